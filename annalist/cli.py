@@ -1,0 +1,117 @@
+"""annalist's command line: a thin Typer layer over the library API."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import ingest as ingest_stage
+from .models import Document
+from .store import Store
+
+app = typer.Typer(help="Turn a pile of news articles about one event into a sourced record of it.",
+                  no_args_is_help=True, add_completion=False)
+err = Console(stderr=True)
+out = Console()
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 3  # the run finished, but some inputs could not be ingested (listed in the summary)
+
+DbOption = Annotated[Path, typer.Option("--db", help="The archive: a SQLite file (created if missing).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively) of .txt, .html, .warc(.gz), .jsonl.")],
+    db: DbOption = Path("annalist.db"),
+    as_json: JsonOption = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")] = False,
+    max_mb: Annotated[float, typer.Option("--max-mb", help="Largest single article (or JSONL line, WARC record) to accept, in MB.")] = 10.0,
+) -> None:
+    """Ingest articles into the archive: clean text, metadata, publication dates, syndication clusters.
+
+    Re-ingesting the same files adds nothing; a changed file becomes a new version.
+    Exit codes: 0 all inputs ingested, 3 some inputs failed (each named with its reason), 2 usage error.
+    """
+    store = Store(db)
+    try:
+        summary = _run_ingest(store, paths, int(max_mb * 1e6), show_progress=not (quiet or as_json))
+    finally:
+        store.close()
+    if as_json:
+        print(json.dumps(summary.to_dict(), ensure_ascii=False))
+    elif not quiet:
+        _print_summary(summary, db)
+    raise typer.Exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
+
+
+def _run_ingest(store: Store, paths: list[Path], max_bytes: int, show_progress: bool):
+    if not (show_progress and err.is_terminal):
+        return ingest_stage.ingest(paths, store, max_bytes)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=err, transient=True) as bar:
+        task = bar.add_task("ingest", total=None)
+        return ingest_stage.ingest(paths, store, max_bytes,
+                                   progress=lambda done, total: bar.update(task, completed=done, total=total))
+
+
+def _print_summary(summary, db: Path) -> None:
+    err.print(f"[bold]{summary.ingested}[/] ingested, {summary.unchanged} unchanged, "
+              f"[{'red' if summary.failed else 'green'}]{len(summary.failed)} failed[/]; "
+              f"archive {db}: {summary.documents} documents, {summary.clusters} independent sources")
+    for failure in summary.failed:
+        err.print(f"  [red]failed[/] {failure.path}: {failure.reason}", markup=False, highlight=False)
+
+
+def document_json(doc: Document) -> dict:
+    return {"id": doc.id, "origin": doc.origin, "record": doc.record, "kind": doc.kind, "url": doc.url,
+            "publisher": doc.publisher, "title": doc.title, "author": doc.author, "section": doc.section,
+            "dateline": ingest_stage.dateline_dict(doc.dateline), "published": doc.published,
+            "published_how": doc.published_how, "published_text": doc.published_text,
+            "published_evidence": doc.published_evidence, "language": doc.language, "cluster": doc.cluster,
+            "version": doc.version, "noise_lines": doc.noise_lines, "chars": len(doc.text)}
+
+
+@app.command()
+def docs(
+    db: DbOption = Path("annalist.db"),
+    as_json: JsonOption = False,
+    all_versions: Annotated[bool, typer.Option("--all-versions", help="Include superseded versions of changed files.")] = False,
+) -> None:
+    """List the archive's documents with their metadata and syndication cluster."""
+    _require_db(db)
+    store = Store(db)
+    documents = store.documents(all_versions=all_versions)
+    store.close()
+    if as_json:
+        print(json.dumps([document_json(d) for d in documents], ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"{len(documents)} documents, {len({d.cluster for d in documents})} independent sources")
+    for column in ("id", "cluster", "published", "how", "title", "origin"):
+        table.add_column(column, overflow="fold")
+    for d in documents:
+        table.add_row(d.id, "" if d.cluster == d.id else d.cluster, d.published or "unknown", d.published_how,
+                      d.title or "", d.origin)
+    out.print(table)
+
+
+def _require_db(db: Path) -> None:
+    if not db.exists():
+        err.print(f"no archive at {db}: run `annalist ingest PATH --db {db}` first")
+        raise typer.Exit(2)
+
+
+def main() -> None:  # pragma: no cover - entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

@@ -1,0 +1,234 @@
+"""Ingest stage: inputs -> clean, versioned, clustered documents in the store.
+
+`build_document` is the pure per-document function (RawArticle + learnt boilerplate
+-> Document); `ingest` runs it over a corpus locally: a first pass learns the
+boilerplate lines of each site or folder, a second builds and stores documents in
+small transactions, a last step re-clusters syndicated copies.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from . import cleaning, sources, syndication
+from .models import EXPLICIT, METADATA, UNKNOWN, Dateline, Document, IngestSummary, InputFailure, RawArticle
+from .store import Store
+
+BATCH = 200  # documents per transaction: a killed run loses at most one batch of work, never data
+
+
+class ExtractionError(ValueError):
+    pass
+
+
+def document_id(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()[:16]
+
+
+@dataclass
+class HtmlParts:
+    text: str
+    title: str | None
+    author: str | None
+    published: str | None
+    sitename: str | None
+    section: str | None
+    url: str | None
+
+
+def extract_html(html: str, url: str | None) -> HtmlParts:
+    """Main text and metadata of a web page (trafilatura; dates by htmldate inside it)."""
+    import trafilatura
+
+    result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                         include_tables=False, deduplicate=False)
+    if result is None or not (result.text or "").strip():
+        raise ExtractionError("no article text found in the HTML")
+    categories = result.categories or []
+    return HtmlParts(text=result.text, title=result.title, author=result.author, published=result.date,
+                     sitename=result.sitename or result.hostname, section=categories[0] if categories else None,
+                     url=result.url or url)
+
+
+def build_document(raw: RawArticle, boilerplate: frozenset[str] = frozenset()) -> Document:
+    """The per-document ingest function: pure, so it runs the same here and on Spark."""
+    meta = dict(raw.meta)
+    if raw.html is not None:
+        page = extract_html(raw.html, meta.get("url"))
+        text = page.text
+        for key, value in (("title", page.title), ("author", page.author), ("url", page.url),
+                           ("source", page.sitename), ("section", page.section)):
+            meta.setdefault(key, value)
+        if page.published and "published" not in meta:
+            meta["published"], meta["published_source"] = page.published, "HTML metadata (htmldate)"
+    else:
+        text = raw.text or ""
+    facts = cleaning.clean_text(text, boilerplate)
+    published, how, printed, evidence = _publication_date(facts, meta)
+    return Document(
+        id=document_id(raw.content), origin=raw.origin, record=raw.record, kind=raw.kind, group=raw.group,
+        url=meta.get("url"), publisher=meta.get("source") or (facts.dateline.agency if facts.dateline else None),
+        title=meta.get("title") or facts.title, author=meta.get("author") or facts.author,
+        section=meta.get("section") or facts.section, dateline=facts.dateline,
+        published=published, published_how=how, published_text=printed, published_evidence=evidence,
+        language=detect_language(facts.text), text=facts.text, noise_lines=facts.noise_lines, offsets=facts.offsets)
+
+
+def _publication_date(facts: cleaning.TextFacts, meta: dict) -> tuple[str | None, str, str | None, str | None]:
+    """What the page prints wins; then metadata (HTML meta, JSONL field, dated folder); else unknown."""
+    if facts.published:
+        return facts.published, EXPLICIT, facts.published_text, "printed in the text"
+    given = meta.get("published")
+    if given:
+        iso = _iso_date(given)
+        if iso:
+            return iso, METADATA, given, meta.get("published_source", "metadata")
+    return None, UNKNOWN, None, None
+
+
+def _iso_date(value: str) -> str | None:
+    value = value.strip()
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        return cleaning.parse_printed_date(value[:10])
+    return cleaning.parse_printed_date(value)
+
+
+def detect_language(text: str) -> str | None:
+    if not text.strip():
+        return None
+    import py3langid
+
+    return py3langid.classify(text[:600])[0]  # the opening is enough and keeps ingest fast
+
+
+def edge_lines_of(raw: RawArticle) -> list[str]:
+    """Edge lines used to learn boilerplate; HTML pages are left to trafilatura."""
+    return sorted(set(cleaning.edge_lines(raw.text))) if raw.text is not None else []
+
+
+Progress = Callable[[int, int], None]
+
+
+def build_for_store(task: tuple[RawArticle, frozenset[str]]) -> tuple[Document, bytes] | InputFailure:
+    """The unit of parallel work: one article -> its document and MinHash signature."""
+    raw, boilerplate = task
+    where = f"{raw.origin} ({raw.record})" if raw.record else raw.origin
+    try:
+        doc = build_document(raw, boilerplate)
+    except ExtractionError as exc:
+        return InputFailure(where, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one odd page must not stop the run; it is named instead
+        return InputFailure(where, f"could not process: {type(exc).__name__}: {str(exc)[:200]}")
+    return doc, syndication.signature(doc.text)
+
+
+class _Run:
+    """One ingest run: sorts inputs into unchanged / new, builds new ones in a pool, stores them."""
+
+    def __init__(self, store: Store, counter: cleaning.BoilerplateCounter, workers: int):
+        self.store, self.counter = store, counter
+        self.known = store.known_ids()
+        self.current = store.current_versions()
+        self.summary = IngestSummary()
+        self.pending: list[RawArticle] = []
+        self.pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+
+    def take(self, item: RawArticle | InputFailure) -> None:
+        if isinstance(item, InputFailure):
+            self.summary.failed.append(item)
+            return
+        doc_id = document_id(item.content)
+        if doc_id in self.known:
+            self.summary.unchanged += 1
+            if self.current.get((item.origin, item.record), (None,))[0] != doc_id:
+                self.store.add_copy(doc_id, item.origin, item.record)  # the same bytes at another place
+            return
+        self.known.add(doc_id)
+        self.pending.append(item)
+        if len(self.pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Build the pending articles (in parallel when a pool is up) and store them in one transaction."""
+        tasks = [(raw, self.counter.boilerplate(raw.group)) for raw in self.pending]
+        built = self.pool.map(build_for_store, tasks, chunksize=8) if self.pool else map(build_for_store, tasks)
+        batch = []
+        for raw, result in zip(self.pending, built):
+            if isinstance(result, InputFailure):
+                self.summary.failed.append(result)
+                continue
+            doc, minhash = result
+            previous = self.current.get((raw.origin, raw.record))
+            doc.version = previous[1] + 1 if previous else 1
+            self.current[(raw.origin, raw.record)] = (doc.id, doc.version)
+            batch.append((doc, raw.content, minhash, edge_lines_of(raw)))
+        if batch:
+            self.store.add_documents(batch, self.store.next_seq())
+        self.summary.ingested += len(batch)
+        self.pending.clear()
+
+    def close(self) -> None:
+        if self.pool:
+            self.pool.close()
+            self.pool.join()
+
+
+def default_workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def ingest(paths: Iterable[str], store: Store, max_bytes: int = sources.DEFAULT_MAX_BYTES,
+           progress: Progress | None = None, workers: int | None = None) -> IngestSummary:
+    """Ingest files and folders into the store; see the module docstring for the passes."""
+    paths = [str(p) for p in paths]
+    run_id = store.start_run(paths)
+    counter, total = _learn_boilerplate(paths, store, store.known_ids(), max_bytes)
+    run = _Run(store, counter, default_workers() if workers is None else workers)
+    try:
+        for seen, item in enumerate(sources.iter_inputs(paths, max_bytes), start=1):
+            run.take(item)
+            if progress:
+                progress(seen, total)
+        run.flush()
+    finally:
+        run.close()
+    summary = run.summary
+    store.finish_run(run_id, summary.ingested, summary.unchanged, summary.failed)
+    recluster(store)
+    summary.documents, summary.clusters = _counts(store)
+    return summary
+
+
+def _learn_boilerplate(paths: list[str], store: Store, known: set[str], max_bytes: int) -> tuple[cleaning.BoilerplateCounter, int]:
+    """First pass: count edge lines of the new inputs on top of those already stored."""
+    counter = cleaning.BoilerplateCounter()
+    for group, pages in store.group_sizes():
+        counter.add_page(group, [], pages)
+    for group, line, pages in store.edge_line_counts():
+        counter.add_line(group, line, pages)
+    total = 0
+    for item in sources.iter_inputs(paths, max_bytes):
+        total += 1
+        if isinstance(item, RawArticle) and document_id(item.content) not in known:
+            counter.add_page(item.group, edge_lines_of(item))
+    return counter, total
+
+
+def recluster(store: Store) -> None:
+    clusters = syndication.cluster(store.signatures())
+    stored = store.clusters_of()
+    changed = {doc_id: c for doc_id, c in clusters.items() if stored.get(doc_id) != c}
+    if changed:
+        store.set_clusters(changed)
+
+
+def _counts(store: Store) -> tuple[int, int]:
+    row = store.db.execute("SELECT COUNT(*), COUNT(DISTINCT cluster) FROM documents WHERE is_current = 1").fetchone()
+    return row[0], row[1]
+
+
+def dateline_dict(line: Dateline | None) -> dict | None:
+    return None if line is None else {"place": line.place, "agency": line.agency, "date_text": line.date_text}

@@ -1,0 +1,95 @@
+"""Typed data passed between annalist's stages.
+
+ingest:  RawArticle (what a reader found) -> Document (what the archive stores).
+Every stage takes and returns these plain dataclasses, so the same per-document
+functions run in one process, in a multiprocessing pool, or on Spark.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# How a publication date is known.
+EXPLICIT = "explicit"  # printed in the article text ("Jan 19, 2022 | 09:51")
+METADATA = "metadata"  # from HTML meta tags, a JSONL field, a WARC header or a dated folder
+INFERRED = "inferred"  # derived from anchors such as "the 29th anniversary" (time layer)
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """One article as a reader found it, before any cleaning."""
+
+    origin: str  # file path or URL
+    record: str  # "" for a whole file, "line 12" for JSONL, "offset 4096" for WARC
+    kind: str  # txt | html | warc | jsonl
+    content: bytes  # the bytes the article came from: hashed for its id, kept compressed
+    group: str  # pages that share boilerplate: the site, else the folder
+    text: str | None = None  # decoded plain text (txt, jsonl "text")
+    html: str | None = None  # decoded HTML (html, warc, jsonl "html")
+    meta: dict[str, Any] = field(default_factory=dict)  # title/url/published/source/author given by the input
+
+
+@dataclass(frozen=True)
+class InputFailure:
+    """An input (or part of one) that could not be ingested, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str | None
+    agency: str | None
+    date_text: str | None
+
+
+@dataclass
+class Document:
+    """One version of one article, cleaned, as stored in the archive."""
+
+    id: str  # content hash of RawArticle.content
+    origin: str
+    record: str
+    kind: str
+    group: str
+    url: str | None
+    publisher: str | None
+    title: str | None
+    author: str | None
+    section: str | None
+    dateline: Dateline | None
+    published: str | None  # ISO date (YYYY-MM-DD, or YYYY / YYYY-MM when only that is known)
+    published_how: str  # explicit | metadata | inferred | unknown
+    published_text: str | None  # the text the date was read from
+    published_evidence: str | None  # where it came from (a meta tag, a path, an anchor span)
+    language: str | None
+    text: str  # clean text: the input text less its noise lines
+    noise_lines: list[str]
+    # [clean_start, source_start, length] runs: map an offset in `text` back to the
+    # decoded source text, so spans stay traceable to what the input said.
+    offsets: list[list[int]]
+    version: int = 1  # 2, 3, ... when the input at the same origin changed
+    cluster: str | None = None  # syndication cluster (id of its first document), set after clustering
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class IngestSummary:
+    ingested: int = 0
+    unchanged: int = 0
+    failed: list[InputFailure] = field(default_factory=list)
+    documents: int = 0  # current documents in the archive after the run
+    clusters: int = 0  # independent sources (syndication clusters) after the run
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ingested": self.ingested,
+            "unchanged": self.unchanged,
+            "failed": [asdict(f) for f in self.failed],
+            "documents": self.documents,
+            "clusters": self.clusters,
+        }

@@ -1,0 +1,279 @@
+"""Readers: turn files and folders into RawArticle records.
+
+Each reader yields RawArticle or InputFailure and never raises for bad input, so
+one broken file is reported by name and the rest of the run goes on.
+"""
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from charset_normalizer import from_bytes
+
+from .models import InputFailure, RawArticle
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # one article larger than this is not a news article
+
+KINDS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xhtml": "html",
+         ".warc": "warc", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+_PATH_DATE = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+class DecodeError(ValueError):
+    pass
+
+
+def kind_of(path: Path) -> str | None:
+    name = path.name.lower()
+    if name.endswith(".warc.gz"):
+        return "warc"
+    return KINDS.get(path.suffix.lower())
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode article bytes: BOM, then strict UTF-8, then charset detection.
+
+    Detection (charset-normalizer) rather than a guess, so Latin-1, CP1251 and
+    UTF-16 without a BOM come out right; text that is mostly control characters
+    is binary junk, not an article.
+    """
+    text = _decode(data)
+    if len(_CONTROL.findall(text[:20000])) > max(2, len(text[:20000]) // 100):
+        raise DecodeError("binary content (not text)")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding)
+    if b"\x00" not in data:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise DecodeError("binary content (no text encoding fits)")
+    return str(best)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path]]:
+    """Yield (file, the folder it was found from) for every input below the given paths.
+
+    A file named explicitly is always yielded (an unknown type is then reported);
+    inside folders only known types are taken and hidden files are skipped.
+    """
+    for given in paths:
+        root = Path(given)
+        if root.is_dir():
+            for path in sorted(p for p in root.rglob("*") if not _hidden(p, root)):
+                if (path.is_file() or path.is_symlink()) and kind_of(path):
+                    yield path, root
+        else:
+            yield root, root.parent
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def iter_inputs(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawArticle | InputFailure]:
+    for path, root in expand_paths(paths):
+        yield from read_path(path, group=folder_group(path, root), max_bytes=max_bytes)
+
+
+def folder_group(path: Path, root: Path) -> str:
+    """Files that likely share a site's furniture: the first sub-folder of the input
+    folder (one per outlet, as in Timeline17's topic_outlet folders), else the folder
+    itself. Dated folders (2010-05-24/) hold one day of a site, not a site.
+    """
+    try:
+        first = path.relative_to(root).parts[0]
+    except (ValueError, IndexError):
+        return str(root)
+    if first == path.name or _PATH_DATE.match(first):
+        return str(root)
+    return str(root / first)
+
+
+def read_path(path: Path, group: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawArticle | InputFailure]:
+    kind = kind_of(path)
+    if kind is None:
+        yield InputFailure(str(path), "unsupported file type (want .txt, .html, .warc, .warc.gz, .jsonl)")
+        return
+    reader = {"txt": _read_single, "html": _read_single, "warc": read_warc, "jsonl": read_jsonl}[kind]
+    try:
+        yield from reader(path, kind, group, max_bytes)
+    except OSError as exc:  # unreadable, vanished, a dangling link
+        yield InputFailure(str(path), f"unreadable: {exc.strerror or exc}")
+
+
+def _path_meta(path: Path) -> dict:
+    """A folder named like 2010-05-24 (Timeline17's layout) dates the files inside it."""
+    for part in reversed(path.parent.parts):
+        if _PATH_DATE.match(part):
+            return {"published": part, "published_source": f"folder {part}"}
+    return {}
+
+
+def _read_single(path: Path, kind: str, group: str, max_bytes: int) -> Iterator[RawArticle | InputFailure]:
+    size = path.stat().st_size
+    if size == 0:
+        yield InputFailure(str(path), "empty file")
+        return
+    if size > max_bytes:
+        yield InputFailure(str(path), f"too large for one article ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit)")
+        return
+    data = path.read_bytes()
+    try:
+        decoded = decode_bytes(data)
+    except DecodeError as exc:
+        yield InputFailure(str(path), str(exc))
+        return
+    if not decoded.strip():
+        yield InputFailure(str(path), "no text (only white space)")
+        return
+    fields = {"text": decoded} if kind == "txt" else {"html": decoded}
+    yield RawArticle(origin=str(path), record="", kind=kind, content=data, group=group,
+                     meta=_path_meta(path), **fields)
+
+
+_JSONL_ALIASES = {"published": ("published", "time", "date", "publication_date"),
+                  "source": ("source", "publisher", "site", "sitename"),
+                  "title": ("title", "headline"), "url": ("url", "link"),
+                  "author": ("author", "byline"), "section": ("section", "category"), "id": ("id",)}
+
+
+def read_jsonl(path: Path, kind: str, group: str, max_bytes: int) -> Iterator[RawArticle | InputFailure]:
+    """One article per line: `text` or `html`, optional title/url/published/source/author/section."""
+    seen_any = False
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            seen_any = True
+            where = f"{path}:{number}"
+            if len(line) > max_bytes:
+                yield InputFailure(where, f"line too large ({len(line) / 1e6:.1f} MB)")
+                continue
+            try:
+                item = json.loads(decode_bytes(line))
+            except (ValueError, DecodeError) as exc:
+                yield InputFailure(where, f"malformed JSON line: {str(exc)[:120]}")
+                continue
+            article = _jsonl_article(item, path, number, line, group)
+            yield article if article else InputFailure(where, "no 'text' or 'html' field with content")
+    if not seen_any:
+        yield InputFailure(str(path), "empty file")
+
+
+def _jsonl_article(item, path: Path, number: int, line: bytes, group: str) -> RawArticle | None:
+    if not isinstance(item, dict):
+        return None
+    text, html = item.get("text"), item.get("html")
+    if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
+        return None
+    meta = {}
+    for key, aliases in _JSONL_ALIASES.items():
+        value = next((item[a] for a in aliases if item.get(a) not in (None, "")), None)
+        if value is not None:
+            meta[key] = str(value)
+    if "published" in meta:
+        meta["published_source"] = "jsonl field"
+    source = meta.get("source") or _site(meta.get("url")) or group
+    return RawArticle(origin=str(path), record=f"line {number}", kind="jsonl", content=line, group=source,
+                      text=text if isinstance(text, str) and text.strip() else None,
+                      html=None if isinstance(text, str) and text.strip() else html, meta=meta)
+
+
+def _site(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def read_warc(path: Path, kind: str, group: str, max_bytes: int) -> Iterator[RawArticle | InputFailure]:
+    """HTML response (and resource) records of a WARC; a truncated tail keeps the complete records."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    complete_end = _complete_gzip_end(path) if path.name.lower().endswith(".gz") else path.stat().st_size
+    with path.open("rb") as handle:
+        records = ArchiveIterator(handle)
+        try:
+            for record in records:
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                article = _warc_article(record, path, records, max_bytes)
+                if records.get_record_offset() + records.get_record_length() > complete_end:
+                    yield InputFailure(str(path), f"truncated: record at offset {records.get_record_offset()} is incomplete; the complete records before it were kept")
+                    return
+                if article is not None:
+                    yield article
+        except Exception as exc:  # warcio raises assorted errors on a cut or corrupt stream
+            yield InputFailure(str(path), f"corrupt or truncated WARC after offset {records.get_record_offset()}: {type(exc).__name__}; the complete records before it were kept")
+            return
+    if complete_end < path.stat().st_size:
+        yield InputFailure(str(path), "truncated: the last gzip member is incomplete; the complete records before it were kept")
+
+
+def _warc_article(record, path: Path, records, max_bytes: int) -> RawArticle | InputFailure | None:
+    content_type = (record.http_headers.get_header("Content-Type") if record.http_headers
+                    else record.rec_headers.get_header("Content-Type")) or ""
+    if "html" not in content_type.lower():
+        record.content_stream().read()  # consume, so offsets stay right
+        return None
+    payload = record.content_stream().read(max_bytes + 1)
+    offset = records.get_record_offset()
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    if len(payload) > max_bytes:
+        return InputFailure(f"{path}@{offset}", f"record too large (> {max_bytes / 1e6:.1f} MB)")
+    try:
+        html = decode_bytes(payload)
+    except DecodeError as exc:
+        return InputFailure(f"{path}@{offset}", str(exc))
+    meta = {"url": url}
+    warc_date = record.rec_headers.get_header("WARC-Date")
+    if warc_date:
+        meta["crawled"] = warc_date
+    return RawArticle(origin=url or str(path), record=f"{path.name}@{offset}", kind="warc", content=payload,
+                      group=_site(url) or str(path.parent), html=html, meta=meta)
+
+
+def _complete_gzip_end(path: Path) -> int:
+    """Byte offset where the last complete gzip member ends.
+
+    warcio silently stops at a cut gzip member and may hand back a short record;
+    walking the members with zlib tells which records are whole.
+    """
+    end = 0
+    position = 0
+    decompressor = zlib.decompressobj(31)
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 16):
+            data = chunk
+            while data:
+                try:
+                    decompressor.decompress(data)
+                except zlib.error:
+                    return end
+                if decompressor.eof:
+                    used = len(data) - len(decompressor.unused_data)
+                    position += used
+                    end = position
+                    data = decompressor.unused_data
+                    decompressor = zlib.decompressobj(31)
+                else:
+                    position += len(data)
+                    data = b""
+    return end

@@ -1,0 +1,189 @@
+"""The archive: one plain SQLite file (WAL), readable by Datasette or any SQLite client.
+
+Tables are documented in docs/schema.md. Writes go in transactions of whole
+documents (a document, its raw bytes, its signature and its edge lines together),
+so a killed run leaves only complete documents and re-runs cleanly.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .models import Dateline, Document, InputFailure
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,                 -- content hash of the input bytes
+    origin TEXT NOT NULL,                -- file path or URL
+    record TEXT NOT NULL DEFAULT '',     -- '' or 'line 12' (JSONL) or 'file.warc.gz@4096' (WARC)
+    kind TEXT NOT NULL,                  -- txt | html | warc | jsonl
+    grp TEXT,                            -- boilerplate group: site, else input folder
+    url TEXT,
+    publisher TEXT,
+    title TEXT,
+    author TEXT,
+    section TEXT,
+    dateline_place TEXT,
+    dateline_agency TEXT,
+    dateline_date_text TEXT,
+    published TEXT,                      -- ISO date, or NULL
+    published_how TEXT NOT NULL,         -- explicit | metadata | inferred | unknown
+    published_text TEXT,
+    published_evidence TEXT,
+    language TEXT,
+    text TEXT NOT NULL,                  -- clean text; spans of later stages index into it
+    noise_lines TEXT NOT NULL,           -- JSON list of removed lines
+    offsets TEXT NOT NULL,               -- JSON [[clean_start, source_start, length], ...]
+    version INTEGER NOT NULL DEFAULT 1,  -- 2, 3, ... when the file at origin changed
+    is_current INTEGER NOT NULL DEFAULT 1,
+    cluster TEXT,                        -- syndication cluster: id of its first document
+    ingested_at TEXT NOT NULL,
+    seq INTEGER NOT NULL                 -- ingest order
+);
+CREATE UNIQUE INDEX IF NOT EXISTS documents_current_origin ON documents(origin, record) WHERE is_current = 1;
+CREATE INDEX IF NOT EXISTS documents_cluster ON documents(cluster);
+CREATE TABLE IF NOT EXISTS raw_content (doc_id TEXT PRIMARY KEY REFERENCES documents(id), data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS signatures (doc_id TEXT PRIMARY KEY REFERENCES documents(id), minhash BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS edge_lines (doc_id TEXT NOT NULL REFERENCES documents(id), grp TEXT NOT NULL, line TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS edge_lines_doc ON edge_lines(doc_id);
+CREATE TABLE IF NOT EXISTS copies (doc_id TEXT NOT NULL REFERENCES documents(id), origin TEXT NOT NULL,
+    record TEXT NOT NULL, PRIMARY KEY (origin, record));
+CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT,
+    inputs TEXT NOT NULL, ingested INTEGER, unchanged INTEGER, failed INTEGER);
+CREATE TABLE IF NOT EXISTS failures (run_id INTEGER NOT NULL REFERENCES runs(id), path TEXT NOT NULL, reason TEXT NOT NULL);
+"""
+
+_DOC_COLUMNS = ("id", "origin", "record", "kind", "grp", "url", "publisher", "title", "author", "section",
+                "dateline_place", "dateline_agency", "dateline_date_text", "published", "published_how",
+                "published_text", "published_evidence", "language", "text", "noise_lines", "offsets",
+                "version", "is_current", "ingested_at", "seq")
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        self.db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions only
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.executescript(SCHEMA)  # idempotent: IF NOT EXISTS throughout
+        with self.transaction():
+            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- reading -----------------------------------------------------------
+    def known_ids(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT id FROM documents")}
+
+    def current_versions(self) -> dict[tuple[str, str], tuple[str, int]]:
+        rows = self.db.execute("SELECT origin, record, id, version FROM documents WHERE is_current = 1")
+        return {(r["origin"], r["record"]): (r["id"], r["version"]) for r in rows}
+
+    def edge_line_counts(self) -> Iterator[tuple[str, str, int]]:
+        yield from self.db.execute(
+            "SELECT e.grp, e.line, COUNT(DISTINCT e.doc_id) FROM edge_lines e JOIN documents d ON d.id = e.doc_id "
+            "WHERE d.is_current = 1 GROUP BY e.grp, e.line")
+
+    def group_sizes(self) -> Iterator[tuple[str, int]]:
+        yield from self.db.execute("SELECT grp, COUNT(*) FROM documents WHERE is_current = 1 GROUP BY grp")
+
+    def signatures(self) -> list[tuple[str, bytes]]:
+        rows = self.db.execute("SELECT s.doc_id, s.minhash FROM signatures s JOIN documents d ON d.id = s.doc_id "
+                               "WHERE d.is_current = 1 ORDER BY d.seq")
+        return [(r[0], r[1]) for r in rows]
+
+    def documents(self, all_versions: bool = False) -> list[Document]:
+        where = "" if all_versions else "WHERE is_current = 1"
+        rows = self.db.execute(f"SELECT * FROM documents {where} ORDER BY seq")
+        return [row_to_document(row) for row in rows]
+
+    def clusters_of(self) -> dict[str, str | None]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT id, cluster FROM documents")}
+
+    def next_seq(self) -> int:
+        return self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0]
+
+    # -- writing -----------------------------------------------------------
+    def start_run(self, inputs: Iterable[str]) -> int:
+        with self.transaction() as db:
+            return db.execute("INSERT INTO runs (started, inputs) VALUES (?, ?)",
+                              (now(), json.dumps(list(inputs)))).lastrowid
+
+    def finish_run(self, run_id: int, ingested: int, unchanged: int, failures: list[InputFailure]) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE runs SET finished = ?, ingested = ?, unchanged = ?, failed = ? WHERE id = ?",
+                       (now(), ingested, unchanged, len(failures), run_id))
+            db.executemany("INSERT INTO failures VALUES (?, ?, ?)", [(run_id, f.path, f.reason) for f in failures])
+
+    def add_documents(self, batch: list[tuple[Document, bytes, bytes, list[str]]], seq: int) -> None:
+        """Write (document, raw bytes, signature, edge lines) tuples in one transaction."""
+        with self.transaction() as db:
+            for doc, raw, minhash, edges in batch:
+                if doc.version > 1:
+                    db.execute("UPDATE documents SET is_current = 0 WHERE origin = ? AND record = ? AND is_current = 1",
+                               (doc.origin, doc.record))
+                db.execute(f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}) VALUES ({', '.join('?' * len(_DOC_COLUMNS))})",
+                           document_row(doc, seq))
+                db.execute("INSERT INTO raw_content VALUES (?, ?)", (doc.id, zlib.compress(raw, 1)))
+                db.execute("INSERT INTO signatures VALUES (?, ?)", (doc.id, minhash))
+                db.executemany("INSERT INTO edge_lines VALUES (?, ?, ?)", [(doc.id, doc.group, line) for line in edges])
+                seq += 1
+
+    def add_copy(self, doc_id: str, origin: str, record: str) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT OR IGNORE INTO copies VALUES (?, ?, ?)", (doc_id, origin, record))
+
+    def set_clusters(self, clusters: dict[str, str]) -> None:
+        with self.transaction() as db:
+            db.executemany("UPDATE documents SET cluster = ? WHERE id = ?",
+                           [(cluster, doc_id) for doc_id, cluster in clusters.items()])
+
+    def raw_content(self, doc_id: str) -> bytes | None:
+        row = self.db.execute("SELECT data FROM raw_content WHERE doc_id = ?", (doc_id,)).fetchone()
+        return zlib.decompress(row[0]) if row else None
+
+
+def document_row(doc: Document, seq: int) -> tuple:
+    line = doc.dateline
+    return (doc.id, doc.origin, doc.record, doc.kind, doc.group, doc.url, doc.publisher, doc.title, doc.author,
+            doc.section, line.place if line else None, line.agency if line else None, line.date_text if line else None,
+            doc.published, doc.published_how, doc.published_text, doc.published_evidence, doc.language, doc.text,
+            json.dumps(doc.noise_lines, ensure_ascii=False), json.dumps(doc.offsets), doc.version, 1, now(), seq)
+
+
+def row_to_document(row: sqlite3.Row) -> Document:
+    has_dateline = any(row[k] for k in ("dateline_place", "dateline_agency", "dateline_date_text"))
+    doc = Document(
+        id=row["id"], origin=row["origin"], record=row["record"], kind=row["kind"], group=row["grp"], url=row["url"],
+        publisher=row["publisher"], title=row["title"], author=row["author"], section=row["section"],
+        dateline=Dateline(row["dateline_place"], row["dateline_agency"], row["dateline_date_text"]) if has_dateline else None,
+        published=row["published"], published_how=row["published_how"], published_text=row["published_text"],
+        published_evidence=row["published_evidence"], language=row["language"], text=row["text"],
+        noise_lines=json.loads(row["noise_lines"]), offsets=json.loads(row["offsets"]), version=row["version"],
+        cluster=row["cluster"])
+    return doc
