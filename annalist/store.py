@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
+from . import syndication
 from .models import Dateline, Document, InputFailure
 
 SCHEMA_VERSION = 1
@@ -52,6 +53,10 @@ CREATE UNIQUE INDEX IF NOT EXISTS documents_current_origin ON documents(origin, 
 CREATE INDEX IF NOT EXISTS documents_cluster ON documents(cluster);
 CREATE TABLE IF NOT EXISTS raw_content (doc_id TEXT PRIMARY KEY REFERENCES documents(id), data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS signatures (doc_id TEXT PRIMARY KEY REFERENCES documents(id), minhash BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS lsh_bands (doc_id TEXT NOT NULL REFERENCES documents(id), band INTEGER NOT NULL,
+    key INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS lsh_bands_bucket ON lsh_bands(band, key);
+CREATE INDEX IF NOT EXISTS lsh_bands_doc ON lsh_bands(doc_id);
 CREATE TABLE IF NOT EXISTS edge_lines (doc_id TEXT NOT NULL REFERENCES documents(id), grp TEXT NOT NULL, line TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS edge_lines_doc ON edge_lines(doc_id);
 CREATE TABLE IF NOT EXISTS copies (doc_id TEXT NOT NULL REFERENCES documents(id), origin TEXT NOT NULL,
@@ -112,10 +117,19 @@ class Store:
     def group_sizes(self) -> Iterator[tuple[str, int]]:
         yield from self.db.execute("SELECT grp, COUNT(*) FROM documents WHERE is_current = 1 GROUP BY grp")
 
-    def signatures(self) -> list[tuple[str, bytes]]:
-        rows = self.db.execute("SELECT s.doc_id, s.minhash FROM signatures s JOIN documents d ON d.id = s.doc_id "
-                               "WHERE d.is_current = 1 ORDER BY d.seq")
-        return [(r[0], r[1]) for r in rows]
+    def current_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM documents WHERE is_current = 1 ORDER BY seq")]
+
+    def signature(self, doc_id: str) -> bytes:
+        return self.db.execute("SELECT minhash FROM signatures WHERE doc_id = ?", (doc_id,)).fetchone()[0]
+
+    def candidate_pairs(self) -> list[tuple[str, str]]:
+        """Pairs of current documents that share an LSH bucket."""
+        return self.db.execute(
+            "SELECT DISTINCT a.doc_id, b.doc_id FROM lsh_bands a "
+            "JOIN lsh_bands b ON a.band = b.band AND a.key = b.key AND a.doc_id < b.doc_id "
+            "JOIN documents da ON da.id = a.doc_id AND da.is_current = 1 "
+            "JOIN documents db ON db.id = b.doc_id AND db.is_current = 1").fetchall()
 
     def documents(self, all_versions: bool = False) -> list[Document]:
         where = "" if all_versions else "WHERE is_current = 1"
@@ -124,9 +138,6 @@ class Store:
 
     def clusters_of(self) -> dict[str, str | None]:
         return {r[0]: r[1] for r in self.db.execute("SELECT id, cluster FROM documents")}
-
-    def next_seq(self) -> int:
-        return self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0]
 
     # -- writing -----------------------------------------------------------
     def start_run(self, inputs: Iterable[str]) -> int:
@@ -140,9 +151,12 @@ class Store:
                        (now(), ingested, unchanged, len(failures), run_id))
             db.executemany("INSERT INTO failures VALUES (?, ?, ?)", [(run_id, f.path, f.reason) for f in failures])
 
-    def add_documents(self, batch: list[tuple[Document, bytes, bytes, list[str]]], seq: int) -> None:
-        """Write (document, raw bytes, signature, edge lines) tuples in one transaction."""
+    def add_documents(self, batch: list[tuple[Document, bytes, bytes, list[str]]],
+                      copies: list[tuple[str, str, str]] = ()) -> None:
+        """Write (document, raw bytes, signature, edge lines) tuples, and (doc id, origin, record)
+        places where a stored document's exact bytes were found again, in one transaction."""
         with self.transaction() as db:
+            seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0]
             for doc, raw, minhash, edges in batch:
                 if doc.version > 1:
                     db.execute("UPDATE documents SET is_current = 0 WHERE origin = ? AND record = ? AND is_current = 1",
@@ -151,12 +165,11 @@ class Store:
                            document_row(doc, seq))
                 db.execute("INSERT INTO raw_content VALUES (?, ?)", (doc.id, zlib.compress(raw, 1)))
                 db.execute("INSERT INTO signatures VALUES (?, ?)", (doc.id, minhash))
+                db.executemany("INSERT INTO lsh_bands VALUES (?, ?, ?)",
+                               [(doc.id, band, key) for band, key in syndication.band_keys(minhash)])
                 db.executemany("INSERT INTO edge_lines VALUES (?, ?, ?)", [(doc.id, doc.group, line) for line in edges])
                 seq += 1
-
-    def add_copy(self, doc_id: str, origin: str, record: str) -> None:
-        with self.transaction() as db:
-            db.execute("INSERT OR IGNORE INTO copies VALUES (?, ?, ?)", (doc_id, origin, record))
+            db.executemany("INSERT OR IGNORE INTO copies VALUES (?, ?, ?)", copies)
 
     def set_clusters(self, clusters: dict[str, str]) -> None:
         with self.transaction() as db:
