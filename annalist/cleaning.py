@@ -29,9 +29,9 @@ BOILERPLATE_MIN_SHARE = 0.05
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_FULL_DATE = (rf"(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}}"
+_FULL_DATE = (rf"(?:{_MONTH}\s+{_DAY}\s*,?\s+\d{{4}}|{_DAY}\s+{_MONTH}\s*,?\s+\d{{4}}"
               r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}/\d{1,2}/\d{1,2})")
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:GMT|UTC|[A-Z]{2,4}))?"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:GMT|UTC|UK|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|AZT|IST))?"
 # A printed timestamp: a full date, optionally followed by a time ("Jan 19, 2022 | 09:51").
 STAMP = re.compile(rf"(?<![\w.])(?P<date>{_FULL_DATE})(?:\s*(?:[|,@·T–—-]|\bat\b)?\s*(?P<time>{_TIME}))?(?![\w:])")
 _SHORT_DATE = rf"(?:{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?|{_DAY}\s+{_MONTH}(?:,?\s+\d{{4}})?)"
@@ -56,6 +56,7 @@ _NOT_NAME_WORDS = {"read", "more", "share", "print", "comments", "related", "hom
                    "the", "our", "president", "republic", "national", "ministry", "institute", "university"}
 _DATE_LABELS = {"published", "updated", "posted", "date", "last updated", "last modified", "modified", "on"}
 _SEPARATORS = " \t|/·•,–—-:"
+_WEEKDAY_ONLY = re.compile(r"\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?)?\s*")
 
 
 @dataclass
@@ -164,14 +165,20 @@ def split_title_stamp(line: str) -> tuple[str, str | None, str | None, str | Non
     updated = UPDATED.search(line)
     if updated and updated.start() >= 10:
         return _strip_seps(line[:updated.start()]), None, None, None
+    if updated:  # "updated : Sun Jul 29 2012 08:01:00 Title ...": skip the stamp, keep no date
+        stamp = STAMP.search(line)
+        if stamp and stamp.start() < 20:
+            return " ".join(line[stamp.end():].split()), None, None, None
     for match in STAMP.finditer(line):
-        if not match.group("time") or match.start() < 10:
+        iso = parse_printed_date(match.group("date")) if match.group("time") else None
+        if not iso:
             continue
-        iso = parse_printed_date(match.group("date"))
-        if iso:
-            rest = _strip_seps(line[match.end():])
+        before, rest = line[:match.start()], _strip_seps(line[match.end():])
+        if _WEEKDAY_ONLY.fullmatch(before):  # "Tue Aug 23 , 2011 4:05 pm EDT * Title ..."
+            return " ".join(line[match.end():].lstrip("\\* ").split()), match.group(0).strip(), iso, None
+        if match.start() >= 10:
             section = rest if rest and len(rest.split()) <= 6 and not re.search(r"\d", rest) else None
-            return _strip_seps(line[:match.start()]), match.group(0).strip(), iso, section
+            return _strip_seps(before), match.group(0).strip(), iso, section
     return " ".join(line.split()), None, None, None
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.markup import escape
 
 from . import ingest as ingest_stage
 from .models import Document
@@ -94,13 +94,13 @@ def docs(
     if as_json:
         print(json.dumps([document_json(d) for d in documents], ensure_ascii=False, indent=1))
         return
-    table = Table(title=f"{len(documents)} documents, {len({d.cluster for d in documents})} independent sources")
-    for column in ("id", "cluster", "published", "how", "title", "origin"):
-        table.add_column(column, overflow="fold")
+    out.print(f"[bold]{len(documents)} documents, {len({d.cluster for d in documents})} independent sources[/]")
+    out.print(f"{'id':8}  {'copy of':8}  {'published':10}  {'how':8}  title  [dim](file)[/]", highlight=False)
     for d in documents:
-        table.add_row(d.id, "" if d.cluster == d.id else d.cluster, d.published or "unknown", d.published_how,
-                      d.title or "", d.origin)
-    out.print(table)
+        copy_of = "" if d.cluster in (None, d.id) else d.cluster[:8]
+        where = Path(d.origin).name + (f" {d.record}" if d.record else "")
+        line = f"{d.id[:8]:8}  {copy_of:8}  {d.published or 'unknown':10}  {d.published_how:8}  {d.title or ''}"
+        out.print(escape(line) + f"  [dim]({escape(where)})[/]", highlight=False, overflow="ellipsis", no_wrap=True)
 
 
 def _require_db(db: Path) -> None:
