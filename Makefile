@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB := out/demo.db
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench bench-deps clean
 
 setup: $(STAMP)
 
@@ -25,8 +25,12 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
-bench: setup
+bench-deps: setup
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+
+bench: bench-deps
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/time_vs_heideltime.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

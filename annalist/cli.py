@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from . import annotate as annotate_stage
 from . import ingest as ingest_stage
 from .models import Document
 from .store import Store
@@ -33,6 +34,7 @@ def ingest(
     as_json: JsonOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")] = False,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Largest single article (or JSONL line, WARC record) to accept, in MB.")] = 10.0,
+    run_annotate: Annotated[bool, typer.Option("--annotate/--no-annotate", help="Then run the annotate stage (times, inferred publication dates).")] = True,
 ) -> None:
     """Ingest articles into the archive: clean text, metadata, publication dates, syndication clusters.
 
@@ -42,6 +44,8 @@ def ingest(
     store = Store(db)
     try:
         summary = _run_ingest(store, paths, int(max_mb * 1e6), show_progress=not (quiet or as_json))
+        if run_annotate:
+            annotate_stage.annotate(store)
     finally:
         store.close()
     if as_json:
@@ -101,6 +105,63 @@ def docs(
         where = Path(d.origin).name + (f" {d.record}" if d.record else "")
         line = f"{d.id[:8]:8}  {copy_of:8}  {d.published or 'unknown':10}  {d.published_how:8}  {d.title or ''}"
         out.print(escape(line) + f"  [dim]({escape(where)})[/]", highlight=False, overflow="ellipsis", no_wrap=True)
+
+
+@app.command()
+def annotate(db: DbOption = Path("annalist.db"), as_json: JsonOption = False) -> None:
+    """Annotate the documents not yet annotated (times; then infer missing publication dates)."""
+    _require_db(db)
+    store = Store(db)
+    count = annotate_stage.annotate(store)
+    store.close()
+    print(json.dumps({"annotated": count}) if as_json else f"{count} documents annotated")
+
+
+@app.command()
+def dates(
+    db: DbOption = Path("annalist.db"),
+    doc: Annotated[str | None, typer.Option("--doc", help="Only this document (id or id prefix).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Every temporal expression, normalised against its article's publication date and narrative time."""
+    _require_db(db)
+    store = Store(db)
+    ids = [d.id for d in store.documents()]
+    wanted = [i for i in ids if doc is None or i.startswith(doc)]
+    rows = [(doc_id, t) for doc_id, t in store.timexes() if doc_id in set(wanted)]
+    store.close()
+    if as_json:
+        print(json.dumps([{"doc": doc_id, "text": t.text, "start": t.start, "end": t.end, "type": t.type,
+                           "value": t.value, "anchor": t.anchor, "rule": t.rule} for doc_id, t in rows],
+                         ensure_ascii=False, indent=1))
+        return
+    for doc_id, t in rows:
+        out.print(f"{doc_id[:8]}  {t.start:>6}  {t.type:<8} {t.value:<24} {escape(t.text)}  [dim]({escape(t.anchor)})[/]",
+                  highlight=False)
+
+
+eval_app = typer.Typer(help="Measure annalist against gold files.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("time")
+def eval_time(
+    gold: Annotated[Path, typer.Option("--gold", help="A folder of TimeML .tml files or MEANTIME .xml files.")],
+    as_json: JsonOption = False,
+) -> None:
+    """TempEval-3 measures of the temporal tagger (extent strict/relaxed, value F1, type accuracy)."""
+    from .evaluation import read_gold_dir, score_time
+
+    docs = read_gold_dir(gold)
+    if not docs:
+        err.print(f"no TimeML (.tml) or MEANTIME (.xml) documents under {gold}")
+        raise typer.Exit(2)
+    result = score_time(docs)
+    if as_json:
+        print(json.dumps(result))
+        return
+    for key, value in result.items():
+        out.print(f"{key:>20}  {value}")
 
 
 def _require_db(db: Path) -> None:

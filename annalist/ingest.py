@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from . import cleaning, sources, syndication
-from .models import EXPLICIT, METADATA, UNKNOWN, Dateline, Document, IngestSummary, InputFailure, RawArticle
+from .models import EXPLICIT, METADATA, UNKNOWN, Built, Dateline, Document, IngestSummary, InputFailure, RawArticle
 from .store import Store
 
 BATCH = 200  # documents per transaction: a killed run loses at most one batch of work, never data
@@ -127,17 +127,17 @@ def edge_lines_of(raw: RawArticle) -> list[str]:
 Progress = Callable[[int, int], None]
 
 
-def build_for_store(task: tuple[RawArticle, frozenset[str]]) -> tuple[Document, bytes] | InputFailure:
-    """The unit of parallel work: one article -> its document and MinHash signature."""
+def build_for_store(task: tuple[RawArticle, frozenset[str]]) -> Built | InputFailure:
+    """The unit of parallel work: one article -> its document and signature."""
     raw, boilerplate = task
     where = f"{raw.origin} ({raw.record})" if raw.record else raw.origin
     try:
         doc = build_document(raw, boilerplate)
+        return Built(doc, raw.content, syndication.signature(doc.text), edge_lines_of(raw))
     except ExtractionError as exc:
         return InputFailure(where, str(exc))
     except Exception as exc:  # noqa: BLE001 - one odd page must not stop the run; it is named instead
         return InputFailure(where, f"could not process: {type(exc).__name__}: {str(exc)[:200]}")
-    return doc, syndication.signature(doc.text)
 
 
 class _Run:
@@ -175,11 +175,11 @@ class _Run:
             if isinstance(result, InputFailure):
                 self.summary.failed.append(result)
                 continue
-            doc, minhash = result
+            doc = result.document
             previous = self.current.get((raw.origin, raw.record))
             doc.version = previous[1] + 1 if previous else 1
             self.current[(raw.origin, raw.record)] = (doc.id, doc.version)
-            batch.append((doc, raw.content, minhash, edge_lines_of(raw)))
+            batch.append(result)
         self.store.add_documents(batch, self.copies)
         self.summary.ingested += len(batch)
         self.pending.clear()
@@ -229,6 +229,7 @@ def ingest(paths: Iterable[str], store: Store, max_bytes: int = sources.DEFAULT_
     recluster(store)
     summary.documents, summary.clusters = _counts(store)
     return summary
+
 
 
 def _learn_boilerplate(paths: list[str], store: Store, known: set[str], max_bytes: int) -> tuple[cleaning.BoilerplateCounter, int]:

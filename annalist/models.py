@@ -45,6 +45,22 @@ class Dateline:
     date_text: str | None
 
 
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression in a document's clean text, normalised (TimeML TIMEX3)."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str  # TimeML value: 1990-01-20, 1994-02, P34Y, XXXX-01-20, PRESENT_REF ...
+    anchor: str  # what the value was resolved against: "absolute", "dct 2024-01-20", "narrative 1990-01-20", "none"
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
 @dataclass
 class Document:
     """One version of one article, cleaned, as stored in the archive."""
@@ -75,6 +91,16 @@ class Document:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass
+class Built:
+    """What the per-document ingest function hands to the store."""
+
+    document: Document
+    raw: bytes  # the input bytes, kept
+    minhash: bytes  # syndication signature
+    edge_lines: list[str]  # for boilerplate learning
 
 
 @dataclass

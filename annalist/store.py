@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import syndication
-from .models import Dateline, Document, InputFailure
+from .models import Built, Dateline, Document, InputFailure, Timex
 
 SCHEMA_VERSION = 1
 
@@ -57,6 +57,11 @@ CREATE TABLE IF NOT EXISTS lsh_bands (doc_id TEXT NOT NULL REFERENCES documents(
     key INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS lsh_bands_bucket ON lsh_bands(band, key);
 CREATE INDEX IF NOT EXISTS lsh_bands_doc ON lsh_bands(doc_id);
+CREATE TABLE IF NOT EXISTS timexes (doc_id TEXT NOT NULL REFERENCES documents(id), start INTEGER NOT NULL,
+    end INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, anchor TEXT NOT NULL,
+    rule TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS timexes_doc ON timexes(doc_id);
+CREATE TABLE IF NOT EXISTS annotated (doc_id TEXT PRIMARY KEY REFERENCES documents(id), layers TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS edge_lines (doc_id TEXT NOT NULL REFERENCES documents(id), grp TEXT NOT NULL, line TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS edge_lines_doc ON edge_lines(doc_id);
 CREATE TABLE IF NOT EXISTS copies (doc_id TEXT NOT NULL REFERENCES documents(id), origin TEXT NOT NULL,
@@ -151,13 +156,13 @@ class Store:
                        (now(), ingested, unchanged, len(failures), run_id))
             db.executemany("INSERT INTO failures VALUES (?, ?, ?)", [(run_id, f.path, f.reason) for f in failures])
 
-    def add_documents(self, batch: list[tuple[Document, bytes, bytes, list[str]]],
-                      copies: list[tuple[str, str, str]] = ()) -> None:
-        """Write (document, raw bytes, signature, edge lines) tuples, and (doc id, origin, record)
-        places where a stored document's exact bytes were found again, in one transaction."""
+    def add_documents(self, batch: list[Built], copies: list[tuple[str, str, str]] = ()) -> None:
+        """Write built documents, and (doc id, origin, record) places where a stored
+        document's exact bytes were found again, in one transaction."""
         with self.transaction() as db:
             seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0]
-            for doc, raw, minhash, edges in batch:
+            for built in batch:
+                doc, raw, minhash, edges = built.document, built.raw, built.minhash, built.edge_lines
                 if doc.version > 1:
                     db.execute("UPDATE documents SET is_current = 0 WHERE origin = ? AND record = ? AND is_current = 1",
                                (doc.origin, doc.record))
@@ -171,6 +176,35 @@ class Store:
                 seq += 1
             db.executemany("INSERT OR IGNORE INTO copies VALUES (?, ?, ?)", copies)
 
+    def unannotated(self) -> list[Document]:
+        rows = self.db.execute("SELECT * FROM documents WHERE is_current = 1 AND id NOT IN "
+                               "(SELECT doc_id FROM annotated) ORDER BY seq")
+        return [row_to_document(row) for row in rows]
+
+    def add_annotations(self, results: list[tuple[str, list[Timex]]]) -> None:
+        """Each document's timexes, and the mark that it is annotated, in one transaction."""
+        with self.transaction() as db:
+            for doc_id, timexes in results:
+                db.execute("DELETE FROM timexes WHERE doc_id = ?", (doc_id,))
+                _insert_timexes(db, doc_id, timexes)
+                db.execute("INSERT OR REPLACE INTO annotated VALUES (?, 'time')", (doc_id,))
+
+    def timexes(self, doc_id: str | None = None) -> list[tuple[str, Timex]]:
+        where, args = ("WHERE t.doc_id = ?", (doc_id,)) if doc_id else ("", ())
+        rows = self.db.execute(f"SELECT t.* FROM timexes t JOIN documents d ON d.id = t.doc_id AND d.is_current = 1 "
+                               f"{where} ORDER BY d.seq, t.start", args)
+        return [(r["doc_id"], Timex(r["start"], r["end"], r["text"], r["type"], r["value"], r["anchor"], r["rule"]))
+                for r in rows]
+
+    def set_publication(self, doc_id: str, published: str, how: str, printed: str, evidence: str,
+                        timexes: list[Timex]) -> None:
+        """Record an inferred publication date and the timexes re-normalised against it, together."""
+        with self.transaction() as db:
+            db.execute("UPDATE documents SET published = ?, published_how = ?, published_text = ?, "
+                       "published_evidence = ? WHERE id = ?", (published, how, printed, evidence, doc_id))
+            db.execute("DELETE FROM timexes WHERE doc_id = ?", (doc_id,))
+            _insert_timexes(db, doc_id, timexes)
+
     def set_clusters(self, clusters: dict[str, str]) -> None:
         with self.transaction() as db:
             db.executemany("UPDATE documents SET cluster = ? WHERE id = ?",
@@ -179,6 +213,11 @@ class Store:
     def raw_content(self, doc_id: str) -> bytes | None:
         row = self.db.execute("SELECT data FROM raw_content WHERE doc_id = ?", (doc_id,)).fetchone()
         return zlib.decompress(row[0]) if row else None
+
+
+def _insert_timexes(db: sqlite3.Connection, doc_id: str, timexes: list[Timex]) -> None:
+    db.executemany("INSERT INTO timexes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   [(doc_id, t.start, t.end, t.text, t.type, t.value, t.anchor, t.rule) for t in timexes])
 
 
 def document_row(doc: Document, seq: int) -> tuple:

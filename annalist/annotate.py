@@ -1,0 +1,52 @@
+"""Annotate stage: the per-document layers read from the clean text (today: time).
+
+Runs after ingest over the documents not yet annotated, in the same worker pool
+design: `annotate_document` is pure (text and publication date in, timexes out).
+Corpus-level steps follow: missing publication dates are inferred from past
+anchors and the corpus's event date, and those documents re-annotated.
+"""
+from __future__ import annotations
+
+from . import temporal
+from .ingest import default_workers, worker_pool
+from .models import INFERRED, Timex
+from .store import Store
+
+BATCH = 200
+
+
+def annotate_document(task: tuple[str, str, str | None]) -> tuple[str, list[Timex]]:
+    doc_id, text, published = task
+    return doc_id, temporal.annotate(text, published)
+
+
+def annotate(store: Store, workers: int | None = None) -> int:
+    """Annotate every current document that has no annotation yet; returns how many."""
+    pending = store.unannotated()
+    with worker_pool(default_workers() if workers is None else workers) as pool:
+        for start in range(0, len(pending), BATCH):
+            tasks = [(d.id, d.text, d.published) for d in pending[start:start + BATCH]]
+            results = pool.map(annotate_document, tasks, chunksize=8) if pool else map(annotate_document, tasks)
+            store.add_annotations(list(results))
+    infer_publication_dates(store)
+    return len(pending)
+
+
+def infer_publication_dates(store: Store) -> int:
+    """Date the undated articles from their past anchors and the event date; re-normalise their times."""
+    undated = [d for d in store.documents() if d.published is None]
+    if not undated:
+        return 0
+    timexes: dict[str, list] = {}
+    for doc_id, timex in store.timexes():
+        timexes.setdefault(doc_id, []).append(timex)
+    corpus_event = temporal.corpus_event_date(timexes)
+    inferred = 0
+    for doc in undated:
+        found = temporal.infer_publication_year(doc.text, timexes.get(doc.id, []), corpus_event)
+        if found:
+            year = f"{found.year:04d}"
+            store.set_publication(doc.id, year, INFERRED, found.anchor.text, found.evidence,
+                                  temporal.annotate(doc.text, year))
+            inferred += 1
+    return inferred

@@ -1,0 +1,180 @@
+"""Evaluation against gold files: TimeML (.tml, TempEval-3) and NewsReader MEANTIME (.xml).
+
+Temporal scores follow TempEval-3 (UzZaman et al. 2013): extent P/R/F1 with strict
+(same characters) and relaxed (overlapping) matching; attribute scores over the
+relaxed matches — value F1 = F1 of (matched and same value), type accuracy =
+matched with the same type / matched. The document creation time comes from the
+gold file, as in the TempEval-3 setup.
+"""
+from __future__ import annotations
+
+import html
+import re
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import temporal
+
+
+@dataclass(frozen=True)
+class GoldTimex:
+    start: int
+    end: int
+    type: str
+    value: str
+
+
+@dataclass
+class GoldDoc:
+    name: str
+    text: str
+    dct: str | None
+    timexes: list[GoldTimex] = field(default_factory=list)
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+def read_tml(path: Path) -> GoldDoc:
+    """A TimeML document: the text inside <TEXT>, its TIMEX3 spans, and the DCT."""
+    raw = path.read_text(encoding="utf-8")
+    dct_match = re.search(r"<DCT>\s*<TIMEX3([^>]*)>", raw)
+    dct = dict(_ATTR.findall(dct_match.group(1))).get("value") if dct_match else None
+    body = raw[raw.index("<TEXT>") + len("<TEXT>"): raw.index("</TEXT>")]
+    text, timexes, open_timex, position = [], [], None, 0
+    for piece in _tokens(body):
+        if isinstance(piece, str):
+            chunk = html.unescape(piece)
+            text.append(chunk)
+            position += len(chunk)
+        else:
+            closing, name, attrs = piece
+            if name == "TIMEX3" and not closing:
+                open_timex = (position, dict(_ATTR.findall(attrs)))
+            elif name == "TIMEX3" and closing and open_timex:
+                start, attributes = open_timex
+                timexes.append(GoldTimex(start, position, attributes.get("type", ""), attributes.get("value", "")))
+                open_timex = None
+    return GoldDoc(path.stem, "".join(text), dct[:10] if dct else None, timexes)
+
+
+def _tokens(body: str):
+    last = 0
+    for match in _TAG.finditer(body):
+        if match.start() > last:
+            yield body[last:match.start()]
+        yield (match.group(1) == "/", match.group(2), match.group(3))
+        last = match.end()
+    if last < len(body):
+        yield body[last:]
+
+
+def read_meantime(path: Path) -> GoldDoc:
+    """A MEANTIME (NewsReader) document: tokens joined by spaces, sentences by newlines.
+
+    MEANTIME annotates only the first sentences of each article (title, date and
+    the opening); the text is cut after the last annotated sentence, so that
+    expressions in unannotated sentences are not scored as false positives.
+    """
+    root = ET.parse(path).getroot()
+    markables = root.find("Markables")
+    sentence_of = {t.get("t_id"): int(t.get("sentence")) for t in root.iter("token")}
+    annotated = [sentence_of[a.get("t_id")] for a in (markables.iter("token_anchor") if markables is not None else [])
+                 if a.get("t_id") in sentence_of]
+    last_sentence = max(annotated, default=-1)
+    spans, pieces, position, sentence = {}, [], 0, None
+    for token in root.iter("token"):
+        if int(token.get("sentence")) > last_sentence:
+            break
+        if sentence is not None and token.get("sentence") != sentence:
+            pieces.append("\n")
+            position += 1
+        elif pieces:
+            pieces.append(" ")
+            position += 1
+        sentence = token.get("sentence")
+        word = token.text or ""
+        spans[token.get("t_id")] = (position, position + len(word))
+        pieces.append(word)
+        position += len(word)
+    dct, timexes = None, []
+    for timex in (markables.iter("TIMEX3") if markables is not None else []):
+        if timex.get("functionInDocument") == "CREATION_TIME":
+            dct = timex.get("value")
+        anchors = [spans[a.get("t_id")] for a in timex.iter("token_anchor") if a.get("t_id") in spans]
+        if anchors:
+            timexes.append(GoldTimex(min(a[0] for a in anchors), max(a[1] for a in anchors),
+                                     timex.get("type", ""), timex.get("value", "")))
+    return GoldDoc(path.stem, "".join(pieces), dct[:10] if dct else None, timexes)
+
+
+def read_gold_dir(folder: Path) -> list[GoldDoc]:
+    """Every .tml (TimeML) and MEANTIME .xml document below a folder."""
+    docs = [read_tml(p) for p in sorted(folder.rglob("*.tml"))]
+    docs += [read_meantime(p) for p in sorted(folder.rglob("*.xml")) if _is_meantime(p)]
+    return docs
+
+
+def _is_meantime(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return b"<Document " in handle.read(400)
+
+
+System = Callable[[str, str | None], Iterable[tuple[int, int, str, str]]]
+
+
+def annalist_system(text: str, dct: str | None) -> list[tuple[int, int, str, str]]:
+    return [(t.start, t.end, t.type, t.value) for t in temporal.tag(text, dct)]  # past anchors are not TIMEX3s
+
+
+def _prf(correct: float, system: int, gold: int) -> tuple[float, float, float]:
+    p = correct / system if system else 0.0
+    r = correct / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score_time(docs: list[GoldDoc], system: System = annalist_system) -> dict:
+    """TempEval-3 measures of `system` on gold documents."""
+    counts = dict(system=0, gold=0, strict=0, relaxed=0, value=0, type=0)
+    started = time.perf_counter()
+    for doc in docs:
+        predicted = list(system(doc.text, doc.dct))
+        counts["system"] += len(predicted)
+        counts["gold"] += len(doc.timexes)
+        used: set[int] = set()
+        for gold in doc.timexes:
+            match = _best_match(gold, predicted, used)
+            if match is None:
+                continue
+            used.add(match)
+            start, end, kind, value = predicted[match]
+            counts["relaxed"] += 1
+            counts["strict"] += (start, end) == (gold.start, gold.end)
+            counts["value"] += value == gold.value
+            counts["type"] += kind == gold.type
+    seconds = time.perf_counter() - started
+    strict = _prf(counts["strict"], counts["system"], counts["gold"])
+    relaxed = _prf(counts["relaxed"], counts["system"], counts["gold"])
+    value = _prf(counts["value"], counts["system"], counts["gold"])
+    return {"docs": len(docs), "gold_timexes": counts["gold"], "system_timexes": counts["system"],
+            "extent_strict_p": round(strict[0], 4), "extent_strict_r": round(strict[1], 4),
+            "extent_strict_f1": round(strict[2], 4),
+            "extent_relaxed_p": round(relaxed[0], 4), "extent_relaxed_r": round(relaxed[1], 4),
+            "extent_relaxed_f1": round(relaxed[2], 4), "value_f1": round(value[2], 4),
+            "type_accuracy": round(counts["type"] / counts["relaxed"], 4) if counts["relaxed"] else 0.0,
+            "seconds": round(seconds, 3), "docs_per_s": round(len(docs) / seconds, 1) if seconds else None}
+
+
+def _best_match(gold: GoldTimex, predicted: list[tuple[int, int, str, str]], used: set[int]) -> int | None:
+    best, best_overlap = None, 0
+    for i, (start, end, _, _) in enumerate(predicted):
+        if i in used:
+            continue
+        overlap = min(end, gold.end) - max(start, gold.start)
+        if overlap > best_overlap:
+            best, best_overlap = i, overlap
+    return best

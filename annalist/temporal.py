@@ -1,0 +1,898 @@
+"""Time: find temporal expressions and normalise them to TimeML values.
+
+Rules, in the manner of HeidelTime, but anchored on two clocks: the document
+creation time (DCT) for deictic expressions ("yesterday", "last year", "on
+Tuesday"), and the *narrative time* — the last explicitly dated moment — for
+expressions that follow the story into the past ("in 1990, the night of January
+19 to 20 ... The next day, on January 21" stays in 1990). Anchors to the past
+("34 years have passed since", "the 29th anniversary of") are kept so that a
+missing publication date can be inferred from them (see `infer_publication_year`).
+
+`tag(text, dct)` is pure: one text and its creation time in, typed timexes out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from .models import Timex
+
+DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
+
+MONTHS = {m: i for i, ms in enumerate([
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+    ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+    ("november", "nov"), ("december", "dec")], start=1) for m in ms}
+WEEKDAYS = {d: i for i, ds in enumerate([("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
+                                         ("thursday", "thu", "thur", "thurs"), ("friday", "fri"),
+                                         ("saturday", "sat"), ("sunday", "sun")]) for d in ds}
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+NUMBER_WORDS = {w: i for i, w in enumerate(_ONES)}
+NUMBER_WORDS.update({w: 10 * i for i, w in enumerate(_TENS) if w})
+for _t in range(2, 10):
+    for _o in range(1, 10):
+        NUMBER_WORDS[f"{_TENS[_t]}-{_ONES[_o]}"] = NUMBER_WORDS[f"{_TENS[_t]} {_ONES[_o]}"] = 10 * _t + _o
+NUMBER_WORDS.update({"a": 1, "an": 1, "one": 1, "a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100})
+VAGUE_NUMBERS = {"several", "a few", "few", "some", "many", "a couple of", "a number of"}
+ORDINALS = {w: i for i, w in enumerate(["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                        "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                                        "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                                        "twentieth"])}
+ORDINALS.update({"twenty-first": 21, "twenty-second": 22, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+                 "hundredth": 100})
+UNITS = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y",
+         "decade": "DE", "century": "CE", "quarter": "Q", "weekend": "WE", "night": "D", "fortnight": "W"}
+_TIME_UNITS = {"second", "minute", "hour"}
+
+_MONTH_RX = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+_DAY_RX = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR_RX = r"(?:1[5-9]\d\d|20\d\d)"
+_WEEKDAY_RX = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_NUM_WORD_RX = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_NUM_RX = rf"(?:\d+(?:\.\d+)?|{_NUM_WORD_RX})"
+_VAGUE_RX = r"(?:several|a few|a couple of|a number of|many|few)"
+_UNIT_RX = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?)"
+_PART_RX = r"(?:morning|afternoon|evening|night)"
+_ORD_RX = r"(?:\d+(?:st|nd|rd|th)|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+
+
+@dataclass(frozen=True)
+class PastAnchor:
+    """A phrase that measures time back to an event: "34 years have passed since", "the 29th anniversary of"."""
+
+    start: int
+    end: int
+    text: str
+    years: int
+    kind: str  # passed_since | anniversary | years_ago | for_years
+
+
+@dataclass
+class Ref:
+    """A point in time known to some granularity (year, month or day)."""
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: str | None) -> Ref | None:
+        match = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value or "")
+        if not match:
+            return None
+        year, month, day = match.groups()
+        return cls(int(year), int(month) if month else None, int(day) if day else None)
+
+    def iso(self) -> str:
+        if self.year is None:
+            return "XXXX"
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def as_date(self) -> date | None:
+        return date(self.year, self.month, self.day) if self.year and self.month and self.day else None
+
+
+def number(text: str) -> float | None:
+    text = text.lower().strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    return NUMBER_WORDS.get(text)
+
+
+def ordinal(text: str) -> int | None:
+    text = text.lower()
+    if re.fullmatch(r"\d+(?:st|nd|rd|th)", text):
+        return int(text[:-2])
+    return ORDINALS.get(text)
+
+
+def _unit(word: str) -> str:
+    word = word.lower().rstrip("s") if not word.lower().startswith("centur") else "century"
+    return "fortnight" if word == "fortnight" else word
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """P34Y, PT24H, P1.5Y; X for a vague amount (PXY)."""
+    code = UNITS[unit]
+    if unit == "fortnight":
+        amount, code = (amount or 0) * 2 if amount is not None else None, "W"
+    if unit == "century":
+        amount, code = (amount * 100 if amount is not None else None), "Y"
+    if unit == "decade":
+        amount, code = (amount * 10 if amount is not None else None), "Y"
+    shown = "X" if amount is None else (str(int(amount)) if float(amount).is_integer() else str(amount))
+    return f"PT{shown}{code}" if unit in _TIME_UNITS else f"P{shown}{code}"
+
+
+# ---------------------------------------------------------------------------
+# Rules: (name, pattern). Longer matches win over shorter ones at the same place.
+_RULES: list[tuple[str, str]] = [
+    ("iso_date", rf"\b(?P<y>{_YEAR_RX})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:[T ](?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?)?\b"),
+    ("night_of_range", rf"\b(?:the\s+)?night\s+of\s+(?P<mon>{_MONTH_RX})\s+(?P<d1>{_DAY_RX})\s*(?:to|-|–|and)\s*(?P<d2>{_DAY_RX})(?:,?\s+(?P<y>{_YEAR_RX}))?\b"),
+    ("night_of_range_dm", rf"\b(?:the\s+)?night\s+of\s+(?P<d1>{_DAY_RX})\s*(?:to|-|–|and)\s*(?P<d2>{_DAY_RX})\s+(?P<mon>{_MONTH_RX})(?:,?\s+(?P<y>{_YEAR_RX}))?\b"),
+    ("part_of_date", rf"\b(?:the\s+)?(?P<part>{_PART_RX})\s+of\s+(?P<mon>{_MONTH_RX})\s+(?P<d>{_DAY_RX})(?:,?\s+(?P<y>{_YEAR_RX}))?\b"),
+    ("month_day_year", rf"\b(?:(?P<wd>{_WEEKDAY_RX}),?\s+)?(?P<mon>{_MONTH_RX})\s+(?P<d>{_DAY_RX})(?:\s*,\s*|\s+)(?P<y>{_YEAR_RX})\b"),
+    ("day_month_year", rf"\b(?:(?P<wd>{_WEEKDAY_RX}),?\s+)?(?:the\s+)?(?P<d>{_DAY_RX})\s+(?:of\s+)?(?P<mon>{_MONTH_RX})(?:\s*,\s*|\s+)(?P<y>{_YEAR_RX})\b"),
+    ("month_day", rf"\b(?:(?P<wd>{_WEEKDAY_RX}),?\s+)?(?P<mon>{_MONTH_RX})\s+(?P<d>{_DAY_RX})\b(?!\s*(?:,\s*)?\d)"),
+    ("day_month", rf"\b(?:(?P<wd>{_WEEKDAY_RX}),?\s+)?(?:the\s+)?(?P<d>{_DAY_RX})\s+(?:of\s+)?(?P<mon>{_MONTH_RX})\b(?!\s*(?:,\s*)?\d)"),
+    ("month_year", rf"\b(?:(?:early|late|mid)[\s-]+)?(?P<mon>{_MONTH_RX})(?:\s+of)?,?\s+(?P<y>{_YEAR_RX})\b"),
+    ("season_year", r"\b(?:(?P<rel>this|last|next|early|late)\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>" + _YEAR_RX + r"))?\b"),
+    ("quarter", r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<y>" + _YEAR_RX + r"|this year|last year|next year))?\b"),
+    ("half_year", r"\b(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+(?P<y>" + _YEAR_RX + r"|the year|this year|last year|next year)\b"),
+    ("decade", r"\b(?:the\s+)?(?:(?P<pos>early|late|mid)[\s-]+)?(?P<dec>1[5-9]\d0|20[0-9]0)'?s\b"),
+    ("decade_short", r"\b(?:the\s+)?'(?P<dec2>[2-9]0)s\b"),
+    ("century", r"\b(?:the\s+)?(?P<c>" + _ORD_RX + r")\s+century\b"),
+    ("month_rel_year", rf"\b(?P<mon>{_MONTH_RX})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
+    ("month_alone", r"\b(?:(?P<rel>last|this|next|early|late|mid|in|since|until|by)[\s-]+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?!\s*\d)(?!\w)"),
+    ("report_quarter", r"\bthe\s+(?P<which>latest|current|recent|most\s+recent|same|year-ago|year-earlier|previous|prior|fiscal|just-ended|latest\s+fiscal)?\s*(?:fiscal\s+)?(?P<u>quarter|period)\b"),
+    ("year_ago_adj", r"\b(?P<w>year-ago|year-earlier)\b"),
+    ("the_year", r"\bthe\s+(?:full\s+|fiscal\s+|current\s+|calendar\s+)?year\b(?!\s+(?:before|after|earlier|later|ago|and|of|in)\b)"),
+    ("year_end", r"\b(?:the\s+)?(?:year-end|end\s+of\s+the\s+year)\b"),
+    ("weekend", r"\b(?P<rel>the|this|last|next)\s+weekend\b"),
+    ("the_week", r"\bthe\s+week\b(?!\s+(?:before|after|of|earlier|later)\b)"),
+    ("recent_period", r"\brecent\s+(?P<u>years|months|weeks|days|decades)\b"),
+    ("recent", r"\b(?:recent|current|present-day)\b(?!\s+(?:years|months|weeks|days|decades)\b)"),
+    ("spelled_year", r"\b(?:the\s+year\s+)?(?P<sy>nineteen(?:\s+hundred(?:\s+and)?)?\s+(?:" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS if w[0].isalpha() and NUMBER_WORDS[w] < 100 and NUMBER_WORDS[w] >= 10), key=len, reverse=True)) + r")|two\s+thousand(?:\s+(?:and\s+)?(?:" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS if w[0].isalpha() and 1 <= NUMBER_WORDS[w] < 100 and w not in ("a", "an")), key=len, reverse=True)) + r"))?)\b"),
+    ("clock_weekday", rf"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)\s+(?:on\s+)?(?P<wd>{_WEEKDAY_RX})\b"),
+    ("noon_weekday", rf"\b(?P<nm>noon|midnight|midday)\s+(?:on\s+)?(?P<wd>{_WEEKDAY_RX})\b"),
+    ("year_in", rf"(?<![\w$£€.,-])(?P<y>{_YEAR_RX})(?![\w%,.-]\d|\s*(?:%|percent|per cent)|-\d|\s+[a-z]+s\b)"),
+    ("fiscal_year", rf"\bfiscal\s+(?P<y>{_YEAR_RX})\b"),
+    # deictic, resolved against the DCT
+    ("today", r"\b(?:today|this\s+day)\b"),
+    ("tonight", r"\btonight\b"),
+    ("yesterday", rf"\b(?:the\s+day\s+before\s+)?yesterday(?:\s+(?P<part>{_PART_RX}))?\b"),
+    ("tomorrow", rf"\b(?:the\s+day\s+after\s+)?tomorrow(?:\s+(?P<part>{_PART_RX}))?\b"),
+    ("this_part", rf"\b(?:this|early\s+this|late\s+this)\s+(?P<part>{_PART_RX})\b"),
+    ("last_night", r"\blast\s+night\b"),
+    ("present", r"\b(?:now|currently|nowadays|at\s+present|at\s+the\s+moment|the\s+present|these\s+days|right\s+now)\b"),
+    ("past_ref", r"\b(?:recently|the\s+past|previously|formerly|in\s+the\s+past|once)\b"),
+    ("future_ref", r"\b(?:the\s+future|soon|in\s+the\s+coming\s+(?:days|weeks|months|years))\b"),
+    ("relative_period", r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>this|last|next|past|previous|coming|current|the\s+same)\s+(?P<u>week|month|year|decade|weekend|quarter|century)\b"),
+    ("weekday", rf"\b(?:(?P<rel>last|next|this|on|coming|past)\s+)?(?P<wd>{_WEEKDAY_RX})(?:\s+(?P<part>{_PART_RX}))?\b"),
+    ("ago", rf"\b(?:(?:nearly|almost|about|around|some|more\s+than|over|at\s+least|roughly|just)\s+)?(?P<n>{_NUM_RX}|{_VAGUE_RX})(?:\s+and\s+a\s+half)?\s+(?P<u>{_UNIT_RX})\s+ago\b"),
+    ("ago_article", rf"\b(?:a|an|one)\s+(?P<u>{_UNIT_RX})(?P<half>\s+and\s+a\s+half)?\s+ago\b"),
+    ("later", rf"\b(?P<n>{_NUM_RX}|a|an)\s+(?P<u>{_UNIT_RX})(?P<half>\s+and\s+a\s+half)?\s+(?P<dir>later|earlier|afterwards?)\b"),
+    ("next_day", rf"\b(?:the|that)\s+(?P<dir>next|following|previous|preceding|same)\s+(?P<u>day|morning|evening|night|week|month|year|weekend)\b"),
+    ("day_after", rf"\bthe\s+(?P<u>day|morning|evening|night)\s+(?P<dir>after|before)\b"),
+    ("morning_following", rf"\b(?:on\s+)?the\s+(?P<u>morning|day|evening)\s+(?P<dir>following|after)(?=\s+the\b)"),
+    # durations and sets
+    ("duration", rf"\b(?:(?:the|a)\s+(?:(?:past|last|next|first|coming|previous)\s+)?)?(?:(?:almost|nearly|about|around|more\s+than|over|some|at\s+least)\s+)?(?P<n>{_NUM_RX}|{_VAGUE_RX})(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<u>{_UNIT_RX})(?P<old>[\s-]+old)?\b"),
+    ("duration_article", rf"\b(?:(?:the|a)\s+(?:past|last|next|first|coming|previous)\s+)?(?:a|an|one)\s+(?P<u>second|minute|hour|day|week|month|year|decade|century|fortnight)(?P<half>\s+and\s+a\s+half)?\b"),
+    ("duration_plain", r"\b(?:for|over|in|within)\s+(?P<u>years|months|decades|weeks|days|hours|centuries)\b"),
+    ("set_every", rf"\b(?:every|each|per)\s+(?P<n>{_NUM_RX}\s+)?(?P<u>second|minute|hour|day|week|month|year|weekend|{_WEEKDAY_RX}|morning|evening|night)s?\b"),
+    ("set_adverb", r"\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly)\b"),
+    ("clock", r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?=\W|$)"),
+    ("clock_24", r"\b(?:at\s+)?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!\d)(?:\s*(?:GMT|UTC|local time))?"),
+    ("noon", r"\b(?P<nm>noon|midnight|midday)\b"),
+]
+_COMPILED = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _RULES]
+
+# Phrases that measure back to an earlier event (for the anchoring of publication dates).
+_PAST_ANCHORS = [
+    ("passed_since", re.compile(rf"\b(?P<n>{_NUM_RX})\s+years?\s+(?:have\s+|has\s+)?(?:passed|elapsed|gone\s+by)\s+since\b", re.I)),
+    ("anniversary", re.compile(rf"\b(?P<o>{_ORD_RX})\s+anniversary\s+of\b", re.I)),
+    ("years_ago", re.compile(rf"\b(?P<n>{_NUM_RX})\s+years?\s+ago\b", re.I)),
+    ("for_years", re.compile(rf"\bfor\s+(?:the\s+(?:past|last)\s+)?(?P<n>{_NUM_RX})\s+years\b", re.I)),
+]
+_FUTURE_CUES = re.compile(r"\b(?:will|'ll|shall|going to|plans? to|scheduled|expected to|is to|are to)\b", re.I)
+_LEADING = re.compile(r"\s*(?:(?:on|in|since|until|by|at|during|for|over|within)\s+(?=\S))?", re.I)
+_SENTENCE_END = re.compile(r"[.!?]\s+|\n")
+
+
+@dataclass
+class _Clock:
+    """The two anchors while reading a text: the DCT and the narrative time."""
+
+    dct: Ref | None
+    narrative: Ref | None = None
+    narrative_at: int = -1  # offset where the narrative time was last set
+    narrative_reach: int = 3  # sentences it reaches: a bare year ("in 1990") holds for its own sentence only
+
+    def year_for(self, position: int, text: str, month: int | None = None) -> tuple[int | None, str]:
+        """The year of a year-less date: the narrative year if the story moved into the past nearby, else the DCT's."""
+        if self.narrative and self.narrative.year and _within_sentences(text, self.narrative_at, position,
+                                                                        self.narrative_reach):
+            if not self.dct or self.narrative.year != self.dct.year:
+                return self.narrative.year, f"narrative {self.narrative.iso()}"
+        if self.dct and self.dct.year:
+            return self.dct.year, f"dct {self.dct.iso()}"
+        return None, "none"
+
+    def day_ref(self, position: int, text: str) -> tuple[Ref | None, str]:
+        if self.narrative and self.narrative.day and _within_sentences(text, self.narrative_at, position, 6):
+            return self.narrative, f"narrative {self.narrative.iso()}"
+        if self.dct:
+            return self.dct, f"dct {self.dct.iso()}"
+        return None, "none"
+
+    def set_narrative(self, ref: Ref, position: int, same_sentence_only: bool = False) -> None:
+        if ref.year:
+            self.narrative, self.narrative_at = ref, position
+            self.narrative_reach = 1 if same_sentence_only else 3
+
+
+def _within_sentences(text: str, start: int, end: int, sentences: int) -> bool:
+    if start < 0:
+        return False
+    return len(_SENTENCE_END.findall(text, start, end)) < sentences
+
+
+def find_candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
+    """All rule matches, overlaps resolved: the longest span wins, then the earlier rule."""
+    found = []
+    for order, (name, pattern) in enumerate(_COMPILED):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            while end > start and text[end - 1] in " ,":
+                end -= 1
+            lead = _LEADING.match(text, start, end)
+            if lead and lead.end() < end:
+                start = lead.end()  # TimeML extents leave out the preposition: "on Friday" -> "Friday"
+            if end > start:
+                found.append((start, end, order, name, match))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2]))
+    taken: list[tuple[int, int, str, re.Match]] = []
+    for start, end, _, name, match in found:
+        if all(end <= s or start >= e for s, e, _, _ in taken):
+            taken.append((start, end, name, match))
+    return sorted(taken, key=lambda t: t[0])
+
+
+def tag(text: str, dct: str | None) -> list[Timex]:
+    """Every temporal expression in `text`, normalised against `dct` and the narrative time."""
+    clock = _Clock(dct=Ref.parse(dct))
+    timexes = []
+    for start, end, name, match in find_candidates(text):
+        try:
+            result = _NORMALISERS[name](match, clock, text, start)
+        except (ValueError, OverflowError):  # arithmetic off the calendar ("5000 years ago")
+            result = None
+        if result is None:
+            continue
+        kind, value, anchor = result
+        timexes.append(Timex(start, end, text[start:end], kind, value, anchor, name))
+    return timexes
+
+
+# ---------------------------------------------------------------------------
+# Normalisers: (match, clock, text, start) -> (type, value, anchor) or None
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")[:3] if text.lower().rstrip(".") not in MONTHS else text.lower().rstrip(".")]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    try:
+        date(year or 2000, month, day)
+        return True
+    except ValueError:
+        return False
+
+
+def _full_date(m, clock, text, start):
+    year, month, day = int(m["y"]), _month(m["mon"]), _day(m["d"])
+    if not _valid(year, month, day):
+        return None
+    ref = Ref(year, month, day)
+    clock.set_narrative(ref, start)
+    return DATE, ref.iso(), "absolute"
+
+
+def _iso_date(m, clock, text, start):
+    ref = Ref(int(m["y"]), int(m["m"]), int(m["d"]))
+    if not _valid(ref.year, ref.month, ref.day):
+        return None
+    clock.set_narrative(ref, start)
+    if m["hh"]:
+        return TIME, f"{ref.iso()}T{m['hh']}:{m['mm']}", "absolute"
+    return DATE, ref.iso(), "absolute"
+
+
+def _yearless_date(m, clock, text, start):
+    month, day = _month(m["mon"]), _day(m["d"])
+    if m["mon"].lower() == "may" and not m["wd"] and re.match(r"\s*(?:be|have|not)\b", text[m.end():]):
+        return None  # the verb "may"
+    year, anchor = clock.year_for(start, text, month)
+    if not _valid(year, month, day):
+        return None
+    if year and anchor.startswith("dct") and clock.dct.as_date() and _looks_past(text, start):
+        if date(year, month, day) > clock.dct.as_date() + timedelta(days=45) and _valid(year - 1, month, day):
+            year -= 1  # news looks back: "Nov. 25" in a January report is last November
+    ref = Ref(year, month, day)
+    if year:
+        clock.set_narrative(ref, start) if anchor.startswith("narrative") else None
+        return DATE, ref.iso(), anchor
+    return DATE, f"XXXX-{month:02d}-{day:02d}", anchor
+
+
+def _night_range(m, clock, text, start):
+    month, first, last = _month(m["mon"]), _day(m["d1"]), _day(m["d2"])
+    if m["y"]:
+        year, anchor = int(m["y"]), "absolute"
+    else:
+        year, anchor = clock.year_for(start, text, month)
+    if not _valid(year, month, first) or not _valid(year, month, last):
+        return None
+    if not year:
+        return TIME, f"XXXX-{month:02d}-{first:02d}TNI", anchor
+    begin, end = Ref(year, month, first), Ref(year, month, last)
+    clock.set_narrative(end, start)
+    return TIME, f"{begin.iso()}/{end.iso()}", anchor
+
+
+def _part_of_date(m, clock, text, start):
+    month, day = _month(m["mon"]), _day(m["d"])
+    year, anchor = (int(m["y"]), "absolute") if m["y"] else clock.year_for(start, text, month)
+    if not _valid(year, month, day):
+        return None
+    ref = Ref(year, month, day)
+    if year:
+        clock.set_narrative(ref, start)
+    prefix = ref.iso() if year else f"XXXX-{month:02d}-{day:02d}"
+    return TIME, f"{prefix}T{_PARTS[m['part'].lower()]}", anchor
+
+
+def _month_year(m, clock, text, start):
+    ref = Ref(int(m["y"]), _month(m["mon"]))
+    clock.set_narrative(ref, start)
+    return DATE, ref.iso(), "absolute"
+
+
+def _year_in(m, clock, text, start):
+    before = text[max(0, start - 12):start].lower()
+    if re.search(r"(?:no\.|number|\$|page|route|flight|model|room)\s*$", before):
+        return None
+    ref = Ref(int(m["y"]))
+    clock.set_narrative(ref, start, same_sentence_only=True)
+    return DATE, ref.iso(), "absolute"
+
+
+def _fiscal_year(m, clock, text, start):
+    return DATE, m["y"], "absolute"
+
+
+def _season(m, clock, text, start):
+    code = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}[m["season"].lower()]
+    if m["season"].lower() == "fall" and not (m["rel"] or m["y"]):
+        return None  # "fall" is mostly the verb
+    if m["y"]:
+        return DATE, f"{m['y']}-{code}", "absolute"
+    shift = {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+    year, anchor = clock.year_for(start, text)
+    return DATE, (f"{year + shift}-{code}" if year else f"XXXX-{code}"), anchor
+
+
+def _relative_year(word: str | None, clock: _Clock, text: str, start: int) -> tuple[int | None, str]:
+    if word and re.fullmatch(_YEAR_RX, word):
+        return int(word), "absolute"
+    shift = {"last year": -1, "next year": 1}.get((word or "").lower(), 0)
+    year, anchor = clock.year_for(start, text)
+    return (year + shift if year else None), anchor
+
+
+def _quarter(m, clock, text, start):
+    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[m["q"].lower()]
+    year, anchor = _relative_year(m["y"], clock, text, start)
+    dct = clock.dct
+    if not m["y"] and year and dct and dct.month and year == dct.year and q > (dct.month - 1) // 3 + 1:
+        year -= 1  # news reports on quarters that are over: "the fourth quarter" in January is last year's
+    return DATE, f"{year if year else 'XXXX'}-Q{q}", anchor
+
+
+def _half_year(m, clock, text, start):
+    year, anchor = _relative_year(m["y"] if re.fullmatch(_YEAR_RX, m["y"]) else m["y"].replace("the year", "this year"),
+                                  clock, text, start)
+    return DATE, f"{year if year else 'XXXX'}-H{1 if m['h'].lower() == 'first' else 2}", anchor
+
+
+def _decade(m, clock, text, start):
+    digits = m["dec"][:3] if m["dec"] else None
+    if digits is None:
+        return None
+    return DATE, digits, "absolute"
+
+
+def _decade_short(m, clock, text, start):
+    return DATE, f"19{m['dec2'][0]}", "absolute"
+
+
+def _century(m, clock, text, start):
+    n = ordinal(m["c"])
+    return (DATE, f"{n - 1:02d}", "absolute") if n and 1 <= n <= 22 else None
+
+
+def _month_rel_year(m, clock, text, start):
+    year, anchor = _relative_year(f"{m['rel']} year", clock, text, start)
+    return DATE, (f"{year:04d}-{_month(m['mon']):02d}" if year else f"XXXX-{_month(m['mon']):02d}"), anchor
+
+
+def _month_alone(m, clock, text, start):
+    month, rel = _month(m["mon"]), (m["rel"] or "").lower()
+    if m["mon"] in ("May", "March") and not rel and re.match(r"\s+[a-z]", text[m.end():]) and \
+            not re.search(r"\b(?:in|of|since|until|by|early|late|mid|last|next|this)\s*$", text[max(0, start - 8):start]):
+        return None  # "May" / "March" as a verb or a name
+    year, anchor = clock.year_for(start, text)
+    if year is None:
+        return DATE, f"XXXX-{month:02d}", anchor
+    dct = clock.dct
+    if anchor.startswith("dct") and dct and dct.month:
+        future = rel in ("next",) or (rel not in ("last", "since") and _FUTURE_CUES.search(_clause(text, start)))
+        if rel == "last" or (not future and month > dct.month + 1):
+            year -= 1 if month >= dct.month or rel != "last" else 0
+        elif future and month < dct.month:
+            year += 1
+    return DATE, f"{year:04d}-{month:02d}", anchor
+
+
+def _looks_past(text: str, start: int) -> bool:
+    return not _FUTURE_CUES.search(_clause(text, start))
+
+
+_CLAUSE_END = re.compile(r"[,;.!?\n]")
+
+
+def _clause(text: str, position: int) -> str:
+    """The clause around a position: tense cues elsewhere in the sentence speak of other events."""
+    before = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, position - 200), position)), default=0)
+    after = _CLAUSE_END.search(text, position)
+    return text[before:after.start() if after else len(text)]
+
+
+def _reporting_quarter(dct: Ref, back_years: int = 0) -> str:
+    """The quarter a news report is about: the last one that has ended before the DCT."""
+    q = (dct.month - 1) // 3  # quarters ended before this month's quarter
+    year = dct.year if q else dct.year - 1
+    return f"{year - back_years:04d}-Q{q if q else 4}"
+
+
+def _report_quarter(m, clock, text, start):
+    which = re.sub(r"\s+", " ", (m["which"] or "").lower())
+    dct = clock.dct
+    if dct is None or dct.month is None:
+        return DATE, "XXXX-QX", "none"
+    back = 1 if which in ("year-ago", "year-earlier") else 0
+    if which in ("previous", "prior"):
+        value = _reporting_quarter(Ref(dct.year, max(1, dct.month - 3)))
+    else:
+        value = _reporting_quarter(dct, back)
+    return DATE, value, f"dct {dct.iso()}"
+
+
+def _year_ago_adj(m, clock, text, start):
+    dct = clock.dct
+    return (DATE, f"{dct.year - 1:04d}", f"dct {dct.iso()}") if dct and dct.year else (DATE, "XXXX", "none")
+
+
+def _the_year(m, clock, text, start):
+    year, anchor = clock.year_for(start, text)
+    return DATE, f"{year:04d}" if year else "XXXX", anchor
+
+
+def _year_end(m, clock, text, start):
+    year, anchor = clock.year_for(start, text)
+    return DATE, f"{year:04d}-12-31" if year else "XXXX-12-31", anchor
+
+
+def _weekend(m, clock, text, start):
+    ref, anchor = clock.day_ref(start, text)
+    if ref is None or ref.as_date() is None:
+        return DATE, "XXXX-WXX-WE", anchor
+    base = ref.as_date()
+    rel = m["rel"].lower()
+    saturday = base + timedelta(days=(5 - base.weekday()) % 7) if rel == "next" or (
+        rel == "this" and base.weekday() < 5) else base - timedelta(days=(base.weekday() - 5) % 7)
+    iso = saturday.isocalendar()
+    return DATE, f"{iso[0]:04d}-W{iso[1]:02d}-WE", anchor
+
+
+def _the_week(m, clock, text, start):
+    year, anchor = clock.year_for(start, text)
+    return DATE, f"{year:04d}-WXX" if year else "XXXX-WXX", anchor
+
+
+def _recent_period(m, clock, text, start):
+    return DURATION, duration_value(None, _unit(m["u"])), "none"
+
+
+def _recent(m, clock, text, start):
+    word = m.group(0).lower()
+    value = "PAST_REF" if word == "recent" else "PRESENT_REF"
+    return DATE, value, f"dct {clock.dct.iso()}" if clock.dct else "none"
+
+
+def _spelled_year(m, clock, text, start):
+    words = re.sub(r"\s+", " ", m["sy"].lower()).replace(" hundred", "").replace(" and", "")
+    if words.startswith("two thousand"):
+        rest = words[len("two thousand"):].strip()
+        year = 2000 + (NUMBER_WORDS.get(rest, 0) if rest else 0)
+    else:
+        rest = words[len("nineteen"):].strip()
+        if rest not in NUMBER_WORDS:
+            return None
+        year = 1900 + NUMBER_WORDS[rest]
+    ref = Ref(year)
+    clock.set_narrative(ref, start, same_sentence_only=True)
+    return DATE, ref.iso(), "absolute"
+
+
+def _clock_weekday(m, clock, text, start):
+    kind, day, anchor = _weekday(m, clock, text, start)
+    time_kind, clock_value, _ = (_noon if m.groupdict().get("nm") else _clock_time)(m, clock, text, start)
+    return TIME, day.split("T")[0] + "T" + clock_value.split("T")[1], anchor
+
+
+def _dct_day(clock: _Clock, shift_days: int = 0, part: str | None = None) -> tuple[str, str, str]:
+    dct = clock.dct
+    kind = TIME if part else DATE
+    suffix = f"T{_PARTS[part.lower()]}" if part else ""
+    if dct is None:
+        return kind, f"XXXX-XX-XX{suffix}", "none"
+    day = dct.as_date()
+    if day is None:
+        return kind, f"{dct.iso()}{'-XX' * (2 - (dct.month is not None))}{suffix}", f"dct {dct.iso()}"
+    return kind, (day + timedelta(days=shift_days)).isoformat() + suffix, f"dct {dct.iso()}"
+
+
+def _today(m, clock, text, start):
+    return _dct_day(clock)
+
+
+def _tonight(m, clock, text, start):
+    return _dct_day(clock, 0, "night")
+
+
+def _yesterday(m, clock, text, start):
+    back = 2 if m.group(0).lower().startswith("the day before") else 1
+    return _dct_day(clock, -back, m["part"])
+
+
+def _tomorrow(m, clock, text, start):
+    ahead = 2 if m.group(0).lower().startswith("the day after") else 1
+    return _dct_day(clock, ahead, m["part"])
+
+
+def _this_part(m, clock, text, start):
+    return _dct_day(clock, 0, m["part"])
+
+
+def _last_night(m, clock, text, start):
+    return _dct_day(clock, -1, "night")
+
+
+def _present(m, clock, text, start):
+    return DATE, "PRESENT_REF", f"dct {clock.dct.iso()}" if clock.dct else "none"
+
+
+def _past_ref(m, clock, text, start):
+    if m.group(0).lower() == "once" and not re.match(r"\s*(?:again|more|a\b)", text[m.end():]) is None:
+        return None
+    if m.group(0).lower() == "once":
+        return None  # "once" is mostly "one time"/"as soon as", rarely a past reference
+    return DATE, "PAST_REF", f"dct {clock.dct.iso()}" if clock.dct else "none"
+
+
+def _future_ref(m, clock, text, start):
+    return DATE, "FUTURE_REF", f"dct {clock.dct.iso()}" if clock.dct else "none"
+
+
+def _shifted(ref: Ref, unit: str, amount: float) -> str:
+    """ref moved by amount units, at the granularity of the unit."""
+    base = date(ref.year, ref.month or 1, ref.day or 1)
+    months = {"year": 12, "decade": 120, "century": 1200, "month": 1, "quarter": 3}.get(unit)
+    if months is not None:
+        moved = base + relativedelta(months=round(amount * months))
+        if unit in ("year", "decade", "century") and float(amount).is_integer():
+            return f"{moved.year:04d}"
+        return f"{moved.year:04d}-{moved.month:02d}"
+    days = {"day": 1, "week": 7, "fortnight": 14, "weekend": 7, "night": 1}.get(unit)
+    if days is None or ref.day is None:
+        return ref.iso()
+    moved = base + timedelta(days=round(amount * days))
+    if unit in ("week", "fortnight", "weekend"):
+        iso = moved.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if unit == "weekend" else "")
+    return moved.isoformat()
+
+
+def _relative_period(m, clock, text, start):
+    unit, rel = m["u"].lower(), re.sub(r"\s+", " ", m["rel"].lower())
+    if rel in ("past", "previous") and unit != "weekend" and not m["mod"]:
+        return DURATION, duration_value(1, unit), "none"
+    shift = {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
+    ref, anchor = (clock.narrative, f"narrative {clock.narrative.iso()}") if rel == "the same" and clock.narrative \
+        else (clock.dct, f"dct {clock.dct.iso()}" if clock.dct else "none")
+    if ref is None or ref.year is None:
+        return DATE, "XXXX", anchor
+    if unit == "year":
+        return DATE, f"{ref.year + shift:04d}", anchor
+    if unit == "decade":
+        return DATE, f"{(ref.year // 10 + shift):03d}", anchor
+    if unit == "century":
+        return DATE, f"{(ref.year // 100 + shift):02d}", anchor
+    if unit == "quarter":
+        if ref.month is None:
+            return DATE, f"{ref.year}-QX", anchor
+        q = (ref.month - 1) // 3 + shift
+        return DATE, f"{ref.year + q // 4:04d}-Q{q % 4 + 1}", anchor
+    if unit == "month":
+        if ref.month is None:
+            return DATE, f"{ref.year}-XX", anchor
+        moved = date(ref.year, ref.month, 1) + relativedelta(months=shift)
+        return DATE, f"{moved.year:04d}-{moved.month:02d}", anchor
+    if ref.day is None:
+        return DATE, f"{ref.year}-WXX", anchor
+    return DATE, _shifted(ref, unit, shift) if shift else _shifted(ref, unit, 0), anchor
+
+
+def _weekday(m, clock, text, start):
+    target = WEEKDAYS[m["wd"].lower()]
+    rel = (m.groupdict().get("rel") or "").lower()
+    part = m.groupdict().get("part")
+    ref, anchor = clock.day_ref(start, text)
+    if ref is None or ref.as_date() is None:
+        value = f"XXXX-WXX-{target + 1}"
+        return (TIME, value + f"T{_PARTS[part.lower()]}", anchor) if part else (DATE, value, anchor)
+    base = ref.as_date()
+    future = rel in ("next", "coming") or (rel not in ("last", "past") and _FUTURE_CUES.search(_clause(text, start)))
+    delta = (target - base.weekday()) % 7
+    if future:
+        day = base + timedelta(days=delta or (7 if rel == "next" else 0))
+    else:
+        back = (base.weekday() - target) % 7
+        day = base - timedelta(days=back or (7 if rel == "last" else 0))
+    value = day.isoformat()
+    return (TIME, f"{value}T{_PARTS[part.lower()]}", anchor) if part else (DATE, value, anchor)
+
+
+def _amount(m) -> float | None:
+    raw = (m.groupdict().get("n") or "").lower()
+    if re.fullmatch(_VAGUE_RX, raw):
+        return None
+    value = number(raw) if raw else 1.0
+    if value is not None and m.groupdict().get("half"):
+        value += 0.5
+    return value
+
+
+def _ago(m, clock, text, start):
+    unit, amount = _unit(m["u"]), _amount(m)
+    dct = clock.dct
+    if amount is None or dct is None or dct.year is None:
+        return DATE, "PAST_REF" if amount is None else "XXXX", "dct " + dct.iso() if dct else "none"
+    if unit in _TIME_UNITS:
+        return _dct_day(clock)
+    if "and a half" in m.group(0).lower() and unit == "year":
+        return DATE, _shifted(dct, "month", -amount * 12), f"dct {dct.iso()}"
+    return DATE, _shifted(dct, unit, -amount), f"dct {dct.iso()}"
+
+
+def _later(m, clock, text, start):
+    unit, amount = _unit(m["u"]), _amount(m)
+    direction = -1 if m["dir"].lower() in ("earlier", "before") else 1
+    ref, anchor = clock.day_ref(start, text)
+    if clock.narrative and clock.narrative.year and _within_sentences(text, clock.narrative_at, start, 6):
+        ref, anchor = clock.narrative, f"narrative {clock.narrative.iso()}"
+    if amount is None or ref is None or ref.year is None or unit in _TIME_UNITS:
+        return DURATION, duration_value(amount, unit), "none"
+    if unit == "year" and not float(amount).is_integer():
+        value = _shifted(ref, "month", direction * amount * 12)
+    else:
+        value = _shifted(ref, unit, direction * amount)
+    return DATE, value, anchor
+
+
+def _next_day(m, clock, text, start):
+    unit = m["u"].lower()
+    direction = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0}[m["dir"].lower()]
+    return _step_from_narrative(unit, direction, clock, text, start)
+
+
+def _day_after(m, clock, text, start):
+    return _step_from_narrative(m["u"].lower(), 1 if m["dir"].lower() == "after" else -1, clock, text, start)
+
+
+def _morning_following(m, clock, text, start):
+    return _step_from_narrative(m["u"].lower(), 1, clock, text, start)
+
+
+def _step_from_narrative(unit: str, direction: int, clock: _Clock, text: str, start: int):
+    ref, anchor = clock.day_ref(start, text)
+    part = unit if unit in ("morning", "evening", "night") else None
+    if unit in ("week", "month", "year", "weekend"):
+        if ref is None or ref.year is None:
+            return DATE, "XXXX", anchor
+        return DATE, _shifted(ref, unit, direction) if unit != "year" else f"{ref.year + direction}", anchor
+    if ref is None or ref.as_date() is None:
+        return (TIME if part else DATE), "XXXX-XX-XX" + (f"T{_PARTS[part]}" if part else ""), anchor
+    day = ref.as_date() + timedelta(days=direction)
+    clock.set_narrative(Ref(day.year, day.month, day.day), start)
+    return (TIME, f"{day.isoformat()}T{_PARTS[part]}", anchor) if part else (DATE, day.isoformat(), anchor)
+
+
+def _duration(m, clock, text, start):
+    unit = _unit(m["u"])
+    if unit == "quarter":
+        return None
+    amount = _amount(m)
+    if m.group(0).lower().split()[0] in ("the", "a") or not m.groupdict().get("n"):
+        pass
+    return DURATION, duration_value(amount, unit), "none"
+
+
+def _duration_plain(m, clock, text, start):
+    return DURATION, duration_value(None, _unit(m["u"])), "none"
+
+
+def _set_every(m, clock, text, start):
+    unit = m["u"].lower().rstrip("s")
+    amount = number(m["n"].strip()) if m["n"] else 1
+    if unit in WEEKDAYS:
+        return SET, f"XXXX-WXX-{WEEKDAYS[unit] + 1}", "none"
+    if unit in _PARTS:
+        return SET, f"TXX{_PARTS[unit]}" if False else f"T{_PARTS[unit]}", "none"
+    return SET, duration_value(amount, unit), "none"
+
+
+def _set_adverb(m, clock, text, start):
+    unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
+            "hourly": "hour", "nightly": "day"}[m["adv"].lower()]
+    return SET, duration_value(1, unit), "none"
+
+
+def _clock_time(m, clock, text, start):
+    hour = int(m["h"])
+    ap = (m.groupdict().get("ap") or "").lower().replace(".", "")
+    if ap == "pm" and hour < 12:
+        hour += 12
+    if ap == "am" and hour == 12:
+        hour = 0
+    minute = m["mi"] or "00"
+    ref, anchor = clock.day_ref(start, text)
+    day = ref.as_date().isoformat() if ref and ref.as_date() else "XXXX-XX-XX"
+    return TIME, f"{day}T{hour:02d}:{minute}", anchor
+
+
+def _noon(m, clock, text, start):
+    hour = "12:00" if m["nm"].lower() in ("noon", "midday") else "24:00"
+    ref, anchor = clock.day_ref(start, text)
+    day = ref.as_date().isoformat() if ref and ref.as_date() else "XXXX-XX-XX"
+    return TIME, f"{day}T{hour}", anchor
+
+
+_NORMALISERS = {
+    "iso_date": _iso_date, "night_of_range": _night_range, "night_of_range_dm": _night_range,
+    "part_of_date": _part_of_date, "month_day_year": _full_date, "day_month_year": _full_date,
+    "month_day": _yearless_date, "day_month": _yearless_date, "month_year": _month_year,
+    "season_year": _season, "quarter": _quarter, "half_year": _half_year, "decade": _decade,
+    "decade_short": _decade_short, "century": _century, "year_in": _year_in, "fiscal_year": _fiscal_year,
+    "today": _today, "tonight": _tonight, "yesterday": _yesterday, "tomorrow": _tomorrow,
+    "this_part": _this_part, "last_night": _last_night, "present": _present, "past_ref": _past_ref,
+    "future_ref": _future_ref, "relative_period": _relative_period, "weekday": _weekday, "ago": _ago,
+    "ago_article": _ago, "later": _later, "next_day": _next_day, "day_after": _day_after,
+    "morning_following": _morning_following, "duration": _duration, "duration_article": _duration,
+    "duration_plain": _duration_plain, "set_every": _set_every, "set_adverb": _set_adverb,
+    "clock": _clock_time, "clock_24": _clock_time, "noon": _noon,
+    "month_rel_year": _month_rel_year, "month_alone": _month_alone, "report_quarter": _report_quarter,
+    "year_ago_adj": _year_ago_adj, "the_year": _the_year, "year_end": _year_end, "weekend": _weekend,
+    "the_week": _the_week, "recent_period": _recent_period, "recent": _recent, "spelled_year": _spelled_year,
+    "clock_weekday": _clock_weekday, "noon_weekday": _clock_weekday,
+}
+
+
+def past_anchors(text: str) -> list[PastAnchor]:
+    """Phrases measuring years back to an event: the evidence for inferring a publication year."""
+    anchors = []
+    for kind, pattern in _PAST_ANCHORS:
+        for m in pattern.finditer(text):
+            years = ordinal(m["o"]) if kind == "anniversary" else number(m["n"])
+            if years and float(years).is_integer() and 0 < years < 200:
+                anchors.append(PastAnchor(m.start(), m.end(), m.group(0), int(years), kind))
+    return sorted(anchors, key=lambda a: a.start)
+
+
+def resolve_past_anchors(text: str, dct: str | None) -> list[Timex]:
+    """Each past anchor as a DATE: the year it measures back to ("34 years have passed since" in 2024 -> 1990)."""
+    ref = Ref.parse(dct)
+    resolved = []
+    for a in past_anchors(text):
+        value = f"{ref.year - a.years:04d}" if ref and ref.year else "XXXX"
+        anchor = f"dct {ref.iso()} minus {a.years} years" if ref and ref.year else "none"
+        resolved.append(Timex(a.start, a.end, a.text, DATE, value, anchor, f"past_anchor_{a.kind}"))
+    return resolved
+
+
+def annotate(text: str, dct: str | None) -> list[Timex]:
+    """The time layer of one document: its timexes and its resolved past anchors."""
+    return tag(text, dct) + resolve_past_anchors(text, dct)
+
+
+@dataclass(frozen=True)
+class Inference:
+    year: int
+    anchor: PastAnchor
+    event: str  # the event date the anchor measures from
+    event_source: str  # "this article" | "the corpus"
+
+    @property
+    def evidence(self) -> str:
+        return (f"'{self.anchor.text}' measured from the event of {self.event} "
+                f"(dated by {self.event_source}) gives {self.year}")
+
+
+_FULL_DATE_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def main_event_date(timexes: list[Timex]) -> str | None:
+    """The day an article is about: its most often stated explicit full date (earliest on a tie)."""
+    counts: dict[str, int] = {}
+    for t in timexes:
+        if t.anchor == "absolute" and t.type == DATE and _FULL_DATE_VALUE.match(t.value):
+            counts[t.value] = counts.get(t.value, 0) + 1
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
+def corpus_event_date(timexes_by_doc: dict[str, list[Timex]]) -> str | None:
+    """The day most articles of a corpus state explicitly."""
+    docs_per_date: dict[str, int] = {}
+    for timexes in timexes_by_doc.values():
+        for value in {t.value for t in timexes if t.anchor == "absolute" and _FULL_DATE_VALUE.match(t.value)}:
+            docs_per_date[value] = docs_per_date.get(value, 0) + 1
+    return min(docs_per_date, key=lambda v: (-docs_per_date[v], v)) if docs_per_date else None
+
+
+def infer_publication_year(text: str, timexes: list[Timex], corpus_event: str | None) -> Inference | None:
+    """A missing publication year from "N years have passed since" / "the Nth anniversary of" the event.
+
+    Only anchors in the article's own voice count: one inside quotes or in a sentence
+    that states another year ("the decree of January 5, 1994 'On holding the 4th
+    anniversary'") speaks of another time.
+    """
+    anchors = [a for a in past_anchors(text) if a.kind in ("passed_since", "anniversary") and _own_voice(text, a)]
+    own_event = main_event_date(timexes)
+    event = own_event or corpus_event
+    if not anchors or not event:
+        return None
+    return Inference(int(event[:4]) + anchors[0].years, anchors[0], event,
+                     "this article" if own_event else "the corpus")
+
+
+def _own_voice(text: str, anchor: PastAnchor) -> bool:
+    start = max(text.rfind(".", 0, anchor.start), text.rfind("\n", 0, anchor.start)) + 1
+    end_candidates = [i for i in (text.find(".", anchor.end), text.find("\n", anchor.end)) if i >= 0]
+    sentence = text[start:min(end_candidates) if end_candidates else len(text)]
+    before = text[start:anchor.start]
+    in_quotes = (before.count('"') + before.count("“")) % 2 == 1 or before.count("“") > before.count("”")
+    return not in_quotes and not re.search(rf"\b{_YEAR_RX}\b", sentence)
