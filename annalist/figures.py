@@ -19,7 +19,7 @@ from .models import Figure, Timex
 from .temporal import NUMBER_WORDS, main_event_date
 
 MEASURES = {
-    "killed": {"kill", "die", "dead", "death", "fatality", "toll", "execute", "massacre", "slay", "murder", "perish",
+    "killed": {"kill", "killing", "die", "dead", "death", "fatality", "toll", "execute", "massacre", "slay", "murder", "perish",
                "body", "corpse", "fatal"},
     "injured": {"injure", "wound", "hurt", "injury", "wounded", "injured"},
     "arrested": {"arrest", "detain", "jail", "imprison", "custody", "detainee", "arrested", "detained"},
@@ -36,7 +36,10 @@ _CUE_WORDS = re.compile(r"\b(?:kill|die|dead|death|fatal|toll|execut|massacr|sla
 _NOT_PEOPLE = {"year", "day", "month", "week", "hour", "minute", "second", "percent", "%", "dollar", "pound", "euro",
                "mile", "kilometre", "kilometer", "meter", "metre", "foot", "feet", "barrel", "gallon", "ton", "tonne",
                "house", "home", "building", "tank", "vehicle", "car", "plane", "aircraft", "ship", "vote", "seat",
-               "time", "round", "point", "page", "decade", "century", "anniversary"}
+               "time", "round", "point", "page", "decade", "century", "anniversary", "country", "nation", "state",
+               "city", "town", "village", "province", "region", "hospital", "school", "company", "group"}
+_EVENT_NOUNS = {"death", "killing", "case", "fatality", "body", "corpse", "injury", "detainee", "infection", "toll"}
+_UNCONFIRMED = {"possible", "suspected", "probable", "potential"}
 _CROWDS = {"troop", "soldier", "protester", "demonstrator", "police", "policeman", "voter", "supporter", "marcher",
            "rioter", "force", "officer", "crowd"}
 
@@ -54,7 +57,7 @@ _NUM = (r"(?:\d{1,3}(?:[,.]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?|(?:a|two|three|four|
 _VAGUE = (r"(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|several\s+(?:hundred|thousand|dozen)|many\s+thousands|"
           r"hundreds|thousands|dozens|scores|millions)")
 FIGURE_RX = re.compile(
-    rf"(?<![\w$£€.,])(?:(?:{_QUAL_RX})\s+)?(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<lo2>{_NUM})\s*(?:to|-|–)\s*(?P<hi2>{_NUM})"
+    rf"(?<![\w$£€.,])(?:(?:{_QUAL_RX})\s+)?(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?<!by )(?P<lo2>{_NUM})\s*(?:to|-|–)\s*(?P<hi2>{_NUM})"
     rf"(?!\s*(?:years?|months?|days?|weeks?|hours?|minutes?|%|percent|per\s*cent))|(?P<n>{_NUM})|(?P<vague>{_VAGUE}))(?![\w%])",
     re.I)
 
@@ -111,8 +114,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def extract(text: str, timexes: list[Timex], nlp=None) -> list[Figure]:
     """Every count of people in a text, with qualifier, group, place, date and span."""
-    candidates = [(s, e) for s, e in sentences(text)
-                  if _CUE_WORDS.search(text, s, e) and re.search(r"\d|" + _VAGUE + "|" + "|".join(_WORDS[:40]), text[s:e], re.I)]
+    candidates = [(s, e) for s, e in sentences(text) if _CUE_WORDS.search(text, s, e) and FIGURE_RX.search(text, s, e)]
     if not candidates:
         return []
     nlp = nlp or load_pipeline()
@@ -151,6 +153,8 @@ def _excluded(sentence: str, match: re.Match) -> bool:
     before, after = sentence[max(0, match.start() - 3):match.start()], sentence[match.end():match.end() + 12]
     if re.search(r"[$£€]\s*$", before) or re.match(r"\s*(?:-|\s)?(?:years?[- ]old|%|percent|per\s*cent|st\b|nd\b|rd\b|th\b)", after, re.I):
         return True
+    if re.match(r"-[a-z]", after, re.I):
+        return True  # a compound adjective: "60-bed hospital", "126-person crew"
     number = match.group("n")
     return bool(number and re.fullmatch(r"(?:1[5-9]|20)\d\d", number) and not re.match(r"\s+(?:people|of)", after))
 
@@ -165,6 +169,10 @@ def _token_at(doc, char: int):
 def _measure_of(token):
     """(measure, counted noun) from the parse around a number token, or (None, None)."""
     counted = token.head if token.dep_ in ("nummod", "quantmod", "compound", "amod") and token.head.pos_ in ("NOUN", "PROPN", "PRON") else token
+    partitive = [g for c in token.children if c.dep_ == "prep" and c.text.lower() == "of" for g in c.children
+                 if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+    if counted is token and partitive:
+        counted = partitive[0]  # "Fourteen of the new cases", "one of the patients"
     if token.dep_ == "quantmod" and token.head.dep_ == "nummod":  # "more than 700": 700 is the number
         counted = token.head.head
     if counted.lemma_.lower() in _NOT_PEOPLE or counted.text.lower() in _NOT_PEOPLE:
@@ -173,6 +181,11 @@ def _measure_of(token):
         of_people = [g for c in counted.children if c.text == "of" for g in c.children if g.dep_ == "pobj"]
         if counted.text.lower() in ("hundreds", "thousands", "dozens", "scores", "millions", "tens") and of_people:
             counted = of_people[0]  # "hundreds of people"
+    if any(c.text.lower() in _UNCONFIRMED for c in counted.lefts):
+        return None, None  # "486 possible cases" are not yet a count
+    if counted.dep_ == "pobj" and counted.head.text.lower() not in ("of", "to", "by", "than") \
+            and counted.lemma_.lower() not in _CUE_TO_MEASURE:
+        return None, None  # "Among the tens of thousands of protesters ...": not what the verb counts
     for candidate in _cue_path(token, counted):
         measure = _CUE_TO_MEASURE.get(candidate.lemma_.lower()) or _CUE_TO_MEASURE.get(candidate.text.lower())
         if measure == "killed" and candidate.lemma_.lower() in ("body", "corpse") and not _found_bodies(candidate):
@@ -191,10 +204,12 @@ def _found_bodies(token) -> bool:
 
 
 def _cue_path(token, counted):
-    """Tokens to look at for the measure, nearest first: the noun, its modifiers, then up the tree."""
-    yield counted
+    """Tokens to look at for the measure, nearest first: the noun's modifiers, what is said of it
+    up the tree, and last the noun itself ("270 refugees were missing" is a count of the missing)."""
+    if counted.lemma_.lower() in _EVENT_NOUNS:
+        yield counted  # "311 deaths", "11,034 cases": the noun is the measure
     for child in list(counted.children) + list(token.children):
-        if child.dep_ in ("amod", "acl", "relcl", "compound", "acomp", "conj") and child is not token:
+        if child.dep_ in ("amod", "acl", "relcl", "compound", "acomp") and child is not token:
             yield child
     node = counted
     for _ in range(4):
@@ -208,6 +223,7 @@ def _cue_path(token, counted):
                 yield from (c for c in child.children if c.dep_ == "compound")
         if node.pos_ == "VERB" and node.dep_ not in ("conj", "xcomp", "pcomp", "prep"):
             break
+    yield counted
 
 
 def _amounts(match: re.Match) -> tuple[int | None, int | None, int | None, str, bool]:
