@@ -7,23 +7,32 @@ anchors and the corpus's event date, and those documents re-annotated.
 """
 from __future__ import annotations
 
-from . import temporal
+from . import figures, temporal
 from .ingest import default_workers, worker_pool
-from .models import INFERRED, Timex
+from .models import INFERRED, Figure, Timex
 from .store import Store
 
 BATCH = 200
 
 
-def annotate_document(task: tuple[str, str, str | None]) -> tuple[str, list[Timex]]:
+def annotate_document(task: tuple[str, str, str | None]) -> tuple[str, list[Timex], list[Figure]]:
+    """The per-document layers: times first, then figures (which take their dates from the times)."""
     doc_id, text, published = task
-    return doc_id, temporal.annotate(text, published)
+    timexes = temporal.annotate(text, published)
+    return doc_id, timexes, figures.extract(text, timexes)
+
+
+def _load_models() -> None:
+    figures.load_pipeline()
 
 
 def annotate(store: Store, workers: int | None = None) -> int:
     """Annotate every current document that has no annotation yet; returns how many."""
     pending = store.unannotated()
-    with worker_pool(default_workers() if workers is None else workers) as pool:
+    if not pending:
+        infer_publication_dates(store)
+        return 0
+    with worker_pool(default_workers() if workers is None else workers, _load_models) as pool:
         for start in range(0, len(pending), BATCH):
             tasks = [(d.id, d.text, d.published) for d in pending[start:start + BATCH]]
             results = pool.map(annotate_document, tasks, chunksize=8) if pool else map(annotate_document, tasks)
@@ -46,7 +55,8 @@ def infer_publication_dates(store: Store) -> int:
         found = temporal.infer_publication_year(doc.text, timexes.get(doc.id, []), corpus_event)
         if found:
             year = f"{found.year:04d}"
-            store.set_publication(doc.id, year, INFERRED, found.anchor.text, found.evidence,
-                                  temporal.annotate(doc.text, year))
+            renormalised = temporal.annotate(doc.text, year)
+            store.set_publication(doc.id, year, INFERRED, found.anchor.text, found.evidence, renormalised,
+                                  figures.extract(doc.text, renormalised))
             inferred += 1
     return inferred

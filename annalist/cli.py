@@ -140,6 +140,32 @@ def dates(
                   highlight=False)
 
 
+def figure_json(doc_id: str, f) -> dict:
+    return {"doc": doc_id, "measure": f.measure, "value": f.value, "qualifier": f.qualifier, "low": f.low,
+            "high": f.high, "vague": f.vague, "who": f.who, "where": f.where, "when": f.when, "start": f.start,
+            "end": f.end, "span": f.span, "sentence": f.sentence}
+
+
+@app.command()
+def figures(
+    db: DbOption = Path("annalist.db"),
+    doc: Annotated[str | None, typer.Option("--doc", help="Only this document (id or id prefix).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Every count of people (killed, injured, arrested, missing, displaced, ...) with its sentence."""
+    _require_db(db)
+    store = Store(db)
+    rows = [(d, f) for d, f in store.figures() if doc is None or d.startswith(doc)]
+    store.close()
+    if as_json:
+        print(json.dumps([figure_json(d, f) for d, f in rows], ensure_ascii=False, indent=1))
+        return
+    for doc_id, f in rows:
+        amount = f.value if f.value is not None else (f"{f.low}-{f.high}" if f.low is not None else "?")
+        out.print(f"{doc_id[:8]}  {f.measure:<9} {f.qualifier:<9} {str(amount):>8}  {escape(f.span)}  "
+                  f"[dim]({escape(f.where or 'place unknown')}, {f.when or 'date unknown'})[/]", highlight=False)
+
+
 eval_app = typer.Typer(help="Measure annalist against gold files.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
@@ -162,6 +188,24 @@ def eval_time(
         return
     for key, value in result.items():
         out.print(f"{key:>20}  {value}")
+
+
+@eval_app.command("figures")
+def eval_figures(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold figures, one JSON object a line (FIGURES_GUIDE.md).")],
+    docs: Annotated[Path, typer.Option("--docs", help="The documents to read, one path a line, relative to --root.")],
+    root: Annotated[Path, typer.Option("--root", help="The folder the gold's doc paths are relative to.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Precision, recall and F1 of figures: strict (doc, measure, value, low, high, qualifier) and relaxed (doc, value)."""
+    from .evaluation import score_figures
+
+    result = score_figures(gold, docs, root)
+    if as_json:
+        print(json.dumps(result))
+        return
+    for key, value in result.items():
+        out.print(f"{key:>14}  {value}")
 
 
 def _require_db(db: Path) -> None:

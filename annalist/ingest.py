@@ -188,13 +188,13 @@ class _Run:
 
 
 @contextmanager
-def worker_pool(workers: int) -> Iterator[multiprocessing.pool.Pool | None]:
+def worker_pool(workers: int, load: Callable[[], None] | None = None) -> Iterator[multiprocessing.pool.Pool | None]:
     """A fork pool started before the run holds any data, so the workers share only the
     loaded models with the parent (copy-on-write) and memory stays flat with corpus size."""
     if workers <= 1:
         yield None
         return
-    warm_up()
+    (load or warm_up)()
     gc.freeze()  # keep the collector from touching (and so copying) the shared pages
     pool = multiprocessing.get_context("fork").Pool(workers)
     gc.unfreeze()

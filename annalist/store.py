@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import syndication
-from .models import Built, Dateline, Document, InputFailure, Timex
+from .models import Built, Dateline, Document, Figure, InputFailure, Timex
 
 SCHEMA_VERSION = 1
 
@@ -61,6 +61,11 @@ CREATE TABLE IF NOT EXISTS timexes (doc_id TEXT NOT NULL REFERENCES documents(id
     end INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, anchor TEXT NOT NULL,
     rule TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS timexes_doc ON timexes(doc_id);
+CREATE TABLE IF NOT EXISTS figures (doc_id TEXT NOT NULL REFERENCES documents(id), measure TEXT NOT NULL,
+    value INTEGER, qualifier TEXT NOT NULL, low INTEGER, high INTEGER, vague INTEGER NOT NULL, who TEXT,
+    place TEXT, refers_to TEXT, start INTEGER NOT NULL, end INTEGER NOT NULL, span TEXT NOT NULL,
+    sentence TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS figures_doc ON figures(doc_id);
 CREATE TABLE IF NOT EXISTS annotated (doc_id TEXT PRIMARY KEY REFERENCES documents(id), layers TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS edge_lines (doc_id TEXT NOT NULL REFERENCES documents(id), grp TEXT NOT NULL, line TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS edge_lines_doc ON edge_lines(doc_id);
@@ -181,13 +186,20 @@ class Store:
                                "(SELECT doc_id FROM annotated) ORDER BY seq")
         return [row_to_document(row) for row in rows]
 
-    def add_annotations(self, results: list[tuple[str, list[Timex]]]) -> None:
-        """Each document's timexes, and the mark that it is annotated, in one transaction."""
+    def add_annotations(self, results: list[tuple[str, list[Timex], list[Figure]]]) -> None:
+        """Each document's layers, and the mark that it is annotated, in one transaction."""
         with self.transaction() as db:
-            for doc_id, timexes in results:
-                db.execute("DELETE FROM timexes WHERE doc_id = ?", (doc_id,))
-                _insert_timexes(db, doc_id, timexes)
-                db.execute("INSERT OR REPLACE INTO annotated VALUES (?, 'time')", (doc_id,))
+            for doc_id, timexes, figures in results:
+                _replace_layers(db, doc_id, timexes, figures)
+                db.execute("INSERT OR REPLACE INTO annotated VALUES (?, 'time figures')", (doc_id,))
+
+    def figures(self, doc_id: str | None = None) -> list[tuple[str, Figure]]:
+        where, args = ("WHERE f.doc_id = ?", (doc_id,)) if doc_id else ("", ())
+        rows = self.db.execute(f"SELECT f.* FROM figures f JOIN documents d ON d.id = f.doc_id AND d.is_current = 1 "
+                               f"{where} ORDER BY d.seq, f.start", args)
+        return [(r["doc_id"], Figure(r["measure"], r["value"], r["qualifier"], r["low"], r["high"], bool(r["vague"]),
+                                     r["who"], r["place"], r["refers_to"], r["start"], r["end"], r["span"],
+                                     r["sentence"])) for r in rows]
 
     def timexes(self, doc_id: str | None = None) -> list[tuple[str, Timex]]:
         where, args = ("WHERE t.doc_id = ?", (doc_id,)) if doc_id else ("", ())
@@ -197,13 +209,12 @@ class Store:
                 for r in rows]
 
     def set_publication(self, doc_id: str, published: str, how: str, printed: str, evidence: str,
-                        timexes: list[Timex]) -> None:
-        """Record an inferred publication date and the timexes re-normalised against it, together."""
+                        timexes: list[Timex], figures: list[Figure]) -> None:
+        """Record an inferred publication date and the layers re-read against it, together."""
         with self.transaction() as db:
             db.execute("UPDATE documents SET published = ?, published_how = ?, published_text = ?, "
                        "published_evidence = ? WHERE id = ?", (published, how, printed, evidence, doc_id))
-            db.execute("DELETE FROM timexes WHERE doc_id = ?", (doc_id,))
-            _insert_timexes(db, doc_id, timexes)
+            _replace_layers(db, doc_id, timexes, figures)
 
     def set_clusters(self, clusters: dict[str, str]) -> None:
         with self.transaction() as db:
@@ -215,9 +226,14 @@ class Store:
         return zlib.decompress(row[0]) if row else None
 
 
-def _insert_timexes(db: sqlite3.Connection, doc_id: str, timexes: list[Timex]) -> None:
+def _replace_layers(db: sqlite3.Connection, doc_id: str, timexes: list[Timex], figures: list[Figure]) -> None:
+    db.execute("DELETE FROM timexes WHERE doc_id = ?", (doc_id,))
+    db.execute("DELETE FROM figures WHERE doc_id = ?", (doc_id,))
     db.executemany("INSERT INTO timexes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                    [(doc_id, t.start, t.end, t.text, t.type, t.value, t.anchor, t.rule) for t in timexes])
+    db.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   [(doc_id, f.measure, f.value, f.qualifier, f.low, f.high, int(f.vague), f.who, f.where, f.when,
+                     f.start, f.end, f.span, f.sentence) for f in figures])
 
 
 def document_row(doc: Document, seq: int) -> tuple:
