@@ -166,6 +166,61 @@ def figures(
                   f"[dim]({escape(f.where or 'place unknown')}, {f.when or 'date unknown'})[/]", highlight=False)
 
 
+def fact_json(fact) -> dict:
+    return {"measure": fact.measure, "event_date": fact.event_date, "status": fact.status, "low": fact.low,
+            "best": fact.best, "high": fact.high, "reasons": fact.reasons, "sources": fact.sources,
+            "values": [{"value": v.value, "low": v.low, "high": v.high, "qualifier": v.qualifier, "where": v.where,
+                        "sources": v.source_documents, "documents": v.documents, "spans": v.spans}
+                       for v in fact.values],
+            "series": fact.series}
+
+
+@app.command()
+def ledger(
+    db: DbOption = Path("annalist.db"),
+    as_json: JsonOption = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="One row per value, as CSV on stdout.")] = False,
+) -> None:
+    """The figures ledger: one fact per measure and event date, its values with their sources, and conflicts."""
+    from .reconcile import build_facts
+
+    _require_db(db)
+    store = Store(db)
+    documents = {d.id: d for d in store.documents()}
+    facts, undated = build_facts(store.figures(), documents)
+    store.close()
+    if as_json:
+        print(json.dumps([fact_json(f) for f in facts], ensure_ascii=False, indent=1))
+        return
+    if as_csv:
+        _print_ledger_csv(facts)
+        return
+    for fact in facts:
+        colour = {"conflict": "red", "consistent": "green"}.get(fact.status, "yellow")
+        out.print(f"[bold]{fact.measure}[/] {fact.event_date}  [{colour}]{fact.status}[/]  low {fact.low}  "
+                  f"best {fact.best}  high {fact.high}  ({fact.sources} independent sources)")
+        for v in fact.values:
+            amount = v.value if v.value is not None else f"{v.low}-{v.high}"
+            out.print(f"    {v.qualifier:<9} {amount!s:>8}  {len(v.sources)} source(s)  "
+                      f"{escape(v.where or '')}  [dim]{escape(v.spans[0]['span'])}[/]", highlight=False)
+        for reason in fact.reasons:
+            out.print(f"    [red]why:[/] {escape(reason)}", highlight=False)
+    if undated:
+        out.print(f"[dim]{len(undated)} figures whose date the text does not give (see `annalist figures`)[/]")
+
+
+def _print_ledger_csv(facts) -> None:
+    import csv
+
+    writer = csv.writer(sys.stdout)
+    writer.writerow(["measure", "event_date", "status", "low", "best", "high", "value", "value_low", "value_high",
+                     "qualifier", "where", "independent_sources", "documents", "span"])
+    for f in facts:
+        for v in f.values:
+            writer.writerow([f.measure, f.event_date, f.status, f.low, f.best, f.high, v.value, v.low, v.high,
+                             v.qualifier, v.where or "", len(v.sources), " ".join(v.documents), v.spans[0]["span"]])
+
+
 eval_app = typer.Typer(help="Measure annalist against gold files.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 

@@ -285,8 +285,18 @@ def _span_end(counted, token, match: re.Match) -> int:
 
 
 def _with_time(figure: Figure, timexes: list[Timex], start: int, end: int, event: str | None) -> Figure:
-    """When: a date stated in the figure's sentence, else the article's main event."""
-    stated = [t.value for t in timexes if start <= t.start < end and t.type in ("DATE", "TIME")
+    """When: a date its sentence gives it — the nearest before it, or one in its own clause after it;
+    the article's main event when the sentence names no date; unknown when the sentence's dates
+    belong to other clauses ("... forced to leave ..., and in 1990, the night of ...")."""
+    stated = [t for t in timexes if start <= t.start < end and t.type in ("DATE", "TIME")
               and re.match(r"^\d{4}", t.value) and not t.rule.startswith("past_anchor")]
-    when = stated[0][:10] if stated else event
-    return Figure(**{**figure.__dict__, "when": when})
+    before = [t for t in stated if t.end <= figure.start]
+    after = [t for t in stated if t.start >= figure.end and not re.search(r"[,;]", figure.sentence[
+        figure.end - start:t.start - start])]
+    if before:
+        when = before[-1].value
+    elif after:
+        when = after[0].value
+    else:
+        when = None if stated else event
+    return Figure(**{**figure.__dict__, "when": when.split("/")[-1][:10] if when else None})

@@ -1,0 +1,179 @@
+"""Reconcile stage: figures about the same thing become facts, as Iraq Body Count and UCDP do by hand.
+
+A fact is one measure (killed, injured, ...) of one event date. It keeps every
+distinct value with the independent sources behind it (a syndication cluster
+counts once), low/best/high, a status — `single_source` (one independent source),
+`consistent` (the values' intervals meet: 744 lies inside "more than 700") or
+`conflict` — the reasons the text gives for a conflict (another place scope, a
+qualifier, another date, a later report), and the series of values by report date.
+Figures whose date the text does not give stay out of facts: they are listed as
+undated rather than merged with the event's.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from .models import Document, Figure
+
+INFINITY = float("inf")
+EVENT_DAYS = 7
+
+
+@dataclass
+class Value:
+    value: int | None
+    low: int | None
+    high: int | None
+    qualifier: str
+    where: str | None
+    sources: list[str] = field(default_factory=list)  # independent sources (cluster ids)
+    source_documents: list[str] = field(default_factory=list)  # one document per independent source
+    documents: list[str] = field(default_factory=list)  # every document stating the value
+    spans: list[dict] = field(default_factory=list)  # {"doc", "start", "end", "span", "sentence"}
+
+
+@dataclass
+class Fact:
+    measure: str
+    event_date: str | None
+    status: str  # consistent | conflict | single_source
+    low: int | None
+    best: int | None
+    high: int | None
+    reasons: list[str]
+    values: list[Value]
+    series: list[dict]  # {"reported", "value", "doc"} by report date
+    sources: int  # independent sources behind the fact
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def interval(f: Value | Figure) -> tuple[float, float] | None:
+    """The people counts a statement allows; None for a vague amount."""
+    if f.qualifier == "vague":
+        return None
+    if f.qualifier == "about" and f.value is not None:
+        return 0.9 * f.value, f.high if f.high is not None else 1.1 * f.value
+    low = f.low if f.low is not None else 0
+    high = f.high if f.high is not None else INFINITY
+    return low, high
+
+
+def build_facts(figures: list[tuple[str, Figure]], documents: dict[str, Document]) -> tuple[list[Fact], list[tuple[str, Figure]]]:
+    """Facts from (doc id, figure) pairs; returns (facts, undated figures)."""
+    by_measure: dict[str, list[tuple[str, Figure]]] = {}
+    undated = []
+    for doc_id, figure in figures:
+        if figure.when is None:
+            undated.append((doc_id, figure))
+        else:
+            by_measure.setdefault(figure.measure, []).append((doc_id, figure))
+    facts = []
+    for measure, members in sorted(by_measure.items()):
+        for event in _events(members):
+            facts.append(_fact(measure, _event_date(event), event, documents))
+    return facts, undated
+
+
+def _events(members: list[tuple[str, Figure]]) -> list[list[tuple[str, Figure]]]:
+    """Figures whose dates follow each other within EVENT_DAYS are about one event: a toll
+    "on Tuesday night" and one "on Wednesday" count the same dead."""
+    ordered = sorted(members, key=lambda m: m[1].when)
+    events: list[list[tuple[str, Figure]]] = []
+    for member in ordered:
+        if events and _days_between(events[-1][-1][1].when, member[1].when) <= EVENT_DAYS:
+            events[-1].append(member)
+        else:
+            events.append([member])
+    return events
+
+
+def _days_between(a: str, b: str) -> float:
+    try:
+        return abs((date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days)
+    except ValueError:  # a year or a month only: the same event only if it is the same text
+        return 0 if a == b else INFINITY
+
+
+def _event_date(members: list[tuple[str, Figure]]) -> str:
+    """The date most of the figures give (the earliest on a tie)."""
+    counts: dict[str, int] = {}
+    for _, f in members:
+        counts[f.when] = counts.get(f.when, 0) + 1
+    return min(counts, key=lambda d: (-counts[d], d))
+
+
+def _fact(measure: str, date: str, members: list[tuple[str, Figure]], documents: dict[str, Document]) -> Fact:
+    values: dict[tuple, Value] = {}
+    for doc_id, f in members:
+        key = (f.value, f.low, f.high, f.qualifier, f.where)
+        v = values.setdefault(key, Value(f.value, f.low, f.high, f.qualifier, f.where))
+        source = documents[doc_id].cluster or doc_id
+        if source not in v.sources:
+            v.sources.append(source)
+            v.source_documents.append(doc_id)
+        if doc_id not in v.documents:
+            v.documents.append(doc_id)
+        v.spans.append({"doc": doc_id, "start": f.start, "end": f.end, "span": f.span, "sentence": f.sentence})
+    ordered = sorted(values.values(), key=lambda v: (-(len(v.sources)), v.value if v.value is not None else -1))
+    sources = {s for v in ordered for s in v.sources}
+    status = _status(ordered, sources)
+    low, best, high = _bounds(ordered)
+    series = _series(members, documents)
+    return Fact(measure, date, status, low, best, high,
+                _reasons(ordered, series) if status == "conflict" else [], ordered, series, len(sources))
+
+
+def _status(values: list[Value], sources: set[str]) -> str:
+    if len(sources) <= 1:
+        return "single_source"
+    intervals = [i for i in (interval(v) for v in values) if i is not None]
+    if not intervals:
+        return "consistent"
+    return "consistent" if max(i[0] for i in intervals) <= min(i[1] for i in intervals) else "conflict"
+
+
+def _bounds(values: list[Value]) -> tuple[int | None, int | None, int | None]:
+    """Lowest and highest counts the statements allow, and the best: the exact value most
+    independent sources give (744 over "more than 700")."""
+    lows = [v.low if v.low is not None else v.value for v in values]
+    highs = [v.high for v in values if v.high is not None]  # "more than 700" has no upper bound
+    lows = [n for n in lows if n is not None]
+    exact = [v for v in values if v.qualifier == "exact"] or [v for v in values if v.value is not None]
+    best = max(exact, key=lambda v: len(v.sources)).value if exact else None
+    return (min(lows) if lows else None), best, (max(highs) if highs else None)
+
+
+def _series(members: list[tuple[str, Figure]], documents: dict[str, Document]) -> list[dict]:
+    points = {(documents[d].published, f.value, d) for d, f in members if f.value is not None and documents[d].published}
+    return [{"reported": r, "value": v, "doc": d} for r, v, d in sorted(points)]
+
+
+def _reasons(values: list[Value], series: list[dict]) -> list[str]:
+    """What the text says that could explain a conflict."""
+    reasons = []
+    scoped = [v for v in values if v.where]
+    unscoped = [v for v in values if not v.where]
+    if scoped and (unscoped or len({v.where for v in scoped}) > 1):
+        for v in scoped:
+            reasons.append(f"different place scope: {_show(v)} is stated for {v.where}, "
+                           + ", ".join(_show(u) for u in values if u is not v and u.where != v.where)
+                           + " without that scope" if unscoped else "")
+    qualifiers = {v.qualifier for v in values}
+    if len(qualifiers) > 1:
+        reasons.append("different qualifiers: " + ", ".join(f"{_show(v)} ({v.qualifier})" for v in values))
+    dated = sorted({(p["reported"], p["value"]) for p in series})
+    if len({r for r, _ in dated}) > 1 and len({v for _, v in dated}) > 1:
+        first, last = dated[0], dated[-1]
+        if last[1] != first[1]:
+            reasons.append(f"reported on different dates: {first[1]} on {first[0]}, {last[1]} on {last[0]} "
+                           "(the later report may be a revision)")
+    return [r for r in reasons if r]
+
+
+def _show(v: Value) -> str:
+    if v.value is not None:
+        return str(v.value)
+    return f"{v.low}-{v.high}" if v.low is not None else "a vague amount"

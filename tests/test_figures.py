@@ -1,0 +1,105 @@
+"""Figures and the ledger on real text: the baku-1990 gold and the Timeline17 development gold."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annalist import figures, temporal
+from annalist.annotate import annotate
+from annalist.evaluation import score_figures
+from annalist.ingest import ingest
+from annalist.reconcile import build_facts
+
+
+@pytest.fixture
+def baku_store(baku_dir, store):
+    ingest([baku_dir], store, workers=1)
+    annotate(store, workers=1)
+    return store
+
+
+def _key(measure, value, qualifier, low, high):
+    return (measure, value, qualifier, low, high)
+
+
+def test_baku_has_exactly_the_gold_figures(baku_store, baku_gold):
+    names = {d.id: Path(d.origin).name for d in baku_store.documents()}
+    got = sorted((names[d], _key(f.measure, f.value, f.qualifier, f.low, f.high)) for d, f in baku_store.figures())
+    want = sorted((g["file"], _key(g["measure"], g["value"], g["qualifier"], g["low"], g["high"]))
+                  for g in baku_gold["figures"])
+    assert got == want
+
+
+def test_baku_figures_keep_span_group_and_place(baku_store, baku_gold):
+    docs = {d.id: d for d in baku_store.documents()}
+    by_key = {(Path(docs[d].origin).name, f.measure, f.value): (d, f) for d, f in baku_store.figures()}
+    for gold in baku_gold["figures"]:
+        doc_id, f = by_key[(gold["file"], gold["measure"], gold["value"])]
+        assert f.span in gold["span"], (f.span, gold["span"])  # the number and what it counts
+        assert f.who == gold["who"]
+        assert docs[doc_id].text[f.start:f.end] == f.span and f.span in f.sentence
+    killed_in_baku = by_key[("004_df90ad945135fd37.txt", "killed", 137)][1]
+    assert killed_in_baku.where == "Baku" and killed_in_baku.when == "1990-01-20"
+
+
+def test_baku_facts_equal_the_gold_facts(baku_store, baku_gold):
+    facts, undated = build_facts(baku_store.figures(), {d.id: d for d in baku_store.documents()})
+    got = sorted((f.measure, f.event_date, f.status, f.sources,
+                  sorted({v.value for v in f.values if v.qualifier == "exact"})) for f in facts)
+    want = sorted((g["measure"], g["event_date"], g["status"], g["sources"], sorted(g["values"]))
+                  for g in baku_gold["facts"])
+    assert got == want
+    killed = next(f for f in facts if f.measure == "killed")
+    assert any("place scope" in r and "Baku" in r for r in killed.reasons)
+    assert [f.measure for _, f in undated] == ["displaced"]  # its sentence dates other events
+
+
+def test_syndicated_copy_counts_once(baku_dir, store, tmp_path):
+    import shutil
+
+    corpus = shutil.copytree(baku_dir, tmp_path / "corpus")
+    seed = next(corpus.glob("004_*.txt"))
+    (corpus / "copy.txt").write_text("REPRINTED | World\n" + seed.read_text(encoding="utf-8"), encoding="utf-8")
+    ingest([corpus], store, workers=1)
+    annotate(store, workers=1)
+    facts, _ = build_facts(store.figures(), {d.id: d for d in store.documents()})
+    arrested = next(f for f in facts if f.measure == "arrested")
+    assert arrested.status == "single_source" and arrested.sources == 1
+    assert len(arrested.values[0].documents) == 2 and len(arrested.values[0].source_documents) == 1
+
+
+def test_number_conventions():
+    assert figures.parse_number("300.000") == 300000
+    assert figures.parse_number("1,5 million") == 1500000
+    assert figures.parse_number("70,893") == 70893
+    assert figures.parse_number("two dozen") == 24
+    assert figures.parse_number("Thirty-five") == 35
+
+
+def test_development_gold_strict_f1(need_root=None):
+    from conftest import need_shared
+
+    result = score_figures(need_shared("gold/figures-dev.jsonl"), need_shared("gold/figures-dev-docs.txt"),
+                           need_shared("datasets"))
+    assert result["docs"] == 24
+    assert result["strict"]["f1"] >= 0.90, result  # measured 0.904
+
+
+def test_ledger_and_figures_json_contracts(baku_dir, tmp_path):
+    db = str(tmp_path / "l.db")
+    run = lambda *a: subprocess.run([sys.executable, "-m", "annalist.cli", *a], capture_output=True, text=True)
+    assert run("ingest", str(baku_dir), "--db", db, "--quiet").returncode == 0
+    rows = json.loads(run("figures", "--db", db, "--json").stdout)
+    assert len(rows) == 9 and all({"doc", "measure", "value", "qualifier", "low", "high", "vague", "who", "where",
+                                   "when", "start", "end", "span", "sentence"} <= set(r) for r in rows)
+    facts = json.loads(run("ledger", "--db", db, "--json").stdout)
+    assert {f["measure"] for f in facts} == {"killed", "injured", "arrested", "missing"}
+    for fact in facts:
+        assert {"measure", "event_date", "status", "low", "best", "high", "reasons", "values", "series"} <= set(fact)
+        for value in fact["values"]:
+            assert {"value", "low", "high", "qualifier", "sources", "spans"} <= set(value)
+            assert all(span["sentence"] and span["span"] for span in value["spans"])
