@@ -20,6 +20,7 @@ demo: setup
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/annalist ingest examples/demo-corpus --db $(DEMO_DB)
 	$(BIN)/annalist docs --db $(DEMO_DB)
+	$(BIN)/annalist ledger --db $(DEMO_DB)
 	@echo "archive written to $(DEMO_DB) (open it with any SQLite client or Datasette)"
 
 test: setup
@@ -31,6 +32,7 @@ bench-deps: setup
 bench: bench-deps
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/time_vs_heideltime.py
+	$(BIN)/python benchmarks/figures_vs_quantulum3.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
