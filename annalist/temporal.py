@@ -620,8 +620,9 @@ def _spelled_year(m, clock, text, start):
 
 
 def _clock_weekday(m, clock, text, start):
-    kind, day, anchor = _weekday(m, clock, text, start)
-    time_kind, clock_value, _ = (_noon if m.groupdict().get("nm") else _clock_time)(m, clock, text, start)
+    """"10 p.m. Wednesday", "noon Thursday": the weekday's date at that time."""
+    _, day, anchor = _weekday(m, clock, text, start)
+    _, clock_value, _ = (_noon if m.groupdict().get("nm") else _clock_time)(m, clock, text, start)
     return TIME, day.split("T")[0] + "T" + clock_value.split("T")[1], anchor
 
 
@@ -668,10 +669,6 @@ def _present(m, clock, text, start):
 
 
 def _past_ref(m, clock, text, start):
-    if m.group(0).lower() == "once" and not re.match(r"\s*(?:again|more|a\b)", text[m.end():]) is None:
-        return None
-    if m.group(0).lower() == "once":
-        return None  # "once" is mostly "one time"/"as soon as", rarely a past reference
     return DATE, "PAST_REF", f"dct {clock.dct.iso()}" if clock.dct else "none"
 
 
@@ -840,7 +837,7 @@ def _set_every(m, clock, text, start):
     if unit in WEEKDAYS:
         return SET, f"XXXX-WXX-{WEEKDAYS[unit] + 1}", "none"
     if unit in _PARTS:
-        return SET, f"TXX{_PARTS[unit]}" if False else f"T{_PARTS[unit]}", "none"
+        return SET, f"T{_PARTS[unit]}", "none"
     return SET, duration_value(amount, unit), "none"
 
 
