@@ -91,13 +91,9 @@ def docs(
     all_versions: Annotated[bool, typer.Option("--all-versions", help="Include superseded versions of changed files.")] = False,
 ) -> None:
     """List the archive's documents with their metadata and syndication cluster."""
-    _require_db(db)
-    store = Store(db)
-    documents = store.documents(all_versions=all_versions)
-    store.close()
+    documents = _read(db, lambda store: store.documents(all_versions=all_versions))
     if as_json:
-        print(json.dumps([document_json(d) for d in documents], ensure_ascii=False, indent=1))
-        return
+        return _print_json([document_json(d) for d in documents])
     out.print(f"[bold]{len(documents)} documents, {len({d.cluster for d in documents})} independent sources[/]")
     out.print(f"{'id':8}  {'copy of':8}  {'published':10}  {'how':8}  title  [dim](file)[/]", highlight=False)
     for d in documents:
@@ -124,17 +120,10 @@ def dates(
     as_json: JsonOption = False,
 ) -> None:
     """Every temporal expression, normalised against its article's publication date and narrative time."""
-    _require_db(db)
-    store = Store(db)
-    ids = [d.id for d in store.documents()]
-    wanted = [i for i in ids if doc is None or i.startswith(doc)]
-    rows = [(doc_id, t) for doc_id, t in store.timexes() if doc_id in set(wanted)]
-    store.close()
+    rows = [(d, t) for d, t in _read(db, lambda store: store.timexes()) if doc is None or d.startswith(doc)]
     if as_json:
-        print(json.dumps([{"doc": doc_id, "text": t.text, "start": t.start, "end": t.end, "type": t.type,
-                           "value": t.value, "anchor": t.anchor, "rule": t.rule} for doc_id, t in rows],
-                         ensure_ascii=False, indent=1))
-        return
+        return _print_json([{"doc": doc_id, "text": t.text, "start": t.start, "end": t.end, "type": t.type,
+                             "value": t.value, "anchor": t.anchor, "rule": t.rule} for doc_id, t in rows])
     for doc_id, t in rows:
         out.print(f"{doc_id[:8]}  {t.start:>6}  {t.type:<8} {t.value:<24} {escape(t.text)}  [dim]({escape(t.anchor)})[/]",
                   highlight=False)
@@ -153,13 +142,9 @@ def figures(
     as_json: JsonOption = False,
 ) -> None:
     """Every count of people (killed, injured, arrested, missing, displaced, ...) with its sentence."""
-    _require_db(db)
-    store = Store(db)
-    rows = [(d, f) for d, f in store.figures() if doc is None or d.startswith(doc)]
-    store.close()
+    rows = [(d, f) for d, f in _read(db, lambda store: store.figures()) if doc is None or d.startswith(doc)]
     if as_json:
-        print(json.dumps([figure_json(d, f) for d, f in rows], ensure_ascii=False, indent=1))
-        return
+        return _print_json([figure_json(d, f) for d, f in rows])
     for doc_id, f in rows:
         amount = f.value if f.value is not None else (f"{f.low}-{f.high}" if f.low is not None else "?")
         out.print(f"{doc_id[:8]}  {f.measure:<9} {f.qualifier:<9} {str(amount):>8}  {escape(f.span)}  "
@@ -184,14 +169,9 @@ def ledger(
     """The figures ledger: one fact per measure and event date, its values with their sources, and conflicts."""
     from .reconcile import build_facts
 
-    _require_db(db)
-    store = Store(db)
-    documents = {d.id: d for d in store.documents()}
-    facts, undated = build_facts(store.figures(), documents)
-    store.close()
+    facts, undated = _read(db, lambda store: build_facts(store.figures(), {d.id: d for d in store.documents()}))
     if as_json:
-        print(json.dumps([fact_json(f) for f in facts], ensure_ascii=False, indent=1))
-        return
+        return _print_json([fact_json(f) for f in facts])
     if as_csv:
         _print_ledger_csv(facts)
         return
@@ -261,6 +241,20 @@ def eval_figures(
         return
     for key, value in result.items():
         out.print(f"{key:>14}  {value}")
+
+
+def _read(db: Path, read):
+    """Open the archive, read from it, close it."""
+    _require_db(db)
+    store = Store(db)
+    try:
+        return read(store)
+    finally:
+        store.close()
+
+
+def _print_json(rows) -> None:
+    print(json.dumps(rows, ensure_ascii=False, indent=1))
 
 
 def _require_db(db: Path) -> None:
