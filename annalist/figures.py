@@ -278,12 +278,17 @@ def _span_end(counted, token, match: re.Match) -> int:
     return match.end()
 
 
+# "... officials said on Sunday": the date of the report, not of what it counts.
+_REPORTING = re.compile(r"\b(?:said|says|told\s+\w+|reported|announced|added|confirmed|stated)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+
+
 def _with_time(figure: Figure, timexes: list[Timex], start: int, end: int, event: str | None) -> Figure:
     """When: a date its sentence gives it — the nearest before it, or one in its own clause after it;
     the article's main event when the sentence names no date; unknown when the sentence's dates
     belong to other clauses ("... forced to leave ..., and in 1990, the night of ...")."""
     stated = [t for t in timexes if start <= t.start < end and t.type in ("DATE", "TIME")
-              and re.match(r"^\d{4}", t.value) and not t.rule.startswith("past_anchor")]
+              and re.match(r"^\d{4}", t.value) and not t.rule.startswith("past_anchor")
+              and not _REPORTING.search(figure.sentence[max(0, t.start - start - 30):t.start - start])]
     before = [t for t in stated if t.end <= figure.start]
     after = [t for t in stated if t.start >= figure.end and not re.search(r"[,;]", figure.sentence[
         figure.end - start:t.start - start])]
