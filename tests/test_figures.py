@@ -103,3 +103,16 @@ def test_ledger_and_figures_json_contracts(baku_dir, tmp_path):
         for value in fact["values"]:
             assert {"value", "low", "high", "qualifier", "sources", "spans"} <= set(value)
             assert all(span["sentence"] and span["span"] for span in value["spans"])
+
+
+@pytest.mark.slow
+def test_rig_explosion_toll_across_months_of_reuters_coverage(timeline17_dir, store):
+    """Deepwater Horizon, 20 April 2010: eleven workers killed, repeated across the coverage."""
+    ingest([timeline17_dir / "bpoil_reuters" / "InputDocs"], store)
+    annotate(store)
+    facts, _ = build_facts(store.figures(), {d.id: d for d in store.documents()})
+    blast = max((f for f in facts if f.measure == "killed"), key=lambda f: f.sources)
+    assert blast.event_date == "2010-04-20" and blast.best == 11 and blast.sources >= 30
+    reported = [point["reported"] for point in blast.series]
+    assert reported == sorted(reported) and len(set(reported)) > 10
+    assert all(span["sentence"] for value in blast.values for span in value.spans)
