@@ -395,9 +395,8 @@ def _yearless_date(m, clock, text, start):
     year, anchor = clock.year_for(start, text, month)
     if not _valid(year, month, day):
         return None
-    if year and anchor.startswith("dct") and clock.dct.as_date() and _looks_past(text, start):
-        if date(year, month, day) > clock.dct.as_date() + timedelta(days=45) and _valid(year - 1, month, day):
-            year -= 1  # news looks back: "Nov. 25" in a January report is last November
+    if year and anchor.startswith("dct") and clock.dct.month:
+        year = _nearest_year(clock.dct, month, day, text, start)
     ref = Ref(year, month, day)
     if year:
         clock.set_narrative(ref, start) if anchor.startswith("narrative") else None
@@ -517,13 +516,25 @@ def _month_alone(m, clock, text, start):
     if year is None:
         return DATE, f"XXXX-{month:02d}", anchor
     dct = clock.dct
-    if anchor.startswith("dct") and dct and dct.month:
-        future = rel in ("next",) or (rel not in ("last", "since") and _FUTURE_CUES.search(_clause(text, start)))
-        if rel == "last" or (not future and month > dct.month + 1):
-            year -= 1 if month >= dct.month or rel != "last" else 0
-        elif future and month < dct.month:
-            year += 1
+    if anchor.startswith("dct") and dct and dct.month and rel != "this":
+        year = _nearest_year(dct, month, 15, text, start, rel)
     return DATE, f"{year:04d}-{month:02d}", anchor
+
+
+def _nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str = "") -> int:
+    """The year that puts a year-less date nearest the DCT ("Jan. 2" in a November report is next
+    January, "Nov. 25" in a January one last November), unless "last"/"next" or the clause's tense
+    says which side of the DCT it lies on."""
+    anchor = date(dct.year, dct.month, dct.day or 15)
+    options = [y for y in (dct.year - 1, dct.year, dct.year + 1) if _valid(y, month, day)]
+    if rel in ("last", "since") or (rel != "next" and _PAST_ONLY.search(_clause(text, start))):
+        options = [y for y in options if date(y, month, day) <= anchor] or options
+    elif rel == "next" or _FUTURE_CUES.search(_clause(text, start)):
+        options = [y for y in options if date(y, month, day) >= anchor] or options
+    return min(options, key=lambda y: abs((date(y, month, day) - anchor).days))
+
+
+_PAST_ONLY = re.compile(r"\b(?:ago|was|were|had|last|earlier|previously|since)\b", re.I)
 
 
 def _looks_past(text: str, start: int) -> bool:
@@ -568,9 +579,14 @@ def _year_ago_adj(m, clock, text, start):
 
 
 def _about_quarters(text: str, position: int) -> bool:
-    """In a report on quarterly results, "a year ago" means the same quarter a year ago."""
-    start = max(0, text.rfind(".", 0, max(0, text.rfind(".", 0, position))) )
-    return "quarter" in text[start:position + 200].lower()
+    """In a report on quarterly results, "a year ago" means the same quarter a year ago: the
+    article speaks of quarters and the phrase sits among results ("$3.1 million a year ago")."""
+    return bool(_QUARTER.search(text)) and bool(_RESULTS.search(text, max(0, position - 250), position + 60))
+
+
+_QUARTER = re.compile(r"\bquarter", re.I)
+_RESULTS = re.compile(r"\$|\bcents\b|\bshare\b|\bprofit|\bnet\b|\bincome\b|\bloss\b|\brevenue|\bsales\b|\bearnings\b",
+                      re.I)
 
 
 def _the_year(m, clock, text, start):
