@@ -164,6 +164,7 @@ _RULES: list[tuple[str, str]] = [
     ("spelled_year", r"\b(?:the\s+year\s+)?(?P<sy>nineteen(?:\s+hundred(?:\s+and)?)?\s+(?:" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS if w[0].isalpha() and NUMBER_WORDS[w] < 100 and NUMBER_WORDS[w] >= 10), key=len, reverse=True)) + r")|two\s+thousand(?:\s+(?:and\s+)?(?:" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS if w[0].isalpha() and 1 <= NUMBER_WORDS[w] < 100 and w not in ("a", "an")), key=len, reverse=True)) + r"))?)\b"),
     ("clock_weekday", rf"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)\s+(?:on\s+)?(?P<wd>{_WEEKDAY_RX})\b"),
     ("noon_weekday", rf"\b(?P<nm>noon|midnight|midday)\s+(?:on\s+)?(?P<wd>{_WEEKDAY_RX})\b"),
+    ("holiday", r"\b(?:(?P<rel>last|next|this)\s+)?(?P<hol>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Halloween|Valentine's\s+Day)\b"),
     ("year_in", rf"(?<![\w$£€.,-])(?P<y>{_YEAR_RX})(?![\w%,.-]\d|\s*(?:%|percent|per cent)|-\d|\s+[a-z]+s\b)"),
     ("fiscal_year", rf"\bfiscal\s+(?P<y>{_YEAR_RX})\b"),
     # deictic, resolved against the DCT
@@ -223,6 +224,8 @@ _RULE_WORDS = {
     "clock": {"m", "am", "pm"}, "noon": {"noon", "midnight", "midday"}, "report_quarter": {"quarter", "period"},
     "year_ago_adj": {"ago", "earlier"}, "the_year": {"year"}, "year_end": {"year", "end"},
     "weekend": {"weekend"}, "the_week": {"week"},
+    "holiday": {"thanksgiving", "christmas", "new", "easter", "independence", "labor", "memorial", "election",
+                "halloween", "valentine"},
 }
 _NUMERIC_RULES = {"iso_date", "year_in", "clock_24", "decade", "decade_short"}  # triggered by digits
 _TRIGGERS: dict[str, set[str]] = {}
@@ -498,6 +501,50 @@ def _decade_short(m, clock, text, start):
 def _century(m, clock, text, start):
     n = ordinal(m["c"])
     return (DATE, f"{n - 1:02d}", "absolute") if n and 1 <= n <= 22 else None
+
+
+def _holiday_date(name: str, year: int) -> date:
+    """The date of a (US/Western) holiday in a year."""
+    from dateutil.easter import easter
+
+    name = re.sub(r"\s+", " ", name.lower())
+    fixed = {"christmas eve": (12, 24), "new year's eve": (12, 31), "halloween": (10, 31), "valentine's day": (2, 14),
+             "independence day": (7, 4)}
+    for key, (month, day) in fixed.items():
+        if name.startswith(key):
+            return date(year, month, day)
+    if name.startswith("christmas"):
+        return date(year, 12, 25)
+    if name.startswith("new year"):
+        return date(year, 1, 1)
+    if name.startswith("easter"):
+        return easter(year)
+    if name.startswith("thanksgiving"):  # fourth Thursday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name.startswith("labor"):  # first Monday of September
+        first = date(year, 9, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7)
+    if name.startswith("memorial"):  # last Monday of May
+        last = date(year, 5, 31)
+        return last - timedelta(days=last.weekday())
+    first = date(year, 11, 2)  # election day: the Tuesday after the first Monday of November
+    return first + timedelta(days=(1 - first.weekday()) % 7)
+
+
+def _holiday(m, clock, text, start):
+    rel = (m["rel"] or "").lower()
+    year, anchor = clock.year_for(start, text)
+    if year is None:
+        return DATE, "XXXX", anchor
+    when = _holiday_date(m["hol"], year)
+    dct = clock.dct.as_date() if clock.dct else None
+    if dct and anchor.startswith("dct"):
+        if rel == "last" or (rel != "next" and not _FUTURE_CUES.search(_clause(text, start)) and when > dct + timedelta(days=60)):
+            when = _holiday_date(m["hol"], year - 1)
+        elif rel == "next" and when < dct:
+            when = _holiday_date(m["hol"], year + 1)
+    return DATE, when.isoformat(), anchor
 
 
 def _month_rel_year(m, clock, text, start):
@@ -898,7 +945,7 @@ _NORMALISERS = {
     "clock": _clock_time, "clock_24": _clock_time, "noon": _noon,
     "month_rel_year": _month_rel_year, "month_alone": _month_alone, "report_quarter": _report_quarter,
     "year_ago_adj": _year_ago_adj, "the_year": _the_year, "year_end": _year_end, "weekend": _weekend,
-    "the_week": _the_week, "recent_period": _recent_period, "spelled_year": _spelled_year,
+    "the_week": _the_week, "holiday": _holiday, "recent_period": _recent_period, "spelled_year": _spelled_year,
     "clock_weekday": _clock_weekday, "noon_weekday": _clock_weekday,
 }
 
