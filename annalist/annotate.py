@@ -26,8 +26,9 @@ def _load_models() -> None:
     figures.load_pipeline()
 
 
-def annotate(store: Store, workers: int | None = None) -> int:
-    """Annotate every current document that has no annotation yet; returns how many."""
+def annotate(store: Store, workers: int | None = None, progress=None) -> int:
+    """Annotate every current document that has no annotation yet; returns how many.
+    `progress(done, total)` is called after each batch."""
     pending = store.unannotated()
     if not pending:
         infer_publication_dates(store)
@@ -37,6 +38,8 @@ def annotate(store: Store, workers: int | None = None) -> int:
             tasks = [(d.id, d.text, d.published) for d in pending[start:start + BATCH]]
             results = pool.map(annotate_document, tasks, chunksize=8) if pool else map(annotate_document, tasks)
             store.add_annotations(list(results))
+            if progress:
+                progress(min(start + BATCH, len(pending)), len(pending))
     infer_publication_dates(store)
     return len(pending)
 

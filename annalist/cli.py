@@ -43,9 +43,10 @@ def ingest(
     """
     store = Store(db)
     try:
-        summary = _run_ingest(store, paths, int(max_mb * 1e6), show_progress=not (quiet or as_json))
+        show = not (quiet or as_json)
+        summary = _run_ingest(store, paths, int(max_mb * 1e6), show_progress=show)
         if run_annotate:
-            annotate_stage.annotate(store)
+            _with_progress("annotating", show, lambda progress: annotate_stage.annotate(store, progress=progress))
     finally:
         store.close()
     if as_json:
@@ -56,15 +57,20 @@ def ingest(
 
 
 def _run_ingest(store: Store, paths: list[Path], max_bytes: int, show_progress: bool):
-    if not (show_progress and err.is_terminal):
-        return ingest_stage.ingest(paths, store, max_bytes)
+    return _with_progress("ingesting", show_progress,
+                          lambda progress: ingest_stage.ingest(paths, store, max_bytes, progress=progress))
+
+
+def _with_progress(label: str, show: bool, work):
+    """Run work(progress) with a rich progress bar on a terminal, silently otherwise."""
+    if not (show and err.is_terminal):
+        return work(None)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, transient=True) as bar:
-        task = bar.add_task("ingest", total=None)
-        return ingest_stage.ingest(paths, store, max_bytes,
-                                   progress=lambda done, total: bar.update(task, completed=done, total=total))
+        task = bar.add_task(label, total=None)
+        return work(lambda done, total: bar.update(task, completed=done, total=total))
 
 
 def _print_summary(summary, db: Path) -> None:
