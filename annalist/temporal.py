@@ -37,8 +37,8 @@ NUMBER_WORDS.update({w: 10 * i for i, w in enumerate(_TENS) if w})
 for _t in range(2, 10):
     for _o in range(1, 10):
         NUMBER_WORDS[f"{_TENS[_t]}-{_ONES[_o]}"] = NUMBER_WORDS[f"{_TENS[_t]} {_ONES[_o]}"] = 10 * _t + _o
-NUMBER_WORDS.update({"a": 1, "an": 1, "one": 1, "a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100})
-VAGUE_NUMBERS = {"several", "a few", "few", "some", "many", "a couple of", "a number of"}
+NUMBER_WORDS.update({"a": 1, "an": 1, "one": 1, "a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100,
+                     "a couple of": 2, "a pair of": 2})
 ORDINALS = {w: i for i, w in enumerate(["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                                         "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
                                         "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
@@ -55,7 +55,7 @@ _YEAR_RX = r"(?:1[5-9]\d\d|20\d\d)"
 _WEEKDAY_RX = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _NUM_WORD_RX = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _NUM_RX = rf"(?:\d+(?:\.\d+)?|{_NUM_WORD_RX})"
-_VAGUE_RX = r"(?:several|a few|a couple of|a number of|many|few)"
+_VAGUE_RX = r"(?:several|a few|a number of|many|few)"
 _UNIT_RX = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?)"
 _PART_RX = r"(?:morning|afternoon|evening|night)"
 _ORD_RX = r"(?:\d+(?:st|nd|rd|th)|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
@@ -130,8 +130,17 @@ def duration_value(amount: float | None, unit: str) -> str:
         amount, code = (amount * 100 if amount is not None else None), "Y"
     if unit == "decade":
         amount, code = (amount * 10 if amount is not None else None), "Y"
+    if amount is not None and not float(amount).is_integer() and unit in _SMALLER:
+        whole, (smaller, per) = int(amount), _SMALLER[unit]  # "2 1/2 years" -> P2Y6M, "a minute and a half" -> PT1M30S
+        rest = f"{round((amount - whole) * per)}{smaller}"
+        head = f"{whole}{code}" if whole else ""
+        return (f"PT{head}{rest}" if unit in _TIME_UNITS else
+                f"P{head}{'T' if smaller in ('H',) else ''}{rest}")
     shown = "X" if amount is None else (str(int(amount)) if float(amount).is_integer() else str(amount))
     return f"PT{shown}{code}" if unit in _TIME_UNITS else f"P{shown}{code}"
+
+
+_SMALLER = {"year": ("M", 12), "month": ("D", 30), "day": ("H", 24), "hour": ("M", 60), "minute": ("S", 60)}
 
 
 # ---------------------------------------------------------------------------
@@ -187,7 +196,7 @@ _RULES: list[tuple[str, str]] = [
     ("day_after", rf"\bthe\s+(?P<u>day|morning|evening|night)\s+(?P<dir>after|before)\b"),
     ("morning_following", rf"\b(?:on\s+)?the\s+(?P<u>morning|day|evening)\s+(?P<dir>following|after)(?=\s+the\b)"),
     # durations and sets
-    ("duration", rf"\b(?:(?:the|a)\s+(?:(?:past|last|next|first|coming|previous)\s+)?)?(?:(?:almost|nearly|about|around|more\s+than|over|some|at\s+least)\s+)?(?P<n>{_NUM_RX}|{_VAGUE_RX})(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<u>{_UNIT_RX})(?P<old>[\s-]+old)?\b"),
+    ("duration", rf"\b(?:(?:the|a)\s+(?:(?:past|last|next|first|coming|previous)\s+)?)?(?:(?:almost|nearly|about|around|more\s+than|over|some|at\s+least)\s+)?(?P<n>{_NUM_RX}|{_VAGUE_RX})(?P<half>\s+and\s+a\s+half|\s+1/2)?[\s-]+(?P<u>{_UNIT_RX})(?P<old>[\s-]+old)?\b"),
     ("duration_article", rf"\b(?:(?:the|a)\s+(?:past|last|next|first|coming|previous)\s+)?(?:a|an|one)\s+(?P<u>second|minute|hour|day|week|month|year|decade|century|fortnight)(?P<half>\s+and\s+a\s+half)?\b"),
     ("duration_plain", r"\b(?:for|over|in|within)\s+(?P<u>years|months|decades|weeks|days|hours|centuries)\b"),
     ("set_every", rf"\b(?:every|each|per)\s+(?P<n>{_NUM_RX}\s+)?(?P<u>second|minute|hour|day|week|month|year|weekend|{_WEEKDAY_RX}|morning|evening|night)s?\b"),
