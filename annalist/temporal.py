@@ -156,7 +156,7 @@ _RULES: list[tuple[str, str]] = [
     ("day_month", rf"\b(?:(?P<wd>{_WEEKDAY_RX}),?\s+)?(?:the\s+)?(?P<d>{_DAY_RX})\s+(?:of\s+)?(?P<mon>{_MONTH_RX})\b(?!\s*(?:,\s*)?\d)"),
     ("month_year", rf"\b(?:(?:early|late|mid)[\s-]+)?(?P<mon>{_MONTH_RX})(?:\s+of)?,?\s+(?P<y>{_YEAR_RX})\b"),
     ("season_year", r"\b(?:(?P<rel>this|last|next|early|late)\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>" + _YEAR_RX + r"))?\b"),
-    ("quarter", r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<y>" + _YEAR_RX + r"|this year|last year|next year))?\b"),
+    ("quarter", r"\b(?:(?P<ry>this|last|next)\s+year's\s+|the\s+(?P<yq>" + _YEAR_RX + r")\s+|the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<y>" + _YEAR_RX + r"|this year|last year|next year))?\b"),
     ("half_year", r"\b(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+(?P<y>" + _YEAR_RX + r"|the year|this year|last year|next year)\b"),
     ("decade", r"\b(?:the\s+)?(?:(?P<pos>early|late|mid)[\s-]+)?(?P<dec>1[5-9]\d0|20[0-9]0)'?s\b"),
     ("decade_short", r"\b(?:the\s+)?'(?P<dec2>[2-9]0)s\b"),
@@ -175,6 +175,8 @@ _RULES: list[tuple[str, str]] = [
     ("noon_weekday", rf"\b(?P<nm>noon|midnight|midday)\s+(?:on\s+)?(?P<wd>{_WEEKDAY_RX})\b"),
     ("holiday", r"\b(?:(?P<rel>last|next|this)\s+)?(?P<hol>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Halloween|Valentine's\s+Day)\b"),
     ("year_in", rf"(?<![\w$£€.,-])(?P<y>{_YEAR_RX})(?![\w%,.-]\d|\s*(?:%|percent|per cent)|-\d|\s+[a-z]+s\b)"),
+    ("year_part", rf"\b(?:mid|early|late)-(?P<y>{_YEAR_RX})\b"),
+    ("decade_words", r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
     ("fiscal_year", rf"\bfiscal\s+(?P<y>{_YEAR_RX})\b"),
     # deictic, resolved against the DCT
     ("today", r"\b(?:today|this\s+day)\b"),
@@ -183,7 +185,7 @@ _RULES: list[tuple[str, str]] = [
     ("tomorrow", rf"\b(?:the\s+day\s+after\s+)?tomorrow(?:\s+(?P<part>{_PART_RX}))?\b"),
     ("this_part", rf"\b(?:this|early\s+this|late\s+this)\s+(?P<part>{_PART_RX})\b"),
     ("last_night", r"\blast\s+night\b"),
-    ("present", r"\b(?:now|currently|nowadays|at\s+present|at\s+the\s+moment|the\s+present|these\s+days|right\s+now)\b"),
+    ("present", r"\b(?:now|currently|current|nowadays|at\s+present|at\s+the\s+moment|the\s+present|these\s+days|right\s+now)\b"),
     # TimeBank/AQUAINT mark "recently" 12 times in 20, "previously" 3 in 23, "the past" 4 in 30: only the first counts
     ("past_ref", r"\brecently\b"),
     ("future_ref", r"\b(?:the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years))\b"),
@@ -219,9 +221,10 @@ _RULE_WORDS = {
     "day_month": _MONTH_WORDS, "month_year": _MONTH_WORDS, "month_rel_year": _MONTH_WORDS,
     "month_alone": _MONTH_WORDS, "season_year": {"spring", "summer", "autumn", "fall", "winter"},
     "quarter": {"quarter"}, "half_year": {"half"}, "century": {"century"}, "fiscal_year": {"fiscal"},
-    "spelled_year": {"nineteen", "thousand"}, "today": {"today", "day"}, "tonight": {"tonight"},
+    "spelled_year": {"nineteen", "thousand"}, "year_part": {"mid", "early", "late"},
+    "decade_words": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}, "today": {"today", "day"}, "tonight": {"tonight"},
     "yesterday": {"yesterday"}, "tomorrow": {"tomorrow"}, "this_part": _DAY_PARTS, "last_night": {"night"},
-    "present": {"now", "currently", "nowadays", "present", "moment", "days"},
+    "present": {"now", "currently", "current", "nowadays", "present", "moment", "days"},
     "past_ref": {"recently", "past", "previously", "formerly", "once"},
     "future_ref": {"future", "soon", "coming"}, "relative_period": _UNIT_WORDS, "weekday": set(WEEKDAYS),
     "clock_weekday": set(WEEKDAYS), "noon_weekday": set(WEEKDAYS), "ago": {"ago"}, "ago_article": {"ago"},
@@ -458,6 +461,11 @@ def _year_in(m, clock, text, start):
     return DATE, ref.iso(), "absolute"
 
 
+def _decade_words(m, clock, text, start):
+    tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+    return DATE, f"19{tens.index(m['dw'].lower()) + 2}", "absolute"
+
+
 def _fiscal_year(m, clock, text, start):
     return DATE, m["y"], "absolute"
 
@@ -483,9 +491,10 @@ def _relative_year(word: str | None, clock: _Clock, text: str, start: int) -> tu
 
 def _quarter(m, clock, text, start):
     q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[m["q"].lower()]
-    year, anchor = _relative_year(m["y"], clock, text, start)
+    named = m["y"] or m["yq"] or (f"{m['ry']} year" if m["ry"] else None)  # "next year's first quarter"
+    year, anchor = _relative_year(named, clock, text, start)
     dct = clock.dct
-    if not m["y"] and year and dct and dct.month and year == dct.year and q > (dct.month - 1) // 3 + 1:
+    if not named and year and dct and dct.month and year == dct.year and q > (dct.month - 1) // 3 + 1:
         year -= 1  # news reports on quarters that are over: "the fourth quarter" in January is last year's
     return DATE, f"{year if year else 'XXXX'}-Q{q}", anchor
 
@@ -673,7 +682,7 @@ def _the_week(m, clock, text, start):
 
 
 def _recent_period(m, clock, text, start):
-    return DURATION, duration_value(None, _unit(m["u"])), "none"
+    return DATE, "PAST_REF", f"dct {clock.dct.iso()}" if clock.dct else "none"  # "in recent years"
 
 
 def _spelled_year(m, clock, text, start):
@@ -811,8 +820,8 @@ def _weekday(m, clock, text, start):
     ahead = (target - dct.weekday()) % 7
     if rel in ("next", "coming") or (rel not in ("last", "past") and _FUTURE_CUES.search(clause)):
         day = dct + timedelta(days=ahead or (7 if rel == "next" else 0))
-    elif rel not in ("last", "past") and 0 < ahead <= 2 and not _PAST_CUES.search(clause):
-        day = dct + timedelta(days=ahead)  # "on Tuesday" in Monday's paper, with no past tense near: tomorrow
+    elif rel not in ("last", "past") and 0 < ahead <= 1 and not _PAST_CUES.search(clause):
+        day = dct + timedelta(days=ahead)  # "Tuesday" in Monday's paper, with no past tense near: tomorrow
     else:
         back = (dct.weekday() - target) % 7
         day = dct - timedelta(days=back or (7 if rel == "last" else 0))
@@ -896,6 +905,8 @@ def _duration(m, clock, text, start):
     unit = _unit(m["u"])
     if unit == "quarter" or m.groupdict().get("old") or re.match(r"-old\b", text[m.end():]):
         return None  # an age ("the 69-year-old") describes a person, not a time
+    if m["u"].lower() == "second" and _amount(m) not in (1, None):
+        return None  # "the 1988 second quarter": an ordinal, not seconds
     return DURATION, duration_value(_amount(m), unit), "none"
 
 
@@ -954,7 +965,7 @@ _NORMALISERS = {
     "clock": _clock_time, "clock_24": _clock_time, "noon": _noon,
     "month_rel_year": _month_rel_year, "month_alone": _month_alone, "report_quarter": _report_quarter,
     "year_ago_adj": _year_ago_adj, "the_year": _the_year, "year_end": _year_end, "weekend": _weekend,
-    "the_week": _the_week, "holiday": _holiday, "recent_period": _recent_period, "spelled_year": _spelled_year,
+    "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words, "recent_period": _recent_period, "spelled_year": _spelled_year,
     "clock_weekday": _clock_weekday, "noon_weekday": _clock_weekday,
 }
 
