@@ -33,6 +33,8 @@ def annotate(store: Store, workers: int | None = None, progress=None) -> int:
     if not pending:
         infer_publication_dates(store)
         return 0
+    if progress:
+        progress(0, len(pending))
     with worker_pool(default_workers() if workers is None else workers, _load_models) as pool:
         for start in range(0, len(pending), BATCH):
             tasks = [(d.id, d.text, d.published) for d in pending[start:start + BATCH]]
