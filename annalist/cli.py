@@ -78,7 +78,7 @@ def _print_summary(summary, db: Path) -> None:
               f"[{'red' if summary.failed else 'green'}]{len(summary.failed)} failed[/]; "
               f"archive {db}: {summary.documents} documents, {summary.clusters} independent sources")
     for failure in summary.failed:
-        err.print(f"  [red]failed[/] {failure.path}: {failure.reason}", markup=False, highlight=False)
+        err.print(f"  [red]failed[/] {escape(failure.path)}: {escape(failure.reason)}", highlight=False)
 
 
 def document_json(doc: Document) -> dict:
