@@ -111,7 +111,7 @@ def docs(
 
 @app.command()
 def annotate(db: DbOption = Path("annalist.db"), as_json: JsonOption = False) -> None:
-    """Annotate the documents not yet annotated (times; then infer missing publication dates)."""
+    """Annotate the documents not yet annotated (times, figures; then infer missing publication dates)."""
     _require_db(db)
     store = Store(db)
     count = annotate_stage.annotate(store)

@@ -24,10 +24,13 @@ def test_docs_json_contract(baku_dir, tmp_path):
         assert doc["dateline"] is None or set(doc["dateline"]) == {"place", "agency", "date_text"}
 
 
-def test_every_command_has_help():
-    for command in ("ingest", "docs"):
-        result = run(command, "--help")
-        assert result.returncode == 0 and "--json" in result.stdout and "--db" in result.stdout
+def test_every_command_has_help_and_json():
+    for command in (["ingest"], ["docs"], ["annotate"], ["dates"], ["figures"], ["ledger"]):
+        result = run(*command, "--help")
+        assert result.returncode == 0 and "--json" in result.stdout and "--db" in result.stdout, command
+    for command in (["eval", "time"], ["eval", "figures"]):
+        result = run(*command, "--help")
+        assert result.returncode == 0 and "--json" in result.stdout and "--gold" in result.stdout, command
 
 
 def test_docs_without_archive_says_so(tmp_path):
