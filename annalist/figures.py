@@ -40,8 +40,6 @@ _NOT_PEOPLE = {"year", "day", "month", "week", "hour", "minute", "second", "perc
                "city", "town", "village", "province", "region", "hospital", "school", "company", "group"}
 _EVENT_NOUNS = {"death", "killing", "case", "fatality", "body", "corpse", "injury", "detainee", "infection", "toll"}
 _UNCONFIRMED = {"possible", "suspected", "probable", "potential"}
-_CROWDS = {"troop", "soldier", "protester", "demonstrator", "police", "policeman", "voter", "supporter", "marcher",
-           "rioter", "force", "officer", "crowd"}
 
 _QUALIFIERS = [
     ("more_than", r"more\s+than|over|upwards\s+of|in\s+excess\s+of"),

@@ -290,7 +290,7 @@ class _Clock:
     narrative_at: int = -1  # offset where the narrative time was last set
     narrative_reach: int = 3  # sentences it reaches: a bare year ("in 1990") holds for its own sentence only
 
-    def year_for(self, position: int, text: str, month: int | None = None) -> tuple[int | None, str]:
+    def year_for(self, position: int, text: str) -> tuple[int | None, str]:
         """The year of a year-less date: the narrative year if the story moved into the past nearby, else the DCT's."""
         if self.narrative and self.narrative.year and _within_sentences(text, self.narrative_at, position,
                                                                         self.narrative_reach):
@@ -371,7 +371,8 @@ def tag(text: str, dct: str | None) -> list[Timex]:
 # ---------------------------------------------------------------------------
 # Normalisers: (match, clock, text, start) -> (type, value, anchor) or None
 def _month(text: str) -> int:
-    return MONTHS[text.lower().rstrip(".")[:3] if text.lower().rstrip(".") not in MONTHS else text.lower().rstrip(".")]
+    word = text.lower().rstrip(".")
+    return MONTHS.get(word) or MONTHS[word[:3]]
 
 
 def _day(text: str) -> int:
@@ -409,7 +410,7 @@ def _yearless_date(m, clock, text, start):
     month, day = _month(m["mon"]), _day(m["d"])
     if m["mon"].lower() == "may" and not m["wd"] and re.match(r"\s*(?:be|have|not)\b", text[m.end():]):
         return None  # the verb "may"
-    year, anchor = clock.year_for(start, text, month)
+    year, anchor = clock.year_for(start, text)
     if not _valid(year, month, day):
         return None
     if year and anchor.startswith("dct") and clock.dct.month:
@@ -426,7 +427,7 @@ def _night_range(m, clock, text, start):
     if m["y"]:
         year, anchor = int(m["y"]), "absolute"
     else:
-        year, anchor = clock.year_for(start, text, month)
+        year, anchor = clock.year_for(start, text)
     if not _valid(year, month, first) or not _valid(year, month, last):
         return None
     if not year:
@@ -438,7 +439,7 @@ def _night_range(m, clock, text, start):
 
 def _part_of_date(m, clock, text, start):
     month, day = _month(m["mon"]), _day(m["d"])
-    year, anchor = (int(m["y"]), "absolute") if m["y"] else clock.year_for(start, text, month)
+    year, anchor = (int(m["y"]), "absolute") if m["y"] else clock.year_for(start, text)
     if not _valid(year, month, day):
         return None
     ref = Ref(year, month, day)
@@ -602,10 +603,6 @@ def _nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: st
 
 
 _PAST_ONLY = re.compile(r"\b(?:ago|was|were|had|last|earlier|previously|since)\b", re.I)
-
-
-def _looks_past(text: str, start: int) -> bool:
-    return not _FUTURE_CUES.search(_clause(text, start))
 
 
 _CLAUSE_END = re.compile(r"[,;.!?\n]")

@@ -21,6 +21,8 @@ def test_reingest_adds_nothing(baku_dir, store):
     again = ingest([baku_dir], store, workers=1)
     assert (first.ingested, again.ingested, again.unchanged) == (5, 0, 5)
     assert store.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 5
+    for doc in store.documents():  # nothing is lost: the input bytes are kept as they were
+        assert store.raw_content(doc.id) == Path(doc.origin).read_bytes()
 
 
 def test_changed_file_becomes_a_new_version(baku_dir, store, tmp_path):
