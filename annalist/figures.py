@@ -255,17 +255,31 @@ def _who(counted, token) -> str | None:
 
 
 def _where(counted) -> str | None:
-    """A place stated in the figure's own clause: "killed in Baku"."""
+    """A place stated in the figure's own clause: "killed in Baku", "Mexico's death toll", "UK cases"."""
     node = counted
     for _ in range(3):
         for child in node.children:
-            if child.dep_ == "prep" and child.text.lower() in ("in", "at", "near", "from", "across", "throughout"):
-                for place in child.children:
-                    if place.ent_type_ in ("GPE", "LOC", "FAC"):
-                        return " ".join(t.text for t in place.subtree if t.ent_type_ in ("GPE", "LOC", "FAC"))
+            place = _place_of(child)
+            if place:
+                return place
+            if child.dep_ in ("nsubj", "nsubjpass") and child is not counted:  # "Mexico's flu death toll rose ..."
+                place = next((p for p in map(_place_of, child.children) if p), None)
+                if place:
+                    return place
         if node.pos_ == "VERB" or node.head is node:
             break  # the figure's own clause ends at its verb
         node = node.head
+    return None
+
+
+def _place_of(token) -> str | None:
+    """The place a modifier names: a prepositional phrase ("in Baku") or a possessive/compound ("Mexico's")."""
+    if token.dep_ == "prep" and token.text.lower() in ("in", "at", "near", "from", "across", "throughout"):
+        for place in token.children:
+            if place.ent_type_ in ("GPE", "LOC", "FAC"):
+                return " ".join(t.text for t in place.subtree if t.ent_type_ in ("GPE", "LOC", "FAC"))
+    if token.dep_ in ("poss", "compound", "nmod") and token.ent_type_ in ("GPE", "LOC"):
+        return " ".join(t.text for t in token.subtree if t.ent_type_ in ("GPE", "LOC") and t.dep_ != "case")
     return None
 
 
