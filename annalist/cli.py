@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -205,6 +206,40 @@ def _print_ledger_csv(facts) -> None:
         for v in f.values:
             writer.writerow([f.measure, f.event_date, f.status, f.low, f.best, f.high, v.value, v.low, v.high,
                              v.qualifier, v.where or "", len(v.sources), " ".join(v.documents), v.spans[0]["span"]])
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words (all required), a "quoted phrase", or FTS5 syntax (OR, NOT, NEAR, prefix*).')],
+    db: DbOption = Path("annalist.db"),
+    source: Annotated[str | None, typer.Option("--source", help="Only this publisher, site or folder.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Published on or after (YYYY[-MM[-DD]]).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Published on or before (YYYY[-MM[-DD]]).")] = None,
+    cluster: Annotated[str | None, typer.Option("--cluster", help="Only this syndication cluster.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="How many results.")] = 10,
+    as_json: JsonOption = False,
+) -> None:
+    """Ranked full-text search (BM25) over the archive, with highlighted snippets."""
+    hits = _read(db, lambda store: store.search(query, limit, source, date_from, date_to, cluster))
+    if as_json:
+        return _print_json(hits)
+    for hit in hits:
+        out.print(f"[bold]{escape(hit['title'] or '(no title)')}[/]  [dim]{hit['id'][:8]} "
+                  f"{escape(hit['publisher'] or Path(hit['origin']).name)} {hit['published'] or 'date unknown'}[/]",
+                  highlight=False)
+        out.print(_marked(hit["snippet"]))
+    if not hits:
+        out.print("no match")
+
+
+def _marked(snippet: str):
+    """A snippet with its ⟦matches⟧ in bold, as rich Text (article text is never read as markup)."""
+    from rich.text import Text
+
+    text = Text("   ")
+    for i, piece in enumerate(re.split(r"[⟦⟧]", snippet)):
+        text.append(piece, style="bold yellow" if i % 2 else None)
+    return text
 
 
 eval_app = typer.Typer(help="Measure annalist against gold files.", no_args_is_help=True)

@@ -7,6 +7,7 @@ so a killed run leaves only complete documents and re-runs cleanly.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
@@ -51,6 +52,11 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS documents_current_origin ON documents(origin, record) WHERE is_current = 1;
 CREATE INDEX IF NOT EXISTS documents_cluster ON documents(cluster);
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, text, content='documents', content_rowid='rowid',
+    tokenize='porter unicode61');
+CREATE TRIGGER IF NOT EXISTS documents_fts_insert AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
 CREATE TABLE IF NOT EXISTS raw_content (doc_id TEXT PRIMARY KEY REFERENCES documents(id), data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS signatures (doc_id TEXT PRIMARY KEY REFERENCES documents(id), minhash BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS lsh_bands (doc_id TEXT NOT NULL REFERENCES documents(id), band INTEGER NOT NULL,
@@ -95,8 +101,16 @@ class Store:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.executescript(SCHEMA)  # idempotent: IF NOT EXISTS throughout
+        self._index_unindexed()
         with self.transaction():
             self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def _index_unindexed(self) -> None:
+        """An archive written before full-text search existed gets its index built once."""
+        indexed = self.db.execute("SELECT COUNT(*) FROM documents_fts_docsize").fetchone()[0]
+        if indexed < self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]:
+            with self.transaction() as db:
+                db.execute("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')")
 
     def close(self) -> None:
         self.db.close()
@@ -140,6 +154,27 @@ class Store:
             "JOIN lsh_bands b ON a.band = b.band AND a.key = b.key AND a.doc_id < b.doc_id "
             "JOIN documents da ON da.id = a.doc_id AND da.is_current = 1 "
             "JOIN documents db ON db.id = b.doc_id AND db.is_current = 1").fetchall()
+
+    def search(self, query: str, limit: int = 10, source: str | None = None, date_from: str | None = None,
+               date_to: str | None = None, cluster: str | None = None) -> list[dict]:
+        """Ranked full-text search (SQLite FTS5, BM25) over current documents; the matched words of
+        each snippet are marked ⟦like this⟧ (brackets an article would not print)."""
+        where, args = ["documents_fts MATCH ?", "d.is_current = 1"], [_fts_query(query)]
+        for clause, value in (("(d.publisher = ? OR d.grp = ? OR d.origin LIKE ?)", source),
+                              ("d.published >= ?", date_from), ("substr(d.published, 1, 10) <= ?", date_to),
+                              ("d.cluster = ?", cluster)):
+            if value:
+                where.append(clause)
+                args += [value, value, f"%{value}%"] if clause.startswith("(d.publisher") else [value]
+        sql = ("SELECT d.id, d.title, d.publisher, d.origin, d.published, d.published_how, d.cluster, "
+               "snippet(documents_fts, 1, '⟦', '⟧', '…', 16) AS snippet, bm25(documents_fts) AS score "
+               f"FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE {' AND '.join(where)} "
+               "ORDER BY score LIMIT ?")
+        try:
+            rows = self.db.execute(sql, (*args, limit)).fetchall()
+        except sqlite3.OperationalError:  # not valid FTS5 syntax ('"unbalanced'): search its words
+            rows = self.db.execute(sql, (_fts_query(re.sub(r'["*]', " ", query)), *args[1:], limit)).fetchall()
+        return [dict(row) for row in rows]
 
     def documents(self, all_versions: bool = False) -> list[Document]:
         where = "" if all_versions else "WHERE is_current = 1"
@@ -224,6 +259,14 @@ class Store:
     def raw_content(self, doc_id: str) -> bytes | None:
         row = self.db.execute("SELECT data FROM raw_content WHERE doc_id = ?", (doc_id,)).fetchone()
         return zlib.decompress(row[0]) if row else None
+
+
+def _fts_query(query: str) -> str:
+    """Plain words are searched as words, all of them required; quotes, OR, NOT, NEAR and * keep
+    their FTS5 meaning. A word FTS5 would read as an operator or column is quoted."""
+    if re.search(r'["*]|\b(?:OR|NOT|NEAR|AND)\b', query):
+        return query
+    return " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
 
 
 def _replace_layers(db: sqlite3.Connection, doc_id: str, timexes: list[Timex], figures: list[Figure]) -> None:

@@ -1,0 +1,44 @@
+"""Full-text search over the archive (SQLite FTS5), on the real Baku articles."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from annalist.annotate import annotate
+from annalist.ingest import ingest
+
+
+def test_search_finds_the_milli_majlis_with_a_marked_snippet(baku_dir, store):
+    ingest([baku_dir], store, workers=1)
+    hits = store.search("Milli Majlis")
+    assert [Path(h["origin"]).name[:3] for h in hits] == ["003"]
+    assert "⟦Milli⟧ ⟦Majlis⟧" in hits[0]["snippet"]
+
+
+def test_search_ranks_and_filters(baku_dir, store):
+    ingest([baku_dir], store, workers=1)
+    annotate(store, workers=1)
+    killed = [Path(h["origin"]).name[:3] for h in store.search("killed")]
+    assert set(killed) == {"001", "003", "004"}
+    scores = [h["score"] for h in store.search("killed")]
+    assert scores == sorted(scores)  # BM25: lower is better in SQLite
+    assert {Path(h["origin"]).name[:3] for h in store.search("killed", date_from="2020")} == {"001", "003"}
+    assert [Path(h["origin"]).name[:3] for h in store.search("killed", date_to="2019-12-31")] == ["004"]
+    assert [h["publisher"] for h in store.search("martyrs", source="AZERTAC")] == ["AZERTAC"]
+
+
+def test_odd_queries_do_not_break(baku_dir, store):
+    ingest([baku_dir], store, workers=1)
+    assert store.search('"unbalanced') == []
+    assert store.search("<script> onerror=") == []
+    assert store.search("Baku NOT Moscow")
+
+
+def test_search_json_contract(baku_dir, tmp_path):
+    db = str(tmp_path / "s.db")
+    run = lambda *a: subprocess.run([sys.executable, "-m", "annalist.cli", *a], capture_output=True, text=True)
+    assert run("ingest", str(baku_dir), "--db", db, "--quiet", "--no-annotate").returncode == 0
+    hits = json.loads(run("search", "Heydar Aliyev", "--db", db, "--json").stdout)
+    assert hits and all({"id", "title", "published", "snippet", "score"} <= set(h) for h in hits)
