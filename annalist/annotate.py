@@ -29,6 +29,7 @@ def _load_models() -> None:
 def annotate(store: Store, workers: int | None = None, progress=None) -> int:
     """Annotate every current document that has no annotation yet; returns how many.
     `progress(done, total)` is called after each batch."""
+    store.index_for_search()
     pending = store.unannotated()
     if not pending:
         infer_publication_dates(store)

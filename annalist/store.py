@@ -54,9 +54,6 @@ CREATE UNIQUE INDEX IF NOT EXISTS documents_current_origin ON documents(origin, 
 CREATE INDEX IF NOT EXISTS documents_cluster ON documents(cluster);
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, text, content='documents', content_rowid='rowid',
     tokenize='porter unicode61');
-CREATE TRIGGER IF NOT EXISTS documents_fts_insert AFTER INSERT ON documents BEGIN
-    INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-END;
 CREATE TABLE IF NOT EXISTS raw_content (doc_id TEXT PRIMARY KEY REFERENCES documents(id), data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS signatures (doc_id TEXT PRIMARY KEY REFERENCES documents(id), minhash BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS lsh_bands (doc_id TEXT NOT NULL REFERENCES documents(id), band INTEGER NOT NULL,
@@ -101,16 +98,17 @@ class Store:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.executescript(SCHEMA)  # idempotent: IF NOT EXISTS throughout
-        self._index_unindexed()
         with self.transaction():
             self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
-    def _index_unindexed(self) -> None:
-        """An archive written before full-text search existed gets its index built once."""
-        indexed = self.db.execute("SELECT COUNT(*) FROM documents_fts_docsize").fetchone()[0]
-        if indexed < self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]:
-            with self.transaction() as db:
-                db.execute("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')")
+    def index_for_search(self) -> int:
+        """Add the documents the full-text index lacks, in one transaction. Run by the annotate
+        stage and before a search, so that ingest itself stays a plain write."""
+        missing = "FROM documents WHERE rowid NOT IN (SELECT id FROM documents_fts_docsize)"
+        if not self.db.execute(f"SELECT COUNT(*) {missing}").fetchone()[0]:
+            return 0
+        with self.transaction() as db:
+            return db.execute(f"INSERT INTO documents_fts(rowid, title, text) SELECT rowid, title, text {missing}").rowcount
 
     def close(self) -> None:
         self.db.close()
@@ -159,6 +157,7 @@ class Store:
                date_to: str | None = None, cluster: str | None = None) -> list[dict]:
         """Ranked full-text search (SQLite FTS5, BM25) over current documents; the matched words of
         each snippet are marked ⟦like this⟧ (brackets an article would not print)."""
+        self.index_for_search()
         where, args = ["documents_fts MATCH ?", "d.is_current = 1"], [_fts_query(query)]
         for clause, value in (("(d.publisher = ? OR d.grp = ? OR d.origin LIKE ?)", source),
                               ("d.published >= ?", date_from), ("substr(d.published, 1, 10) <= ?", date_to),
