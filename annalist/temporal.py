@@ -300,6 +300,10 @@ class _Clock:
             return self.dct.year, f"dct {self.dct.iso()}"
         return None, "none"
 
+    @property
+    def dct_anchor(self) -> str:
+        return f"dct {self.dct.iso()}" if self.dct else "none"
+
     def day_ref(self, position: int, text: str) -> tuple[Ref | None, str]:
         if self.narrative and self.narrative.day and _within_sentences(text, self.narrative_at, position, 6):
             return self.narrative, f"narrative {self.narrative.iso()}"
@@ -680,10 +684,6 @@ def _the_week(m, clock, text, start):
     return DATE, f"{year:04d}-WXX" if year else "XXXX-WXX", anchor
 
 
-def _recent_period(m, clock, text, start):
-    return DATE, "PAST_REF", f"dct {clock.dct.iso()}" if clock.dct else "none"  # "in recent years"
-
-
 def _spelled_year(m, clock, text, start):
     words = re.sub(r"\s+", " ", m["sy"].lower()).replace(" hundred", "").replace(" and", "")
     if words.startswith("two thousand"):
@@ -744,16 +744,9 @@ def _last_night(m, clock, text, start):
     return _dct_day(clock, -1, "night")
 
 
-def _present(m, clock, text, start):
-    return DATE, "PRESENT_REF", f"dct {clock.dct.iso()}" if clock.dct else "none"
-
-
-def _past_ref(m, clock, text, start):
-    return DATE, "PAST_REF", f"dct {clock.dct.iso()}" if clock.dct else "none"
-
-
-def _future_ref(m, clock, text, start):
-    return DATE, "FUTURE_REF", f"dct {clock.dct.iso()}" if clock.dct else "none"
+def _reference(value: str):
+    """A normaliser for "now", "recently", "in recent years", "the future": a TimeML reference value."""
+    return lambda m, clock, text, start: (DATE, value, clock.dct_anchor)
 
 
 def _shifted(ref: Ref, unit: str, amount: float) -> str:
@@ -781,7 +774,7 @@ def _relative_period(m, clock, text, start):
         return DURATION, duration_value(1, unit), "none"
     shift = {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
     ref, anchor = (clock.narrative, f"narrative {clock.narrative.iso()}") if rel == "the same" and clock.narrative \
-        else (clock.dct, f"dct {clock.dct.iso()}" if clock.dct else "none")
+        else (clock.dct, clock.dct_anchor)
     if ref is None or ref.year is None:
         return DATE, "XXXX", anchor
     if unit == "year":
@@ -802,7 +795,7 @@ def _relative_period(m, clock, text, start):
         return DATE, f"{moved.year:04d}-{moved.month:02d}", anchor
     if ref.day is None:
         return DATE, f"{ref.year}-WXX", anchor
-    return DATE, _shifted(ref, unit, shift) if shift else _shifted(ref, unit, 0), anchor
+    return DATE, _shifted(ref, unit, shift), anchor
 
 
 def _weekday(m, clock, text, start):
@@ -811,7 +804,7 @@ def _weekday(m, clock, text, start):
     rel = (m.groupdict().get("rel") or "").lower()
     part = m.groupdict().get("part")
     dct = clock.dct.as_date() if clock.dct else None
-    anchor = f"dct {clock.dct.iso()}" if clock.dct else "none"
+    anchor = clock.dct_anchor
     if dct is None:
         value = f"XXXX-WXX-{target + 1}"
         return (TIME, value + f"T{_PARTS[part.lower()]}", anchor) if part else (DATE, value, anchor)
@@ -924,8 +917,7 @@ def _set_every(m, clock, text, start):
 
 
 def _set_adverb(m, clock, text, start):
-    unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
-            "hourly": "hour", "nightly": "day"}[m["adv"].lower()]
+    unit = {"daily": "day", "weekly": "week", "monthly": "month", "hourly": "hour", "nightly": "day"}[m["adv"].lower()]
     return SET, duration_value(1, unit), "none"
 
 
@@ -956,15 +948,17 @@ _NORMALISERS = {
     "season_year": _season, "quarter": _quarter, "half_year": _half_year, "decade": _decade,
     "decade_short": _decade_short, "century": _century, "year_in": _year_in, "fiscal_year": _fiscal_year,
     "today": _today, "tonight": _tonight, "yesterday": _yesterday, "tomorrow": _tomorrow,
-    "this_part": _this_part, "last_night": _last_night, "present": _present, "past_ref": _past_ref,
-    "future_ref": _future_ref, "relative_period": _relative_period, "weekday": _weekday, "ago": _ago,
+    "this_part": _this_part, "last_night": _last_night, "present": _reference("PRESENT_REF"),
+    "past_ref": _reference("PAST_REF"), "future_ref": _reference("FUTURE_REF"), "relative_period": _relative_period,
+    "weekday": _weekday, "ago": _ago,
     "ago_article": _ago, "later": _later, "next_day": _next_day, "day_after": _day_after,
     "morning_following": _morning_following, "duration": _duration, "duration_article": _duration,
     "duration_plain": _duration_plain, "set_every": _set_every, "set_adverb": _set_adverb,
     "clock": _clock_time, "clock_24": _clock_time, "noon": _noon,
     "month_rel_year": _month_rel_year, "month_alone": _month_alone, "report_quarter": _report_quarter,
     "year_ago_adj": _year_ago_adj, "the_year": _the_year, "year_end": _year_end, "weekend": _weekend,
-    "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words, "recent_period": _recent_period, "spelled_year": _spelled_year,
+    "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words,
+    "recent_period": _reference("PAST_REF"), "spelled_year": _spelled_year,
     "clock_weekday": _clock_weekday, "noon_weekday": _clock_weekday,
 }
 
