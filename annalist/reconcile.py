@@ -119,7 +119,7 @@ def _event_date(members: list[tuple[str, Figure]]) -> str:
     return min(counts, key=lambda d: (-counts[d], d))
 
 
-def _fact(measure: str, date: str, members: list[tuple[str, Figure]], documents: dict[str, Document]) -> Fact:
+def _fact(measure: str, event_date: str, members: list[tuple[str, Figure]], documents: dict[str, Document]) -> Fact:
     values: dict[tuple, Value] = {}
     for doc_id, f in members:
         key = (f.value, f.low, f.high, f.qualifier, f.where)
@@ -136,7 +136,7 @@ def _fact(measure: str, date: str, members: list[tuple[str, Figure]], documents:
     status = _status(ordered, sources)
     low, best, high = _bounds(ordered)
     series = _series(members, documents)
-    return Fact(measure, date, status, low, best, high,
+    return Fact(measure, event_date, status, low, best, high,
                 _reasons(ordered, series) if status == "conflict" else [], ordered, series, len(sources))
 
 
@@ -170,11 +170,12 @@ def _reasons(values: list[Value], series: list[dict]) -> list[str]:
     reasons = []
     scoped = [v for v in values if v.where]
     unscoped = [v for v in values if not v.where]
-    if scoped and (unscoped or len({v.where for v in scoped}) > 1):
+    if scoped and unscoped:
         for v in scoped:
             reasons.append(f"different place scope: {_show(v)} is stated for {v.where}, "
-                           + ", ".join(_show(u) for u in values if u is not v and u.where != v.where)
-                           + " without that scope" if unscoped else "")
+                           + ", ".join(_show(u) for u in unscoped) + " without that scope")
+    elif len({v.where for v in scoped}) > 1:
+        reasons.append("different place scopes: " + ", ".join(f"{_show(v)} for {v.where}" for v in scoped))
     qualifiers = {v.qualifier for v in values}
     if len(qualifiers) > 1:
         reasons.append("different qualifiers: " + ", ".join(f"{_show(v)} ({v.qualifier})" for v in values))
