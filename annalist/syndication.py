@@ -78,10 +78,6 @@ def band_keys(blob: bytes) -> list[tuple[int, int]]:
             for band, (start, end) in enumerate(_BANDS)]
 
 
-def same_story(a: bytes, b: bytes) -> bool:
-    return _minhash(a).jaccard(_minhash(b)) >= SAME_STORY
-
-
 def cluster(order: list[str], candidate_pairs: Iterable[tuple[str, str]], signature_of: Callable[[str], bytes]) -> dict[str, str]:
     """Map each document id to its cluster id: the first id (in `order`) of its cluster.
 
@@ -98,9 +94,16 @@ def cluster(order: list[str], candidate_pairs: Iterable[tuple[str, str]], signat
             doc_id = parent[doc_id]
         return doc_id
 
+    minhashes: dict[str, MinHash] = {}  # a document sits in many pairs: read and build its MinHash once
+
+    def minhash_of(doc_id: str) -> MinHash:
+        if doc_id not in minhashes:
+            minhashes[doc_id] = _minhash(signature_of(doc_id))
+        return minhashes[doc_id]
+
     for a, b in candidate_pairs:
         root_a, root_b = find(a), find(b)
-        if root_a != root_b and same_story(signature_of(a), signature_of(b)):
+        if root_a != root_b and minhash_of(a).jaccard(minhash_of(b)) >= SAME_STORY:
             first, second = sorted((root_a, root_b), key=rank.__getitem__)
             parent[second] = first
     return {doc_id: find(doc_id) for doc_id in order}
