@@ -1,7 +1,8 @@
-"""Annotate stage: the per-document layers read from the clean text (today: time).
+"""Annotate stage: the per-document layers read from the clean text (times, figures) and the
+search index.
 
 Runs after ingest over the documents not yet annotated, in the same worker pool
-design: `annotate_document` is pure (text and publication date in, timexes out).
+design: `annotate_document` is pure (text and publication date in, timexes and figures out).
 Corpus-level steps follow: missing publication dates are inferred from past
 anchors and the corpus's event date, and those documents re-annotated.
 """

@@ -35,7 +35,7 @@ def ingest(
     as_json: JsonOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")] = False,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Largest single article (or JSONL line, WARC record) to accept, in MB.")] = 10.0,
-    run_annotate: Annotated[bool, typer.Option("--annotate/--no-annotate", help="Then run the annotate stage (times, inferred publication dates).")] = True,
+    run_annotate: Annotated[bool, typer.Option("--annotate/--no-annotate", help="Then run the annotate stage (times, figures, inferred publication dates, search index).")] = True,
 ) -> None:
     """Ingest articles into the archive: clean text, metadata, publication dates, syndication clusters.
 
@@ -113,10 +113,7 @@ def docs(
 @app.command()
 def annotate(db: DbOption = Path("annalist.db"), as_json: JsonOption = False) -> None:
     """Annotate the documents not yet annotated (times, figures; then infer missing publication dates)."""
-    _require_db(db)
-    store = Store(db)
-    count = annotate_stage.annotate(store)
-    store.close()
+    count = _read(db, annotate_stage.annotate)
     print(json.dumps({"annotated": count}) if as_json else f"{count} documents annotated")
 
 
@@ -258,12 +255,7 @@ def eval_time(
     if not docs:
         err.print(f"no TimeML (.tml) or MEANTIME (.xml) documents under {gold}")
         raise typer.Exit(2)
-    result = score_time(docs)
-    if as_json:
-        print(json.dumps(result))
-        return
-    for key, value in result.items():
-        out.print(f"{key:>20}  {value}")
+    _print_scores(score_time(docs), as_json)
 
 
 @eval_app.command("figures")
@@ -276,12 +268,15 @@ def eval_figures(
     """Precision, recall and F1 of figures: strict (doc, measure, value, low, high, qualifier) and relaxed (doc, value)."""
     from .evaluation import score_figures
 
-    result = score_figures(gold, docs, root)
+    _print_scores(score_figures(gold, docs, root), as_json)
+
+
+def _print_scores(result: dict, as_json: bool) -> None:
     if as_json:
         print(json.dumps(result))
         return
     for key, value in result.items():
-        out.print(f"{key:>14}  {value}")
+        out.print(f"{key:>20}  {value}")
 
 
 def _read(db: Path, read):

@@ -186,7 +186,6 @@ class _Run:
         self.copies.clear()
 
 
-
 @contextmanager
 def worker_pool(workers: int, load: Callable[[], None] | None = None) -> Iterator[multiprocessing.pool.Pool | None]:
     """A fork pool started before the run holds any data, so the workers share only the
@@ -229,7 +228,6 @@ def ingest(paths: Iterable[str], store: Store, max_bytes: int = sources.DEFAULT_
     recluster(store)
     summary.documents, summary.clusters = _counts(store)
     return summary
-
 
 
 def _learn_boilerplate(paths: list[str], store: Store, known: set[str], max_bytes: int) -> tuple[cleaning.BoilerplateCounter, int]:
