@@ -187,6 +187,9 @@ def ledger(
             amount = v.value if v.value is not None else f"{v.low}-{v.high}"
             out.print(f"    {v.qualifier:<9} {amount!s:>8}  {len(v.sources)} source(s)  "
                       f"{escape(v.where or '')}  [dim]{escape(v.spans[0]['span'])}[/]", highlight=False)
+        if len({p["value"] for p in fact.series}) > 1:
+            out.print("    by report date: " + " → ".join(f"{p['value']} ({p['reported']})" for p in fact.series)
+                      + f"; latest {fact.series[-1]['value']}", highlight=False)
         for reason in fact.reasons:
             out.print(f"    [red]why:[/] {escape(reason)}", highlight=False)
     if undated:

@@ -37,7 +37,9 @@ _NOT_PEOPLE = {"year", "day", "month", "week", "hour", "minute", "second", "perc
                "mile", "kilometre", "kilometer", "meter", "metre", "foot", "feet", "barrel", "gallon", "ton", "tonne",
                "house", "home", "building", "tank", "vehicle", "car", "plane", "aircraft", "ship", "vote", "seat",
                "time", "round", "point", "page", "decade", "century", "anniversary", "country", "nation", "state",
-               "city", "town", "village", "province", "region", "hospital", "school", "company", "group"}
+               "city", "town", "village", "province", "region", "hospital", "school", "company", "group", "job",
+               # animals are counted too ("19 dead dolphins"), but they are not the people a toll counts
+               "animal", "bird", "dolphin", "turtle", "whale", "fish", "pelican", "mammal", "cattle", "sheep"}
 _EVENT_NOUNS = {"death", "killing", "case", "fatality", "body", "corpse", "injury", "detainee", "infection", "toll"}
 _UNCONFIRMED = {"possible", "suspected", "probable", "potential"}
 
@@ -268,12 +270,24 @@ def _where(counted) -> str | None:
             if place:
                 return place
             if child.dep_ in ("nsubj", "nsubjpass") and child is not counted:  # "Mexico's flu death toll rose ..."
-                place = next((p for p in map(_place_of, child.children) if p), None)
+                place = _subject_place(child) or next((p for p in map(_place_of, child.children) if p), None)
                 if place:
                     return place
         if node.pos_ == "VERB" or node.head is node:
             break  # the figure's own clause ends at its verb
         node = node.head
+    return WORLDWIDE if any(_GLOBAL.match(t.text) for t in node.subtree) else None
+
+
+# A worldwide tally ("231 deaths in around 100 countries", "over 120 deaths globally") is a scope of its own.
+WORLDWIDE = "worldwide"
+_GLOBAL = re.compile(r"(?i)^(?:worldwide|globally|global|countries|world)$")
+
+
+def _subject_place(subject) -> str | None:
+    """A country or city that is itself the subject reporting the count: "Mexico has confirmed 108 deaths"."""
+    if subject.ent_type_ == "GPE" and subject.ent_iob_ in ("B", "I"):
+        return " ".join(t.text for t in subject.subtree if t.ent_type_ == "GPE")
     return None
 
 

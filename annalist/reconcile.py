@@ -161,8 +161,14 @@ def _bounds(values: list[Value]) -> tuple[int | None, int | None, int | None]:
 
 
 def _series(members: list[tuple[str, Figure]], documents: dict[str, Document]) -> list[dict]:
-    points = {(documents[d].published, f.value, d) for d, f in members if f.value is not None and documents[d].published}
-    return [{"reported": r, "value": v, "doc": d} for r, v, d in sorted(points)]
+    """One point per report: the document's publication date and the highest value it states for
+    the fact (a live page that recaps 117, 231 and 311 deaths ends on its newest, highest tally)."""
+    highest: dict[str, int] = {}
+    for doc_id, f in members:
+        if f.value is not None and documents[doc_id].published:
+            highest[doc_id] = max(highest.get(doc_id, f.value), f.value)
+    points = sorted((documents[d].published, v, d) for d, v in highest.items())
+    return [{"reported": r, "value": v, "doc": d} for r, v, d in points]
 
 
 def _reasons(values: list[Value], series: list[dict]) -> list[str]:
@@ -176,16 +182,28 @@ def _reasons(values: list[Value], series: list[dict]) -> list[str]:
                            + ", ".join(_show(u) for u in unscoped) + " without that scope")
     elif len({v.where for v in scoped}) > 1:
         reasons.append("different place scopes: " + ", ".join(f"{_show(v)} for {v.where}" for v in scoped))
-    qualifiers = {v.qualifier for v in values}
+    stated = [v for v in values if v.qualifier != "vague"]
+    qualifiers: dict[str, list[str]] = {}
+    for v in stated:
+        qualifiers.setdefault(v.qualifier, []).append(_show(v))
     if len(qualifiers) > 1:
-        reasons.append("different qualifiers: " + ", ".join(f"{_show(v)} ({v.qualifier})" for v in values))
-    dated = sorted({(p["reported"], p["value"]) for p in series})
-    if len({r for r, _ in dated}) > 1 and len({v for _, v in dated}) > 1:
-        first, last = dated[0], dated[-1]
-        if last[1] != first[1]:
-            reasons.append(f"reported on different dates: {first[1]} on {first[0]}, {last[1]} on {last[0]} "
-                           "(the later report may be a revision)")
+        reasons.append("different qualifiers: " + "; ".join(f"{q} {', '.join(shown)}" for q, shown in qualifiers.items()))
+    reasons.append(_revision(series))
     return [r for r in reasons if r]
+
+
+def _revision(series: list[dict]) -> str | None:
+    """Reports on different dates with different values: a toll that rose as reports came in is a
+    revision, and the latest report is the one to read."""
+    if len({p["reported"] for p in series}) < 2 or len({p["value"] for p in series}) < 2:
+        return None
+    first, last = series[0], series[-1]
+    values = [p["value"] for p in series]
+    if values == sorted(values):
+        return (f"a later revision: the figure rose from {first['value']} ({first['reported']}) to "
+                f"{last['value']} ({last['reported']}); the latest report gives {last['value']}")
+    return (f"reported on different dates: {first['value']} on {first['reported']}, {last['value']} on "
+            f"{last['reported']} (the later report may be a revision)")
 
 
 def _show(v: Value) -> str:

@@ -113,6 +113,29 @@ def test_rig_explosion_toll_across_months_of_reuters_coverage(timeline17_dir, st
     facts, _ = build_facts(store.figures(), {d.id: d for d in store.documents()})
     blast = max((f for f in facts if f.measure == "killed"), key=lambda f: f.sources)
     assert blast.event_date == "2010-04-20" and blast.best == 11 and blast.sources >= 30
+    assert blast.status == "consistent"  # "19 dead dolphins" and "thousands of jobs" are not people
     reported = [point["reported"] for point in blast.series]
     assert reported == sorted(reported) and len(set(reported)) > 10
     assert all(span["sentence"] for value in blast.values for span in value.spans)
+
+
+@pytest.mark.slow
+def test_rising_worldwide_swine_flu_toll_is_a_series_of_revisions(timeline17_dir, store):
+    """H1N1, BBC coverage April-June 2009: the WHO's worldwide death toll rises report after report;
+    the fact keeps one point per report, in report order, and names the latest."""
+    ingest([timeline17_dir / "H1N1_bbc" / "InputDocs"], store)
+    annotate(store)
+    documents = {d.id: d for d in store.documents()}
+    facts, _ = build_facts(store.figures(), documents)
+    worldwide = [f for f in facts if f.measure == "killed" and {v.where for v in f.values} == {"worldwide"}
+                 and len({p["reported"] for p in f.series}) >= 3]
+    assert worldwide, "no worldwide death toll reported on three or more dates"
+    toll = max(worldwide, key=lambda f: len(f.series))
+    values = [p["value"] for p in toll.series]
+    assert values == sorted(values) and values[0] < values[-1]
+    assert [p["reported"] for p in toll.series] == sorted(p["reported"] for p in toll.series)
+    assert any(r.startswith("a later revision") and str(values[-1]) in r for r in toll.reasons)
+    for point in toll.series:  # every point is stated in the document it cites, on that date
+        assert documents[point["doc"]].published == point["reported"]
+        assert any(str(point["value"]) in s["span"].replace(",", "") for v in toll.values for s in v.spans
+                   if s["doc"] == point["doc"])
