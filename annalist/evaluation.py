@@ -220,3 +220,112 @@ def score_figures(gold_path: Path, docs_path: Path, root: Path, extract: Callabl
         p, r, f1 = _prf(correct, system, wanted)
         result[name] = {"p": round(p, 4), "r": round(r, 4), "f1": round(f1, 4)}
     return result
+
+
+# --- timeline summarisation (Timeline17, the news-tls setup) ----------------------------------
+
+@dataclass
+class TlsTopic:
+    """One Timeline17 topic: its articles, annotated by the time layer, and its gold timelines."""
+
+    name: str
+    documents: dict[str, tuple[str, str]]  # id -> (publication date, text)
+    sentences: list  # timeline.DatedSentence
+    gold: list  # tilse.data.timelines.Timeline
+
+
+@dataclass
+class TlsTask:
+    """What a TLS method is given for one gold timeline (Ghalandari & Ifrim 2020): the topic's articles
+    published within the gold's date range (one day either side), its number of dates and the
+    average number of sentences per date."""
+
+    topic: TlsTopic
+    start: object  # datetime.date
+    end: object
+    dates: int
+    per_date: int
+
+    def sentences(self) -> list:
+        from .timeline import in_range
+
+        return [s for s in self.topic.sentences if self.published_in_range(s.doc) and in_range(s.date, self.start, self.end)]
+
+    def published_in_range(self, doc_id: str) -> bool:
+        from datetime import date, timedelta
+
+        published = date.fromisoformat(self.topic.documents[doc_id][0])
+        return self.start - timedelta(days=1) <= published <= self.end + timedelta(days=1)
+
+
+TlsMethod = Callable[[TlsTask], dict]  # task -> {datetime.date: [sentences]}
+
+
+def read_tls_topic(folder: Path) -> TlsTopic:
+    """Articles from InputDocs/<YYYY-MM-DD>/<id>.txt (every topic has them; articles.jsonl is missing for
+    one), gold timelines from timelines/*.txt read by tilse."""
+    from tilse.data.timelines import Timeline
+
+    from .timeline import dated_sentences
+
+    documents, sentences = {}, []
+    for path in sorted((folder / "InputDocs").glob("*/*")):
+        published = path.parent.name
+        text = path.read_text(encoding="utf-8", errors="replace")
+        doc_id = f"{published}/{path.name}"
+        documents[doc_id] = (published, text)
+        sentences.extend(dated_sentences(doc_id, doc_id, text, published, temporal.annotate(text, published)))
+    gold = []
+    for path in sorted((folder / "timelines").glob("*.txt")):
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            timeline = Timeline.from_file(handle)
+        # tilse's reader files a block under None when a separator line repeats; such blocks are empty
+        gold.append(Timeline({d: s for d, s in timeline.dates_to_summaries.items() if d is not None}))
+    return TlsTopic(folder.name, documents, sentences, gold)
+
+
+def tls_tasks(topic: TlsTopic) -> Iterable[tuple[TlsTask, object]]:
+    for gold in topic.gold:
+        days = sorted(gold.get_dates())
+        lengths = [len(gold.dates_to_summaries[d]) for d in days]
+        yield TlsTask(topic, days[0], days[-1], len(days), max(1, round(sum(lengths) / len(lengths)))), gold
+
+
+def annalist_tls(task: TlsTask) -> dict:
+    from .timeline import build_timeline
+
+    entries = build_timeline(task.sentences(), dates=task.dates, per_date=task.per_date,
+                             start=task.start, end=task.end, days_only=True)
+    return {_date(e.date): [s.text for s in e.summary] for e in entries if e.summary}
+
+
+def _date(value: str):
+    from datetime import date
+
+    return date.fromisoformat(value)
+
+
+def score_tls(topics: list[TlsTopic], method: TlsMethod = annalist_tls) -> dict:
+    """Alignment-based ROUGE-1/-2 F1 ("align_date_content_costs_many_to_one", Martschat & Markert 2017)
+    and Date-F1, computed by tilse, averaged over gold timelines as news-tls does."""
+    from tilse.data.timelines import GroundTruth, Timeline
+    from tilse.evaluation import dates as tilse_dates
+    from tilse.evaluation import rouge
+
+    evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"], rouge_computation="reimpl")
+    rows = []
+    started = time.perf_counter()
+    for topic in topics:
+        for task, gold in tls_tasks(topic):
+            predicted = Timeline(method(task) or {task.start: [""]})
+            truth = GroundTruth([gold])
+            scores = evaluator.evaluate_align_date_content_costs_many_to_one(predicted, truth)
+            rows.append({"topic": topic.name, "ar1_f": scores["rouge_1"]["f_score"],
+                         "ar2_f": scores["rouge_2"]["f_score"],
+                         "date_f1": tilse_dates.evaluate_dates(predicted, truth)["f_score"]})
+    mean = {k: round(sum(r[k] for r in rows) / len(rows), 4) if rows else 0.0 for k in ("ar1_f", "ar2_f", "date_f1")}
+    return {"timelines": len(rows), **mean, "seconds": round(time.perf_counter() - started, 1), "per_timeline": rows}
+
+
+def read_tls_dataset(folder: Path) -> list[TlsTopic]:
+    return [read_tls_topic(d) for d in sorted(folder.iterdir()) if (d / "timelines").is_dir()]

@@ -253,6 +253,8 @@ _PAST_ANCHORS = [
     ("years_ago", re.compile(rf"\b(?P<n>{_NUM_RX})\s+years?\s+ago\b", re.I)),
     ("for_years", re.compile(rf"\bfor\s+(?:the\s+(?:past|last)\s+)?(?P<n>{_NUM_RX})\s+years\b", re.I)),
 ]
+_PAST_ANCHOR_KEYS = {"passed_since": re.compile(r"\bsince\b", re.I), "anniversary": re.compile(r"\banniversary\b", re.I),
+                     "years_ago": re.compile(r"\bago\b", re.I), "for_years": re.compile(r"\byears\b", re.I)}
 _FUTURE_CUES = re.compile(r"\b(?:will|'ll|shall|going to|plans? to|scheduled|expected to|is to|are to)\b", re.I)
 _LEADING = re.compile(r"\s*(?:(?:on|in|since|until|by|at|during|for|over|within)\s+(?=\S))?", re.I)
 # Sentence and clause bounds by pattern, not spaCy: the tagger runs on every page at ~5 ms, where
@@ -965,13 +967,16 @@ _NORMALISERS = {
 
 def past_anchors(text: str) -> list[PastAnchor]:
     """Phrases measuring years back to an event: the evidence for inferring a publication year."""
-    anchors = []
+    anchors = {}
     for kind, pattern in _PAST_ANCHORS:
-        for m in pattern.finditer(text):
-            years = ordinal(m["o"]) if kind == "anniversary" else number(m["n"])
-            if years and float(years).is_integer() and 0 < years < 200:
-                anchors.append(PastAnchor(m.start(), m.end(), m.group(0), int(years), kind))
-    return sorted(anchors, key=lambda a: a.start)
+        # The number alternation is slow to try at every word: look only before each closing keyword.
+        for key in _PAST_ANCHOR_KEYS[kind].finditer(text):
+            low = max(0, key.start() - _REACH)
+            for m in pattern.finditer(text, low, min(len(text), key.end() + 8)):
+                years = ordinal(m["o"]) if kind == "anniversary" else number(m["n"])
+                if years and float(years).is_integer() and 0 < years < 200:
+                    anchors[m.start(), m.end()] = PastAnchor(m.start(), m.end(), m.group(0), int(years), kind)
+    return sorted(anchors.values(), key=lambda a: a.start)
 
 
 def resolve_past_anchors(text: str, dct: str | None) -> list[Timex]:

@@ -1,0 +1,203 @@
+"""Timeline stage: dated events merged across sources (timeline summarisation, TLS).
+
+Dates come from the time layer: a sentence is dated by the normalised expressions it
+contains ("The next day" -> 1990-01-21), and an article's first sentences without one
+by its publication date (the lede reports the news of the day). Dates are ranked by
+support — how many independent sources state something about the date, counting most
+those that refer back to it after the fact — and each chosen date is summarised by the
+sentences closest to the centroid of what its sources say (CentroidOpt, as in news-tls),
+keeping the sources and character spans behind every entry.
+
+`dated_sentences` is pure and per document; the rest works on a collection of them.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+
+from .figures import sentences as sentence_spans
+from .models import Timex
+
+LEDE_SENTENCES = 5  # news-tls dates the first five sentences of an article by its publication
+MIN_WORDS, MAX_WORDS = 5, 50  # CentroidOpt's sentence-length bounds
+_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True)
+class DatedSentence:
+    doc: str
+    source: str  # the independent source: the syndication cluster, else the document
+    published: str | None  # YYYY-MM-DD
+    start: int
+    end: int
+    text: str
+    date: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    mentioned: bool  # dated by a time expression (else: a lede sentence dated by its publication)
+    expression: str  # the time expression, or "" for a lede sentence
+
+
+@dataclass
+class Entry:
+    date: str
+    granularity: str  # day | month | year
+    summary: list[DatedSentence]
+    support: list[DatedSentence] = field(default_factory=list)  # every sentence stating the date
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({s.doc for s in self.support})
+
+    def to_dict(self) -> dict:
+        return {"date": self.date, "granularity": self.granularity,
+                "summary": " ".join(s.text for s in self.summary),
+                "sources": self.sources, "independent_sources": len({s.source for s in self.support}),
+                "spans": [{"doc": s.doc, "start": s.start, "end": s.end, "span": s.expression, "sentence": s.text}
+                          for s in self.summary],
+                "support": [{"doc": s.doc, "start": s.start, "end": s.end, "span": s.expression}
+                            for s in self.support]}
+
+
+def granularity(value: str) -> str:
+    return {10: "day", 7: "month", 4: "year"}[len(value)]
+
+
+def date_values(timex: Timex) -> list[str]:
+    """The calendar dates a time expression names (both ends of "the night of January 19 to 20")."""
+    if timex.type not in ("DATE", "TIME"):
+        return []
+    values = []
+    for part in timex.value.split("/"):
+        m = _VALUE.match(part[:10]) if len(part) >= 10 and part[4] == "-" and part[7] == "-" else _VALUE.match(part)
+        if m and 1000 <= int(m.group(1)) <= 2100:
+            values.append(m.group(0))
+    return values
+
+
+def dated_sentences(doc_id: str, source: str, text: str, published: str | None, timexes: list[Timex],
+                    lede: int = LEDE_SENTENCES) -> list[DatedSentence]:
+    """Every sentence of a document with each date it states; lede sentences that state none are
+    dated by the publication date."""
+    found = []
+    times = sorted(timexes, key=lambda t: t.start)
+    for position, (start, end) in enumerate(sentence_spans(text)):
+        sentence = text[start:end]
+        inside = [t for t in times if start <= t.start < end]
+        dated = [(v, t.text) for t in inside for v in date_values(t)]
+        for value, expression in dict(dated).items():
+            found.append(DatedSentence(doc_id, source, published, start, end, sentence, value, True, expression))
+        if not dated and position < lede and published:
+            found.append(DatedSentence(doc_id, source, published[:10], start, end, sentence, published[:10], False, ""))
+    return found
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+# --- summarising a date ------------------------------------------------------------------------
+
+def centroid_summary(candidates: list[DatedSentence], k: int, vectorizer) -> list[DatedSentence]:
+    """CentroidOpt (news-tls): greedily add the sentence that brings the summary's TF-IDF vector
+    closest to the centroid of all candidate sentences; one copy of a repeated sentence."""
+    unique = list({_norm(c.text): c for c in candidates if MIN_WORDS <= words(c.text) <= MAX_WORDS}.values())
+    if not unique or k <= 0:
+        return []
+    vectors = vectorizer.transform([c.text for c in unique])
+    centroid = np.asarray(vectors.mean(axis=0)).ravel()
+    dense = vectors.toarray()
+    chosen: list[int] = []
+    summary_vector = np.zeros_like(centroid)
+    for _ in range(min(k, len(unique))):
+        scores = [(_cosine(summary_vector + dense[i], centroid), i) for i in range(len(unique)) if i not in chosen]
+        best = max(scores)[1]
+        chosen.append(best)
+        summary_vector = summary_vector + dense[best]
+    return [unique[i] for i in chosen]
+
+
+def _cosine(a: np.ndarray, b: np.ndarray) -> float:
+    norm = np.linalg.norm(a) * np.linalg.norm(b)
+    return float(a @ b / norm) if norm else 0.0
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def tfidf(texts: list[str]):
+    """The TF-IDF space sentences are compared in, fitted on the collection's own sentences."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(stop_words="english", lowercase=True, sublinear_tf=True).fit(texts)
+
+
+# --- ranking dates -----------------------------------------------------------------------------
+
+def date_support(sentences: list[DatedSentence]) -> dict[str, float]:
+    """How strongly the collection points at each date: one vote per independent source that states
+    something dated to it, and a second from sources that refer back to it after the fact (a date
+    still cited days later is an event, not just a day with news); a lede dated only by its
+    publication counts half."""
+    mentioned, later, published = defaultdict(set), defaultdict(set), defaultdict(set)
+    for s in sentences:
+        if not s.mentioned:
+            published[s.date].add(s.source)
+            continue
+        mentioned[s.date].add(s.source)
+        if s.published and s.published[:len(s.date)] > s.date:
+            later[s.date].add(s.source)
+    dates = set(mentioned) | set(published)
+    return {d: len(mentioned[d]) + len(later[d]) + 0.5 * len(published[d] - mentioned[d]) for d in dates}
+
+
+def in_range(value: str, start: date | None, end: date | None) -> bool:
+    day = _as_day(value)
+    return day is not None and (start is None or day >= start) and (end is None or day <= end)
+
+
+def _as_day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def build_timeline(sentences: list[DatedSentence], dates: int | None = None, per_date: int = 1,
+                   start: date | None = None, end: date | None = None, days_only: bool = False,
+                   vectorizer=None) -> list[Entry]:
+    """The dated timeline: the best-supported dates, each summarised from its sentences; ordered by date.
+    Without `days_only`, months and years the text gives no finer date for are entries too."""
+    if days_only or start or end:
+        sentences = [s for s in sentences if in_range(s.date, start, end)]
+    by_date: dict[str, list[DatedSentence]] = defaultdict(list)
+    for s in sentences:
+        by_date[s.date].append(s)
+    support = date_support(sentences)
+    ranked = sorted(support, key=lambda d: (-support[d], d))
+    ranked = [d for d in ranked if not _covered(d, by_date)]
+    chosen = ranked[:dates] if dates else ranked
+    vectorizer = vectorizer or tfidf([s.text for s in sentences] or ["empty"])
+    entries = []
+    for d in sorted(chosen):
+        stated = [s for s in by_date[d] if s.mentioned] or by_date[d]
+        summary = centroid_summary(stated, per_date, vectorizer) or stated[:per_date]
+        entries.append(Entry(d, granularity(d), summary, by_date[d]))
+    return entries
+
+
+def _covered(value: str, by_date: dict[str, list[DatedSentence]]) -> bool:
+    """A month or year is not an entry of its own when each sentence giving it also gives a finer date
+    inside it ("on 20 January 1990" is tagged 1990-01-20, not also 1990)."""
+    if len(value) == 10:
+        return False
+    finer = {(s.doc, s.start) for d, group in by_date.items() if len(d) > len(value) and d.startswith(value)
+             for s in group}
+    return all((s.doc, s.start) in finer for s in by_date[value])
+
+
+def day_after(value: date, days: int = 1) -> date:
+    return value + timedelta(days=days)
