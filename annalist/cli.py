@@ -196,6 +196,31 @@ def ledger(
         out.print(f"[dim]{len(undated)} figures whose date the text does not give (see `annalist figures`)[/]")
 
 
+@app.command()
+def timeline(
+    db: DbOption = Path("annalist.db"),
+    dates: Annotated[int | None, typer.Option("--dates", help="Keep the N best-supported dates (default: all).")] = None,
+    per_date: Annotated[int, typer.Option("--per-date", help="Sentences summarising each date.")] = 1,
+    as_json: JsonOption = False,
+) -> None:
+    """Dated events merged across sources: each date with its summary, sources and sentence spans."""
+    from .timeline import archive_timeline
+
+    entries = _read(db, lambda store: archive_timeline(store.documents(), _timexes_by_doc(store), dates, per_date))
+    if as_json:
+        return _print_json([e.to_dict() for e in entries])
+    for e in entries:
+        out.print(f"[bold]{e.date:<10}[/] [dim]{e.granularity:<5}[/] {len(e.sources)} source(s)  "
+                  f"{escape(' '.join(s.text for s in e.summary))}", highlight=False)
+
+
+def _timexes_by_doc(store) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for doc_id, t in store.timexes():
+        found.setdefault(doc_id, []).append(t)
+    return found
+
+
 def _print_ledger_csv(facts) -> None:
     import csv
 
@@ -259,6 +284,27 @@ def eval_time(
         err.print(f"no TimeML (.tml) or MEANTIME (.xml) documents under {gold}")
         raise typer.Exit(2)
     _print_scores(score_time(docs), as_json)
+
+
+@eval_app.command("tls")
+def eval_tls(
+    dataset: Annotated[Path, typer.Option("--dataset", help="Timeline17 folder: one folder per topic with "
+                                          "InputDocs/ and timelines/.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Timeline summarisation on Timeline17 as news-tls runs it: alignment ROUGE-1/-2 F1 and Date-F1 (tilse)."""
+    from .evaluation import read_tls_dataset, score_tls
+
+    if not dataset.is_dir():
+        err.print(f"no dataset folder at {dataset}")
+        raise typer.Exit(2)
+    scores = score_tls(read_tls_dataset(dataset))
+    if as_json:
+        return _print_json(scores)
+    for row in scores["per_timeline"]:
+        out.print(f"{row['topic']:<24} AR1-F {row['ar1_f']:.4f}  AR2-F {row['ar2_f']:.4f}  Date-F1 {row['date_f1']:.4f}")
+    out.print(f"[bold]mean over {scores['timelines']} timelines[/]  AR1-F {scores['ar1_f']:.4f}  "
+              f"AR2-F {scores['ar2_f']:.4f}  Date-F1 {scores['date_f1']:.4f}")
 
 
 @eval_app.command("figures")

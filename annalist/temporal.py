@@ -13,7 +13,7 @@ missing publication date can be inferred from them (see `infer_publication_year`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -992,7 +992,40 @@ def resolve_past_anchors(text: str, dct: str | None) -> list[Timex]:
 
 def annotate(text: str, dct: str | None) -> list[Timex]:
     """The time layer of one document: its timexes and its resolved past anchors."""
-    return tag(text, dct) + resolve_past_anchors(text, dct)
+    anchors = resolve_past_anchors(text, dct)
+    return [_named_event_date(t, text, anchors) for t in tag(text, dct)] + anchors
+
+
+# "the tragedy of January 20", "the 20 January martyrs": a day and month that name a past event.
+_NAMING_BEFORE = re.compile(r"(?:tragedy|tragedies|martyrs|massacre|events?|victims|heroes|anniversary|memory|"
+                            r"commemoration|day)\s+of\s+(?:the\s+)?$", re.I)
+_NAMING_AFTER = re.compile(r"^\s+(?:tragedy|massacre|martyrs|events|victims|heroes|attacks?)\b", re.I)
+
+
+def _named_event_date(timex: Timex, text: str, anchors: list[Timex]) -> Timex:
+    """A yearless day that names a commemorated event is that event's day, not this year's: its year is
+    the one the same day is given with elsewhere in the article ("January 20, 1990"), else the one
+    the article's past anchors measure back to, those in its own sentence first ("commemorating the
+    martyrs of January 20 for 32 years" in 2022 -> 1990)."""
+    if timex.rule not in ("month_day", "day_month") or not timex.anchor.startswith(("dct", "none")):
+        return timex
+    if not (_NAMING_BEFORE.search(text[max(0, timex.start - 40):timex.start])
+            or _NAMING_AFTER.match(text[timex.end:timex.end + 20])):
+        return timex
+    month_day = timex.value[4:10]
+    stated = re.findall(rf"\b(\d{{4}}){month_day}\b", " ".join(_full_dates(text)))
+    dated = [a for a in anchors if re.fullmatch(r"\d{4}", a.value)]
+    near = [a for a in dated if _within_sentences(text, min(a.start, timex.start), max(a.end, timex.end), 1)]
+    years = [a.value for a in near or dated]
+    year = stated[0] if stated else (max(years, key=years.count) if years else None)
+    if year is None:
+        return timex
+    return replace(timex, value=f"{year}{month_day}", anchor=f"named event {year}")
+
+
+def _full_dates(text: str) -> list[str]:
+    """ISO values of the dates written out in full in a text ("January 20, 1990" -> 1990-01-20)."""
+    return [t.value for t in tag(text, None) if t.rule in ("month_day_year", "day_month_year", "iso_date")]
 
 
 @dataclass(frozen=True)

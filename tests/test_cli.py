@@ -25,7 +25,7 @@ def test_docs_json_contract(baku_dir, tmp_path):
 
 
 def test_every_command_has_help_and_json():
-    for command in (["ingest"], ["docs"], ["annotate"], ["dates"], ["figures"], ["ledger"]):
+    for command in (["ingest"], ["docs"], ["annotate"], ["dates"], ["figures"], ["ledger"], ["timeline"]):
         result = run(*command, "--help")
         assert result.returncode == 0 and "--json" in result.stdout and "--db" in result.stdout, command
     for command in (["eval", "time"], ["eval", "figures"]):

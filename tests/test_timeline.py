@@ -1,0 +1,88 @@
+"""Timeline: dated events merged across sources (issue 5), on the baku-1990 articles and Timeline17."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annalist import evaluation, temporal
+from annalist.timeline import dated_sentences
+
+FILE_OF = lambda origin: Path(origin).name  # noqa: E731 - the gold names articles by file name
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "annalist.cli", *args], capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def baku_timeline(tmp_path_factory):
+    from conftest import need_shared
+
+    db = str(tmp_path_factory.mktemp("baku") / "a.db")
+    assert run("ingest", str(need_shared("corpora/baku-1990")), "--db", db, "--quiet").returncode == 0
+    docs = {d["id"]: FILE_OF(d["origin"]) for d in json.loads(run("docs", "--db", db, "--json").stdout)}
+    entries = json.loads(run("timeline", "--db", db, "--json").stdout)
+    return entries, docs
+
+
+def test_the_assault_is_dated_by_all_five_articles(baku_timeline, baku_gold):
+    entries, docs = baku_timeline
+    assert [e["date"] for e in entries] == sorted(e["date"] for e in entries)
+    by_date = {e["date"]: e for e in entries}
+    gold_files = {t["date"]: set(t["files"]) for t in baku_gold["timeline"]}
+    assert {docs[d] for d in by_date["1990-01-20"]["sources"]} == gold_files["1990-01-20"]
+    found = [d for d in gold_files if d in by_date]
+    assert len(found) >= 8, f"gold dates found: {found}"  # 1988 is "the end of 1980s" in the text
+    for date in found:  # the sources given include some the gold names
+        assert {docs[d] for d in by_date[date]["sources"]} & gold_files[date], date
+
+
+def test_every_entry_links_to_its_sentences(baku_timeline, baku_dir):
+    entries, docs = baku_timeline
+    for entry in entries:
+        assert {"date", "granularity", "summary", "sources", "spans"} <= set(entry)
+        assert entry["granularity"] == {10: "day", 7: "month", 4: "year"}[len(entry["date"])]
+        for span in entry["spans"]:
+            assert span["doc"] in entry["sources"] and span["sentence"] in entry["summary"]
+
+
+def test_a_named_anniversary_day_is_the_event_day():
+    """In 2022, "the martyrs of January 20 for 32 years" is 20 January 1990, not 2022."""
+    text = "Our people have been commemorating the martyrs of January 20 for 32 years. The rally is on January 25."
+    values = {t.text: t.value for t in temporal.annotate(text, "2022-01-19")}
+    assert values["January 20"] == "1990-01-20" and values["January 25"] == "2022-01-25"
+
+
+def test_sentences_are_dated_by_their_expressions_and_ledes_by_publication():
+    text = "Troops entered the city. On Tuesday, 11 people were killed.\nA later paragraph."
+    found = dated_sentences("d", "d", text, "2010-04-22", temporal.annotate(text, "2010-04-22"), lede=2)
+    assert [(s.text, s.date, s.mentioned) for s in found] == [
+        ("Troops entered the city.", "2010-04-22", False),
+        ("On Tuesday, 11 people were killed.", "2010-04-20", True)]
+
+
+@pytest.mark.slow
+def test_tls_harness_scores_timeline17_with_tilse(timeline17_dir):
+    """The news-tls setup on one topic: a timeline per gold timeline, with the gold's number of dates."""
+    topic = evaluation.read_tls_topic(timeline17_dir / "bpoil_bbc")
+    task, gold = next(evaluation.tls_tasks(topic))
+    predicted = evaluation.annalist_tls(task)
+    assert 0 < len(predicted) <= task.dates and all(task.start <= d <= task.end for d in predicted)
+    assert all(len(sentences) <= task.per_date for sentences in predicted.values())
+    scores = evaluation.score_tls([topic])
+    assert scores["timelines"] == 1 and 0.05 < scores["ar1_f"] < 1 and 0 < scores["date_f1"] <= 1
+
+
+def test_eval_tls_json_contract(timeline17_dir, tmp_path):
+    small = tmp_path / "t17"
+    small.mkdir()
+    (small / "H1N1_guardian").symlink_to(timeline17_dir / "H1N1_guardian")
+    result = run("eval", "tls", "--dataset", str(small), "--json")
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert {"timelines", "ar1_f", "ar2_f", "date_f1"} <= set(scores) and scores["timelines"] == 1
+    assert 0 < scores["ar2_f"] < scores["ar1_f"] < 1
