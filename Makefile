@@ -22,7 +22,9 @@ demo: setup
 	$(BIN)/annalist ingest examples/demo-corpus --db $(DEMO_DB)
 	$(BIN)/annalist docs --db $(DEMO_DB)
 	$(BIN)/annalist ledger --db $(DEMO_DB)
+	$(BIN)/annalist timeline --db $(DEMO_DB)
 	@echo "archive written to $(DEMO_DB) (open it with any SQLite client or Datasette)"
+	$(BIN)/annalist report --db $(DEMO_DB) -o out/demo-report.html
 
 test: setup
 	$(BIN)/python -m pytest -q
@@ -34,6 +36,8 @@ bench: bench-deps
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/time_vs_heideltime.py
 	$(BIN)/python benchmarks/figures_vs_quantulum3.py
+	$(BIN)/python benchmarks/tls_baselines.py
+	$(BIN)/python benchmarks/search.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

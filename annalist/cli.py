@@ -14,6 +14,7 @@ from rich.markup import escape
 from . import annotate as annotate_stage
 from . import ingest as ingest_stage
 from .models import Document
+from .present import fact_json, figure_json
 from .store import Store
 
 app = typer.Typer(help="Turn a pile of news articles about one event into a sourced record of it.",
@@ -133,12 +134,6 @@ def dates(
                   highlight=False)
 
 
-def figure_json(doc_id: str, f) -> dict:
-    return {"doc": doc_id, "measure": f.measure, "value": f.value, "qualifier": f.qualifier, "low": f.low,
-            "high": f.high, "vague": f.vague, "who": f.who, "where": f.where, "when": f.when, "start": f.start,
-            "end": f.end, "span": f.span, "sentence": f.sentence}
-
-
 @app.command()
 def figures(
     db: DbOption = Path("annalist.db"),
@@ -153,15 +148,6 @@ def figures(
         amount = f.value if f.value is not None else (f"{f.low}-{f.high}" if f.low is not None else "?")
         out.print(f"{doc_id[:8]}  {f.measure:<9} {f.qualifier:<9} {str(amount):>8}  {escape(f.span)}  "
                   f"[dim]({escape(f.where or 'place unknown')}, {f.when or 'date unknown'})[/]", highlight=False)
-
-
-def fact_json(fact) -> dict:
-    return {"measure": fact.measure, "event_date": fact.event_date, "status": fact.status, "low": fact.low,
-            "best": fact.best, "high": fact.high, "reasons": fact.reasons, "sources": fact.sources,
-            "values": [{"value": v.value, "low": v.low, "high": v.high, "qualifier": v.qualifier, "where": v.where,
-                        "sources": v.source_documents, "documents": v.documents, "spans": v.spans}
-                       for v in fact.values],
-            "series": fact.series, "latest": fact.series[-1] if fact.series else None}
 
 
 @app.command()
@@ -212,6 +198,52 @@ def timeline(
     for e in entries:
         out.print(f"[bold]{e.date:<10}[/] [dim]{e.granularity:<5}[/] {len(e.sources)} source(s)  "
                   f"{escape(' '.join(s.text for s in e.summary))}", highlight=False)
+
+
+@app.command()
+def report(
+    db: DbOption = Path("annalist.db"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
+) -> None:
+    """Write a self-contained HTML report (opens from disk, no network): overview, ledger, timeline, sources."""
+    from .present import write_report
+
+    _require_db(db)
+    out.print(f"report written to {write_report(db, output).resolve()}", highlight=False)
+
+
+@app.command()
+def serve(
+    db: DbOption = Path("annalist.db"),
+    host: Annotated[str, typer.Option("--host", help="Interface to bind; keep 127.0.0.1 unless others may read the archive.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+) -> None:
+    """Serve the archive as a local web app (report views, live search, document view, JSON API at /docs)."""
+    from .serve import run
+
+    _require_db(db)
+    out.print(f"annalist on http://{host}:{port}/  (API schema: /openapi.json)", highlight=False)
+    run(db, host, port)
+
+
+@app.command()
+def export(
+    db: DbOption = Path("annalist.db"),
+    fmt: Annotated[str, typer.Option("--format", help="json | jsonl | csv")] = "json",
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for documents, figures, facts and timeline files.")] = Path("export"),
+    as_json: JsonOption = False,
+) -> None:
+    """Export documents, figures, facts and the timeline as JSON, JSON Lines or CSV files."""
+    from .present import read_archive, write_exports
+
+    if fmt not in ("json", "jsonl", "csv"):
+        err.print(f"unknown format {fmt!r}: use json, jsonl or csv")
+        raise typer.Exit(2)
+    paths = write_exports(_read(db, read_archive), output, fmt)
+    if as_json:
+        return _print_json([str(p) for p in paths])
+    for path in paths:
+        out.print(str(path), highlight=False)
 
 
 def _timexes_by_doc(store) -> dict[str, list]:

@@ -313,6 +313,11 @@ def _span_end(counted, token, match: re.Match) -> int:
 _REPORTING = re.compile(r"\b(?:said|says|told\s+\w+|reported|announced|added|confirmed|stated)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 
 
+# What ends the figure's clause before a later date: "11 had lost their lives and that the town would
+# hold a day of mourning on March 8" dates the mourning, not the deaths.
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:and|but|while|which|whereas)\b")
+
+
 def _with_time(figure: Figure, timexes: list[Timex], start: int, end: int, event: str | None) -> Figure:
     """When: a date its sentence gives it — the nearest before it, or one in its own clause after it;
     the article's main event when the sentence names no date; unknown when the sentence's dates
@@ -321,7 +326,7 @@ def _with_time(figure: Figure, timexes: list[Timex], start: int, end: int, event
               and re.match(r"^\d{4}", t.value) and not t.rule.startswith("past_anchor")
               and not _REPORTING.search(figure.sentence[max(0, t.start - start - 30):t.start - start])]
     before = [t for t in stated if t.end <= figure.start]
-    after = [t for t in stated if t.start >= figure.end and not re.search(r"[,;]", figure.sentence[
+    after = [t for t in stated if t.start >= figure.end and not _CLAUSE_BREAK.search(figure.sentence[
         figure.end - start:t.start - start])]
     if before:
         when = before[-1].value

@@ -18,6 +18,7 @@ from .models import Document, Figure
 
 INFINITY = float("inf")
 EVENT_DAYS = 7
+NEWS_DAYS = 366  # reports within a year of the event can revise its toll
 
 
 @dataclass
@@ -137,7 +138,7 @@ def _fact(measure: str, event_date: str, members: list[tuple[str, Figure]], docu
     low, best, high = _bounds(ordered)
     series = _series(members, documents)
     return Fact(measure, event_date, status, low, best, high,
-                _reasons(ordered, series) if status == "conflict" else [], ordered, series, len(sources))
+                _reasons(ordered, series, event_date) if status == "conflict" else [], ordered, series, len(sources))
 
 
 def _status(values: list[Value], sources: set[str]) -> str:
@@ -171,7 +172,7 @@ def _series(members: list[tuple[str, Figure]], documents: dict[str, Document]) -
     return [{"reported": r, "value": v, "doc": d} for r, v, d in points]
 
 
-def _reasons(values: list[Value], series: list[dict]) -> list[str]:
+def _reasons(values: list[Value], series: list[dict], event_date: str) -> list[str]:
     """What the text says that could explain a conflict."""
     reasons = []
     scoped = [v for v in values if v.where]
@@ -188,13 +189,15 @@ def _reasons(values: list[Value], series: list[dict]) -> list[str]:
         qualifiers.setdefault(v.qualifier, []).append(_show(v))
     if len(qualifiers) > 1:
         reasons.append("different qualifiers: " + "; ".join(f"{q} {', '.join(shown)}" for q, shown in qualifiers.items()))
-    reasons.append(_revision(series))
+    reasons.append(_revision(series, event_date))
     return [r for r in reasons if r]
 
 
-def _revision(series: list[dict]) -> str | None:
-    """Reports on different dates with different values: a toll that rose as reports came in is a
-    revision, and the latest report is the one to read."""
+def _revision(series: list[dict], event_date: str) -> str | None:
+    """Reports on different dates with different values, while the event was news: a toll that rose
+    as reports came in is a revision, and the latest report is the one to read. Articles written
+    years later (anniversaries) are not revisions of each other."""
+    series = [p for p in series if _days_between(event_date, p["reported"]) <= NEWS_DAYS]
     if len({p["reported"] for p in series}) < 2 or len({p["value"] for p in series}) < 2:
         return None
     first, last = series[0], series[-1]

@@ -1,0 +1,104 @@
+"""The local web app: the report's views read live from the archive, search as you type, a document
+view marking figures, dates and named entities, and a JSON API (OpenAPI schema at /openapi.json,
+docs at /docs). Binds to 127.0.0.1 unless told otherwise: the archive holds whatever was ingested.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Query
+from fastapi.responses import HTMLResponse
+
+from . import present
+from .store import Store
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
+
+
+def create_app(db: Path) -> FastAPI:
+    app = FastAPI(title="annalist", description="A sourced record of the events in one archive of news articles.")
+    env = present.environment()
+    env.globals["doc_href"] = lambda doc_id: f"/doc/{doc_id}"
+
+    def archive() -> present.Archive:
+        store = Store(db)
+        try:
+            return present.read_archive(store)
+        finally:
+            store.close()
+
+    def search(q: str, limit: int, source: str | None, date_from: str | None, date_to: str | None,
+               cluster: str | None) -> list[dict]:
+        store = Store(db)
+        try:
+            return store.search(q, limit=limit, source=source, date_from=date_from, date_to=date_to, cluster=cluster)
+        finally:
+            store.close()
+
+    @app.get("/", response_class=HTMLResponse, summary="The report: overview, ledger, timeline, sources")
+    def report_page() -> str:
+        return present.render_report(archive(), title="annalist")
+
+    @app.get("/search", response_class=HTMLResponse, summary="Live search page")
+    def search_page(q: str = "") -> str:
+        hits = search(q, 20, None, None, None, None) if q.strip() else []
+        return env.get_template("search.html").render(q=q, hits=hits)
+
+    @app.get("/doc/{doc_id}", response_class=HTMLResponse, summary="One document with figures, dates, entities marked")
+    def document_page(doc_id: str) -> str:
+        data = archive()
+        doc = data.by_id.get(doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no document {doc_id}")
+        marked = present.document_marks(doc, data.timexes.get(doc_id, []), data.figures.get(doc_id, []),
+                                        entities(doc.text))
+        return env.get_template("document.html").render(doc=doc, marked=marked,
+                                                        figures=data.figures.get(doc_id, []))
+
+    @app.get("/api/documents", summary="Current documents (without their text)")
+    def api_documents() -> list[dict]:
+        return [{k: v for k, v in d.to_dict().items() if k not in ("text", "offsets")} for d in archive().documents]
+
+    @app.get("/api/documents/{doc_id}", summary="One document with its text, times and figures")
+    def api_document(doc_id: str) -> dict:
+        data = archive()
+        doc = data.by_id.get(doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no document {doc_id}")
+        return {**doc.to_dict(), "timexes": [t.to_dict() for t in data.timexes.get(doc_id, [])],
+                "figures": [present.figure_json(doc_id, f) for f in data.figures.get(doc_id, [])]}
+
+    @app.get("/api/figures", summary="Every figure (the `annalist figures --json` shape)")
+    def api_figures() -> list[dict]:
+        return present.export_rows(archive())["figures"]
+
+    @app.get("/api/facts", summary="The ledger (the `annalist ledger --json` shape)")
+    def api_facts() -> list[dict]:
+        return [present.fact_json(f) for f in archive().facts]
+
+    @app.get("/api/timeline", summary="The timeline (the `annalist timeline --json` shape)")
+    def api_timeline() -> list[dict]:
+        return [e.to_dict() for e in archive().timeline]
+
+    @app.get("/api/search", summary="Ranked full-text search (BM25) with snippets; matches marked ⟦like this⟧")
+    def api_search(q: str = Query(..., min_length=1), limit: int = Query(10, ge=1, le=200),
+                   source: str | None = None, date_from: str | None = Query(None, alias="from"),
+                   date_to: str | None = Query(None, alias="to"), cluster: str | None = None) -> list[dict]:
+        return search(q, limit, source, date_from, date_to, cluster)
+
+    return app
+
+
+@lru_cache(maxsize=256)
+def entities(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Named entities (spaCy's small English pipeline, the one figures are parsed with)."""
+    from .figures import load_pipeline
+
+    return tuple((e.start_char, e.end_char, e.label_) for e in load_pipeline()(text).ents if e.label_ in ENTITY_LABELS)
+
+
+def run(db: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    import uvicorn
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
