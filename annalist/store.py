@@ -18,7 +18,7 @@ from pathlib import Path
 from . import syndication
 from .models import Built, Dateline, Document, Figure, InputFailure, Timex
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the long text columns moved last
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -41,14 +41,16 @@ CREATE TABLE IF NOT EXISTS documents (
     published_text TEXT,
     published_evidence TEXT,
     language TEXT,
-    text TEXT NOT NULL,                  -- clean text; spans of later stages index into it
-    noise_lines TEXT NOT NULL,           -- JSON list of removed lines
-    offsets TEXT NOT NULL,               -- JSON [[clean_start, source_start, length], ...]
     version INTEGER NOT NULL DEFAULT 1,  -- 2, 3, ... when the file at origin changed
     is_current INTEGER NOT NULL DEFAULT 1,
     cluster TEXT,                        -- syndication cluster: id of its first document
     ingested_at TEXT NOT NULL,
-    seq INTEGER NOT NULL                 -- ingest order
+    seq INTEGER NOT NULL,                -- ingest order
+    -- The long columns come last: SQLite reads a row's columns in order, and a search that filters on
+    -- is_current or published must not walk a whole article's overflow pages to reach them.
+    text TEXT NOT NULL,                  -- clean text; spans of later stages index into it
+    noise_lines TEXT NOT NULL,           -- JSON list of removed lines
+    offsets TEXT NOT NULL                -- JSON [[clean_start, source_start, length], ...]
 );
 CREATE UNIQUE INDEX IF NOT EXISTS documents_current_origin ON documents(origin, record) WHERE is_current = 1;
 CREATE INDEX IF NOT EXISTS documents_cluster ON documents(cluster);
@@ -92,6 +94,7 @@ def now() -> str:
 class Store:
     def __init__(self, path: str | Path):
         self.path = str(path)
+        self._search_index = None
         self.db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions only
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
@@ -102,8 +105,9 @@ class Store:
             self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
     def index_for_search(self) -> int:
-        """Add the documents the full-text index lacks, in one transaction. Run by the annotate
-        stage and before a search, so that ingest itself stays a plain write."""
+        """Add the documents the archive's own FTS5 index lacks, in one transaction (run by the annotate
+        stage, so that ingest stays a plain write). That index is for SQLite tools such as Datasette;
+        `annalist search` uses the tantivy index (annalist.search), faster at scale."""
         # Documents are only ever added (a new version is a new row), so the newest rowid tells in
         # O(log n) whether the index is behind; a search must not scan the table to find out.
         newest = "SELECT (SELECT MAX(rowid) FROM documents) IS (SELECT MAX(id) FROM documents_fts_docsize)"
@@ -158,30 +162,26 @@ class Store:
 
     def search(self, query: str, limit: int = 10, source: str | None = None, date_from: str | None = None,
                date_to: str | None = None, cluster: str | None = None) -> list[dict]:
-        """Ranked full-text search (SQLite FTS5, BM25) over current documents; the matched words of
-        each snippet are marked ⟦like this⟧ (brackets an article would not print)."""
-        self.index_for_search()
-        where, args = ["documents_fts MATCH ?", "d.is_current = 1"], [_fts_query(query)]
-        for clause, value in (("(d.publisher = ? OR d.grp = ? OR d.origin LIKE ?)", source),
-                              ("d.published >= ?", date_from), ("substr(d.published, 1, 10) <= ?", date_to),
-                              ("d.cluster = ?", cluster)):
-            if value:
-                where.append(clause)
-                args += [value, value, f"%{value}%"] if clause.startswith("(d.publisher") else [value]
-        # Rank first, then build snippets for the top rows only: a snippet for every match before the
-        # ORDER BY is what made large archives slow. `rank` is FTS5's bm25, which it can order by itself.
-        top = (f"SELECT documents_fts.rowid FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
-               f"WHERE {' AND '.join(where)} ORDER BY rank LIMIT ?")
-        sql = ("SELECT d.id, d.title, d.publisher, d.origin, d.published, d.published_how, d.cluster, "
-               "snippet(documents_fts, 1, '⟦', '⟧', '…', 16) AS snippet, bm25(documents_fts) AS score "
-               "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
-               f"WHERE documents_fts MATCH ? AND documents_fts.rowid IN ({top}) ORDER BY score")
-        try:
-            rows = self.db.execute(sql, (args[0], *args, limit)).fetchall()
-        except sqlite3.OperationalError:  # not valid FTS5 syntax ('"unbalanced'): search its words
-            words = _fts_query(re.sub(r'["*]', " ", query))
-            rows = self.db.execute(sql, (words, words, *args[1:], limit)).fetchall()
-        return [dict(row) for row in rows]
+        """Ranked full-text search (tantivy, BM25) over current documents; the matched words of each
+        snippet are marked ⟦like this⟧ (brackets an article would not print)."""
+        from .search import SearchIndex
+
+        if self._search_index is None:  # opening the index costs more than a query: once per store
+            self._search_index = SearchIndex(self)
+        hits = self._search_index.search(query, limit, source, date_from, date_to, cluster)
+        rows = {r["id"]: dict(r) for r in self.db.execute(
+            "SELECT id, title, publisher, origin, published, published_how, cluster FROM documents WHERE id IN "
+            f"({', '.join('?' * len(hits))})", [h[0] for h in hits])} if hits else {}
+        return [{**rows[doc_id], "snippet": snippet, "score": round(score, 4)}
+                for doc_id, score, snippet in hits if doc_id in rows]
+
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def documents(self, all_versions: bool = False) -> list[Document]:
         where = "" if all_versions else "WHERE is_current = 1"
@@ -266,14 +266,6 @@ class Store:
     def raw_content(self, doc_id: str) -> bytes | None:
         row = self.db.execute("SELECT data FROM raw_content WHERE doc_id = ?", (doc_id,)).fetchone()
         return zlib.decompress(row[0]) if row else None
-
-
-def _fts_query(query: str) -> str:
-    """Plain words are searched as words, all of them required; quotes, OR, NOT, NEAR and * keep
-    their FTS5 meaning. A word FTS5 would read as an operator or column is quoted."""
-    if re.search(r'["*]|\b(?:OR|NOT|NEAR|AND)\b', query):
-        return query
-    return " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
 
 
 def _replace_layers(db: sqlite3.Connection, doc_id: str, timexes: list[Timex], figures: list[Figure]) -> None:

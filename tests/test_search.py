@@ -23,7 +23,7 @@ def test_search_ranks_and_filters(baku_dir, store):
     killed = [Path(h["origin"]).name[:3] for h in store.search("killed")]
     assert set(killed) == {"001", "003", "004"}
     scores = [h["score"] for h in store.search("killed")]
-    assert scores == sorted(scores)  # BM25: lower is better in SQLite
+    assert scores == sorted(scores, reverse=True)  # BM25: best first
     assert {Path(h["origin"]).name[:3] for h in store.search("killed", date_from="2020")} == {"001", "003"}
     assert [Path(h["origin"]).name[:3] for h in store.search("killed", date_to="2019-12-31")] == ["004"]
     assert [h["publisher"] for h in store.search("martyrs", source="AZERTAC")] == ["AZERTAC"]
@@ -42,3 +42,27 @@ def test_search_json_contract(baku_dir, tmp_path):
     assert run("ingest", str(baku_dir), "--db", db, "--quiet", "--no-annotate").returncode == 0
     hits = json.loads(run("search", "Heydar Aliyev", "--db", db, "--json").stdout)
     assert hits and all({"id", "title", "published", "snippet", "score"} <= set(h) for h in hits)
+
+
+def test_index_follows_new_versions_and_rebuilds_when_deleted(baku_dir, tmp_path):
+    import shutil
+
+    from annalist.search import index_path
+    from annalist.store import Store
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(baku_dir, folder)
+    store = Store(tmp_path / "a.db")
+    ingest([folder], store, workers=1)
+    assert [Path(h["origin"]).name[:3] for h in store.search('"Milli Majlis"')] == ["003"]
+    seed = folder / "003_3b20dd5ae30bdddf.txt"
+    seed.write_text(seed.read_text().replace("Milli Majlis", "national parliament"))
+    ingest([folder], store, workers=1)  # version 2 of 003 replaces version 1 in the index
+    assert store.search('"Milli Majlis"') == []
+    assert [Path(h["origin"]).name[:3] for h in store.search("national parliament")] == ["003"]
+    store.close()
+    shutil.rmtree(index_path(tmp_path / "a.db"))
+    store = Store(tmp_path / "a.db")
+    assert [Path(h["origin"]).name[:3] for h in store.search("national parliament")] == ["003"]
+    assert store.search("parliam*")  # prefix queries
+    store.close()

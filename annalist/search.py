@@ -1,0 +1,167 @@
+"""Full-text search over the archive with tantivy, an embedded engine (no server).
+
+Measured against SQLite FTS5 on 100k Timeline17-built documents (benchmarks/search.py): FTS5
+ranks every match before it can return the top ten (p95 114 ms), tantivy prunes to the top k
+(p95 under 5 ms). The index is a derived cache in a folder beside the archive
+(`archive.db.search/`): delete it and the next search rebuilds it from the SQLite file, which
+stays the record (it keeps its own FTS5 table for SQLite tools such as Datasette).
+
+Indexed: title and text (English stemming), publisher, group and origin (for --source),
+published as YYYYMMDD (a year-only date as YYYY0000, for --from/--to) and the cluster.
+Only current versions are indexed; a superseded version is deleted from the index.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
+SNIPPET_CHARS = 160
+_WATERMARK = "search_index_rowid"  # meta key: the highest documents.rowid in the index
+
+
+def index_path(db_path: str | Path) -> Path:
+    return Path(f"{db_path}.search")
+
+
+def _schema():
+    import tantivy
+
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", stored=True, tokenizer_name="raw")
+    builder.add_text_field("title", stored=True, tokenizer_name="en_stem")
+    builder.add_text_field("text", stored=True, tokenizer_name="en_stem")
+    builder.add_text_field("publisher", tokenizer_name="default")
+    builder.add_text_field("grp", tokenizer_name="default")
+    builder.add_text_field("origin", tokenizer_name="default")
+    builder.add_text_field("cluster", tokenizer_name="raw")
+    builder.add_integer_field("published", indexed=True, fast=True)
+    return builder.build()
+
+
+def date_number(value: str | None) -> int | None:
+    """2024-01-20 -> 20240120, 2024 -> 20240000: date order as integer order."""
+    if not value or not re.match(r"^\d{4}", value):
+        return None
+    digits = re.sub(r"\D", "", value[:10])
+    return int(digits.ljust(8, "0"))
+
+
+class SearchIndex:
+    def __init__(self, store):
+        import tantivy
+
+        self.store = store
+        path = index_path(store.path)
+        if not path.exists():  # a new (or deleted) index: everything is to be indexed again
+            path.mkdir()
+            store.set_meta(_WATERMARK, "0")
+        self.schema = _schema()
+        self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
+
+    def sync(self) -> int:
+        """Add the documents ingested since the last sync and drop superseded versions; returns how many were added."""
+        import tantivy
+
+        done = int(self.store.meta(_WATERMARK) or 0)
+        newest = self.store.db.execute("SELECT COALESCE(MAX(rowid), 0) FROM documents").fetchone()[0]
+        if newest <= done:
+            return 0
+        writer = self.index.writer(heap_size=64_000_000, num_threads=1)
+        rows = self.store.db.execute(
+            "SELECT id, title, text, publisher, grp, origin, cluster, published FROM documents "
+            "WHERE rowid > ? AND is_current = 1", (done,))
+        added = 0
+        for row in rows:
+            document = tantivy.Document(id=row["id"], title=row["title"] or "", text=row["text"],
+                                        publisher=row["publisher"] or "", grp=row["grp"] or "",
+                                        origin=row["origin"], cluster=row["cluster"] or row["id"])
+            if date_number(row["published"]) is not None:
+                document.add_integer("published", date_number(row["published"]))
+            writer.add_document(document)
+            added += 1
+        for (old,) in self.store.db.execute("SELECT id FROM documents WHERE is_current = 0"):
+            writer.delete_documents_by_term("id", old)
+        writer.commit()
+        writer.wait_merging_threads()
+        self.index.reload()
+        self.store.set_meta(_WATERMARK, str(newest))  # after the commit: a killed sync is redone
+        return added
+
+    def search(self, query: str, limit: int = 10, source: str | None = None, date_from: str | None = None,
+               date_to: str | None = None, cluster: str | None = None) -> list[tuple[str, float, str]]:
+        """(document id, score, snippet) of the best matches, best first."""
+        import tantivy
+
+        self.sync()
+        parsed = self._parse(query)
+        if parsed is None:
+            return []
+        must = [(tantivy.Occur.Must, parsed)]
+        if source:
+            escaped = source.replace('"', " ")
+            must.append((tantivy.Occur.Must, self.index.parse_query(
+                f'publisher:"{escaped}" OR grp:"{escaped}" OR origin:"{escaped}"', [])))
+        if date_from or date_to:
+            low = date_number(date_from)
+            high = date_number(date_to)
+            if high is not None and date_to and len(date_to) < 10:
+                high += 9999 if len(date_to) == 4 else 99  # "--to 2024" includes all of 2024
+            must.append((tantivy.Occur.Must, tantivy.Query.range_query(
+                self.schema, "published", tantivy.FieldType.Integer, low, high)))
+        if cluster:
+            must.append((tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "cluster", cluster)))
+        final = tantivy.Query.boolean_query(must)
+        searcher = self.index.searcher()
+        hits = searcher.search(final, limit).hits
+        snippets = tantivy.SnippetGenerator.create(searcher, parsed, self.schema, "text")
+        snippets.set_max_num_chars(SNIPPET_CHARS)
+        found = []
+        for score, address in hits:
+            doc = searcher.doc(address)
+            found.append((doc["id"][0], score, _marked(snippets.snippet_from_doc(doc), doc["text"][0])))
+        return found
+
+    def _parse(self, query: str):
+        """Plain words are all required; "phrases", OR, NOT/-word and prefix* keep their meaning. A query
+        the parser rejects is searched as its plain words."""
+        import tantivy
+
+        # tantivy's parser knows only phrase prefixes ("national parl"*): a single word* becomes a regex.
+        prefixes = re.findall(r"(?<![\w\"])(\w+)\*", query)
+        rest = re.sub(r"(?<![\w\"])\w+\*", " ", query).strip()
+        clauses = [(tantivy.Occur.Must, tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, tantivy.Query.regex_query(self.schema, field, re.escape(p.lower()) + ".*"))
+             for field in ("title", "text")])) for p in prefixes]
+        if rest:
+            parsed = self._parse_words(rest)
+            if parsed is None:
+                return None
+            clauses.append((tantivy.Occur.Must, parsed))
+        if not clauses:
+            return None
+        return clauses[0][1] if len(clauses) == 1 else tantivy.Query.boolean_query(clauses)
+
+    def _parse_words(self, query: str):
+        fields = ["title", "text"]
+        try:
+            return self.index.parse_query(query, fields, conjunction_by_default=True)
+        except ValueError:
+            words = " ".join(re.findall(r"\w+", query))
+            return self.index.parse_query(words, fields, conjunction_by_default=True) if words else None
+
+
+def _marked(snippet, text: str) -> str:
+    """The snippet's fragment with its matched words between ⟦ ⟧, and … where it was cut."""
+    fragment = snippet.fragment().encode()  # tantivy's ranges count bytes, not characters
+    if not fragment:
+        return text[:SNIPPET_CHARS] + ("…" if len(text) > SNIPPET_CHARS else "")
+    pieces, cursor = [], 0
+    for r in snippet.highlighted():
+        pieces += [fragment[cursor:r.start], MARK_OPEN.encode(), fragment[r.start:r.end], MARK_CLOSE.encode()]
+        cursor = r.end
+    pieces.append(fragment[cursor:])
+    cut = snippet.fragment_range()
+    start, end = cut.start, cut.end
+    marked = b"".join(pieces).decode(errors="replace")
+    return ("…" if start > 0 else "") + marked + ("…" if end < len(text.encode()) else "")
