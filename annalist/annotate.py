@@ -31,6 +31,7 @@ def annotate(store: Store, workers: int | None = None, progress=None) -> int:
     """Annotate every current document that has no annotation yet; returns how many.
     `progress(done, total)` is called after each batch."""
     store.index_for_search()
+    store.search_index().sync()
     pending = store.unannotated()
     if not pending:
         infer_publication_dates(store)

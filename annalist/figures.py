@@ -315,7 +315,7 @@ _REPORTING = re.compile(r"\b(?:said|says|told\s+\w+|reported|announced|added|con
 
 # What ends the figure's clause before a later date: "11 had lost their lives and that the town would
 # hold a day of mourning on March 8" dates the mourning, not the deaths.
-_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:and|but|while|which|whereas)\b")
+_CLAUSE_BREAK = re.compile(r"[,;]|\band that\b|\b(?:but|while|which|whereas)\b")
 
 
 def _with_time(figure: Figure, timexes: list[Timex], start: int, end: int, event: str | None) -> Figure:

@@ -164,16 +164,21 @@ class Store:
                date_to: str | None = None, cluster: str | None = None) -> list[dict]:
         """Ranked full-text search (tantivy, BM25) over current documents; the matched words of each
         snippet are marked ⟦like this⟧ (brackets an article would not print)."""
-        from .search import SearchIndex
-
-        if self._search_index is None:  # opening the index costs more than a query: once per store
-            self._search_index = SearchIndex(self)
-        hits = self._search_index.search(query, limit, source, date_from, date_to, cluster)
+        hits = self.search_index().search(query, limit, source, date_from, date_to, cluster)
         rows = {r["id"]: dict(r) for r in self.db.execute(
             "SELECT id, title, publisher, origin, published, published_how, cluster FROM documents WHERE id IN "
             f"({', '.join('?' * len(hits))})", [h[0] for h in hits])} if hits else {}
         return [{**rows[doc_id], "snippet": snippet, "score": round(score, 4)}
                 for doc_id, score, snippet in hits if doc_id in rows]
+
+    def search_index(self):
+        """The tantivy index beside the archive (annalist.search), opened once per store: opening costs
+        more than a query."""
+        from .search import SearchIndex
+
+        if self._search_index is None:
+            self._search_index = SearchIndex(self)
+        return self._search_index
 
     def meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

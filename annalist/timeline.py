@@ -105,9 +105,9 @@ def centroid_summary(candidates: list[DatedSentence], k: int, vectorizer) -> lis
     unique = list({_norm(c.text): c for c in candidates if MIN_WORDS <= words(c.text) <= MAX_WORDS}.values())
     if not unique or k <= 0:
         return []
-    vectors = vectorizer.transform([c.text for c in unique])
-    centroid = np.asarray(vectors.mean(axis=0)).ravel()
-    dense = vectors.toarray()
+    vectors = vectorizer.transform([c.text for c in unique])  # TF-IDF (sparse) or sentence embeddings (dense)
+    dense = vectors.toarray() if hasattr(vectors, "toarray") else np.asarray(vectors)
+    centroid = dense.mean(axis=0)
     chosen: list[int] = []
     summary_vector = np.zeros_like(centroid)
     for _ in range(min(k, len(unique))):
