@@ -63,16 +63,20 @@ class SearchIndex:
         """Add the documents ingested since the last sync and drop superseded versions; returns how many were added."""
         import tantivy
 
+        db = self.store.db
         done = int(self.store.meta(_WATERMARK) or 0)
-        newest = self.store.db.execute("SELECT COALESCE(MAX(rowid), 0) FROM documents").fetchone()[0]
-        if newest <= done:
+        newest = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM documents").fetchone()[0]
+        stale = [r[0] for r in db.execute("SELECT doc_id FROM search_stale")]
+        if newest <= done and not stale:
             return 0
         writer = self.index.writer(heap_size=64_000_000, num_threads=1)
-        rows = self.store.db.execute(
-            "SELECT id, title, text, publisher, grp, origin, cluster, published FROM documents "
-            "WHERE rowid > ? AND is_current = 1", (done,))
+        rows = db.execute(
+            "SELECT id, title, text, publisher, grp, origin, cluster, published FROM documents WHERE is_current = 1 "
+            f"AND (rowid > ? OR id IN ({', '.join('?' * len(stale))}))", (done, *stale))
         added = 0
         for row in rows:
+            # Delete before adding: a stale entry, or one a killed sync committed without its watermark.
+            writer.delete_documents_by_term("id", row["id"])
             document = tantivy.Document(id=row["id"], title=row["title"] or "", text=row["text"],
                                         publisher=row["publisher"] or "", grp=row["grp"] or "",
                                         origin=row["origin"], cluster=row["cluster"] or row["id"])
@@ -85,7 +89,9 @@ class SearchIndex:
         writer.commit()
         writer.wait_merging_threads()
         self.index.reload()
-        self.store.set_meta(_WATERMARK, str(newest))  # after the commit: a killed sync is redone
+        with self.store.transaction():  # after the commit: a killed sync is redone
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_WATERMARK, str(newest)))
+            db.executemany("DELETE FROM search_stale WHERE doc_id = ?", [(d,) for d in stale])
         return added
 
     def search(self, query: str, limit: int = 10, source: str | None = None, date_from: str | None = None,

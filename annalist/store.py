@@ -78,6 +78,7 @@ CREATE TABLE IF NOT EXISTS copies (doc_id TEXT NOT NULL REFERENCES documents(id)
     record TEXT NOT NULL, PRIMARY KEY (origin, record));
 CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT,
     inputs TEXT NOT NULL, ingested INTEGER, unchanged INTEGER, failed INTEGER);
+CREATE TABLE IF NOT EXISTS search_stale (doc_id TEXT PRIMARY KEY);  -- indexed before their date or cluster changed
 CREATE TABLE IF NOT EXISTS failures (run_id INTEGER NOT NULL REFERENCES runs(id), path TEXT NOT NULL, reason TEXT NOT NULL);
 """
 
@@ -261,12 +262,15 @@ class Store:
         with self.transaction() as db:
             db.execute("UPDATE documents SET published = ?, published_how = ?, published_text = ?, "
                        "published_evidence = ? WHERE id = ?", (published, how, printed, evidence, doc_id))
+            db.execute("INSERT OR IGNORE INTO search_stale VALUES (?)", (doc_id,))
             _replace_layers(db, doc_id, timexes, figures)
 
     def set_clusters(self, clusters: dict[str, str]) -> None:
         with self.transaction() as db:
-            db.executemany("UPDATE documents SET cluster = ? WHERE id = ?",
-                           [(cluster, doc_id) for doc_id, cluster in clusters.items()])
+            changed = [(cluster, doc_id) for doc_id, cluster in clusters.items()
+                       if db.execute("SELECT cluster IS NOT ? FROM documents WHERE id = ?", (cluster, doc_id)).fetchone()[0]]
+            db.executemany("UPDATE documents SET cluster = ? WHERE id = ?", changed)
+            db.executemany("INSERT OR IGNORE INTO search_stale VALUES (?)", [(doc_id,) for _, doc_id in changed])
 
     def raw_content(self, doc_id: str) -> bytes | None:
         row = self.db.execute("SELECT data FROM raw_content WHERE doc_id = ?", (doc_id,)).fetchone()
