@@ -7,7 +7,6 @@ so a killed run leaves only complete documents and re-runs cleanly.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator

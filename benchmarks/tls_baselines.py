@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from annalist import evaluation
-from annalist.timeline import centroid_summary, in_range, tfidf
+from annalist.timeline import centroid_summary, tfidf
 
 ROOT = Path(__file__).resolve().parents[1]
 

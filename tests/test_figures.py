@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from annalist import figures, temporal
+from annalist import figures
 from annalist.annotate import annotate
 from annalist.evaluation import score_figures
 from annalist.ingest import ingest

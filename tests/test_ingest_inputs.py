@@ -1,13 +1,11 @@
 """Ingest of every input kind, idempotency, versions and syndication, on the real Baku articles."""
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import shutil
 from pathlib import Path
 
-import pytest
 
 from annalist.ingest import ingest
 
