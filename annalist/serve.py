@@ -21,12 +21,20 @@ def create_app(db: Path) -> FastAPI:
     env = present.environment()
     env.globals["doc_href"] = lambda doc_id: f"/doc/{doc_id}"
 
+    cached: dict[tuple, present.Archive] = {}
+
     def archive() -> present.Archive:
-        store = Store(db)
-        try:
-            return present.read_archive(store)
-        finally:
-            store.close()
+        """The archive's views, read again only when the SQLite file (or its WAL) has changed: building
+        the ledger and timeline of thousands of articles takes seconds, a page should not."""
+        key = _file_state(db)
+        if key not in cached:
+            store = Store(db)
+            try:
+                cached.clear()
+                cached[key] = present.read_archive(store)
+            finally:
+                store.close()
+        return cached[key]
 
     def search(q: str, limit: int, source: str | None, date_from: str | None, date_to: str | None,
                cluster: str | None) -> list[dict]:
@@ -88,6 +96,11 @@ def create_app(db: Path) -> FastAPI:
         return search(q, limit, source, date_from, date_to, cluster)
 
     return app
+
+
+def _file_state(db: Path) -> tuple:
+    files = [Path(db), Path(f"{db}-wal")]
+    return tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else None for f in files)
 
 
 @lru_cache(maxsize=256)

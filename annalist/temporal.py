@@ -1006,17 +1006,22 @@ def _named_event_date(timex: Timex, text: str, anchors: list[Timex]) -> Timex:
     """A yearless day that names a commemorated event is that event's day, not this year's: its year is
     the one the same day is given with elsewhere in the article ("January 20, 1990"), else the one
     the article's past anchors measure back to, those in its own sentence first ("commemorating the
-    martyrs of January 20 for 32 years" in 2022 -> 1990)."""
-    if timex.rule not in ("month_day", "day_month") or not timex.anchor.startswith(("dct", "none")):
+    martyrs of January 20 for 32 years" in 2022 -> 1990), then those that measure a span."""
+    if timex.rule not in ("month_day", "day_month"):
         return timex
     if not (_NAMING_BEFORE.search(text[max(0, timex.start - 40):timex.start])
             or _NAMING_AFTER.match(text[timex.end:timex.end + 20])):
         return timex
+    if not timex.anchor.startswith(("dct", "none")):  # the narrative already gives its year: keep it, say it names
+        return replace(timex, anchor=f"named event, {timex.anchor}")
     month_day = timex.value[4:10]
     stated = re.findall(rf"\b(\d{{4}}){month_day}\b", " ".join(_full_dates(text)))
     dated = [a for a in anchors if re.fullmatch(r"\d{4}", a.value)]
     near = [a for a in dated if _within_sentences(text, min(a.start, timex.start), max(a.end, timex.end), 1)]
-    years = [a.value for a in near or dated]
+    # "N years ago" often dates another event; "for 32 years", "34 years have passed since", "the 29th
+    # anniversary" measure the commemorated one.
+    measuring = [a for a in dated if a.rule != "past_anchor_years_ago"]
+    years = [a.value for a in near or measuring or dated]
     year = stated[0] if stated else (max(years, key=years.count) if years else None)
     if year is None:
         return timex
