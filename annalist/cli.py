@@ -218,7 +218,7 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Interface to bind; keep 127.0.0.1 unless others may read the archive.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
 ) -> None:
-    """Serve the archive as a local web app (report views, live search, document view, JSON API at /docs)."""
+    """Serve the archive as a local web app (report views, live search, document view, JSON API)."""
     from .serve import run
 
     _require_db(db)

@@ -1,6 +1,6 @@
 """The local web app: the report's views read live from the archive, search as you type, a document
-view marking figures, dates and named entities, and a JSON API (OpenAPI schema at /openapi.json,
-docs at /docs). Binds to 127.0.0.1 unless told otherwise: the archive holds whatever was ingested.
+view marking figures, dates and named entities, and a JSON API (OpenAPI schema at /openapi.json).
+Binds to 127.0.0.1 unless told otherwise: the archive holds whatever was ingested.
 """
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Query
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from . import present
 from .store import Store
@@ -17,8 +17,22 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 
 
 def create_app(db: Path) -> FastAPI:
-    app = FastAPI(title="annalist", description="A sourced record of the events in one archive of news articles.")
+    # No /docs page: FastAPI's would load Swagger UI from a CDN, and annalist runs offline.
+    app = FastAPI(title="annalist", description="A sourced record of the events in one archive of news articles.",
+                  docs_url=None, redoc_url=None)
     env = present.environment()
+
+    @app.middleware("http")
+    async def content_security_policy(request, call_next):
+        """Scripts only from this app's own files: an article's text that slipped past escaping could not run."""
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = ("default-src 'self'; script-src 'self'; "
+                                                       "style-src 'self' 'unsafe-inline'; img-src 'self' data:")
+        return response
+
+    @app.get("/assets/search.js", include_in_schema=False)
+    def search_script() -> Response:
+        return Response(env.loader.get_source(env, "search.js")[0], media_type="text/javascript")
     env.globals["doc_href"] = lambda doc_id: f"/doc/{doc_id}"
 
     cached: dict[tuple, present.Archive] = {}

@@ -144,3 +144,11 @@ def test_script_payloads_in_articles_render_as_text(browser, archive, app_url, w
     assert page.evaluate("window.__xss") is None
     assert page.locator("img[src=x]").count() == 0 and page.locator("body script", has_text="__xss").count() == 0
     assert "<script>" in page.locator("body").inner_text()
+
+
+def test_app_pages_run_only_the_apps_own_script(app_url):
+    with urllib.request.urlopen(app_url + "/search") as response:
+        policy = response.headers["Content-Security-Policy"]
+        assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    schema = json.loads(urllib.request.urlopen(app_url + "/openapi.json").read())
+    assert {"/api/facts", "/api/timeline", "/api/search", "/api/documents/{doc_id}"} <= set(schema["paths"])
