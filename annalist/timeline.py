@@ -173,7 +173,7 @@ def build_timeline(sentences: list[DatedSentence], dates: int | None = None, per
     for s in sentences:
         by_date[s.date].append(s)
     support = date_support(sentences)
-    ranked = sorted(support, key=lambda d: (-support[d], d))
+    ranked = sorted(support, key=lambda d: (-support[d], -len(by_date[d]), d))  # then how often it is referred to
     ranked = [d for d in ranked if not _covered(d, by_date)]
     chosen = ranked[:dates] if dates else ranked
     vectorizer = vectorizer or tfidf([s.text for s in sentences] or ["empty"])
