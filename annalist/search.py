@@ -69,7 +69,10 @@ class SearchIndex:
         stale = [r[0] for r in db.execute("SELECT doc_id FROM search_stale")]
         if newest <= done and not stale:
             return 0
-        writer = self.index.writer(heap_size=64_000_000, num_threads=1)
+        try:
+            writer = self.index.writer(heap_size=64_000_000, num_threads=1)
+        except ValueError:  # another process holds the writer (an ingest while the app searches): it will sync
+            return 0
         rows = db.execute(
             "SELECT id, title, text, publisher, grp, origin, cluster, published FROM documents WHERE is_current = 1 "
             f"AND (rowid > ? OR id IN ({', '.join('?' * len(stale))}))", (done, *stale))

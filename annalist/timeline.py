@@ -102,27 +102,33 @@ def words(text: str) -> int:
 # --- summarising a date ------------------------------------------------------------------------
 
 def centroid_summary(candidates: list[DatedSentence], k: int, vectorizer) -> list[DatedSentence]:
-    """CentroidOpt (news-tls): greedily add the sentence that brings the summary's TF-IDF vector
-    closest to the centroid of all candidate sentences; one copy of a repeated sentence."""
+    """CentroidOpt (news-tls): greedily add the sentence that brings the summary's vector closest (cosine)
+    to the centroid of all candidate sentences; one copy of a repeated sentence. Vectors are TF-IDF
+    (sparse) or sentence embeddings (dense); the cosines of all candidates are computed at once,
+    without densifying the TF-IDF matrix."""
     unique = list({_norm(c.text): c for c in candidates if MIN_WORDS <= words(c.text) <= MAX_WORDS}.values())
     if not unique or k <= 0:
         return []
-    vectors = vectorizer.transform([c.text for c in unique])  # TF-IDF (sparse) or sentence embeddings (dense)
-    dense = vectors.toarray() if hasattr(vectors, "toarray") else np.asarray(vectors)
-    centroid = dense.mean(axis=0)
+    x = vectorizer.transform([c.text for c in unique])
+    sparse = hasattr(x, "toarray")
+    centroid = np.asarray(x.mean(axis=0)).ravel()
+    centroid_norm = np.linalg.norm(centroid)
+    if not centroid_norm:
+        return unique[:k]
+    x_dot_c = np.asarray(x @ centroid).ravel()
+    x_norms = np.asarray((x.multiply(x) if sparse else x * x).sum(axis=1)).ravel()
+    summary = np.zeros_like(centroid)
     chosen: list[int] = []
-    summary_vector = np.zeros_like(centroid)
     for _ in range(min(k, len(unique))):
-        scores = [(_cosine(summary_vector + dense[i], centroid), i) for i in range(len(unique)) if i not in chosen]
-        best = max(scores)[1]
+        # |s + x|^2 = |s|^2 + 2 s.x + |x|^2, so each candidate's cosine needs only dot products
+        x_dot_s = np.asarray(x @ summary).ravel()
+        norms = np.sqrt(np.maximum(summary @ summary + 2 * x_dot_s + x_norms, 1e-12)) * centroid_norm
+        scores = (summary @ centroid + x_dot_c) / norms
+        scores[chosen] = -np.inf
+        best = int(np.argmax(scores))
         chosen.append(best)
-        summary_vector = summary_vector + dense[best]
+        summary = summary + (x[best].toarray().ravel() if sparse else x[best])
     return [unique[i] for i in chosen]
-
-
-def _cosine(a: np.ndarray, b: np.ndarray) -> float:
-    norm = np.linalg.norm(a) * np.linalg.norm(b)
-    return float(a @ b / norm) if norm else 0.0
 
 
 def _norm(text: str) -> str:

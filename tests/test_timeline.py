@@ -86,3 +86,26 @@ def test_eval_tls_json_contract(timeline17_dir, tmp_path):
     scores = json.loads(result.stdout)
     assert {"timelines", "ar1_f", "ar2_f", "date_f1"} <= set(scores) and scores["timelines"] == 1
     assert 0 < scores["ar2_f"] < scores["ar1_f"] < 1
+
+
+def test_centroid_summary_matches_the_textbook_greedy(baku_dir):
+    """The vectorised CentroidOpt picks what the plain greedy loop over dense vectors picks."""
+    import numpy as np
+
+    from annalist.timeline import centroid_summary, tfidf
+
+    sentences = []
+    for path in sorted(baku_dir.iterdir()):
+        text = path.read_text()
+        sentences += dated_sentences(path.name, path.name, text, "2024-01-20", temporal.annotate(text, "2024-01-20"))
+    vectorizer = tfidf([s.text for s in sentences])
+    fast = [s.text for s in centroid_summary(sentences, 4, vectorizer)]
+    unique = list(dict.fromkeys(s.text for s in centroid_summary(sentences, 10_000, vectorizer)))
+    dense = vectorizer.transform(unique).toarray()
+    centroid, summary, chosen = dense.mean(axis=0), np.zeros(dense.shape[1]), []
+    for _ in range(4):
+        cosine = lambda i: (summary + dense[i]) @ centroid / (np.linalg.norm(summary + dense[i]) * np.linalg.norm(centroid))  # noqa: E731
+        best = max((i for i in range(len(unique)) if i not in chosen), key=lambda i: (cosine(i), -i))
+        chosen.append(best)
+        summary = summary + dense[best]
+    assert fast == [unique[i] for i in chosen]
