@@ -204,12 +204,13 @@ def timeline(
 def report(
     db: DbOption = Path("annalist.db"),
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
+    dates: Annotated[int, typer.Option("--dates", help="Dates the timeline shows: the N best supported.")] = 40,
 ) -> None:
     """Write a self-contained HTML report (opens from disk, no network): overview, ledger, timeline, sources."""
     from .present import write_report
 
     _require_db(db)
-    out.print(f"report written to {write_report(db, output).resolve()}", highlight=False)
+    out.print(f"report written to {write_report(db, output, dates).resolve()}", highlight=False)
 
 
 @app.command()

@@ -116,9 +116,15 @@ def timeline_chart(entries: list[Entry]) -> Markup | None:
                                    "color": {"field": "granularity", "type": "nominal"}}})
 
 
+TOLLS_IN_CHART = 8
+
+
 def tolls_chart(facts: list[Fact]) -> Markup | None:
+    """How the tolls reported most often evolved (the ledger lists every one)."""
+    evolving = [f for f in facts if len({p["value"] for p in f.series}) > 1]
+    shown = sorted(evolving, key=lambda f: -len(f.series))[:TOLLS_IN_CHART]
     rows = [{"reported": p["reported"][:10], "value": p["value"], "fact": fact_label(f)}
-            for f in facts if len({p["value"] for p in f.series}) > 1 for p in f.series if len(p["reported"]) >= 10]
+            for f in shown for p in f.series if len(p["reported"]) >= 10]
     if not rows:
         return None
     return chart_svg({"width": 760, "height": 240, "data": {"values": rows},
@@ -186,10 +192,19 @@ def render_report(archive: Archive, title: str = "annalist report") -> str:
                 for d in archive.documents})
 
 
-def write_report(db: Path, out: Path) -> Path:
+REPORT_DATES = 40  # the best-supported dates a report's timeline shows (`annalist timeline` lists all)
+
+
+def best_supported(entries: list[Entry], n: int) -> list[Entry]:
+    """The n entries most independent sources support, in date order."""
+    ranked = sorted(entries, key=lambda e: (-len({s.source for s in e.support}), -len(e.support), e.date))
+    return sorted(ranked[:n], key=lambda e: e.date)
+
+
+def write_report(db: Path, out: Path, dates: int | None = REPORT_DATES) -> Path:
     store = Store(db)
     try:
-        archive = read_archive(store)
+        archive = read_archive(store, dates)  # the timeline's N best-supported dates
     finally:
         store.close()
     out.parent.mkdir(parents=True, exist_ok=True)
