@@ -31,10 +31,10 @@ def annotate(store: Store, workers: int | None = None, progress=None) -> int:
     """Annotate every current document that has no annotation yet; returns how many.
     `progress(done, total)` is called after each batch."""
     store.index_for_search()
-    store.search_index().sync()
     pending = store.unannotated()
     if not pending:
         infer_publication_dates(store)
+        store.search_index().sync()
         return 0
     if progress:
         progress(0, len(pending))
@@ -46,6 +46,8 @@ def annotate(store: Store, workers: int | None = None, progress=None) -> int:
             if progress:
                 progress(min(start + BATCH, len(pending)), len(pending))
     infer_publication_dates(store)
+    # Last, with the workers gone (they would inherit the indexer's memory) and the inferred dates known.
+    store.search_index().sync()
     return len(pending)
 
 
