@@ -75,8 +75,40 @@ def build_facts(figures: list[tuple[str, Figure]], documents: dict[str, Document
     for measure, members in sorted(by_measure.items()):
         for event in _events(members):
             for scoped in _by_place(event):
-                facts.append(_fact(measure, _event_date(scoped), scoped, documents))
+                for group in _by_group(scoped):
+                    facts.append(_fact(measure, _event_date(group), group, documents))
     return facts, undated
+
+
+# Groups whose counts are never part of a count of civilians or of "people" in general: fighters on
+# either side, and children (usually given as "including 3 children"). Other groups ("civilians",
+# "workers", "citizens", "people") are compatible with each other.
+_GROUP_CLASSES = {
+    "armed": {"soldier", "troop", "serviceman", "servicemen", "fighter", "rebel", "militant", "insurgent", "guard",
+              "gunman", "gunmen", "policeman", "policemen", "marine", "militiaman", "militiamen", "loyalist",
+              "combatant", "defender"},
+    "children": {"child", "children", "kid", "infant", "baby", "babies", "grandchild", "grandchildren", "son",
+                 "daughter"},
+}
+
+
+def group_class(who: str | None) -> str | None:
+    """'armed' or 'children' for a counted group that cannot be part of a general toll, else None."""
+    if not who:
+        return None
+    head = who.split()[-1].lower()
+    for name, words in _GROUP_CLASSES.items():
+        if head in words or head.rstrip("s") in words:
+            return name
+    return None
+
+
+def _by_group(members: list[tuple[str, Figure]]) -> list[list[tuple[str, Figure]]]:
+    """One fact per incompatible group: "12 civilians" and "5 rebels" killed that day are two tolls."""
+    classes: dict[str | None, list[tuple[str, Figure]]] = {}
+    for member in members:
+        classes.setdefault(group_class(member[1].who), []).append(member)
+    return [classes[c] for c in sorted(classes, key=lambda c: (c is not None, c or ""))]
 
 
 def _by_place(members: list[tuple[str, Figure]]) -> list[list[tuple[str, Figure]]]:

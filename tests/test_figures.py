@@ -139,3 +139,22 @@ def test_rising_worldwide_swine_flu_toll_is_a_series_of_revisions(timeline17_dir
         assert documents[point["doc"]].published == point["reported"]
         assert any(str(point["value"]) in s["span"].replace(",", "") for v in toll.values for s in v.spans
                    if s["doc"] == point["doc"])
+
+
+@pytest.mark.slow
+def test_civilians_and_fighters_killed_the_same_day_are_two_tolls(timeline17_dir, store):
+    """Libya, Reuters, 6 August 2011 in Zlitan: "the killing of three civilians" and "the NATO air strike
+    had killed 32 Gaddafi loyalists" count different people, so they are not one conflicting fact."""
+    from annalist.reconcile import group_class
+
+    ingest([timeline17_dir / "LibyaWar_reuters" / "InputDocs"], store)
+    annotate(store)
+    facts, _ = build_facts(store.figures(), {d.id: d for d in store.documents()})
+
+    def fact_of(span: str):
+        return next(f for f in facts if any(s["span"] == span for v in f.values for s in v.spans))
+
+    civilians, loyalists = fact_of("three civilians"), fact_of("32 Gaddafi loyalists")
+    assert civilians is not loyalists and civilians.event_date == loyalists.event_date
+    assert {group_class(s["span"]) for v in loyalists.values for s in v.spans} == {"armed"}
+    assert "armed" not in {group_class(s["span"]) for v in civilians.values for s in v.spans}
