@@ -184,11 +184,12 @@ def _status(values: list[Value], sources: set[str]) -> str:
 
 def _bounds(values: list[Value]) -> tuple[int | None, int | None, int | None]:
     """Lowest and highest counts the statements allow, and the best: the exact value most
-    independent sources give (744 over "more than 700"); unknown when no source gives an exact value."""
+    independent sources give (744 over "more than 700"), else an "about" value; unknown for bounds alone."""
     lows = [v.low if v.low is not None else v.value for v in values]
     highs = [v.high for v in values if v.high is not None]  # "more than 700" has no upper bound
     lows = [n for n in lows if n is not None]
-    exact = [v for v in values if v.qualifier == "exact"]  # "more than 40" alone gives no best estimate
+    # A bound ("more than 40") is no estimate; "about 2,000" is one when no source gives an exact count.
+    exact = [v for v in values if v.qualifier == "exact"] or [v for v in values if v.qualifier == "about"]
     best = max(exact, key=lambda v: len(v.sources)).value if exact else None
     return (min(lows) if lows else None), best, (max(highs) if highs else None)
 
