@@ -11,7 +11,7 @@ from __future__ import annotations
 from . import figures, temporal
 from .ingest import default_workers, worker_pool
 from .models import INFERRED, Figure, Timex
-from .store import Store
+from .store import Store, by_document
 
 BATCH = 200
 
@@ -56,9 +56,7 @@ def infer_publication_dates(store: Store) -> int:
     undated = [d for d in store.documents() if d.published is None]
     if not undated:
         return 0
-    timexes: dict[str, list] = {}
-    for doc_id, timex in store.timexes():
-        timexes.setdefault(doc_id, []).append(timex)
+    timexes = by_document(store.timexes())
     corpus_event = temporal.corpus_event_date(timexes)
     inferred = 0
     for doc in undated:

@@ -15,7 +15,7 @@ from . import annotate as annotate_stage
 from . import ingest as ingest_stage
 from .models import Document
 from .present import fact_json, figure_json
-from .store import Store
+from .store import Store, by_document
 
 app = typer.Typer(help="Turn a pile of news articles about one event into a sourced record of it.",
                   no_args_is_help=True, add_completion=False)
@@ -192,7 +192,7 @@ def timeline(
     """Dated events merged across sources: each date with its summary, sources and sentence spans."""
     from .timeline import archive_timeline
 
-    entries = _read(db, lambda store: archive_timeline(store.documents(), _timexes_by_doc(store), dates, per_date))
+    entries = _read(db, lambda store: archive_timeline(store.documents(), by_document(store.timexes()), dates, per_date))
     if as_json:
         return _print_json([e.to_dict() for e in entries])
     for e in entries:
@@ -245,13 +245,6 @@ def export(
         return _print_json([str(p) for p in paths])
     for path in paths:
         out.print(str(path), highlight=False)
-
-
-def _timexes_by_doc(store) -> dict[str, list]:
-    found: dict[str, list] = {}
-    for doc_id, t in store.timexes():
-        found.setdefault(doc_id, []).append(t)
-    return found
 
 
 def _print_ledger_csv(facts) -> None:

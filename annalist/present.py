@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from .models import Document, Figure, Timex
 from .reconcile import Fact, build_facts
-from .store import Store
+from .store import Store, by_document
 from .timeline import Entry, archive_timeline
 
 VEGA_LITE = "https://vega.github.io/schema/vega-lite/v5.json"  # a schema id, never fetched
@@ -46,15 +46,11 @@ class Archive:
 
 def read_archive(store: Store, timeline_dates: int | None = None) -> Archive:
     documents = store.documents()
-    timexes: dict[str, list[Timex]] = {}
-    for doc_id, t in store.timexes():
-        timexes.setdefault(doc_id, []).append(t)
-    figures: dict[str, list[Figure]] = {}
+    timexes = by_document(store.timexes())
     pairs = store.figures()
-    for doc_id, f in pairs:
-        figures.setdefault(doc_id, []).append(f)
     facts, undated = build_facts(pairs, {d.id: d for d in documents})
-    return Archive(documents, timexes, figures, facts, undated, archive_timeline(documents, timexes, timeline_dates))
+    return Archive(documents, timexes, by_document(pairs), facts, undated,
+                   archive_timeline(documents, timexes, timeline_dates))
 
 
 # --- marking spans in untrusted text ---------------------------------------------------------

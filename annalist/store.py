@@ -13,10 +13,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TypeVar
 
 from . import syndication
 from .models import Built, Dateline, Document, Figure, InputFailure, Timex
 
+T = TypeVar("T")
 SCHEMA_VERSION = 2  # 2: the long text columns moved last
 
 SCHEMA = """
@@ -274,6 +276,14 @@ class Store:
     def raw_content(self, doc_id: str) -> bytes | None:
         row = self.db.execute("SELECT data FROM raw_content WHERE doc_id = ?", (doc_id,)).fetchone()
         return zlib.decompress(row[0]) if row else None
+
+
+def by_document(pairs: Iterable[tuple[str, T]]) -> dict[str, list[T]]:
+    """(doc id, item) pairs, as `Store.timexes()` and `Store.figures()` return them, grouped by document."""
+    grouped: dict[str, list[T]] = {}
+    for doc_id, item in pairs:
+        grouped.setdefault(doc_id, []).append(item)
+    return grouped
 
 
 def _replace_layers(db: sqlite3.Connection, doc_id: str, timexes: list[Timex], figures: list[Figure]) -> None:
