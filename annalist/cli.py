@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -287,9 +286,11 @@ def _marked(snippet: str):
     """A snippet with its ⟦matches⟧ in bold, as rich Text (article text is never read as markup)."""
     from rich.text import Text
 
+    from .search import snippet_pieces
+
     text = Text("   ")
-    for i, piece in enumerate(re.split(r"[⟦⟧]", snippet)):
-        text.append(piece, style="bold yellow" if i % 2 else None)
+    for piece, matched in snippet_pieces(snippet):
+        text.append(piece, style="bold yellow" if matched else None)
     return text
 
 

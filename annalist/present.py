@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from markupsafe import Markup, escape
 
 from .models import Document, Figure, Timex
 from .reconcile import Fact, build_facts
+from .search import snippet_pieces
 from .store import Store, by_document
 from .timeline import Entry, archive_timeline
 
@@ -71,8 +71,8 @@ def highlight(text: str, spans: list[tuple[int, int, str, str]]) -> Markup:
 
 def snippet_marks(snippet: str) -> Markup:
     """A search snippet with its ⟦matched⟧ words in <mark>, the rest escaped."""
-    parts = re.split(r"⟦([^⟧]*)⟧", snippet or "")
-    return Markup("").join(Markup("<mark>{}</mark>").format(p) if i % 2 else escape(p) for i, p in enumerate(parts))
+    return Markup("").join(Markup("<mark>{}</mark>").format(text) if matched else escape(text)
+                           for text, matched in snippet_pieces(snippet))
 
 
 def sentence_with_span(span: dict) -> Markup:

@@ -160,6 +160,12 @@ class SearchIndex:
             return self.index.parse_query(words, fields, conjunction_by_default=True) if words else None
 
 
+def snippet_pieces(snippet: str) -> list[tuple[str, bool]]:
+    """A marked snippet as (text, matched) pieces, for whoever renders it (terminal, HTML)."""
+    parts = re.split(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}", snippet or "")
+    return [(part, i % 2 == 1) for i, part in enumerate(parts) if part]
+
+
 def _marked(snippet, text: str) -> str:
     """The snippet's fragment with its matched words between ⟦ ⟧, and … where it was cut."""
     fragment = snippet.fragment().encode()  # tantivy's ranges count bytes, not characters
