@@ -23,9 +23,10 @@ from .models import Document, Figure, Timex
 from .reconcile import Fact, build_facts
 from .search import snippet_pieces
 from .store import Store, by_document
-from .timeline import Entry, archive_timeline
+from .timeline import Entry, archive_timeline, best_entries
 
 VEGA_LITE = "https://vega.github.io/schema/vega-lite/v5.json"  # a schema id, never fetched
+REPORT_DATES = 40  # the best-supported dates a report's timeline shows (`annalist timeline` lists all)
 
 
 @dataclass
@@ -44,13 +45,12 @@ class Archive:
         return {d.id: d for d in self.documents}
 
 
-def read_archive(store: Store, timeline_dates: int | None = None) -> Archive:
+def read_archive(store: Store) -> Archive:
     documents = store.documents()
     timexes = by_document(store.timexes())
     pairs = store.figures()
     facts, undated = build_facts(pairs, {d.id: d for d in documents})
-    return Archive(documents, timexes, by_document(pairs), facts, undated,
-                   archive_timeline(documents, timexes, timeline_dates))
+    return Archive(documents, timexes, by_document(pairs), facts, undated, archive_timeline(documents, timexes))
 
 
 # --- marking spans in untrusted text ---------------------------------------------------------
@@ -180,31 +180,24 @@ def overview(archive: Archive) -> dict:
             "conflicts": sum(1 for f in archive.facts if f.status == "conflict")}
 
 
-def render_report(archive: Archive, title: str = "annalist report") -> str:
+def render_report(archive: Archive, title: str = "annalist report", dates: int = REPORT_DATES) -> str:
+    """The report; its timeline shows the `dates` best-supported dates, the overview covers them all."""
+    timeline = best_entries(archive.timeline, dates)
     return environment().get_template("report.html").render(
-        title=title, archive=archive, overview=overview(archive), docs=archive.by_id,
-        timeline_chart=timeline_chart(archive.timeline), tolls_chart=tolls_chart(archive.facts),
+        title=title, archive=archive, overview=overview(archive), docs=archive.by_id, timeline=timeline,
+        timeline_chart=timeline_chart(timeline), tolls_chart=tolls_chart(archive.facts),
         marked={d.id: document_marks(d, archive.timexes.get(d.id, []), archive.figures.get(d.id, []))
                 for d in archive.documents})
 
 
-REPORT_DATES = 40  # the best-supported dates a report's timeline shows (`annalist timeline` lists all)
-
-
-def best_supported(entries: list[Entry], n: int) -> list[Entry]:
-    """The n entries most independent sources support, in date order."""
-    ranked = sorted(entries, key=lambda e: (-len({s.source for s in e.support}), -len(e.support), e.date))
-    return sorted(ranked[:n], key=lambda e: e.date)
-
-
-def write_report(db: Path, out: Path, dates: int | None = REPORT_DATES) -> Path:
+def write_report(db: Path, out: Path, dates: int = REPORT_DATES) -> Path:
     store = Store(db)
     try:
-        archive = read_archive(store, dates)  # the timeline's N best-supported dates
+        archive = read_archive(store)
     finally:
         store.close()
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_report(archive), encoding="utf-8")
+    out.write_text(render_report(archive, dates=dates), encoding="utf-8")
     return out
 
 

@@ -4,7 +4,6 @@ Binds to 127.0.0.1 unless told otherwise: the archive holds whatever was ingeste
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,9 +60,7 @@ def create_app(db: Path) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, summary="The report: overview, ledger, timeline, sources")
     def report_page() -> str:
-        data = archive()
-        best = present.best_supported(data.timeline, present.REPORT_DATES)
-        return present.render_report(replace(data, timeline=best), title="annalist")
+        return present.render_report(archive(), title="annalist")
 
     @app.get("/search", response_class=HTMLResponse, summary="Live search page")
     def search_page(q: str = "") -> str:

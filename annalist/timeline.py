@@ -168,6 +168,18 @@ def _as_day(value: str) -> date | None:
         return None
 
 
+def rank_dates(by_date: dict[str, list[DatedSentence]]) -> list[str]:
+    """Dates by support, then by how often they are referred to."""
+    support = date_support([s for group in by_date.values() for s in group])
+    return sorted(support, key=lambda d: (-support[d], -len(by_date[d]), d))
+
+
+def best_entries(entries: list[Entry], n: int) -> list[Entry]:
+    """The n entries `build_timeline(dates=n)` would keep, ranked the same way, in date order."""
+    kept = set(rank_dates({e.date: e.support for e in entries})[:n])
+    return [e for e in entries if e.date in kept]
+
+
 def build_timeline(sentences: list[DatedSentence], dates: int | None = None, per_date: int = 1,
                    start: date | None = None, end: date | None = None, days_only: bool = False,
                    vectorizer=None) -> list[Entry]:
@@ -178,9 +190,7 @@ def build_timeline(sentences: list[DatedSentence], dates: int | None = None, per
     by_date: dict[str, list[DatedSentence]] = defaultdict(list)
     for s in sentences:
         by_date[s.date].append(s)
-    support = date_support(sentences)
-    ranked = sorted(support, key=lambda d: (-support[d], -len(by_date[d]), d))  # then how often it is referred to
-    ranked = [d for d in ranked if not _covered(d, by_date)]
+    ranked = [d for d in rank_dates(by_date) if not _covered(d, by_date)]
     chosen = ranked[:dates] if dates else ranked
     vectorizer = vectorizer or tfidf([s.text for s in sentences] or ["empty"])
     entries = []

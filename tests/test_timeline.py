@@ -109,3 +109,18 @@ def test_centroid_summary_matches_the_textbook_greedy(baku_dir):
         chosen.append(best)
         summary = summary + dense[best]
     assert fast == [unique[i] for i in chosen]
+
+
+def test_the_reports_top_dates_are_the_timelines_top_dates(baku_dir, store):
+    """The report picks its dates from the full timeline with the ranking `timeline --dates N` uses."""
+    from annalist.annotate import annotate
+    from annalist.ingest import ingest
+    from annalist.store import by_document
+    from annalist.timeline import archive_timeline, best_entries
+
+    ingest([baku_dir], store, workers=1)
+    annotate(store, workers=1)
+    documents, timexes = store.documents(), by_document(store.timexes())
+    full = archive_timeline(documents, timexes)
+    for n in (3, 8, len(full)):
+        assert [e.date for e in best_entries(full, n)] == [e.date for e in archive_timeline(documents, timexes, n)]
