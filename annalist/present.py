@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,7 +174,6 @@ def overview(archive: Archive) -> dict:
             "sources": len({d.cluster or d.id for d in archive.documents}),
             "copies": sum(1 for d in archive.documents if d.cluster and d.cluster != d.id),
             "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
-            "published_how": Counter(d.published_how for d in archive.documents),
             "figures": sum(len(f) for f in archive.figures.values()),
             "conflicts": sum(1 for f in archive.facts if f.status == "conflict")}
 

@@ -11,6 +11,7 @@ from fastapi import FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse, Response
 
 from . import present
+from .models import Document
 from .store import Store
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
@@ -21,6 +22,7 @@ def create_app(db: Path) -> FastAPI:
     app = FastAPI(title="annalist", description="A sourced record of the events in one archive of news articles.",
                   docs_url=None, redoc_url=None)
     env = present.environment()
+    env.globals["doc_href"] = lambda doc_id: f"/doc/{doc_id}"
 
     @app.middleware("http")
     async def content_security_policy(request, call_next):
@@ -33,7 +35,6 @@ def create_app(db: Path) -> FastAPI:
     @app.get("/assets/search.js", include_in_schema=False)
     def search_script() -> Response:
         return Response(env.loader.get_source(env, "search.js")[0], media_type="text/javascript")
-    env.globals["doc_href"] = lambda doc_id: f"/doc/{doc_id}"
 
     cached: dict[tuple, present.Archive] = {}
 
@@ -49,6 +50,13 @@ def create_app(db: Path) -> FastAPI:
             finally:
                 store.close()
         return cached[key]
+
+    def document(doc_id: str) -> tuple[present.Archive, Document]:
+        data = archive()
+        doc = next((d for d in data.documents if d.id == doc_id), None)
+        if doc is None:
+            raise HTTPException(404, f"no document {doc_id}")
+        return data, doc
 
     def search(q: str, limit: int, source: str | None, date_from: str | None, date_to: str | None,
                cluster: str | None) -> list[dict]:
@@ -69,14 +77,10 @@ def create_app(db: Path) -> FastAPI:
 
     @app.get("/doc/{doc_id}", response_class=HTMLResponse, summary="One document with figures, dates, entities marked")
     def document_page(doc_id: str) -> str:
-        data = archive()
-        doc = data.by_id.get(doc_id)
-        if doc is None:
-            raise HTTPException(404, f"no document {doc_id}")
+        data, doc = document(doc_id)
         marked = present.document_marks(doc, data.timexes.get(doc_id, []), data.figures.get(doc_id, []),
                                         entities(doc.text))
-        return env.get_template("document.html").render(doc=doc, marked=marked,
-                                                        figures=data.figures.get(doc_id, []))
+        return env.get_template("document.html").render(doc=doc, marked=marked)
 
     @app.get("/api/documents", summary="Current documents (without their text)")
     def api_documents() -> list[dict]:
@@ -84,16 +88,13 @@ def create_app(db: Path) -> FastAPI:
 
     @app.get("/api/documents/{doc_id}", summary="One document with its text, times and figures")
     def api_document(doc_id: str) -> dict:
-        data = archive()
-        doc = data.by_id.get(doc_id)
-        if doc is None:
-            raise HTTPException(404, f"no document {doc_id}")
+        data, doc = document(doc_id)
         return {**doc.to_dict(), "timexes": [t.to_dict() for t in data.timexes.get(doc_id, [])],
                 "figures": [present.figure_json(doc_id, f) for f in data.figures.get(doc_id, [])]}
 
     @app.get("/api/figures", summary="Every figure (the `annalist figures --json` shape)")
     def api_figures() -> list[dict]:
-        return present.export_rows(archive())["figures"]
+        return [present.figure_json(doc_id, f) for doc_id, fs in archive().figures.items() for f in fs]
 
     @app.get("/api/facts", summary="The ledger (the `annalist ledger --json` shape)")
     def api_facts() -> list[dict]:
