@@ -291,11 +291,12 @@ def tls_tasks(topic: TlsTopic) -> Iterable[tuple[TlsTask, object]]:
         yield TlsTask(topic, days[0], days[-1], len(days), max(1, round(sum(lengths) / len(lengths)))), gold
 
 
-def annalist_tls(task: TlsTask) -> dict:
+def annalist_tls(task: TlsTask, vectorizer=None) -> dict:
+    """annalist's timeline for a task; `vectorizer` replaces TF-IDF for the summaries (e.g. embeddings)."""
     from .timeline import build_timeline
 
     entries = build_timeline(task.sentences(), dates=task.dates, per_date=task.per_date,
-                             start=task.start, end=task.end, days_only=True)
+                             start=task.start, end=task.end, days_only=True, vectorizer=vectorizer)
     return {_date(e.date): [s.text for s in e.summary] for e in entries if e.summary}
 
 

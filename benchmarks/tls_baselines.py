@@ -151,11 +151,7 @@ class MiniLM:
         return np.array([self.cache[t] for t in texts])
 
     def __call__(self, task):
-        from annalist.timeline import build_timeline
-
-        entries = build_timeline(task.sentences(), dates=task.dates, per_date=task.per_date, start=task.start,
-                                 end=task.end, days_only=True, vectorizer=self)
-        return {date.fromisoformat(e.date): [s.text for s in e.summary] for e in entries if e.summary}
+        return evaluation.annalist_tls(task, vectorizer=self)
 
 
 def embeddings_available() -> bool:
