@@ -26,6 +26,7 @@ EXIT_SOME_FAILED = 3  # the run finished, but some inputs could not be ingested 
 
 DbOption = Annotated[Path, typer.Option("--db", help="The archive: a SQLite file (created if missing).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]
+DocOption = Annotated[str | None, typer.Option("--doc", help="Only this document (id or id prefix).")]
 
 
 @app.command()
@@ -120,11 +121,11 @@ def annotate(db: DbOption = Path("annalist.db"), as_json: JsonOption = False) ->
 @app.command()
 def dates(
     db: DbOption = Path("annalist.db"),
-    doc: Annotated[str | None, typer.Option("--doc", help="Only this document (id or id prefix).")] = None,
+    doc: DocOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Every temporal expression, normalised against its article's publication date and narrative time."""
-    rows = [(d, t) for d, t in _read(db, lambda store: store.timexes()) if doc is None or d.startswith(doc)]
+    rows = _of_doc(_read(db, lambda store: store.timexes()), doc)
     if as_json:
         return _print_json([{"doc": doc_id, "text": t.text, "start": t.start, "end": t.end, "type": t.type,
                              "value": t.value, "anchor": t.anchor, "rule": t.rule} for doc_id, t in rows])
@@ -136,11 +137,11 @@ def dates(
 @app.command()
 def figures(
     db: DbOption = Path("annalist.db"),
-    doc: Annotated[str | None, typer.Option("--doc", help="Only this document (id or id prefix).")] = None,
+    doc: DocOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Every count of people (killed, injured, arrested, missing, displaced, ...) with its sentence."""
-    rows = [(d, f) for d, f in _read(db, lambda store: store.figures()) if doc is None or d.startswith(doc)]
+    rows = _of_doc(_read(db, lambda store: store.figures()), doc)
     if as_json:
         return _print_json([figure_json(d, f) for d, f in rows])
     for doc_id, f in rows:
@@ -204,12 +205,16 @@ def report(
     db: DbOption = Path("annalist.db"),
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
     dates: Annotated[int, typer.Option("--dates", help="Dates the timeline shows: the N best supported.")] = 40,
+    as_json: JsonOption = False,
 ) -> None:
     """Write a self-contained HTML report (opens from disk, no network): overview, ledger, timeline, sources."""
     from .present import write_report
 
     _require_db(db)
-    out.print(f"report written to {write_report(db, output, dates).resolve()}", highlight=False)
+    path = write_report(db, output, dates).resolve()
+    if as_json:
+        return _print_json({"report": str(path)})
+    out.print(f"report written to {path}", highlight=False)
 
 
 @app.command()
@@ -217,12 +222,17 @@ def serve(
     db: DbOption = Path("annalist.db"),
     host: Annotated[str, typer.Option("--host", help="Interface to bind; keep 127.0.0.1 unless others may read the archive.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    as_json: JsonOption = False,
 ) -> None:
     """Serve the archive as a local web app (report views, live search, document view, JSON API)."""
     from .serve import run
 
     _require_db(db)
-    out.print(f"annalist on http://{host}:{port}/  (API schema: /openapi.json)", highlight=False)
+    url = f"http://{host}:{port}/"
+    if as_json:  # one line, flushed, for a program that starts the server and waits for its address
+        print(json.dumps({"url": url, "openapi": url + "openapi.json"}), flush=True)
+    else:
+        out.print(f"annalist on {url}  (API schema: /openapi.json)", highlight=False)
     run(db, host, port)
 
 
@@ -260,7 +270,7 @@ def _print_ledger_csv(facts) -> None:
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help='Words (all required), a "quoted phrase", or FTS5 syntax (OR, NOT, NEAR, prefix*).')],
+    query: Annotated[str, typer.Argument(help='Words (all required), a "quoted phrase", OR, -word, prefix*.')],
     db: DbOption = Path("annalist.db"),
     source: Annotated[str | None, typer.Option("--source", help="Only this publisher, site or folder.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="Published on or after (YYYY[-MM[-DD]]).")] = None,
@@ -353,6 +363,11 @@ def _print_scores(result: dict, as_json: bool) -> None:
         return
     for key, value in result.items():
         out.print(f"{key:>20}  {value}")
+
+
+def _of_doc(rows: list[tuple[str, object]], doc: str | None) -> list:
+    """(doc id, item) rows of the documents whose id starts with `doc` (all when None)."""
+    return [(d, item) for d, item in rows if doc is None or d.startswith(doc)]
 
 
 def _read(db: Path, read):

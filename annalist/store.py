@@ -111,7 +111,7 @@ class Store:
         stage, so that ingest stays a plain write). That index is for SQLite tools such as Datasette;
         `annalist search` uses the tantivy index (annalist.search), faster at scale."""
         # Documents are only ever added (a new version is a new row), so the newest rowid tells in
-        # O(log n) whether the index is behind; a search must not scan the table to find out.
+        # O(log n) whether the index is behind, without scanning the table.
         newest = "SELECT (SELECT MAX(rowid) FROM documents) IS (SELECT MAX(id) FROM documents_fts_docsize)"
         if self.db.execute(newest).fetchone()[0]:
             return 0
