@@ -993,7 +993,9 @@ def resolve_past_anchors(text: str, dct: str | None) -> list[Timex]:
 def annotate(text: str, dct: str | None) -> list[Timex]:
     """The time layer of one document: its timexes and its resolved past anchors."""
     anchors = resolve_past_anchors(text, dct)
-    return [_named_event_date(t, text, anchors) for t in tag(text, dct)] + anchors
+    tagged = tag(text, dct)
+    full_dates = [t.value for t in tagged if t.rule in _FULL_DATE_RULES]  # written out in full: "January 20, 1990"
+    return [_named_event_date(t, text, anchors, full_dates) for t in tagged] + anchors
 
 
 # "the tragedy of January 20", "the 20 January martyrs": a day and month that name a past event.
@@ -1002,7 +1004,7 @@ _NAMING_BEFORE = re.compile(r"(?:tragedy|tragedies|martyrs|massacre|events?|vict
 _NAMING_AFTER = re.compile(r"^\s+(?:tragedy|massacre|martyrs|events|victims|heroes|attacks?)\b", re.I)
 
 
-def _named_event_date(timex: Timex, text: str, anchors: list[Timex]) -> Timex:
+def _named_event_date(timex: Timex, text: str, anchors: list[Timex], full_dates: list[str]) -> Timex:
     """A yearless day that names a commemorated event is that event's day, not this year's: its year is
     the one the same day is given with elsewhere in the article ("January 20, 1990"), else the one
     the article's past anchors measure back to, those in its own sentence first ("commemorating the
@@ -1015,7 +1017,7 @@ def _named_event_date(timex: Timex, text: str, anchors: list[Timex]) -> Timex:
     if not timex.anchor.startswith(("dct", "none")):  # the narrative already gives its year: keep it, say it names
         return replace(timex, anchor=f"named event, {timex.anchor}")
     month_day = timex.value[4:10]
-    stated = re.findall(rf"\b(\d{{4}}){month_day}\b", " ".join(_full_dates(text)))
+    stated = re.findall(rf"\b(\d{{4}}){month_day}\b", " ".join(full_dates))
     dated = [a for a in anchors if re.fullmatch(r"\d{4}", a.value)]
     near = [a for a in dated if _within_sentences(text, min(a.start, timex.start), max(a.end, timex.end), 1)]
     # "N years ago" often dates another event; "for 32 years", "34 years have passed since", "the 29th
@@ -1028,9 +1030,7 @@ def _named_event_date(timex: Timex, text: str, anchors: list[Timex]) -> Timex:
     return replace(timex, value=f"{year}{month_day}", anchor=f"named event {year}")
 
 
-def _full_dates(text: str) -> list[str]:
-    """ISO values of the dates written out in full in a text ("January 20, 1990" -> 1990-01-20)."""
-    return [t.value for t in tag(text, None) if t.rule in ("month_day_year", "day_month_year", "iso_date")]
+_FULL_DATE_RULES = ("month_day_year", "day_month_year", "iso_date")
 
 
 @dataclass(frozen=True)
