@@ -16,38 +16,43 @@ from .store import Store, by_document
 BATCH = 200
 
 
-def annotate_document(task: tuple[str, str, str | None]) -> tuple[str, list[Timex], list[Figure]]:
-    """The per-document layers: times first, then figures (which take their dates from the times)."""
-    doc_id, text, published = task
+def annotate_document(task: tuple[str, str, str | None, str | None]) -> tuple[str, list[Timex], list[Figure]]:
+    """The per-document layers: times first, then figures (which take their dates from the times),
+    in the text and in the title ("Three Dead in Aransas Pass Murder-Suicide")."""
+    doc_id, text, published, title = task
     timexes = temporal.annotate(text, published)
-    return doc_id, timexes, figures.extract(text, timexes)
+    return doc_id, timexes, figures.extract_document(text, title, timexes)
 
 
 def _load_models() -> None:
     figures.load_pipeline()
 
 
-def annotate(store: Store, workers: int | None = None, progress=None) -> int:
+def annotate(store: Store, workers: int | None = None, progress=None, search: bool = True) -> int:
     """Annotate every current document that has no annotation yet; returns how many.
-    `progress(done, total)` is called after each batch."""
-    store.index_for_search()
+    `progress(done, total)` is called after each batch. `search=False` leaves the search indexes
+    alone (an evaluation's throw-away archive)."""
+    if search:
+        store.index_for_search()
     pending = store.unannotated()
     if not pending:
         infer_publication_dates(store)
-        store.search_index().sync()
+        if search:
+            store.search_index().sync()
         return 0
     if progress:
         progress(0, len(pending))
     with worker_pool(default_workers() if workers is None else workers, _load_models) as pool:
         for start in range(0, len(pending), BATCH):
-            tasks = [(d.id, d.text, d.published) for d in pending[start:start + BATCH]]
+            tasks = [(d.id, d.text, d.published, d.title) for d in pending[start:start + BATCH]]
             results = pool.map(annotate_document, tasks, chunksize=8) if pool else map(annotate_document, tasks)
             store.add_annotations(list(results))
             if progress:
                 progress(min(start + BATCH, len(pending)), len(pending))
     infer_publication_dates(store)
     # Last, with the workers gone (they would inherit the indexer's memory) and the inferred dates known.
-    store.search_index().sync()
+    if search:
+        store.search_index().sync()
     return len(pending)
 
 
@@ -65,6 +70,6 @@ def infer_publication_dates(store: Store) -> int:
             year = f"{found.year:04d}"
             renormalised = temporal.annotate(doc.text, year)
             store.set_publication(doc.id, year, INFERRED, found.anchor.text, found.evidence, renormalised,
-                                  figures.extract(doc.text, renormalised))
+                                  figures.extract_document(doc.text, doc.title, renormalised))
             inferred += 1
     return inferred

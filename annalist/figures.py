@@ -128,6 +128,16 @@ def extract(text: str, timexes: list[Timex], nlp=None) -> list[Figure]:
     return figures
 
 
+def extract_document(text: str, title: str | None, timexes: list[Timex], nlp=None) -> list[Figure]:
+    """The figures of an article: its text's, then its title's (spans into the title, `part` "title"),
+    the title's dated like the article's main event."""
+    found = extract(text, timexes, nlp)
+    if title and title.strip():
+        event = main_event_date(timexes)
+        found += [replace(f, part="title", when=event) for f in extract(title, [], nlp)]
+    return found
+
+
 def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:
     found = []
     for match in FIGURE_RX.finditer(sentence):

@@ -78,6 +78,9 @@ class Figure:
     end: int
     span: str
     sentence: str
+    implicit: bool = False  # a count the text gives without a numeral ("a man was shot and killed" is 1)
+    role: str | None = None  # victim | suspect | officer, when the text says who was counted
+    part: str = "text"  # "text" (spans index the clean text) or "title" (spans index the title)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

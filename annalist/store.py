@@ -19,7 +19,7 @@ from . import syndication
 from .models import Built, Dateline, Document, Figure, InputFailure, Timex
 
 T = TypeVar("T")
-SCHEMA_VERSION = 2  # 2: the long text columns moved last
+SCHEMA_VERSION = 3  # 2: the long text columns moved last; 3: figures gain implicit, role, part
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -70,7 +70,7 @@ CREATE INDEX IF NOT EXISTS timexes_doc ON timexes(doc_id);
 CREATE TABLE IF NOT EXISTS figures (doc_id TEXT NOT NULL REFERENCES documents(id), measure TEXT NOT NULL,
     value INTEGER, qualifier TEXT NOT NULL, low INTEGER, high INTEGER, vague INTEGER NOT NULL, who TEXT,
     place TEXT, refers_to TEXT, start INTEGER NOT NULL, end INTEGER NOT NULL, span TEXT NOT NULL,
-    sentence TEXT NOT NULL);
+    sentence TEXT NOT NULL, implicit INTEGER NOT NULL DEFAULT 0, role TEXT, part TEXT NOT NULL DEFAULT 'text');
 CREATE INDEX IF NOT EXISTS figures_doc ON figures(doc_id);
 CREATE TABLE IF NOT EXISTS annotated (doc_id TEXT PRIMARY KEY REFERENCES documents(id), layers TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS edge_lines (doc_id TEXT NOT NULL REFERENCES documents(id), grp TEXT NOT NULL, line TEXT NOT NULL);
@@ -104,7 +104,18 @@ class Store:
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.executescript(SCHEMA)  # idempotent: IF NOT EXISTS throughout
         with self.transaction():
+            self._migrate()
             self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def _migrate(self) -> None:
+        """Bring an archive written by an older annalist up to SCHEMA_VERSION."""
+        columns = {r[1] for r in self.db.execute("PRAGMA table_info(figures)")}
+        if "implicit" not in columns:  # version 2: figures without implicit counts; annotate again
+            self.db.execute("ALTER TABLE figures ADD COLUMN implicit INTEGER NOT NULL DEFAULT 0")
+            self.db.execute("ALTER TABLE figures ADD COLUMN role TEXT")
+            self.db.execute("ALTER TABLE figures ADD COLUMN part TEXT NOT NULL DEFAULT 'text'")
+            self.db.execute("DELETE FROM annotated")
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
     def index_for_search(self) -> int:
         """Add the documents the archive's own FTS5 index lacks, in one transaction (run by the annotate
@@ -248,7 +259,7 @@ class Store:
                                f"{where} ORDER BY d.seq, f.start", args)
         return [(r["doc_id"], Figure(r["measure"], r["value"], r["qualifier"], r["low"], r["high"], bool(r["vague"]),
                                      r["who"], r["place"], r["refers_to"], r["start"], r["end"], r["span"],
-                                     r["sentence"])) for r in rows]
+                                     r["sentence"], bool(r["implicit"]), r["role"], r["part"])) for r in rows]
 
     def timexes(self, doc_id: str | None = None) -> list[tuple[str, Timex]]:
         where, args = ("WHERE t.doc_id = ?", (doc_id,)) if doc_id else ("", ())
@@ -291,9 +302,9 @@ def _replace_layers(db: sqlite3.Connection, doc_id: str, timexes: list[Timex], f
     db.execute("DELETE FROM figures WHERE doc_id = ?", (doc_id,))
     db.executemany("INSERT INTO timexes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                    [(doc_id, t.start, t.end, t.text, t.type, t.value, t.anchor, t.rule) for t in timexes])
-    db.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    db.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    [(doc_id, f.measure, f.value, f.qualifier, f.low, f.high, int(f.vague), f.who, f.where, f.when,
-                     f.start, f.end, f.span, f.sentence) for f in figures])
+                     f.start, f.end, f.span, f.sentence, int(f.implicit), f.role, f.part) for f in figures])
 
 
 def document_row(doc: Document, seq: int) -> tuple:

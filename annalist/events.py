@@ -1,0 +1,287 @@
+"""Events stage: the archive's documents and figures grouped into incidents, each with its tolls.
+
+This is the table Iraq Body Count or the Gun Violence Archive build by hand: per incident, when,
+where, what happened, how many were killed and injured, and who says so.
+
+1. Each document gets a *profile*: the day it is about (its main event date, else its
+   publication date), its place (dateline, else the place its figures name), and its words
+   (title and lead, TF-IDF).
+2. Documents are linked when they are about the same day (within LINK_DAYS) and read alike
+   (cosine of title+lead at least LINK_SIMILARITY), or read very much alike whatever their dates
+   (a follow-up); the connected groups are events.
+3. A document's figures belong to its event, except those the text dates to another time (a
+   comparison: "the worst since Piper Alpha in 1988"), which are left out of this event's tolls.
+4. A toll per measure: each independent source (syndication cluster) gives one count — the
+   victims (the largest count it states for them) plus the suspects it says were killed or hurt;
+   the event's best is the count its latest report gives when reports disagree over time (a
+   victim who died later moves from injured to killed), else the count most sources give.
+
+Everything here is per archive and deterministic; the per-document layers it reads (times,
+figures) are computed by the annotate stage.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from .models import Document, Figure, Timex
+from .reconcile import INFINITY
+from .temporal import main_event_date
+
+LINK_DAYS = 3  # reports of one incident date it within a few days of each other
+LINK_SIMILARITY = 0.25  # cosine of title+lead TF-IDF above which two same-time documents are one incident
+FOLLOW_UP_SIMILARITY = 0.6  # so alike that the dates do not matter (a follow-up, a re-filed copy)
+OTHER_EVENT_DAYS = 14  # a figure the text dates further from its event than this counts another event
+LEAD_CHARS = 800
+
+SUSPECT = "suspect"
+VICTIM = "victim"
+OFFICER = "officer"
+
+
+@dataclass
+class Toll:
+    measure: str
+    best: int | None
+    low: int | None
+    high: int | None
+    status: str  # consistent | conflict | single_source
+    victims: int | None  # the part of best the text gives as victims (officers included)
+    suspects: int | None  # the part of best the text gives as suspects
+    sources: int  # independent sources stating a count
+    spans: list[dict]  # {"doc", "start", "end", "span", "sentence", "part"}
+    counts: list[dict]  # per independent source: {"source", "doc", "reported", "count", "victims", "suspects"}
+    reasons: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Event:
+    id: str
+    date: str | None
+    granularity: str  # day | month | year | unknown
+    date_how: str  # "stated" (the articles date it) | "published" (only the publication date is known)
+    place: str | None
+    title: str | None
+    documents: list[str]
+    sources: int
+    tolls: dict[str, Toll]
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "date": self.date, "granularity": self.granularity, "date_how": self.date_how,
+                "place": self.place, "title": self.title, "documents": self.documents, "sources": self.sources,
+                "tolls": {m: t.to_dict() for m, t in self.tolls.items()}}
+
+
+@dataclass
+class Profile:
+    """What one document says about the incident it reports."""
+
+    doc: Document
+    day: str | None
+    day_how: str
+    place: str | None
+    words: str
+
+
+def build_events(documents: list[Document], timexes: dict[str, list[Timex]],
+                 figures: dict[str, list[Figure]]) -> list[Event]:
+    """The archive's events, most documents first."""
+    profiles = [profile(d, timexes.get(d.id, []), figures.get(d.id, [])) for d in documents]
+    groups = group_documents(profiles)
+    events = [_event(group, figures) for group in groups]
+    return sorted(events, key=lambda e: (-len(e.documents), -e.sources, e.date or "", e.id))
+
+
+def profile(doc: Document, timexes: list[Timex], figures: list[Figure]) -> Profile:
+    day = main_event_date(timexes)
+    how = "stated"
+    if day is None and doc.published and len(doc.published) == 10:
+        day, how = doc.published, "published"
+    places = [f.where for f in figures if f.where]
+    place = (doc.dateline.place if doc.dateline and doc.dateline.place else None) or \
+        (max(set(places), key=places.count) if places else None)
+    words = f"{doc.title or ''}\n{doc.text[:LEAD_CHARS]}"
+    return Profile(doc, day, how, place, words)
+
+
+def group_documents(profiles: list[Profile]) -> list[list[Profile]]:
+    """Connected groups of documents linked by date and wording (see the module docstring)."""
+    if not profiles:
+        return []
+    similarity = _similarities([p.words for p in profiles])
+    parent = list(range(len(profiles)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(profiles)):
+        for j in range(i + 1, len(profiles)):
+            if _linked(profiles[i], profiles[j], similarity[i][j]):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[Profile]] = {}
+    for i, p in enumerate(profiles):
+        groups.setdefault(find(i), []).append(p)
+    return list(groups.values())
+
+
+def _linked(a: Profile, b: Profile, similarity: float) -> bool:
+    if a.doc.cluster and a.doc.cluster == b.doc.cluster:
+        return True  # copies of one article
+    if similarity >= FOLLOW_UP_SIMILARITY:
+        return True
+    return similarity >= LINK_SIMILARITY and days_between(a.day, b.day) <= LINK_DAYS
+
+
+def _similarities(texts: list[str]) -> list[list[float]]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if len(texts) == 1:
+        return [[1.0]]
+    try:
+        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    except ValueError:  # no word at all (empty documents)
+        return [[0.0] * len(texts) for _ in texts]
+    return (matrix @ matrix.T).toarray().tolist()
+
+
+def days_between(a: str | None, b: str | None) -> float:
+    if not a or not b:
+        return INFINITY
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 0 if a[:7] == b[:7] else INFINITY
+
+
+def _event(group: list[Profile], figures: dict[str, list[Figure]]) -> Event:
+    day, how = _event_day(group)
+    docs = [p.doc for p in group]
+    places = [p.place for p in group if p.place]
+    tolls = {}
+    members = [(p.doc, f) for p in group for f in figures.get(p.doc.id, [])
+               if days_between(f.when, day) <= OTHER_EVENT_DAYS or f.when is None or day is None]
+    for measure in sorted({f.measure for _, f in members}):
+        toll = _toll(measure, [(d, f) for d, f in members if f.measure == measure])
+        if toll:
+            tolls[measure] = toll
+    ids = sorted(d.id for d in docs)
+    return Event(id=hashlib.sha1(" ".join(ids).encode()).hexdigest()[:12], date=day,
+                 granularity=_granularity(day), date_how=how,
+                 place=max(set(places), key=places.count) if places else None,
+                 title=_title(group), documents=[d.id for d in sorted(docs, key=lambda d: (d.published or "", d.id))],
+                 sources=len({d.cluster or d.id for d in docs}), tolls=tolls)
+
+
+def _event_day(group: list[Profile]) -> tuple[str | None, str]:
+    """The day most documents state (earliest on a tie), else the earliest publication date."""
+    stated = [p.day for p in group if p.day and p.day_how == "stated"]
+    if stated:
+        return min(set(stated), key=lambda d: (-stated.count(d), d)), "stated"
+    published = sorted(p.day for p in group if p.day)
+    return (published[0], "published") if published else (None, "unknown")
+
+
+def _granularity(day: str | None) -> str:
+    if not day:
+        return "unknown"
+    return {10: "day", 7: "month", 4: "year"}.get(len(day), "day")
+
+
+def _title(group: list[Profile]) -> str | None:
+    """The title of the earliest report that has one (sources' own words, not a summary)."""
+    titled = sorted((p.doc.published or "9999", p.doc.title) for p in group if p.doc.title)
+    return titled[0][1] if titled else None
+
+
+# --- tolls -----------------------------------------------------------------------------------
+
+def document_count(figures: list[Figure]) -> tuple[int | None, int | None, int | None, int | None, int | None]:
+    """(count, low, high, victims, suspects) one document gives for one measure: the largest count
+    it states for victims (a later sentence naming one of them repeats, not adds), plus the largest
+    for suspects. Bounds and vague amounts give low/high but no count."""
+    def best_of(role_figures: list[Figure]) -> tuple[int | None, int | None, int | None]:
+        exact = [f.value for f in role_figures if f.value is not None and f.qualifier in ("exact", "about")]
+        lows = [f.low if f.low is not None else f.value for f in role_figures]
+        highs = [f.high for f in role_figures if f.high is not None]
+        lows = [n for n in lows if n is not None]
+        return (max(exact) if exact else None), (max(lows) if lows else None), (max(highs) if highs else None)
+
+    victims = [f for f in figures if f.role != SUSPECT]
+    suspects = [f for f in figures if f.role == SUSPECT]
+    v, v_low, v_high = best_of(victims)
+    s, s_low, s_high = best_of(suspects)
+    if v is None and s is None:
+        low = (v_low or 0) + (s_low or 0) if (v_low is not None or s_low is not None) else None
+        return None, low, None, None, None
+    count = (v or 0) + (s or 0)
+    return count, count, count, v, s
+
+
+def _toll(measure: str, members: list[tuple[Document, Figure]]) -> Toll | None:
+    by_source: dict[str, list[tuple[Document, Figure]]] = {}
+    for doc, f in members:
+        by_source.setdefault(doc.cluster or doc.id, []).append((doc, f))
+    counts = []
+    for source, items in by_source.items():
+        latest = max({d.id: d for d, _ in items}.values(), key=lambda d: (d.published or "", d.id))
+        count, low, high, victims, suspects = document_count([f for d, f in items if d.id == latest.id])
+        counts.append({"source": source, "doc": latest.id, "reported": latest.published, "count": count,
+                       "low": low, "high": high, "victims": victims, "suspects": suspects})
+    stated = [c for c in counts if c["count"] is not None]
+    spans = [{"doc": d.id, "start": f.start, "end": f.end, "span": f.span, "sentence": f.sentence,
+              "part": f.part, "implicit": f.implicit, "role": f.role} for d, f in members]
+    lows = [c["low"] for c in counts if c["low"] is not None]
+    highs = [c["high"] for c in counts if c["high"] is not None]
+    if not stated and not lows:
+        return None
+    best_count, reasons = _best(stated)
+    status = "single_source" if len(counts) <= 1 else (
+        "consistent" if _meet([(c["low"], c["high"]) for c in counts]) else "conflict")
+    chosen = next((c for c in reversed(_by_report(stated)) if c["count"] == best_count), None)
+    return Toll(measure=measure, best=best_count, low=min(lows) if lows else None,
+                high=max(highs) if highs and len(highs) == len(counts) else None, status=status,
+                victims=chosen["victims"] if chosen else None, suspects=chosen["suspects"] if chosen else None,
+                sources=len(counts), spans=spans, counts=counts,
+                reasons=reasons if status == "conflict" else [])
+
+
+def _by_report(counts: list[dict]) -> list[dict]:
+    return sorted(counts, key=lambda c: (c["reported"] or "", c["doc"]))
+
+
+def _best(stated: list[dict]) -> tuple[int | None, list[str]]:
+    """The count most independent sources give; when sources disagree and the later reports give
+    another count, the latest report (a toll revised as victims died or were found)."""
+    if not stated:
+        return None, []
+    values = [c["count"] for c in stated]
+    ordered = _by_report(stated)
+    latest = ordered[-1]
+    if len(set(values)) == 1:
+        return values[0], []
+    earliest = ordered[0]
+    if latest["reported"] and earliest["reported"] and latest["reported"] > earliest["reported"]:
+        return latest["count"], [f"reports differ over time: {earliest['count']} ({earliest['reported']}) then "
+                                 f"{latest['count']} ({latest['reported']}); the latest report is taken"]
+    most = max(set(values), key=lambda v: (values.count(v), v))
+    return most, [f"sources differ: {', '.join(str(v) for v in sorted(set(values)))}; "
+                  f"{most} is given by {values.count(most)} of {len(values)}"]
+
+
+def _meet(bounds: list[tuple[int | None, int | None]]) -> bool:
+    lows = [lo for lo, _ in bounds if lo is not None]
+    highs = [hi for _, hi in bounds if hi is not None]
+    return not lows or not highs or max(lows) <= min(highs)
+
+
+def figure_events(events: list[Event]) -> dict[str, str]:
+    """doc id -> event id."""
+    return {doc: e.id for e in events for doc in e.documents}
+
