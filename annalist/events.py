@@ -35,6 +35,7 @@ FOLLOW_UP_SIMILARITY = 0.6  # so alike that the dates do not matter (a follow-up
 OTHER_EVENT_DAYS = 14  # a figure the text dates further from its event than this counts another event
 LEAD_CHARS = 800
 
+SHOT = "shot"
 SUSPECT = "suspect"
 VICTIM = "victim"
 OFFICER = "officer"
@@ -164,13 +165,9 @@ def _event(group: list[Profile], figures: dict[str, list[Figure]]) -> Event:
     day, how = _event_day(group)
     docs = [p.doc for p in group]
     places = [p.place for p in group if p.place]
-    tolls = {}
     members = [(p.doc, f) for p in group for f in figures.get(p.doc.id, [])
                if days_between(f.when, day) <= OTHER_EVENT_DAYS or f.when is None or day is None]
-    for measure in sorted({f.measure for _, f in members}):
-        toll = _toll(measure, [(d, f) for d, f in members if f.measure == measure])
-        if toll:
-            tolls[measure] = toll
+    tolls = event_tolls(members)
     ids = sorted(d.id for d in docs)
     return Event(id=hashlib.sha1(" ".join(ids).encode()).hexdigest()[:12], date=day,
                  granularity=_granularity(day), date_how=how,
@@ -202,41 +199,106 @@ def _title(group: list[Profile]) -> str | None:
 
 # --- tolls -----------------------------------------------------------------------------------
 
-def document_count(figures: list[Figure]) -> tuple[int | None, int | None, int | None, int | None, int | None]:
-    """(count, low, high, victims, suspects) one document gives for one measure: the largest count
-    it states for victims (a later sentence naming one of them repeats, not adds), plus the largest
-    for suspects. Bounds and vague amounts give low/high but no count."""
-    def best_of(role_figures: list[Figure]) -> tuple[int | None, int | None, int | None]:
-        exact = [f.value for f in role_figures if f.value is not None and f.qualifier in ("exact", "about")]
-        lows = [f.low if f.low is not None else f.value for f in role_figures]
-        highs = [f.high for f in role_figures if f.high is not None]
-        lows = [n for n in lows if n is not None]
-        return (max(exact) if exact else None), (max(lows) if lows else None), (max(highs) if highs else None)
+@dataclass(frozen=True)
+class Count:
+    """What one document says of one measure."""
 
-    victims = [f for f in figures if f.role != SUSPECT]
-    suspects = [f for f in figures if f.role == SUSPECT]
-    v, v_low, v_high = best_of(victims)
-    s, s_low, s_high = best_of(suspects)
+    count: int | None  # None: only bounds or vague amounts
+    low: int | None
+    high: int | None
+    victims: int | None
+    suspects: int | None
+
+
+def _count_of(figures: list[Figure]) -> Count | None:
+    """The largest count a document states for victims (a later sentence naming one of them repeats,
+    not adds), plus the largest for suspects. Bounds and vague amounts give a low but no count."""
+    if not figures:
+        return None
+
+    def best_of(role_figures: list[Figure]) -> tuple[int | None, int | None]:
+        exact = [f.value for f in role_figures if f.value is not None and f.qualifier in ("exact", "about")]
+        lows = [n for n in (f.low if f.low is not None else f.value for f in role_figures) if n is not None]
+        return (max(exact) if exact else None), (max(lows) if lows else None)
+
+    v, v_low = best_of([f for f in figures if f.role != SUSPECT])
+    s, s_low = best_of([f for f in figures if f.role == SUSPECT])
     if v is None and s is None:
         low = (v_low or 0) + (s_low or 0) if (v_low is not None or s_low is not None) else None
-        return None, low, None, None, None
+        return Count(None, low, None, None, None)
     count = (v or 0) + (s or 0)
-    return count, count, count, v, s
+    return Count(count, count, count, v, s)
 
 
-def _toll(measure: str, members: list[tuple[Document, Figure]]) -> Toll | None:
-    by_source: dict[str, list[tuple[Document, Figure]]] = {}
+def document_counts(figures: list[Figure]) -> dict[str, Count]:
+    """measure -> what one document says. People shot and not said to be dead are injured unless
+    they are among the killed: "four people were shot and one person killed" is 1 killed and 3
+    injured; "a man was shot ... he died" is 1 killed; "a man was killed and a woman was shot" 1 and 1."""
+    by_measure: dict[str, list[Figure]] = {}
+    for f in figures:
+        by_measure.setdefault(f.measure, []).append(f)
+    counts = {m: c for m, fs in by_measure.items() if m != SHOT and (c := _count_of(fs)) is not None}
+    shot = by_measure.get(SHOT, [])
+    if shot:
+        injured = _shot_not_killed(shot, by_measure.get("killed", []), counts.get("killed"))
+        stated = counts.get("injured")
+        if injured is not None and (stated is None or stated.count is None or injured > stated.count):
+            counts["injured"] = Count(injured, injured, injured, injured, 0)
+    return counts
+
+
+def _shot_not_killed(shot: list[Figure], killed: list[Figure], killed_count: Count | None) -> int | None:
+    dead = killed_count.count if killed_count and killed_count.count is not None else 0
+    numbered = [f.value for f in shot if not f.implicit and f.value is not None]
+    from_numbers = max(numbered) - dead if numbered else None
+    dead_people = {_person(f.who) for f in killed if f.implicit}
+    named = {_person(f.who) for f in shot if f.implicit and f.value}
+    distinct = {p for p in named if p not in dead_people and p not in _PRONOUNS}
+    if not distinct and named and not killed:
+        distinct = {"someone"}  # "he was shot" and nobody died
+    from_people = len(distinct) if named else None
+    values = [v for v in (from_numbers, from_people) if v is not None]
+    return max(0, max(values)) if values else None
+
+
+_PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
+
+
+def _person(who: str | None) -> str:
+    return (who or "").split()[-1].lower() if who else ""
+
+
+def event_tolls(members: list[tuple[Document, Figure]]) -> dict[str, Toll]:
+    """One toll per measure from the (document, figure) pairs of one event."""
+    documents = {d.id: d for d, _ in members}
+    figures_of: dict[str, list[Figure]] = {}
     for doc, f in members:
-        by_source.setdefault(doc.cluster or doc.id, []).append((doc, f))
+        figures_of.setdefault(doc.id, []).append(f)
+    counts_of = {doc_id: document_counts(fs) for doc_id, fs in figures_of.items()}
+    measures = sorted({m for counts in counts_of.values() for m in counts})
+    tolls = {}
+    for measure in measures:
+        spans = [{"doc": d.id, "start": f.start, "end": f.end, "span": f.span, "sentence": f.sentence,
+                  "part": f.part, "implicit": f.implicit, "role": f.role}
+                 for d, f in members if f.measure == measure or (measure == "injured" and f.measure == SHOT)]
+        toll = _toll(measure, {d: counts_of[d][measure] for d in counts_of if measure in counts_of[d]}, documents, spans)
+        if toll:
+            tolls[measure] = toll
+    return tolls
+
+
+def _toll(measure: str, counts_by_doc: dict[str, Count], documents: dict[str, Document], spans: list[dict]) -> Toll | None:
+    by_source: dict[str, list[Document]] = {}
+    for doc_id in counts_by_doc:
+        doc = documents[doc_id]
+        by_source.setdefault(doc.cluster or doc.id, []).append(doc)
     counts = []
-    for source, items in by_source.items():
-        latest = max({d.id: d for d, _ in items}.values(), key=lambda d: (d.published or "", d.id))
-        count, low, high, victims, suspects = document_count([f for d, f in items if d.id == latest.id])
-        counts.append({"source": source, "doc": latest.id, "reported": latest.published, "count": count,
-                       "low": low, "high": high, "victims": victims, "suspects": suspects})
+    for source, docs in by_source.items():
+        latest = max(docs, key=lambda d: (d.published or "", d.id))
+        c = counts_by_doc[latest.id]
+        counts.append({"source": source, "doc": latest.id, "reported": latest.published, "count": c.count,
+                       "low": c.low, "high": c.high, "victims": c.victims, "suspects": c.suspects})
     stated = [c for c in counts if c["count"] is not None]
-    spans = [{"doc": d.id, "start": f.start, "end": f.end, "span": f.span, "sentence": f.sentence,
-              "part": f.part, "implicit": f.implicit, "role": f.role} for d, f in members]
     lows = [c["low"] for c in counts if c["low"] is not None]
     highs = [c["high"] for c in counts if c["high"] is not None]
     if not stated and not lows:

@@ -1,0 +1,275 @@
+"""Implicit counts: casualties the text gives without a numeral (FIGURES_GUIDE.md, "Additions").
+
+"A 30-year-old man was shot and killed" is one killed; "Kevin Barbee and Jane Doe were killed"
+two; "no one else was hurt" a stated zero; "the gunman then turned the gun on himself" one
+suspect killed. Read from spaCy's dependency parse of one sentence: a casualty word (a verb such
+as killed/shot/died/wounded, an adjective such as dead) and the person it happened to (the passive
+subject, the object, the subject of "died"), whose number is read from the noun phrase: a singular
+person or a named one is 1, each conjunct adds its own, "no one"/"nobody" is 0. A phrase with a
+numeral is left to the numeral reader (annalist.figures). Negated, hypothetical and intended
+casualties ("was not hurt", "could have been killed", "threatened to kill") are not figures.
+
+The words are data: annalist/data/implicit_en.toml.
+"""
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib.resources import files
+
+from .models import Figure
+
+SHOT = "shot"  # hit by gunfire, not said to be fatal: injured unless the person died (see annalist.events)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    return tomllib.loads(files("annalist").joinpath("data/implicit_en.toml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _verb_measures() -> dict[str, str]:
+    return {lemma: measure for measure, lemmas in lexicon()["verbs"].items() for lemma in lemmas}
+
+
+def figures(doc, offset: int, sentence: str) -> list[Figure]:
+    """The implicit counts of one parsed sentence; spans are offsets into the text (`offset` = the
+    sentence's start)."""
+    found: dict[tuple[int, str], Figure] = {}
+    for token in doc:
+        for measure, person, anchor, role in _casualties(token):
+            if _not_an_event(anchor):
+                continue
+            counted = _count(person)
+            if counted is None:
+                continue
+            value, head = counted
+            role = role or _role(head)
+            start = min(person.left_edge.idx, anchor.idx)
+            end = max(person.idx + len(person.text), anchor.idx + len(anchor.text))
+            key = (person.i, measure)
+            if key in found or (measure == SHOT and (person.i, "killed") in found):
+                continue
+            if measure == "killed":
+                found.pop((person.i, SHOT), None)
+            found[key] = Figure(measure=measure, value=value, qualifier="exact", low=value, high=value, vague=False,
+                                who=_who(head), where=None, when=None, start=offset + start, end=offset + end,
+                                span=sentence[start:end], sentence=sentence, implicit=True, role=role)
+    return list(found.values())
+
+
+def _casualties(token):
+    """(measure, person token, casualty token, role or None) for what `token` says happened."""
+    lex = lexicon()
+    lemma = token.lemma_.lower()
+    measure = _verb_measures().get(lemma)
+    if token.pos_ in ("VERB", "AUX") and measure:
+        if lemma in lex["instrument_only"]["verbs"] and not _by_instrument(token):
+            return
+        if measure == "died":
+            measure = "killed"
+        if measure == SHOT and fatal(token):
+            measure = "killed"
+        for person, reflexive in _patients(token, subject_is_patient=_verb_measures()[lemma] == "died"):
+            if reflexive:
+                yield measure, person, token, _reflexive_role(token)
+            else:
+                yield measure, person, token, None
+        return
+    if lemma == "turn" and _turned_on_self(token):
+        subject = _subject(token)
+        if subject is not None:
+            yield "killed", subject, token, _reflexive_role(token)
+        return
+    for adj_measure, words in lex["adjectives"].items():
+        if lemma in words or token.text.lower() in words:
+            if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):
+                yield adj_measure, token.head, token, None  # "the dead man"
+            elif token.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "advmod") and token.head.pos_ in ("VERB", "AUX"):
+                subject = _subject(token.head) or _object(token.head)
+                if subject is not None:
+                    yield adj_measure, subject, token, None  # "was pronounced dead", "found him dead"
+            return
+    zero = _stated_zero_noun(token)
+    if zero:
+        yield zero, token, token, None
+
+
+def _by_instrument(token) -> bool:
+    instruments = lexicon()["instrument_only"]["instruments"]
+    return any(t.lemma_.lower() in instruments for t in token.subtree)
+
+
+def fatal(verb) -> bool:
+    """"fatally shot", "shot dead", "shot to death", "shot and killed", "shot ... and died"."""
+    fatal = lexicon()["fatal"]
+    for child in verb.children:
+        word = child.lemma_.lower()
+        if child.dep_ in ("advmod", "acomp", "oprd", "xcomp", "npadvmod") and word in fatal["adverbs"] + fatal["adjectives"]:
+            return True
+        if child.dep_ == "prep" and child.text.lower() == "to" and any(g.lemma_.lower() == "death" for g in child.children):
+            return True
+        if child.dep_ == "conj" and child.lemma_.lower() in fatal["verbs"] and not _subject(child, own=True):
+            return True
+    return False
+
+
+def _patients(verb, subject_is_patient: bool):
+    """(person, reflexive?) the verb's casualty happened to."""
+    if subject_is_patient:
+        subject = _subject(verb)
+        if subject is not None:
+            yield subject, False
+        return
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive:
+        yield passive[0], False
+        return
+    if any(c.dep_ == "auxpass" for c in verb.children) or (verb.dep_ == "conj" and _is_passive(verb.head)):
+        subject = _subject(verb)  # "was shot and killed": the second verb shares the passive subject
+        if subject is not None:
+            yield subject, False
+        return
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        yield verb.head, False  # "a man shot in the leg"
+        return
+    obj = _object(verb)
+    if obj is not None:
+        yield obj, obj.text.lower() in lexicon()["people"]["reflexive"]
+
+
+def _is_passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _subject(verb, own: bool = False):
+    """The verb's subject; a conjoined verb without one shares its head's; a relative clause's
+    "who" is the noun it modifies."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if own:
+        return None
+    if verb.dep_ == "conj" and verb.head is not verb:
+        return _subject(verb.head)
+    if verb.dep_ == "relcl":
+        return verb.head
+    return None
+
+
+def _object(verb):
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _turned_on_self(verb) -> bool:
+    """"turned the gun on himself"."""
+    reflexive = lexicon()["people"]["reflexive"]
+    return any(c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ in reflexive for g in c.children)
+               for c in verb.children) and any(c.dep_ == "dobj" and c.lemma_.lower() in ("gun", "weapon", "rifle", "pistol", "handgun", "shotgun")
+                                                for c in verb.children)
+
+
+def _reflexive_role(verb) -> str:
+    """Who shot or killed himself: a suspect (GVA's murder-suicides), unless the text says it was a
+    child or a victim ("a 3-year-old shot himself")."""
+    subject = _subject(verb)
+    if subject is None:
+        return "suspect"
+    role = _role(subject)
+    if role:
+        return role
+    return "victim" if _is_child(subject) else "suspect"
+
+
+def _is_child(token) -> bool:
+    words = {t.lower_ for t in token.subtree}
+    return bool(words & {"boy", "girl", "child", "toddler", "baby", "infant", "kid", "teen", "teenager", "son",
+                         "daughter"}) or any(_age(t) is not None and _age(t) < 18 for t in token.subtree)
+
+
+def _age(token) -> int | None:
+    return int(token.text) if token.like_num and token.text.isdigit() and token.head.lower_ in ("year", "-", "old") else None
+
+
+def _not_an_event(anchor) -> bool:
+    """Negated ("was not hurt"), hypothetical ("could have been killed") or intended ("threatened to
+    kill") casualties."""
+    lex = lexicon()["not_events"]
+    node = anchor
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ == "neg":
+                return True
+            if child.dep_ == "aux" and child.lower_ in lex["modals"]:
+                return True
+            if child.dep_ == "advmod" and child.lower_ in lex["governors"]:
+                return True
+        if node.dep_ in ("xcomp", "pcomp") and node.head.lemma_.lower() in lex["governors"]:
+            return True
+        if node.dep_ not in ("conj", "xcomp", "acomp", "oprd", "advmod", "pcomp", "pobj", "prep") or node.head is node:
+            break
+        node = node.head
+    return False
+
+
+def _count(person) -> tuple[int, object] | None:
+    """(how many, head token) a noun phrase names, or None when it does not say (a plural, "they")."""
+    people = lexicon()["people"]
+    zero = lexicon()["zero"]
+    lower = person.lower_
+    if lower in zero["subjects"] or any(c.dep_ == "det" and c.lower_ in zero["determiners"] for c in person.children):
+        return 0, person  # "no one else was hurt", "nobody was injured"
+    if any(c.dep_ == "nummod" and c.like_num for c in person.children):
+        return None  # "two men": the numeral reader counts it
+    if person.pos_ == "PRON":
+        if lower in people["pronouns"] or lower in people["reflexive"]:
+            return 1, person
+        return None
+    total = _one_person(person)
+    if total is None:
+        return None
+    for conj in person.conjuncts:
+        if conj.i > person.i:
+            extra = _one_person(conj)
+            if extra is None:
+                return None
+            total += extra
+    return total, person
+
+
+def _one_person(token) -> int | None:
+    people = lexicon()["people"]
+    if any(c.dep_ == "nummod" and c.like_num for c in token.children):
+        return None
+    singular = "Sing" in token.morph.get("Number") or not token.morph.get("Number")
+    if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+        return 1
+    lemma = token.lemma_.lower()
+    if singular and (lemma in people["nouns"] or token.lower_.endswith("year-old")):
+        return 1
+    return None
+
+
+def _role(token) -> str | None:
+    roles = lexicon()["roles"]
+    words = [token.lemma_.lower(), token.lower_]
+    for role in ("suspect", "officer"):
+        if any(w in roles[role] for w in words):
+            return role
+    return None
+
+
+def _who(head) -> str:
+    words = [t.text for t in head.lefts if t.dep_ in ("amod", "compound") and not t.like_num]
+    return " ".join(words + [head.text])
+
+
+def _stated_zero_noun(token) -> str | None:
+    """"there were no injuries", "no deaths were reported" -> the measure stated as zero."""
+    if token.lower_ not in ("injuries", "injury", "deaths", "death", "fatalities", "casualties"):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return None
+    return "injured" if token.lower_.startswith("injur") else "killed"
