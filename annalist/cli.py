@@ -349,12 +349,23 @@ def eval_figures(
     gold: Annotated[Path, typer.Option("--gold", help="Gold figures, one JSON object a line (FIGURES_GUIDE.md).")],
     docs: Annotated[Path, typer.Option("--docs", help="The documents to read, one path a line, relative to --root.")],
     root: Annotated[Path, typer.Option("--root", help="The folder the gold's doc paths are relative to.")],
+    split: Annotated[str, typer.Option("--split", help="tune | check | all: the half of the documents to score "
+                                       "(fixed by path; 'check' is the half set aside).")] = "all",
     as_json: JsonOption = False,
 ) -> None:
-    """Precision, recall and F1 of figures: strict (doc, measure, value, low, high, qualifier) and relaxed (doc, value)."""
+    """Precision, recall and F1 of figures: strict (doc, measure, value, low, high, qualifier) and relaxed (doc, value).
+
+    Implicit counts are outside the gold and its scores (FIGURES_GUIDE.md); they are measured by `eval incidents`."""
     from .evaluation import score_figures
 
-    _print_scores(score_figures(gold, docs, root), as_json)
+    _check_split(split)
+    _print_scores(score_figures(gold, docs, root, split=split), as_json)
+
+
+def _check_split(split: str) -> None:
+    if split not in ("tune", "check", "all"):
+        err.print(f"--split must be tune, check or all, not {split!r}")
+        raise typer.Exit(2)
 
 
 def _print_scores(result: dict, as_json: bool) -> None:

@@ -182,7 +182,39 @@ def _said_fatal(token, counted) -> bool:
     return implicit.fatal(verb) or any(c.lower_ == "fatally" for c in token.children)
 
 
+@lru_cache(maxsize=1)
+def _not_counts() -> dict:
+    import tomllib
+    from importlib.resources import files
+
+    return tomllib.loads(files("annalist").joinpath("data/not_counts_en.toml").read_text(encoding="utf-8"))
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w'.’-]*,\s*$")  # "Reno Wallace II, " / "Boy, "
+_SET_OFF_AFTER = re.compile(r"\s*(?:[,;)]|$|\s+of\b)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)[\s#:.-]*$")
+_WORD_AFTER = re.compile(r"[\s-]*([A-Za-z][\w.]*)")
+
+
+def _not_a_count(sentence: str, match: re.Match) -> bool:
+    """An age set off after a name ("Kelvin Watford, 50,", "Boy, 4, dies"), a number that follows a word
+    naming a thing ("Image 2 of 10", "a Tupolev-154", "ages 13 and 21", "call 911") or precedes one
+    ("the 911 caller", "the 1500 block", "1930 GMT"): identifiers, addresses, clock times — not counts."""
+    before, after = sentence[max(0, match.start() - 40):match.start()], sentence[match.end():match.end() + 20]
+    if _NAME_BEFORE.search(before) and _SET_OFF_AFTER.match(after) and not re.search(r"\b(?:and|or)\s*,?\s*$", before):
+        return True
+    lists = _not_counts()
+    word = _WORD_BEFORE.search(before)
+    qualified = any(match.group(name) for name, _ in _QUALIFIERS)
+    if word and not qualified and word.group(1).lower().rstrip(".") in lists["identifier_words"]:
+        return True
+    following = _WORD_AFTER.match(after)
+    return bool(following and following.group(1).lower().rstrip(".") in lists["identifier_heads"])
+
+
 def _excluded(sentence: str, match: re.Match) -> bool:
+    if _not_a_count(sentence, match):
+        return True
     before, after = sentence[max(0, match.start() - 3):match.start()], sentence[match.end():match.end() + 12]
     if re.search(r"[$£€]\s*$", before) or re.match(r"\s*(?:-|\s)?(?:years?[- ]old|%|percent|per\s*cent|st\b|nd\b|rd\b|th\b)", after, re.I):
         return True
