@@ -132,7 +132,7 @@ def extract(text: str, timexes: list[Timex], nlp=None, parse_text: str | None = 
         sentence = text[start:end]
         numerals = [f for f in _sentence_figures(doc, start, sentence)
                     if not any(s < f.end and f.start < e for s, e in dates)]  # "January 20" holds no count
-        for figure in numerals + implicit.figures(doc, start, sentence):
+        for figure in numerals + implicit.figures(doc, start, sentence, headline=parse_text is not None):
             figures.append(_with_time(figure, timexes, start, end, event))
     return figures
 

@@ -32,12 +32,12 @@ def _verb_measures() -> dict[str, str]:
     return {lemma: measure for measure, lemmas in lexicon()["verbs"].items() for lemma in lemmas}
 
 
-def figures(doc, offset: int, sentence: str) -> list[Figure]:
+def figures(doc, offset: int, sentence: str, headline: bool = False) -> list[Figure]:
     """The implicit counts of one parsed sentence; spans are offsets into the text (`offset` = the
-    sentence's start)."""
+    sentence's start). In a headline a participle is passive ("Teen shot and killed in ...")."""
     found: dict[tuple[int, str], Figure] = {}
     for token in doc:
-        for measure, person, anchor, role in _casualties(token):
+        for measure, person, anchor, role in _casualties(token, headline):
             if _not_an_event(anchor):
                 continue
             counted = _count(person)
@@ -58,11 +58,16 @@ def figures(doc, offset: int, sentence: str) -> list[Figure]:
     return list(found.values())
 
 
-def _casualties(token):
+def _casualties(token, headline: bool = False):
     """(measure, person token, casualty token, role or None) for what `token` says happened."""
     lex = lexicon()
     lemma = token.lemma_.lower()
     measure = _verb_measures().get(lemma)
+    if headline and token.pos_ == "VERB" and measure and not _object(token) and measure != "died":
+        subject = _subject(token)
+        if subject is not None:  # "Teenage boy shot and killed by family member"
+            yield ("killed" if measure == SHOT and fatal(token) else measure), subject, token, None
+            return
     if token.pos_ in ("VERB", "AUX") and measure:
         if lemma in lex["instrument_only"]["verbs"] and not _by_instrument(token):
             return
@@ -86,13 +91,35 @@ def _casualties(token):
             if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):
                 yield adj_measure, token.head, token, None  # "the dead man"
             elif token.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "advmod") and token.head.pos_ in ("VERB", "AUX"):
-                subject = _subject(token.head) or _object(token.head)
+                subject = _object(token.head) or _subject(token.head)  # "left a boy dead", "he was pronounced dead"
                 if subject is not None:
                     yield adj_measure, subject, token, None  # "was pronounced dead", "found him dead"
             return
     zero = _stated_zero_noun(token)
     if zero:
         yield zero, token, token, None
+        return
+    nominal = _nominal_measure(token)
+    if nominal:
+        for person in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+            yield nominal, person, token, None  # "the shooting death of a 15-year-old girl"
+        return
+    if lemma in lex["bodies"]["nouns"] and token.dep_ in ("nsubjpass", "dobj") and \
+            token.head.lemma_.lower() in lex["bodies"]["verbs"]:
+        yield "killed", token, token.head, None  # "a body has been found"
+
+
+def _nominal_measure(token) -> str | None:
+    nominal = lexicon()["nominal"]
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("NOUN", "VERB") or token.dep_ in ("ROOT",) and token.pos_ == "VERB":
+        return None
+    if lemma in nominal["killed"]:
+        return "killed"
+    if lemma in nominal["shot"] and token.pos_ == "NOUN":
+        fatal_words = {"fatal", "deadly", "lethal"}
+        return "killed" if any(c.lower_ in fatal_words for c in token.children) else SHOT
+    return None
 
 
 def _by_instrument(token) -> bool:
@@ -221,28 +248,40 @@ def _count(person) -> tuple[int, object] | None:
     lower = person.lower_
     if lower in zero["subjects"] or any(c.dep_ == "det" and c.lower_ in zero["determiners"] for c in person.children):
         return 0, person  # "no one else was hurt", "nobody was injured"
-    if any(c.dep_ == "nummod" and c.like_num for c in person.children):
-        return None  # "two men": the numeral reader counts it
     if person.pos_ == "PRON":
         if lower in people["pronouns"] or lower in people["reflexive"]:
             return 1, person
         return None
-    total = _one_person(person)
-    if total is None:
-        return None
-    for conj in person.conjuncts:
-        if conj.i > person.i:
-            extra = _one_person(conj)
-            if extra is None:
-                return None
-            total += extra
+    members = [person] + [c for c in person.conjuncts if c.i > person.i]
+    # A list the parser splits over several subjects: "A man, two women and a small child were killed".
+    members += [s for s in person.head.children if s.dep_ == person.dep_ and s.i > person.i and s not in members]
+    members += [c for s in members[1:] for c in s.conjuncts if c.i > s.i and c not in members]
+    total = 0
+    for member in members:
+        count = _one_person(member)
+        if count is None:
+            return None
+        total += count
+    if len(members) == 1 and any(c.dep_ == "nummod" and c.like_num for c in person.children):
+        return None  # "two men": the numeral reader counts it
     return total, person
 
 
 def _one_person(token) -> int | None:
+    """How many people one conjunct names: a singular person 1, "two women" 2, "a fifth victim" 5."""
     people = lexicon()["people"]
-    if any(c.dep_ == "nummod" and c.like_num for c in token.children):
-        return None
+    numeral = next((c for c in token.children if c.dep_ == "nummod" and c.like_num), None)
+    if numeral is not None:
+        from .figures import parse_number
+
+        value = parse_number(numeral.text)
+        return int(value) if value is not None and float(value).is_integer() else None
+    if token.lemma_.lower() in lexicon()["ordinal_heads"]["nouns"]:
+        from .temporal import ORDINALS
+
+        ordinal = next((ORDINALS.get(c.lower_) for c in token.children if c.dep_ == "amod" and c.lower_ in ORDINALS), None)
+        if ordinal and ordinal >= 2:
+            return ordinal
     singular = "Sing" in token.morph.get("Number") or not token.morph.get("Number")
     if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
         return 1
