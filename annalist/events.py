@@ -25,6 +25,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from .implicit import lexicon
 from .models import Document, Figure, Timex
 from .reconcile import INFINITY
 from .temporal import main_event_date
@@ -248,24 +249,40 @@ def document_counts(figures: list[Figure]) -> dict[str, Count]:
 
 
 def _shot_not_killed(shot: list[Figure], killed: list[Figure], killed_count: Count | None) -> int | None:
+    """How many of the people shot were not killed: a number of people shot less the killed; a
+    singular person shot, unless the document says someone died and this one is not told apart from
+    them (news names one victim many ways: "the boy", "Devon", "the 7-year-old")."""
     dead = killed_count.count if killed_count and killed_count.count is not None else 0
     numbered = [f.value for f in shot if not f.implicit and f.value is not None]
     from_numbers = max(numbered) - dead if numbered else None
-    dead_people = {_person(f.who) for f in killed if f.implicit}
-    named = {_person(f.who) for f in shot if f.implicit and f.value}
-    distinct = {p for p in named if p not in dead_people and p not in _PRONOUNS}
-    if not distinct and named and not killed:
-        distinct = {"someone"}  # "he was shot" and nobody died
-    from_people = len(distinct) if named else None
-    values = [v for v in (from_numbers, from_people) if v is not None]
-    return max(0, max(values)) if values else None
+    people = [f for f in shot if f.implicit and f.value]
+    if not people:
+        return max(0, from_numbers) if from_numbers is not None else None
+    if not dead:
+        from_people = max(f.value for f in people)
+    else:
+        dead_sexes = {_sex(f.who) for f in killed if f.value}
+        others = [f for f in people if _told_apart(f, dead_sexes)]
+        from_people = len({_sex(f.who) or f.who for f in others})
+    return max(0, from_numbers or 0, from_people)
 
 
-_PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
+def _told_apart(figure: Figure, dead_sexes: set[str | None]) -> bool:
+    words = (figure.who or "").lower().split()
+    if set(words) & set(lexicon()["distinct"]["markers"]):
+        return True
+    sex = _sex(figure.who)
+    return sex is not None and None not in dead_sexes and sex not in dead_sexes
 
 
-def _person(who: str | None) -> str:
-    return (who or "").split()[-1].lower() if who else ""
+def _sex(who: str | None) -> str | None:
+    distinct = lexicon()["distinct"]
+    words = (who or "").lower().split()
+    if set(words) & set(distinct["male"]):
+        return "male"
+    if set(words) & set(distinct["female"]):
+        return "female"
+    return None
 
 
 def event_tolls(members: list[tuple[Document, Figure]]) -> dict[str, Toll]:

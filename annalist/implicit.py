@@ -301,7 +301,8 @@ def _role(token) -> str | None:
 
 
 def _who(head) -> str:
-    words = [t.text for t in head.lefts if t.dep_ in ("amod", "compound") and not t.like_num]
+    words = [t.text for t in head.lefts if t.dep_ in ("amod", "compound", "det") and not t.like_num
+             and (t.dep_ != "det" or t.lower_ in lexicon()["distinct"]["markers"])]
     return " ".join(words + [head.text])
 
 
