@@ -37,6 +37,7 @@ def annotate(store: Store, workers: int | None = None, progress=None, search: bo
     pending = store.unannotated()
     if not pending:
         infer_publication_dates(store)
+        store_events(store)
         if search:
             store.search_index().sync()
         return 0
@@ -50,10 +51,19 @@ def annotate(store: Store, workers: int | None = None, progress=None, search: bo
             if progress:
                 progress(min(start + BATCH, len(pending)), len(pending))
     infer_publication_dates(store)
+    store_events(store)
     # Last, with the workers gone (they would inherit the indexer's memory) and the inferred dates known.
     if search:
         store.search_index().sync()
     return len(pending)
+
+
+def store_events(store: Store) -> None:
+    """Events, their tolls and the ledger's facts, as tables of the archive (annalist.events)."""
+    from .events import ledger
+
+    found, facts, _ = ledger(store)
+    store.replace_events(found, facts)
 
 
 def infer_publication_dates(store: Store) -> int:

@@ -157,11 +157,12 @@ def ledger(
     as_csv: Annotated[bool, typer.Option("--csv", help="One row per value, as CSV on stdout.")] = False,
 ) -> None:
     """The figures ledger: one fact per measure and event date, its values with their sources, and conflicts."""
-    from .reconcile import build_facts
+    from .events import ledger as archive_ledger
 
-    facts, undated = _read(db, lambda store: build_facts(store.figures(), {d.id: d for d in store.documents()}))
+    _, pairs, undated = _read(db, archive_ledger)
+    facts = [f for f, _ in pairs]
     if as_json:
-        return _print_json([fact_json(f) for f in facts])
+        return _print_json([fact_json(f, event) for f, event in pairs])
     if as_csv:
         _print_ledger_csv(facts)
         return
@@ -180,6 +181,35 @@ def ledger(
             out.print(f"    [red]why:[/] {escape(reason)}", highlight=False)
     if undated:
         out.print(f"[dim]{len(undated)} figures whose date the text does not give (see `annalist figures`)[/]")
+
+
+@app.command()
+def events(
+    db: DbOption = Path("annalist.db"),
+    as_json: JsonOption = False,
+) -> None:
+    """The incidents: articles grouped by date, place and content, each with its tolls (killed, injured, ...)
+    — best / low / high, status, independent sources, victims and suspects, and the sentences behind them."""
+    from .events import archive_events
+
+    found = _read(db, archive_events)
+    if as_json:
+        return _print_json([e.to_dict() for e in found])
+    for e in found:
+        tolls = "  ".join(f"{m} {_amount(t.best, t.low)} [{t.status.replace('_', ' ')}]" for m, t in e.tolls.items())
+        out.print(f"[bold]{e.date or 'date unknown'}[/] [dim]{e.granularity}[/]  {escape(e.place or 'place unknown')}  "
+                  f"{len(e.documents)} article(s), {e.sources} source(s)  [dim]{e.id}[/]", highlight=False)
+        out.print(f"    {escape(e.title or 'untitled')}", highlight=False)
+        out.print(f"    {escape(tolls) if tolls else '[dim]no toll stated[/]'}", highlight=False)
+        for t in e.tolls.values():
+            for reason in t.reasons:
+                out.print(f"    [red]why ({t.measure}):[/] {escape(reason)}", highlight=False)
+
+
+def _amount(best: int | None, low: int | None) -> str:
+    if best is not None:
+        return str(best)
+    return f"at least {low}" if low is not None else "unknown"
 
 
 @app.command()
@@ -366,6 +396,41 @@ def _check_split(split: str) -> None:
     if split not in ("tune", "check", "all"):
         err.print(f"--split must be tune, check or all, not {split!r}")
         raise typer.Exit(2)
+
+
+@eval_app.command("incidents")
+def eval_incidents(
+    dataset: Annotated[Path, typer.Option("--dataset", help="The GVA coverage folder (gold.jsonl and corpus/).")],
+    split: Annotated[str, typer.Option("--split", help="tune | check | all: which half of the incidents "
+                                       "(fixed by incident id; 'check' is the half set aside).")] = "all",
+    mixed: Annotated[bool, typer.Option("--mixed", help="Also put all incidents of one state and year in one "
+                                        "archive and score the grouping into events.")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", help="Only the first N incidents.")] = None,
+    details: Annotated[Path | None, typer.Option("--details", help="Write one JSON line per incident here.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The ledger against the Gun Violence Archive: killed and injured per incident (exact accuracy, accuracy
+    where gold > 0, RMSE, no-answer rate) beside the naive baseline; with --mixed, event grouping P/R/F1."""
+    from .evaluation_incidents import score_incidents
+
+    _check_split(split)
+    if not (dataset / "gold.jsonl").is_file():
+        err.print(f"no gold.jsonl under {dataset}")
+        raise typer.Exit(2)
+    result = score_incidents(dataset, split, limit=limit, mixed=mixed, details=details)
+    if as_json:
+        return print(json.dumps(result))
+    out.print(f"[bold]{result['incidents']} incidents[/] (split {split}, {result['seconds']} s)")
+    for part in ("multi_article", "single_article"):
+        out.print(f"  {part.replace('_', ' ')}: {result[part]['incidents']} incidents")
+        for measure in ("killed", "injured"):
+            b = result[part][measure]
+            out.print(f"    {measure:<8} accuracy {b['accuracy']}  where gold > 0 {b['accuracy_gold_pos']}  "
+                      f"RMSE {b['rmse']}  no answer {b['no_answer']}   naive baseline {b['baseline_accuracy']}")
+    if result["grouping"]:
+        g = result["grouping"]
+        out.print(f"  mixed archives: {g['archives']} archives, {g['incidents']} incidents; grouping P {g['p']} "
+                  f"R {g['r']} F1 {g['f1']}; killed accuracy {g['killed']['accuracy']}, injured {g['injured']['accuracy']}")
 
 
 def _print_scores(result: dict, as_json: bool) -> None:

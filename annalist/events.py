@@ -28,7 +28,7 @@ from datetime import date
 from .implicit import lexicon
 from .models import Document, Figure, Timex
 from .reconcile import INFINITY
-from .temporal import main_event_date
+from .temporal import article_event_date
 
 LINK_DAYS = 3  # reports of one incident date it within a few days of each other
 LINK_SIMILARITY = 0.25  # cosine of title+lead TF-IDF above which two same-time documents are one incident
@@ -99,7 +99,7 @@ def build_events(documents: list[Document], timexes: dict[str, list[Timex]],
 
 
 def profile(doc: Document, timexes: list[Timex], figures: list[Figure]) -> Profile:
-    day = main_event_date(timexes)
+    day = article_event_date(timexes)
     how = "stated"
     if day is None and doc.published and len(doc.published) == 10:
         day, how = doc.published, "published"
@@ -360,7 +360,29 @@ def _meet(bounds: list[tuple[int | None, int | None]]) -> bool:
     return not lows or not highs or max(lows) <= min(highs)
 
 
-def figure_events(events: list[Event]) -> dict[str, str]:
-    """doc id -> event id."""
-    return {doc: e.id for e in events for doc in e.documents}
+def event_of_fact(fact, events: list[Event]) -> str | None:
+    """The event holding most of the documents behind a ledger fact (None when none does)."""
+    event_of = {doc: e.id for e in events for doc in e.documents}
+    held: dict[str, int] = {}
+    for value in fact.values:
+        for doc in value.documents:
+            if doc in event_of:
+                held[event_of[doc]] = held.get(event_of[doc], 0) + 1
+    return min(held, key=lambda e: (-held[e], e)) if held else None
+
+
+def archive_events(store) -> list[Event]:
+    """The events of a whole archive, from what the annotate stage stored."""
+    from .store import by_document
+
+    return build_events(store.documents(), by_document(store.timexes()), by_document(store.figures()))
+
+
+def ledger(store) -> tuple[list[Event], list[tuple[object, str | None]], list]:
+    """(events, [(fact, event id)], undated figures) of a whole archive."""
+    from .reconcile import build_facts
+
+    events = archive_events(store)
+    facts, undated = build_facts(store.figures(), {d.id: d for d in store.documents()})
+    return events, [(f, event_of_fact(f, events)) for f in facts], undated
 

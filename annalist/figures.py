@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from . import implicit
 from .models import Figure, Timex
-from .temporal import NUMBER_WORDS, main_event_date
+from .temporal import NUMBER_WORDS, article_event_date
 
 MEASURES = {
     "killed": {"kill", "killing", "die", "dead", "death", "fatality", "toll", "execute", "massacre", "slay", "murder", "perish",
@@ -124,7 +124,7 @@ def extract(text: str, timexes: list[Timex], nlp=None, parse_text: str | None = 
     if not candidates:
         return []
     nlp = nlp or load_pipeline()
-    event = main_event_date(timexes)
+    event = article_event_date(timexes)
     figures = []
     dates = [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")]
     view = parse_text or text
@@ -142,7 +142,7 @@ def extract_document(text: str, title: str | None, timexes: list[Timex], nlp=Non
     the title's dated like the article's main event."""
     found = extract(text, timexes, nlp)
     if title and title.strip():
-        event = main_event_date(timexes)
+        event = article_event_date(timexes)
         found += [replace(f, part="title", when=event) for f in extract(title, [], nlp, parse_text=_sentence_case(title))]
     return found
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from .events import Event, build_events, event_of_fact
 from .models import Document, Figure, Timex
 from .reconcile import Fact, build_facts
 from .search import snippet_pieces
@@ -38,6 +39,8 @@ class Archive:
     facts: list[Fact]
     undated: list[tuple[str, Figure]]
     timeline: list[Entry]
+    events: list[Event]
+    fact_events: list[str | None]  # the event of each fact, in the order of `facts`
 
     @property
     def by_id(self) -> dict[str, Document]:
@@ -49,7 +52,19 @@ def read_archive(store: Store) -> Archive:
     timexes = by_document(store.timexes())
     pairs = store.figures()
     facts, undated = build_facts(pairs, {d.id: d for d in documents})
-    return Archive(documents, timexes, by_document(pairs), facts, undated, archive_timeline(documents, timexes))
+    figures = by_document(pairs)
+    events = build_events(documents, timexes, figures)
+    return Archive(documents, timexes, figures, facts, undated, archive_timeline(documents, timexes), events,
+                   [event_of_fact(f, events) for f in facts])
+
+
+def facts_json(archive: Archive) -> list[dict]:
+    return [fact_json(f, e) for f, e in zip(archive.facts, archive.fact_events)]
+
+
+def event_json(event: Event) -> dict:
+    """The `events --json` shape: tolls keyed by measure; a measure absent means the text states none."""
+    return event.to_dict()
 
 
 # --- marking spans in untrusted text ---------------------------------------------------------
@@ -83,7 +98,7 @@ def sentence_with_span(span: dict) -> Markup:
 
 def document_marks(doc: Document, timexes: list[Timex], figures: list[Figure], entities=()) -> Markup:
     spans = [(f.start, f.end, "figure", f"{f.measure} {f.qualifier} {f.value if f.value is not None else ''}")
-             for f in figures]
+             for f in figures if f.part == "text"]  # a title's figures index the title
     spans += [(t.start, t.end, "date", f"{t.type} {t.value}") for t in timexes]
     spans += [(s, e, "entity", label) for s, e, label in entities]
     return highlight(doc.text, spans)
@@ -144,11 +159,12 @@ def fact_label(fact: Fact) -> str:
 def figure_json(doc_id: str, f) -> dict:
     return {"doc": doc_id, "measure": f.measure, "value": f.value, "qualifier": f.qualifier, "low": f.low,
             "high": f.high, "vague": f.vague, "who": f.who, "where": f.where, "when": f.when, "start": f.start,
-            "end": f.end, "span": f.span, "sentence": f.sentence}
+            "end": f.end, "span": f.span, "sentence": f.sentence, "implicit": f.implicit, "role": f.role,
+            "part": f.part}
 
 
-def fact_json(fact) -> dict:
-    return {"measure": fact.measure, "event_date": fact.event_date, "status": fact.status, "low": fact.low,
+def fact_json(fact, event: str | None = None) -> dict:
+    return {"measure": fact.measure, "event": event, "event_date": fact.event_date, "status": fact.status, "low": fact.low,
             "best": fact.best, "high": fact.high, "reasons": fact.reasons, "sources": fact.sources,
             "values": [{"value": v.value, "low": v.low, "high": v.high, "qualifier": v.qualifier, "where": v.where,
                         "sources": v.source_documents, "documents": v.documents, "spans": v.spans}
@@ -202,12 +218,12 @@ def write_report(db: Path, out: Path, dates: int = REPORT_DATES) -> Path:
 # --- exports -----------------------------------------------------------------------------------
 
 def export_rows(archive: Archive) -> dict[str, list[dict]]:
-    """The archive as four tables: documents, figures, facts and timeline, in their --json shapes."""
+    """The archive as tables: documents, figures, facts, timeline and events, in their --json shapes."""
     documents = [{k: v for k, v in d.to_dict().items() if k not in ("offsets",)} for d in archive.documents]
     figures = [figure_json(doc_id, f) for doc_id, fs in archive.figures.items() for f in fs]
-    facts = [fact_json(f) for f in archive.facts]
     timeline = [e.to_dict() for e in archive.timeline]
-    return {"documents": documents, "figures": figures, "facts": facts, "timeline": timeline}
+    return {"documents": documents, "figures": figures, "facts": facts_json(archive), "timeline": timeline,
+            "events": [event_json(e) for e in archive.events]}
 
 
 def write_exports(archive: Archive, folder: Path, fmt: str) -> list[Path]:

@@ -98,7 +98,11 @@ def create_app(db: Path) -> FastAPI:
 
     @app.get("/api/facts", summary="The ledger (the `annalist ledger --json` shape)")
     def api_facts() -> list[dict]:
-        return [present.fact_json(f) for f in archive().facts]
+        return present.facts_json(archive())
+
+    @app.get("/api/events", summary="The incidents with their tolls (the `annalist events --json` shape)")
+    def api_events() -> list[dict]:
+        return [present.event_json(e) for e in archive().events]
 
     @app.get("/api/timeline", summary="The timeline (the `annalist timeline --json` shape)")
     def api_timeline() -> list[dict]:

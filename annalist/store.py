@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
+from dataclasses import asdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -80,6 +81,18 @@ CREATE TABLE IF NOT EXISTS copies (doc_id TEXT NOT NULL REFERENCES documents(id)
 CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT,
     inputs TEXT NOT NULL, ingested INTEGER, unchanged INTEGER, failed INTEGER);
 CREATE TABLE IF NOT EXISTS search_stale (doc_id TEXT PRIMARY KEY);  -- indexed before their date or cluster changed
+-- Derived by the annotate stage (annalist.events, annalist.reconcile) and rewritten whole after each run,
+-- so that Datasette or plain SQL shows the incidents, their tolls and the ledger's facts.
+CREATE TABLE IF NOT EXISTS events (id TEXT PRIMARY KEY, date TEXT, granularity TEXT NOT NULL, date_how TEXT NOT NULL,
+    place TEXT, title TEXT, documents INTEGER NOT NULL, sources INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS event_documents (event_id TEXT NOT NULL REFERENCES events(id), doc_id TEXT NOT NULL
+    REFERENCES documents(id), PRIMARY KEY (event_id, doc_id));
+CREATE TABLE IF NOT EXISTS tolls (event_id TEXT NOT NULL REFERENCES events(id), measure TEXT NOT NULL, best INTEGER,
+    low INTEGER, high INTEGER, status TEXT NOT NULL, victims INTEGER, suspects INTEGER, sources INTEGER NOT NULL,
+    reasons TEXT NOT NULL, counts TEXT NOT NULL, spans TEXT NOT NULL, PRIMARY KEY (event_id, measure));
+CREATE TABLE IF NOT EXISTS facts (id INTEGER PRIMARY KEY, measure TEXT NOT NULL, event_date TEXT, event_id TEXT,
+    status TEXT NOT NULL, low INTEGER, best INTEGER, high INTEGER, sources INTEGER NOT NULL, reasons TEXT NOT NULL,
+    fact_values TEXT NOT NULL, series TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS failures (run_id INTEGER NOT NULL REFERENCES runs(id), path TEXT NOT NULL, reason TEXT NOT NULL);
 """
 
@@ -283,6 +296,26 @@ class Store:
                        if db.execute("SELECT cluster IS NOT ? FROM documents WHERE id = ?", (cluster, doc_id)).fetchone()[0]]
             db.executemany("UPDATE documents SET cluster = ? WHERE id = ?", changed)
             db.executemany("INSERT OR IGNORE INTO search_stale VALUES (?)", [(doc_id,) for _, doc_id in changed])
+
+    def replace_events(self, events: list, facts: list[tuple[object, str | None]]) -> None:
+        """The archive's events with their tolls, and the ledger's (fact, event id) pairs, replacing
+        what an earlier run derived (they depend on every document, so they are rewritten whole)."""
+        with self.transaction() as db:
+            for table in ("tolls", "event_documents", "facts", "events"):
+                db.execute(f"DELETE FROM {table}")
+            for e in events:
+                db.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           (e.id, e.date, e.granularity, e.date_how, e.place, e.title, len(e.documents), e.sources))
+                db.executemany("INSERT INTO event_documents VALUES (?, ?)", [(e.id, d) for d in e.documents])
+                db.executemany("INSERT INTO tolls VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               [(e.id, t.measure, t.best, t.low, t.high, t.status, t.victims, t.suspects, t.sources,
+                                 json.dumps(t.reasons), json.dumps(t.counts), json.dumps(t.spans, ensure_ascii=False))
+                                for t in e.tolls.values()])
+            db.executemany("INSERT INTO facts (measure, event_date, event_id, status, low, best, high, sources, reasons, "
+                           "fact_values, series) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           [(f.measure, f.event_date, event, f.status, f.low, f.best, f.high, f.sources,
+                             json.dumps(f.reasons), json.dumps([asdict(v) for v in f.values], ensure_ascii=False),
+                             json.dumps(f.series)) for f, event in facts])
 
     def raw_content(self, doc_id: str) -> bytes | None:
         row = self.db.execute("SELECT data FROM raw_content WHERE doc_id = ?", (doc_id,)).fetchone()

@@ -1058,6 +1058,22 @@ def main_event_date(timexes: list[Timex]) -> str | None:
     return min(counts, key=lambda v: (-counts[v], v)) if counts else None
 
 
+# Relative days that name when something happened ("Saturday", "Feb. 18", "yesterday", "Labor Day"); not
+# the report's own day ("today") or what is to come ("tomorrow").
+_REPORT_DAY_RULES = {"today", "tomorrow", "tonight"}
+
+
+def article_event_date(timexes: list[Timex]) -> str | None:
+    """The day an article is about: its most often stated full date — written in full or resolved
+    against the publication date ("late Friday night" in a Saturday paper) — the earliest on a tie."""
+    counts: dict[str, int] = {}
+    for t in timexes:
+        if t.type == DATE and _FULL_DATE_VALUE.match(t.value) and t.rule not in _REPORT_DAY_RULES \
+                and not t.rule.startswith("past_anchor") and (t.anchor == "absolute" or t.anchor.startswith("dct")):
+            counts[t.value] = counts.get(t.value, 0) + 1
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
 def corpus_event_date(timexes_by_doc: dict[str, list[Timex]]) -> str | None:
     """The day most articles of a corpus state explicitly."""
     docs_per_date: dict[str, int] = {}
