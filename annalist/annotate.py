@@ -28,16 +28,18 @@ def _load_models() -> None:
     figures.load_pipeline()
 
 
-def annotate(store: Store, workers: int | None = None, progress=None, search: bool = True) -> int:
+def annotate(store: Store, workers: int | None = None, progress=None, search: bool = True,
+             derived: bool = True) -> int:
     """Annotate every current document that has no annotation yet; returns how many.
     `progress(done, total)` is called after each batch. `search=False` leaves the search indexes
-    alone (an evaluation's throw-away archive)."""
+    alone, `derived=False` the events and facts tables (an evaluation's throw-away archive)."""
     if search:
         store.index_for_search()
     pending = store.unannotated()
     if not pending:
         infer_publication_dates(store)
-        store_events(store)
+        if derived:
+            store_events(store)
         if search:
             store.search_index().sync()
         return 0
@@ -51,7 +53,8 @@ def annotate(store: Store, workers: int | None = None, progress=None, search: bo
             if progress:
                 progress(min(start + BATCH, len(pending)), len(pending))
     infer_publication_dates(store)
-    store_events(store)
+    if derived:
+        store_events(store)
     # Last, with the workers gone (they would inherit the indexer's memory) and the inferred dates known.
     if search:
         store.search_index().sync()

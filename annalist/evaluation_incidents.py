@@ -54,6 +54,17 @@ def incident_file(dataset: Path, incident: str) -> Path:
 def archive_events(paths: list[Path]) -> tuple[list[Event], dict[str, str]]:
     """Ingest and annotate `paths` into a throw-away archive; its events, and archive doc id -> the
     input's own `id` field."""
+    documents, timexes, figures, input_ids = _layers(paths)
+    return build_events(documents, timexes, figures), input_ids
+
+
+def archive_layers(dataset: Path, incidents: list[dict]):
+    """(documents, timexes by doc, figures by doc, archive doc id -> input id) of the incidents'
+    articles in one throw-away archive."""
+    return _layers([p for p in (incident_file(dataset, g["incident"]) for g in incidents) if p.exists()])
+
+
+def _layers(paths: list[Path]):
     from . import annotate as annotate_stage
     from . import ingest as ingest_stage
 
@@ -61,13 +72,13 @@ def archive_events(paths: list[Path]) -> tuple[list[Event], dict[str, str]]:
         store = Store(Path(folder) / "archive.db")
         try:
             ingest_stage.ingest([str(p) for p in paths], store, workers=1)
-            annotate_stage.annotate(store, workers=1, search=False)
+            annotate_stage.annotate(store, workers=1, search=False, derived=False)
             documents = store.documents()
-            events = build_events(documents, by_document(store.timexes()), by_document(store.figures()))
-            input_ids = {d.id: _input_id(d.origin, d.record) for d in documents}
+            layers = (documents, by_document(store.timexes()), by_document(store.figures()),
+                      {d.id: _input_id(d.origin, d.record) for d in documents})
         finally:
             store.close()
-    return events, input_ids
+    return layers
 
 
 def _input_id(origin: str, record: str) -> str:

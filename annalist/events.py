@@ -3,12 +3,10 @@
 This is the table Iraq Body Count or the Gun Violence Archive build by hand: per incident, when,
 where, what happened, how many were killed and injured, and who says so.
 
-1. Each document gets a *profile*: the day it is about (its main event date, else its
-   publication date), its place (dateline, else the place its figures name), and its words
-   (title and lead, TF-IDF).
-2. Documents are linked when they are about the same day (within LINK_DAYS) and read alike
-   (cosine of title+lead at least LINK_SIMILARITY), or read very much alike whatever their dates
-   (a follow-up); the connected groups are events.
+1. Each document gets a *profile*: the day it is about (its event date, else its publication
+   date), every full date it states, and its place (dateline, else the place its figures name).
+2. Documents are grouped into incidents by annalist.linking: pairs scored on how alike their
+   texts, names and titles read and how near their dates lie, then average-link clustering.
 3. A document's figures belong to its event, except those the text dates to another time (a
    comparison: "the worst since Piper Alpha in 1988"), which are left out of this event's tolls.
 4. A toll per measure: each independent source (syndication cluster) gives one count — the
@@ -27,14 +25,10 @@ from datetime import date
 
 from .implicit import lexicon
 from .models import Document, Figure, Timex
-from .reconcile import INFINITY
+from .linking import Profile, days_between, full_dates, group
 from .temporal import article_event_date
 
-LINK_DAYS = 3  # reports of one incident date it within a few days of each other
-LINK_SIMILARITY = 0.25  # cosine of title+lead TF-IDF above which two same-time documents are one incident
-FOLLOW_UP_SIMILARITY = 0.6  # so alike that the dates do not matter (a follow-up, a re-filed copy)
 OTHER_EVENT_DAYS = 14  # a figure the text dates further from its event than this counts another event
-LEAD_CHARS = 800
 
 SHOT = "shot"
 SUSPECT = "suspect"
@@ -78,22 +72,11 @@ class Event:
                 "tolls": {m: t.to_dict() for m, t in self.tolls.items()}}
 
 
-@dataclass
-class Profile:
-    """What one document says about the incident it reports."""
-
-    doc: Document
-    day: str | None
-    day_how: str
-    place: str | None
-    words: str
-
-
 def build_events(documents: list[Document], timexes: dict[str, list[Timex]],
                  figures: dict[str, list[Figure]]) -> list[Event]:
     """The archive's events, most documents first."""
     profiles = [profile(d, timexes.get(d.id, []), figures.get(d.id, [])) for d in documents]
-    groups = group_documents(profiles)
+    groups = group(profiles)
     events = [_event(group, figures) for group in groups]
     return sorted(events, key=lambda e: (-len(e.documents), -e.sources, e.date or "", e.id))
 
@@ -106,60 +89,7 @@ def profile(doc: Document, timexes: list[Timex], figures: list[Figure]) -> Profi
     places = [f.where for f in figures if f.where]
     place = (doc.dateline.place if doc.dateline and doc.dateline.place else None) or \
         (max(set(places), key=places.count) if places else None)
-    words = f"{doc.title or ''}\n{doc.text[:LEAD_CHARS]}"
-    return Profile(doc, day, how, place, words)
-
-
-def group_documents(profiles: list[Profile]) -> list[list[Profile]]:
-    """Connected groups of documents linked by date and wording (see the module docstring)."""
-    if not profiles:
-        return []
-    similarity = _similarities([p.words for p in profiles])
-    parent = list(range(len(profiles)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(profiles)):
-        for j in range(i + 1, len(profiles)):
-            if _linked(profiles[i], profiles[j], similarity[i][j]):
-                parent[find(j)] = find(i)
-    groups: dict[int, list[Profile]] = {}
-    for i, p in enumerate(profiles):
-        groups.setdefault(find(i), []).append(p)
-    return list(groups.values())
-
-
-def _linked(a: Profile, b: Profile, similarity: float) -> bool:
-    if a.doc.cluster and a.doc.cluster == b.doc.cluster:
-        return True  # copies of one article
-    if similarity >= FOLLOW_UP_SIMILARITY:
-        return True
-    return similarity >= LINK_SIMILARITY and days_between(a.day, b.day) <= LINK_DAYS
-
-
-def _similarities(texts: list[str]) -> list[list[float]]:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    if len(texts) == 1:
-        return [[1.0]]
-    try:
-        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
-    except ValueError:  # no word at all (empty documents)
-        return [[0.0] * len(texts) for _ in texts]
-    return (matrix @ matrix.T).toarray().tolist()
-
-
-def days_between(a: str | None, b: str | None) -> float:
-    if not a or not b:
-        return INFINITY
-    try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
-    except ValueError:
-        return 0 if a[:7] == b[:7] else INFINITY
+    return Profile(doc, day, how if day else "unknown", full_dates(timexes), place)
 
 
 def _event(group: list[Profile], figures: dict[str, list[Figure]]) -> Event:

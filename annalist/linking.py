@@ -1,0 +1,178 @@
+"""Which documents report the same incident: pairwise scores, then average-link clustering.
+
+A pair of documents is scored by a logistic model over what an editor would compare: how alike
+their whole texts, their proper names (victims, streets, towns) and their titles read (TF-IDF
+cosines within the archive), how far apart the days they are about lie (their event days, and the
+nearest of all the full dates each states: a follow-up written months later still names the day of
+the shooting), and whether one publisher wrote both (one outlet's reports of two shootings read
+alike). The weights are data (annalist/data/event_linking.json), fitted on the `tune` half of the
+development incidents by benchmarks/train_event_linking.py.
+
+Documents then form groups by average linkage: two groups merge while their pairs' mean
+probability of being one incident stays above the threshold. Pairs that share no word or name
+score below it, so the clustering runs within the connected parts of the graph of likely pairs
+(exactly the same answer as over the whole archive, without a quadratic distance matrix of it).
+Copies of one article (a syndication cluster) are always one incident.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib.resources import files
+
+from .models import Document, Timex
+
+INFINITY = float("inf")
+CANDIDATE_SIMILARITY = 0.05  # below this on both text and names, a pair cannot reach the threshold
+
+
+@dataclass
+class Profile:
+    """What one document says about the incident it reports."""
+
+    doc: Document
+    day: str | None  # the day it is about (article_event_date), else its publication day
+    day_how: str  # stated | published | unknown
+    days: frozenset[str]  # every full date it states
+    place: str | None
+
+
+@lru_cache(maxsize=1)
+def model() -> dict:
+    return json.loads(files("annalist").joinpath("data/event_linking.json").read_text(encoding="utf-8"))
+
+
+def days_between(a: str | None, b: str | None) -> float:
+    if not a or not b:
+        return INFINITY
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 0 if a[:7] == b[:7] else INFINITY
+
+
+def full_dates(timexes: list[Timex]) -> frozenset[str]:
+    return frozenset(t.value for t in timexes if t.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value)
+                     and t.rule not in ("today", "tomorrow", "tonight"))
+
+
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+
+
+def names_of(doc: Document) -> str:
+    """The proper names a document uses, each as one token ("Libby_Lake"), less the ones every crime
+    report uses (weekdays, months, "Police")."""
+    common = set(model()["common_names"])
+    found = _NAME.findall(f"{doc.title or ''}. {doc.text}")
+    return " ".join(n.replace(" ", "_") for n in found if n not in common) or "_"
+
+
+def _similarity_matrix(texts: list[str], **options):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        matrix = TfidfVectorizer(sublinear_tf=True, **options).fit_transform(texts)
+    except ValueError:  # no word at all
+        return None
+    return (matrix @ matrix.T).tocsr()
+
+
+def _value(matrix, i: int, j: int) -> float:
+    return float(matrix[i, j]) if matrix is not None else 0.0
+
+
+def pair_features(a: Profile, b: Profile, text: float, names: float, title: float) -> list[float]:
+    """The features of one pair, in the order of model()["features"]."""
+    apart = days_between(a.day, b.day)
+    nearest = min((days_between(x, y) for x in a.days | {a.day} - {None} for y in b.days | {b.day} - {None}),
+                  default=INFINITY)
+    return [text, names, apart <= 1, 1 < apart <= 3, 3 < apart <= 14, 14 < apart < INFINITY, apart == INFINITY,
+            a.doc.publisher is not None and a.doc.publisher == b.doc.publisher,
+            nearest <= 1, 1 < nearest <= 3, nearest == INFINITY, title,
+            text * (nearest <= 3), names * (nearest <= 3), text * (nearest > 3)]
+
+
+def probability(features: list[float]) -> float:
+    m = model()
+    z = m["intercept"] + sum(w * float(x) for w, x in zip(m["weights"], features))
+    return 1 / (1 + math.exp(-z))
+
+
+def scored_pairs(profiles: list[Profile]) -> dict[tuple[int, int], float]:
+    """(i, j) -> probability that documents i and j report one incident, for the pairs that share
+    enough words or names to be candidates (every other pair scores below the threshold)."""
+    docs = [p.doc for p in profiles]
+    text = _similarity_matrix([f"{d.title or ''}\n{d.text}" for d in docs], stop_words="english")
+    names = _similarity_matrix([names_of(d) for d in docs], token_pattern=r"\S+", lowercase=False)
+    titles = _similarity_matrix([d.title or "_" for d in docs], stop_words="english")
+    candidates = set()
+    for matrix in (text, names):
+        if matrix is None:
+            continue
+        coo = matrix.tocoo()
+        candidates |= {(int(i), int(j)) for i, j, v in zip(coo.row, coo.col, coo.data) if i < j and v >= CANDIDATE_SIMILARITY}
+    return {(i, j): probability(pair_features(profiles[i], profiles[j], _value(text, i, j), _value(names, i, j),
+                                              _value(titles, i, j)))
+            for i, j in sorted(candidates)}
+
+
+def group(profiles: list[Profile]) -> list[list[Profile]]:
+    """The documents grouped into incidents (see the module docstring)."""
+    n = len(profiles)
+    if n == 0:
+        return []
+    threshold = model()["threshold"]
+    probabilities = scored_pairs(profiles)
+    for i in range(n):  # copies of one article are one incident
+        for j in range(i + 1, n):
+            if profiles[i].doc.cluster and profiles[i].doc.cluster == profiles[j].doc.cluster:
+                probabilities[(i, j)] = 1.0
+    groups = []
+    for part in _components(n, [pair for pair, p in probabilities.items() if p > threshold]):
+        for members in _average_link(part, probabilities, threshold):
+            groups.append([profiles[i] for i in sorted(members)])
+    return groups
+
+
+def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in edges:
+        parent[find(j)] = find(i)
+    parts: dict[int, list[int]] = {}
+    for i in range(n):
+        parts.setdefault(find(i), []).append(i)
+    return list(parts.values())
+
+
+def _average_link(members: list[int], probabilities: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Average-link agglomerative clustering of one connected part (pairs not scored count 0)."""
+    if len(members) == 1:
+        return [members]
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    size = len(members)
+    distance = np.ones((size, size))
+    np.fill_diagonal(distance, 0.0)
+    for a in range(size):
+        for b in range(a + 1, size):
+            p = probabilities.get((members[a], members[b]), 0.0)
+            distance[a, b] = distance[b, a] = 1.0 - p
+    labels = fcluster(linkage(squareform(distance, checks=False), method="average"), t=1.0 - threshold,
+                      criterion="distance")
+    clusters: dict[int, list[int]] = {}
+    for member, label in zip(members, labels):
+        clusters.setdefault(int(label), []).append(member)
+    return list(clusters.values())
