@@ -25,6 +25,7 @@ from datetime import date
 
 from .implicit import lexicon
 from .models import Document, Figure, Timex
+from .reconcile import NEWS_DAYS
 from .linking import Profile, days_between, full_dates, group
 from .temporal import article_event_date
 
@@ -98,7 +99,7 @@ def _event(group: list[Profile], figures: dict[str, list[Figure]]) -> Event:
     places = [p.place for p in group if p.place]
     members = [(p.doc, f) for p in group for f in figures.get(p.doc.id, [])
                if days_between(f.when, day) <= OTHER_EVENT_DAYS or f.when is None or day is None]
-    tolls = event_tolls(members)
+    tolls = event_tolls(members, day)
     ids = sorted(d.id for d in docs)
     return Event(id=hashlib.sha1(" ".join(ids).encode()).hexdigest()[:12], date=day,
                  granularity=_granularity(day), date_how=how,
@@ -215,8 +216,8 @@ def _sex(who: str | None) -> str | None:
     return None
 
 
-def event_tolls(members: list[tuple[Document, Figure]]) -> dict[str, Toll]:
-    """One toll per measure from the (document, figure) pairs of one event."""
+def event_tolls(members: list[tuple[Document, Figure]], day: str | None = None) -> dict[str, Toll]:
+    """One toll per measure from the (document, figure) pairs of one event that happened on `day`."""
     documents = {d.id: d for d, _ in members}
     figures_of: dict[str, list[Figure]] = {}
     for doc, f in members:
@@ -228,13 +229,15 @@ def event_tolls(members: list[tuple[Document, Figure]]) -> dict[str, Toll]:
         spans = [{"doc": d.id, "start": f.start, "end": f.end, "span": f.span, "sentence": f.sentence,
                   "part": f.part, "implicit": f.implicit, "role": f.role}
                  for d, f in members if f.measure == measure or (measure == "injured" and f.measure == SHOT)]
-        toll = _toll(measure, {d: counts_of[d][measure] for d in counts_of if measure in counts_of[d]}, documents, spans)
+        toll = _toll(measure, {d: counts_of[d][measure] for d in counts_of if measure in counts_of[d]}, documents, spans,
+                     day)
         if toll:
             tolls[measure] = toll
     return tolls
 
 
-def _toll(measure: str, counts_by_doc: dict[str, Count], documents: dict[str, Document], spans: list[dict]) -> Toll | None:
+def _toll(measure: str, counts_by_doc: dict[str, Count], documents: dict[str, Document], spans: list[dict],
+          day: str | None) -> Toll | None:
     by_source: dict[str, list[Document]] = {}
     for doc_id in counts_by_doc:
         doc = documents[doc_id]
@@ -250,7 +253,7 @@ def _toll(measure: str, counts_by_doc: dict[str, Count], documents: dict[str, Do
     highs = [c["high"] for c in counts if c["high"] is not None]
     if not stated and not lows:
         return None
-    best_count, reasons = _best(stated)
+    best_count, reasons = _best(stated, day)
     status = "single_source" if len(counts) <= 1 else (
         "consistent" if _meet([(c["low"], c["high"]) for c in counts]) else "conflict")
     chosen = next((c for c in reversed(_by_report(stated)) if c["count"] == best_count), None)
@@ -265,13 +268,15 @@ def _by_report(counts: list[dict]) -> list[dict]:
     return sorted(counts, key=lambda c: (c["reported"] or "", c["doc"]))
 
 
-def _best(stated: list[dict]) -> tuple[int | None, list[str]]:
+def _best(stated: list[dict], day: str | None) -> tuple[int | None, list[str]]:
     """The count most independent sources give; when sources disagree and the later reports give
-    another count, the latest report (a toll revised as victims died or were found)."""
+    another count, the latest report while the incident was news (a toll revised as victims died
+    or were found; an anniversary piece a year on revises nothing)."""
     if not stated:
         return None, []
     values = [c["count"] for c in stated]
-    ordered = _by_report(stated)
+    news = [c for c in stated if day is None or days_between(day, c["reported"]) <= NEWS_DAYS]
+    ordered = _by_report(news or stated)
     latest = ordered[-1]
     if len(set(values)) == 1:
         return values[0], []

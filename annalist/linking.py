@@ -122,19 +122,25 @@ def scored_pairs(profiles: list[Profile]) -> dict[tuple[int, int], float]:
 
 def group(profiles: list[Profile]) -> list[list[Profile]]:
     """The documents grouped into incidents (see the module docstring)."""
-    n = len(profiles)
-    if n == 0:
+    if not profiles:
         return []
     threshold = model()["threshold"]
-    probabilities = scored_pairs(profiles)
-    for i in range(n):  # copies of one article are one incident
-        for j in range(i + 1, n):
-            if profiles[i].doc.cluster and profiles[i].doc.cluster == profiles[j].doc.cluster:
-                probabilities[(i, j)] = 1.0
+    # Copies of one article are one incident, and one unit of the clustering: a reprint under another
+    # masthead ("VALDEN EVENING STAR — Wednesday edition") links as well as its best-titled copy.
+    units: dict[str, list[int]] = {}
+    for i, p in enumerate(profiles):
+        units.setdefault(p.doc.cluster or p.doc.id, []).append(i)
+    members = list(units.values())
+    unit_of = {i: u for u, docs in enumerate(members) for i in docs}
+    probabilities: dict[tuple[int, int], float] = {}
+    for (i, j), p in scored_pairs(profiles).items():
+        a, b = sorted((unit_of[i], unit_of[j]))
+        if a != b:
+            probabilities[(a, b)] = max(p, probabilities.get((a, b), 0.0))
     groups = []
-    for part in _components(n, [pair for pair, p in probabilities.items() if p > threshold]):
-        for members in _average_link(part, probabilities, threshold):
-            groups.append([profiles[i] for i in sorted(members)])
+    for part in _components(len(members), [pair for pair, p in probabilities.items() if p > threshold]):
+        for linked in _average_link(part, probabilities, threshold):
+            groups.append([profiles[i] for i in sorted(i for unit in linked for i in members[unit])])
     return groups
 
 
