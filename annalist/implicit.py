@@ -44,7 +44,7 @@ def figures(doc, offset: int, sentence: str, headline: bool = False) -> list[Fig
             if counted is None:
                 continue
             value, head = counted
-            role = role or _role(head)
+            role = role or _role(head) or ("suspect" if _by_police(anchor) else None)
             start = min(person.left_edge.idx, anchor.idx)
             end = max(person.idx + len(person.text), anchor.idx + len(anchor.text))
             key = (person.i, measure)
@@ -218,6 +218,23 @@ def _is_child(token) -> bool:
 
 def _age(token) -> int | None:
     return int(token.text) if token.like_num and token.text.isdigit() and token.head.lower_ in ("year", "-", "old") else None
+
+
+def _by_police(verb) -> bool:
+    """"was shot and killed by police", "officers returned fire, killing him": the police's casualty."""
+    agents = set(lexicon()["by_police"]["agents"])
+    node = verb
+    for _ in range(3):
+        verbs = [node] + [c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB"]  # "shot and killed by"
+        for child in (c for v in verbs for c in v.children):
+            if child.dep_ == "agent" and any(t.lower_ in agents for t in child.subtree):
+                return True
+            if child.dep_ == "nsubj" and child.lower_ in agents | {a.rstrip("s") for a in agents}:
+                return True
+        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head is node:
+            break
+        node = node.head
+    return False
 
 
 def _not_an_event(anchor) -> bool:
