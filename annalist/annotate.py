@@ -21,7 +21,11 @@ def annotate_document(task: tuple[str, str, str | None, str | None]) -> tuple[st
     in the text and in the title ("Three Dead in Aransas Pass Murder-Suicide")."""
     doc_id, text, published, title = task
     timexes = temporal.annotate(text, published)
-    return doc_id, timexes, figures.extract_document(text, title, timexes)
+    return doc_id, timexes, figures.extract_document(text, title, timexes, _title_times(title, published))
+
+
+def _title_times(title: str | None, published: str | None) -> list[Timex]:
+    return temporal.annotate(title, published) if title else []
 
 
 def _load_models() -> None:
@@ -83,6 +87,6 @@ def infer_publication_dates(store: Store) -> int:
             year = f"{found.year:04d}"
             renormalised = temporal.annotate(doc.text, year)
             store.set_publication(doc.id, year, INFERRED, found.anchor.text, found.evidence, renormalised,
-                                  figures.extract_document(doc.text, doc.title, renormalised))
+                                  figures.extract_document(doc.text, doc.title, renormalised, _title_times(doc.title, year)))
             inferred += 1
     return inferred

@@ -43,7 +43,7 @@ _NOT_PEOPLE = {"year", "day", "month", "week", "hour", "minute", "second", "perc
                "time", "round", "point", "page", "decade", "century", "anniversary", "country", "nation", "state",
                "city", "town", "village", "province", "region", "hospital", "school", "company", "group", "job",
                # animals are counted too ("19 dead dolphins"), but they are not the people a toll counts
-               "animal", "bird", "dolphin", "turtle", "whale", "fish", "pelican", "mammal", "cattle", "sheep"}
+               "count", "charge", "animal", "bird", "dolphin", "turtle", "whale", "fish", "pelican", "mammal", "cattle", "sheep"}
 _EVENT_NOUNS = {"death", "killing", "case", "fatality", "body", "corpse", "injury", "detainee", "infection", "toll"}
 _UNCONFIRMED = {"possible", "suspected", "probable", "potential"}
 
@@ -137,13 +137,16 @@ def extract(text: str, timexes: list[Timex], nlp=None, parse_text: str | None = 
     return figures
 
 
-def extract_document(text: str, title: str | None, timexes: list[Timex], nlp=None) -> list[Figure]:
+def extract_document(text: str, title: str | None, timexes: list[Timex], title_timexes: list[Timex] = (),
+                     nlp=None) -> list[Figure]:
     """The figures of an article: its text's, then its title's (spans into the title, `part` "title"),
-    the title's dated like the article's main event."""
+    the title's dated like the article's main event. `title_timexes` keep dates in the title ("May 25
+    fatal shooting") from being read as counts."""
     found = extract(text, timexes, nlp)
     if title and title.strip():
         event = article_event_date(timexes)
-        found += [replace(f, part="title", when=event) for f in extract(title, [], nlp, parse_text=_sentence_case(title))]
+        found += [replace(f, part="title", when=event)
+                  for f in extract(title, list(title_timexes), nlp, parse_text=_sentence_case(title))]
     return found
 
 
@@ -196,13 +199,21 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)[\s#:.-]*$")
 _WORD_AFTER = re.compile(r"[\s-]*([A-Za-z][\w.]*)")
 
 
+def _person_before(before: str) -> bool:
+    word = re.search(r"(\w+),\s*$", before)
+    return bool(word) and word.group(1).lower() in implicit.lexicon()["people"]["nouns"]
+
+
 def _not_a_count(sentence: str, match: re.Match) -> bool:
     """An age set off after a name ("Kelvin Watford, 50,", "Boy, 4, dies"), a number that follows a word
     naming a thing ("Image 2 of 10", "a Tupolev-154", "ages 13 and 21", "call 911") or precedes one
     ("the 911 caller", "the 1500 block", "1930 GMT"): identifiers, addresses, clock times — not counts."""
     before, after = sentence[max(0, match.start() - 40):match.start()], sentence[match.end():match.end() + 20]
-    if _NAME_BEFORE.search(before) and _SET_OFF_AFTER.match(after) and not re.search(r"\b(?:and|or)\s*,?\s*$", before):
-        return True
+    if (_NAME_BEFORE.search(before) or _person_before(before)) and _SET_OFF_AFTER.match(after) \
+            and not re.search(r"\b(?:and|or)\s*,?\s*$", before):
+        return True  # an age: "Kelvin Watford, 50,", "Another man, 21, was shot"
+    if before.endswith("/") or re.match(r"/\d", after) or re.match(r":\d\d", after):
+        return True  # a date or a score written with slashes ("05/12/13"), a clock time ("0911:30")
     lists = _not_counts()
     word = _WORD_BEFORE.search(before)
     qualified = any(match.group(name) for name, _ in _QUALIFIERS)
