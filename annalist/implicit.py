@@ -104,9 +104,26 @@ def _casualties(token, headline: bool = False):
         for person in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
             yield nominal, person, token, None  # "the shooting death of a 15-year-old girl"
         return
+    hurt = _wound_or_condition(token)
+    if hurt is not None:
+        yield SHOT, hurt, token, None
+        return
     if lemma in lex["bodies"]["nouns"] and token.dep_ in ("nsubjpass", "dobj") and \
             token.head.lemma_.lower() in lex["bodies"]["verbs"]:
         yield "killed", token, token.head, None  # "a body has been found"
+
+
+def _wound_or_condition(token):
+    """The person of "X suffered a gunshot wound" or "X is in serious condition", else None."""
+    lex = lexicon()
+    lemma = token.lemma_.lower()
+    if lemma in lex["wounds"]["nouns"] and token.dep_ == "dobj" and token.head.lemma_.lower() in lex["wounds"]["holders"]:
+        return _subject(token.head)
+    if lemma == "condition" and token.dep_ == "pobj" and token.head.lower_ == "in" and \
+            any(c.dep_ == "amod" and c.lower_ in lex["condition"]["states"] for c in token.children):
+        holder = token.head.head
+        return _subject(holder) if holder.pos_ in ("VERB", "AUX") else holder
+    return None
 
 
 def _nominal_measure(token) -> str | None:
