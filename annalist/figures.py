@@ -212,7 +212,7 @@ def _not_a_count(sentence: str, match: re.Match) -> bool:
     if (_NAME_BEFORE.search(before) or _person_before(before)) and _SET_OFF_AFTER.match(after) \
             and not re.search(r"\b(?:and|or)\s*,?\s*$", before):
         return True  # an age: "Kelvin Watford, 50,", "Another man, 21, was shot"
-    if before.endswith("/") or re.match(r"/\d", after) or re.match(r":\d\d", after):
+    if re.search(r"/\s*$", before) or re.match(r"\s*/\s*\d", after) or re.match(r":\d\d", after):
         return True  # a date or a score written with slashes ("05/12/13"), a clock time ("0911:30")
     lists = _not_counts()
     word = _WORD_BEFORE.search(before)

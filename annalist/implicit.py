@@ -216,15 +216,17 @@ def _turned_on_self(verb) -> bool:
 
 
 def _reflexive_role(verb) -> str:
-    """Who shot or killed himself: a suspect (GVA's murder-suicides), unless the text says it was a
-    child or a victim ("a 3-year-old shot himself")."""
+    """Who killed himself: a suspect (GVA's murder-suicides: "then turned the gun on himself"), unless
+    the text says it was a child or a victim ("a 3-year-old shot himself"); who only wounded himself
+    had an accident ("accidentally shot himself in the hand"), a victim unless called a suspect."""
     subject = _subject(verb)
-    if subject is None:
-        return "suspect"
-    role = _role(subject)
+    role = _role(subject) if subject is not None else None
     if role:
         return role
-    return "victim" if _is_child(subject) else "suspect"
+    if subject is not None and _is_child(subject):
+        return "victim"
+    fatal_act = verb.lemma_.lower() in ("kill", "turn") or fatal(verb)
+    return "suspect" if fatal_act else "victim"
 
 
 def _is_child(token) -> bool:
