@@ -155,11 +155,23 @@ def _count_of(figures: list[Figure]) -> Count | None:
 
     v, v_low = best_of([f for f in figures if f.role != SUSPECT])
     s, s_low = best_of([f for f in figures if f.role == SUSPECT])
+    if s is not None and v is not None and not any(_named_suspect(f) for f in figures if f.role == SUSPECT):
+        # Only inferred a suspect ("fatally shot by police"): maybe the same person the text calls the victim.
+        v, s = max(v, s), 0
     if v is None and s is None:
         low = (v_low or 0) + (s_low or 0) if (v_low is not None or s_low is not None) else None
         return Count(None, low, None, None, None)
     count = (v or 0) + (s or 0)
     return Count(count, count, count, v, s)
+
+
+def _named_suspect(figure: Figure) -> bool:
+    """A suspect the text tells apart from the victims: one who killed himself, or one called the
+    gunman or the suspect."""
+    from .implicit import role_of_words
+
+    words = (figure.who or "").lower().split()
+    return bool(set(words) & set(lexicon()["people"]["reflexive"])) or role_of_words(words) == SUSPECT
 
 
 def document_counts(figures: list[Figure]) -> dict[str, Count]:

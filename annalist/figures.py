@@ -43,7 +43,7 @@ _NOT_PEOPLE = {"year", "day", "month", "week", "hour", "minute", "second", "perc
                "time", "round", "point", "page", "decade", "century", "anniversary", "country", "nation", "state",
                "city", "town", "village", "province", "region", "hospital", "school", "company", "group", "job",
                # animals are counted too ("19 dead dolphins"), but they are not the people a toll counts
-               "count", "charge", "animal", "bird", "dolphin", "turtle", "whale", "fish", "pelican", "mammal", "cattle", "sheep"}
+               "count", "charge", "wound", "gunshot", "bullet", "animal", "bird", "dolphin", "turtle", "whale", "fish", "pelican", "mammal", "cattle", "sheep"}
 _EVENT_NOUNS = {"death", "killing", "case", "fatality", "body", "corpse", "injury", "detainee", "infection", "toll"}
 _UNCONFIRMED = {"possible", "suspected", "probable", "potential"}
 

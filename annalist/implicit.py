@@ -44,7 +44,8 @@ def figures(doc, offset: int, sentence: str, headline: bool = False) -> list[Fig
             if counted is None:
                 continue
             value, head = counted
-            role = role or _role(head) or ("suspect" if _by_police(anchor) else None)
+            role = role or _role(head) or ("suspect" if anchor.lemma_.lower() in _verb_measures() and _by_police(anchor)
+                                           else None)
             start = min(person.left_edge.idx, anchor.idx)
             end = max(person.idx + len(person.text), anchor.idx + len(anchor.text))
             key = (person.i, measure)
@@ -73,8 +74,8 @@ def _casualties(token, headline: bool = False):
             return
         if measure == "died":
             measure = "killed"
-        if measure == SHOT and fatal(token):
-            measure = "killed"
+        if measure in (SHOT, "injured") and fatal(token):
+            measure = "killed"  # "fatally shot", "fatally injured", "shot dead"
         for person, reflexive in _patients(token, subject_is_patient=_verb_measures()[lemma] == "died"):
             if reflexive:
                 yield measure, person, token, _reflexive_role(token)
@@ -236,7 +237,13 @@ def _is_child(token) -> bool:
 
 
 def _age(token) -> int | None:
-    return int(token.text) if token.like_num and token.text.isdigit() and token.head.lower_ in ("year", "-", "old") else None
+    """The age a "N-year-old" gives ("Four-year-old", "a 3-year-old boy")."""
+    from .figures import parse_number
+
+    if not token.like_num or token.head.lower_ not in ("year", "years", "-", "old"):
+        return None
+    value = parse_number(token.text)
+    return int(value) if value is not None else None
 
 
 def _by_police(verb) -> bool:
@@ -328,8 +335,12 @@ def _one_person(token) -> int | None:
 
 
 def _role(token) -> str | None:
+    return role_of_words([token.lemma_.lower(), token.lower_])
+
+
+def role_of_words(words: list[str]) -> str | None:
+    """'suspect' or 'officer' when a word names one ("the gunman", "a deputy"), else None."""
     roles = lexicon()["roles"]
-    words = [token.lemma_.lower(), token.lower_]
     for role in ("suspect", "officer"):
         if any(w in roles[role] for w in words):
             return role
