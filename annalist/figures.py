@@ -43,7 +43,7 @@ _NOT_PEOPLE = {"year", "day", "month", "week", "hour", "minute", "second", "perc
                "time", "round", "point", "page", "decade", "century", "anniversary", "country", "nation", "state",
                "city", "town", "village", "province", "region", "hospital", "school", "company", "group", "job",
                # animals are counted too ("19 dead dolphins"), but they are not the people a toll counts
-               "count", "charge", "wound", "gunshot", "bullet", "animal", "bird", "dolphin", "turtle", "whale", "fish", "pelican", "mammal", "cattle", "sheep"}
+               "count", "charge", "thing", "wound", "gunshot", "bullet", "animal", "bird", "dolphin", "turtle", "whale", "fish", "pelican", "mammal", "cattle", "sheep"}
 _EVENT_NOUNS = {"death", "killing", "case", "fatality", "body", "corpse", "injury", "detainee", "infection", "toll"}
 _UNCONFIRMED = {"possible", "suspected", "probable", "potential"}
 
@@ -158,8 +158,9 @@ def _sentence_case(title: str) -> str:
 
 def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:
     found = []
+    listed = _enumeration_numbers(sentence)
     for match in FIGURE_RX.finditer(sentence):
-        if _excluded(sentence, match):
+        if _excluded(sentence, match) or match.start() in listed:
             continue
         token = _token_at(doc, match.end() - 1)
         if token is None:
@@ -178,6 +179,14 @@ def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:
                             start=offset + match.start(), end=offset + end, span=sentence[match.start():end],
                             sentence=sentence))
     return found
+
+
+def _enumeration_numbers(sentence: str) -> set[int]:
+    """Where the items of an inline numbered list start: "things to communicate: 1 Oil spill
+    disaster 2 Death 3 ..." (1, 2, 3 in a row, each before a capitalised word, number nothing)."""
+    items = [(m.start(), int(m.group(1))) for m in re.finditer(r"(?<![\w.,])(\d{1,2})\s+(?=[A-Z])", sentence)]
+    numbers = {n for _, n in items}
+    return {at for at, n in items if (n + 1 in numbers or n - 1 in numbers) and 1 in numbers}
 
 
 def _said_fatal(token, counted) -> bool:

@@ -32,6 +32,7 @@ class Value:
     source_documents: list[str] = field(default_factory=list)  # one document per independent source
     documents: list[str] = field(default_factory=list)  # every document stating the value
     spans: list[dict] = field(default_factory=list)  # {"doc", "start", "end", "span", "sentence"}
+    implicit: bool = False  # read without a numeral ("a worker was killed"): at least that many
 
 
 @dataclass
@@ -155,8 +156,9 @@ def _event_date(members: list[tuple[str, Figure]]) -> str:
 def _fact(measure: str, event_date: str, members: list[tuple[str, Figure]], documents: dict[str, Document]) -> Fact:
     values: dict[tuple, Value] = {}
     for doc_id, f in members:
-        key = (f.value, f.low, f.high, f.qualifier, f.where)
-        v = values.setdefault(key, Value(f.value, f.low, f.high, f.qualifier, f.where))
+        value, low, high, qualifier = _as_stated(f)
+        key = (value, low, high, qualifier, f.where, f.implicit)
+        v = values.setdefault(key, Value(value, low, high, qualifier, f.where, implicit=f.implicit))
         source = documents[doc_id].cluster or doc_id
         if source not in v.sources:
             v.sources.append(source)
@@ -164,13 +166,24 @@ def _fact(measure: str, event_date: str, members: list[tuple[str, Figure]], docu
         if doc_id not in v.documents:
             v.documents.append(doc_id)
         v.spans.append({"doc": doc_id, "start": f.start, "end": f.end, "span": f.span, "sentence": f.sentence})
-    ordered = sorted(values.values(), key=lambda v: (-(len(v.sources)), v.value if v.value is not None else -1))
+    ordered = sorted(values.values(), key=lambda v: (v.implicit, -(len(v.sources)), v.value if v.value is not None else -1))
     sources = {s for v in ordered for s in v.sources}
-    status = _status(ordered, sources)
-    low, best, high = _bounds(ordered)
+    # Counts read without a numeral ("nobody was killed", "the victim died") are weaker evidence than
+    # numbers: where a fact has numbers, they alone decide its status, bounds and reasons.
+    deciding = [v for v in ordered if not v.implicit] or ordered
+    status = _status(deciding, sources)
+    low, best, high = _bounds(deciding)
     series = _series(members, documents)
     return Fact(measure, event_date, status, low, best, high,
-                _reasons(ordered, series, event_date) if status == "conflict" else [], ordered, series, len(sources))
+                _reasons(deciding, series, event_date) if status == "conflict" else [], ordered, series, len(sources))
+
+
+def _as_stated(f: Figure) -> tuple[int | None, int | None, int | None, str]:
+    """(value, low, high, qualifier) a figure brings to a fact. A casualty read without a numeral ("a
+    worker was killed", "the victim died") names one of the dead, not the toll: at least one."""
+    if f.implicit and f.value:
+        return f.value, f.value, None, "at_least"
+    return f.value, f.low, f.high, f.qualifier
 
 
 def _status(values: list[Value], sources: set[str]) -> str:

@@ -1064,12 +1064,17 @@ _REPORT_DAY_RULES = {"today", "tomorrow", "tonight"}
 
 
 def article_event_date(timexes: list[Timex]) -> str | None:
-    """The day an article is about: its most often stated full date — written in full or resolved
-    against the publication date ("late Friday night" in a Saturday paper) — the earliest on a tie."""
+    """The day an article is about: its most often written full date (main_event_date); when it writes
+    none, its most often stated day resolved against the publication date ("late Friday night" in a
+    Saturday paper), the earliest on a tie. (An anniversary piece's "January 20" is this year's; its
+    "January 20, 1990" is the event's.)"""
+    written = main_event_date(timexes)
+    if written:
+        return written
     counts: dict[str, int] = {}
     for t in timexes:
         if t.type == DATE and _FULL_DATE_VALUE.match(t.value) and t.rule not in _REPORT_DAY_RULES \
-                and not t.rule.startswith("past_anchor") and (t.anchor == "absolute" or t.anchor.startswith("dct")):
+                and not t.rule.startswith("past_anchor") and t.anchor.startswith("dct"):
             counts[t.value] = counts.get(t.value, 0) + 1
     return min(counts, key=lambda v: (-counts[v], v)) if counts else None
 
