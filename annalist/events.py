@@ -140,6 +140,7 @@ class Count:
     high: int | None
     victims: int | None
     suspects: int | None
+    where: str | None = None  # the place the largest count is stated for ("137 killed in Baku")
 
 
 def _count_of(figures: list[Figure]) -> Count | None:
@@ -162,7 +163,8 @@ def _count_of(figures: list[Figure]) -> Count | None:
         low = (v_low or 0) + (s_low or 0) if (v_low is not None or s_low is not None) else None
         return Count(None, low, None, None, None)
     count = (v or 0) + (s or 0)
-    return Count(count, count, count, v, s)
+    where = next((f.where for f in figures if f.value == v and f.where), None)
+    return Count(count, count, count, v, s, where)
 
 
 def _named_suspect(figure: Figure) -> bool:
@@ -259,7 +261,7 @@ def _toll(measure: str, counts_by_doc: dict[str, Count], documents: dict[str, Do
         latest = max(docs, key=lambda d: (d.published or "", d.id))
         c = counts_by_doc[latest.id]
         counts.append({"source": source, "doc": latest.id, "reported": latest.published, "count": c.count,
-                       "low": c.low, "high": c.high, "victims": c.victims, "suspects": c.suspects})
+                       "low": c.low, "high": c.high, "victims": c.victims, "suspects": c.suspects, "where": c.where})
     stated = [c for c in counts if c["count"] is not None]
     lows = [c["low"] for c in counts if c["low"] is not None]
     highs = [c["high"] for c in counts if c["high"] is not None]
@@ -287,18 +289,18 @@ def _best(stated: list[dict], day: str | None) -> tuple[int | None, list[str]]:
     if not stated:
         return None, []
     values = [c["count"] for c in stated]
-    news = [c for c in stated if day is None or days_between(day, c["reported"]) <= NEWS_DAYS]
-    ordered = _by_report(news or stated)
-    latest = ordered[-1]
     if len(set(values)) == 1:
         return values[0], []
-    earliest = ordered[0]
-    if latest["reported"] and earliest["reported"] and latest["reported"] > earliest["reported"]:
-        return latest["count"], [f"reports differ over time: {earliest['count']} ({earliest['reported']}) then "
-                                 f"{latest['count']} ({latest['reported']}); the latest report is taken"]
+    scoped = [f"{c['count']} is stated for {c['where']}" for c in stated if c["where"]]
+    scope = [f"different place scope: {'; '.join(dict.fromkeys(scoped))}"] if scoped else []
+    news = _by_report([c for c in stated if day is None or days_between(day, c["reported"]) <= NEWS_DAYS])
+    if len(news) > 1 and news[0]["reported"] and news[-1]["reported"] and news[-1]["reported"] > news[0]["reported"]:
+        earliest, latest = news[0], news[-1]
+        return latest["count"], scope + [f"reports differ over time: {earliest['count']} ({earliest['reported']}) "
+                                         f"then {latest['count']} ({latest['reported']}); the latest report is taken"]
     most = max(set(values), key=lambda v: (values.count(v), v))
-    return most, [f"sources differ: {', '.join(str(v) for v in sorted(set(values)))}; "
-                  f"{most} is given by {values.count(most)} of {len(values)}"]
+    return most, scope + [f"sources differ: {', '.join(str(v) for v in sorted(set(values)))}; "
+                          f"{most} is given by {values.count(most)} of {len(values)}"]
 
 
 def _meet(bounds: list[tuple[int | None, int | None]]) -> bool:
