@@ -128,7 +128,7 @@ def extract(text: str, timexes: list[Timex], nlp=None, parse_text: str | None = 
     figures = []
     dates = [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")]
     view = parse_text or text
-    for (start, end), doc in zip(candidates, nlp.pipe(view[s:e] for s, e in candidates)):
+    for (start, end), doc in zip(candidates, nlp.pipe(_without_dateline(view[s:e]) for s, e in candidates)):
         sentence = text[start:end]
         numerals = [f for f in _sentence_figures(doc, start, sentence)
                     if not any(s < f.end and f.start < e for s, e in dates)]  # "January 20" holds no count
@@ -154,6 +154,17 @@ def _sentence_case(title: str) -> str:
     """"Three Dead in Aransas Pass Murder-Suicide" -> "Three dead in aransas pass murder-suicide": a
     parser trained on running text reads every capitalised word of a headline as a name."""
     return title[:1] + title[1:].lower()
+
+
+# A dateline opening a story: "DALLAS --", "AKRON, Ohio –", "SUNMAN, Ind. (WKRC) -".
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)]{1,30}\))?\s*(?:--|–|—|-)\s+")
+
+
+def _without_dateline(sentence: str) -> str:
+    """The sentence with its dateline blanked out (same length, so offsets hold): the parser would
+    take "DALLAS" for the subject of "A 16-year-old boy was shot"."""
+    found = _DATELINE.match(sentence)
+    return " " * found.end() + sentence[found.end():] if found else sentence
 
 
 def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:

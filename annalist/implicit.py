@@ -47,7 +47,7 @@ def figures(doc, offset: int, sentence: str, headline: bool = False) -> list[Fig
             role = role or _role(head) or ("suspect" if anchor.lemma_.lower() in _verb_measures() and _by_police(anchor)
                                            else None)
             start = min(person.left_edge.idx, anchor.idx)
-            end = max(person.idx + len(person.text), anchor.idx + len(anchor.text))
+            end = max(person.idx + len(person.text), *(t.idx + len(t.text) for t in _fatal_words(anchor)))
             key = (person.i, measure)
             if key in found or (measure == SHOT and (person.i, "killed") in found):
                 continue
@@ -83,9 +83,9 @@ def _casualties(token, headline: bool = False):
                 yield measure, person, token, None
         return
     if lemma == "turn" and _turned_on_self(token):
-        subject = _subject(token)
-        if subject is not None:
-            yield "killed", subject, token, _reflexive_role(token)
+        himself = next(g for c in token.children if c.dep_ == "prep" for g in c.children
+                       if g.lower_ in lex["people"]["reflexive"])
+        yield "killed", himself, token, _reflexive_role(token)
         return
     for adj_measure, words in lex["adjectives"].items():
         if lemma in words or token.text.lower() in words:
@@ -157,6 +157,13 @@ def fatal(verb) -> bool:
         if child.dep_ == "conj" and child.lemma_.lower() in fatal["verbs"] and not _subject(child, own=True):
             return True
     return False
+
+
+def _fatal_words(verb) -> list:
+    """The verb and what makes it fatal, for the span: "shot and killed", "fatally shot", "shot dead"."""
+    words = lexicon()["fatal"]
+    return [verb] + [c for c in verb.children if (c.dep_ == "conj" and c.lemma_.lower() in words["verbs"])
+                     or (c.dep_ in ("advmod", "acomp", "oprd", "xcomp") and c.lower_ in words["adverbs"] + words["adjectives"])]
 
 
 def _patients(verb, subject_is_patient: bool):

@@ -41,6 +41,11 @@ def timeline17_dir() -> Path:
 
 
 @pytest.fixture
+def gvc_dir() -> Path:
+    return need_shared("datasets/gvc")
+
+
+@pytest.fixture
 def store(tmp_path):
     from annalist.store import Store
 

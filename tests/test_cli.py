@@ -25,15 +25,16 @@ def test_docs_json_contract(baku_dir, tmp_path):
 
 
 def test_every_command_has_help_and_json():
-    for command in (["ingest"], ["docs"], ["annotate"], ["dates"], ["figures"], ["ledger"], ["timeline"],
+    for command in (["ingest"], ["docs"], ["annotate"], ["dates"], ["figures"], ["ledger"], ["events"], ["timeline"],
                     ["report"], ["serve"], ["export"], ["search"]):
         result = run(*command, "--help")
         assert result.returncode == 0 and "--json" in result.stdout and "--db" in result.stdout, command
     for command in (["eval", "time"], ["eval", "figures"]):
         result = run(*command, "--help")
         assert result.returncode == 0 and "--json" in result.stdout and "--gold" in result.stdout, command
-    result = run("eval", "tls", "--help")
-    assert result.returncode == 0 and "--json" in result.stdout and "--dataset" in result.stdout
+    for command in (["eval", "tls"], ["eval", "incidents"]):
+        result = run(*command, "--help")
+        assert result.returncode == 0 and "--json" in result.stdout and "--dataset" in result.stdout, command
 
 
 def test_docs_without_archive_says_so(tmp_path):
