@@ -43,7 +43,7 @@ _NOT_PEOPLE = {"year", "day", "month", "week", "hour", "minute", "second", "perc
                "time", "round", "point", "page", "decade", "century", "anniversary", "country", "nation", "state",
                "city", "town", "village", "province", "region", "hospital", "school", "company", "group", "job",
                # animals are counted too ("19 dead dolphins"), but they are not the people a toll counts
-               "count", "charge", "thing", "wound", "gunshot", "bullet", "animal", "bird", "dolphin", "turtle", "whale", "fish", "pelican", "mammal", "cattle", "sheep"}
+               "count", "charge", "thing", "community", "wound", "gunshot", "bullet", "animal", "bird", "dolphin", "turtle", "whale", "fish", "pelican", "mammal", "cattle", "sheep"}
 _EVENT_NOUNS = {"death", "killing", "case", "fatality", "body", "corpse", "injury", "detainee", "infection", "toll"}
 _UNCONFIRMED = {"possible", "suspected", "probable", "potential"}
 
@@ -56,12 +56,12 @@ _QUALIFIERS = [
 ]
 _QUAL_RX = "|".join(f"(?P<{name}>{rx})" for name, rx in _QUALIFIERS)
 _WORDS = sorted((w for w in NUMBER_WORDS if w not in ("a", "an", "hundred", "dozen")), key=len, reverse=True)
-_NUM = (r"(?:\d{1,3}(?:[,.]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?|(?:a|two|three|four|five|six)\s+dozen|a\s+dozen|"
+_NUM = (r"(?:\d{1,3}(?:[,.]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?|(?:a|two|three|four|five|six)\s+dozen|a\s+dozen|half\s+a|"
         + "|".join(re.escape(w) for w in _WORDS) + r")(?:\s+(?:hundred|thousand|million|billion))?")
 _VAGUE = (r"(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|several\s+(?:hundred|thousand|dozen)|many\s+thousands|"
           r"hundreds|thousands|dozens|scores|millions)")
 FIGURE_RX = re.compile(
-    rf"(?<![\w$£€.,])(?:(?:{_QUAL_RX})\s+)?(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?<!by )(?P<lo2>{_NUM})\s*(?:to|-|–)\s*(?P<hi2>{_NUM})"
+    rf"(?<![\w$£€.,])(?:(?:{_QUAL_RX})\s+)?(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?<!by )(?P<lo2>{_NUM})(?:\s*(?:to|–|—)\s*|(?<=\d)\s*-\s*(?=\d))(?P<hi2>{_NUM})"
     rf"(?!\s*(?:years?|months?|days?|weeks?|hours?|minutes?|%|percent|per\s*cent))|(?P<n>{_NUM})|(?P<vague>{_VAGUE}))(?![\w%])",
     re.I)
 
@@ -74,6 +74,8 @@ def parse_number(text: str) -> float | None:
         if text.endswith(" " + word):
             text, scale = text[: -len(word) - 1], factor
             break
+    if text == "half a":
+        return 0.5 * scale if scale > 1 else None  # "half a million"
     dozen = re.fullmatch(r"(a|two|three|four|five|six) dozen", text)
     if dozen:
         return 12 * (1 if dozen.group(1) == "a" else NUMBER_WORDS[dozen.group(1)]) * scale
@@ -170,7 +172,7 @@ def _without_dateline(sentence: str) -> str:
 def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:
     found = []
     listed = _enumeration_numbers(sentence)
-    for match in FIGURE_RX.finditer(sentence):
+    for match in _number_matches(sentence):
         if _excluded(sentence, match) or match.start() in listed:
             continue
         token = _token_at(doc, match.end() - 1)
@@ -190,6 +192,19 @@ def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:
                             start=offset + match.start(), end=offset + end, span=sentence[match.start():end],
                             sentence=sentence))
     return found
+
+
+def _number_matches(sentence: str):
+    """FIGURE_RX's matches; a "range" that is none ("May 2, 2004 - 30 people killed": a date, a dash,
+    a count) is read again from its second number."""
+    position = 0
+    while (match := FIGURE_RX.search(sentence, position)) is not None:
+        lo, hi = match.group("lo2"), match.group("hi2")
+        if lo and hi and not (parse_number(lo) or 0) < (parse_number(hi) or 0):
+            position = match.start("hi2")
+            continue
+        yield match
+        position = max(match.end(), position + 1)
 
 
 def _enumeration_numbers(sentence: str) -> set[int]:
@@ -219,6 +234,19 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)[\s#:.-]*$")
 _WORD_AFTER = re.compile(r"[\s-]*([A-Za-z][\w.]*)")
 
 
+_FULL_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]+\s+[A-Z][\w'’.-]+,\s*$")
+_AGE_VERB_AFTER = re.compile(r"\s+(?:all|both|who|was|were|is|are|has|had|have|died|and)\b")
+_AGES_BEFORE = re.compile(r"\bage[sd]?\s+(?:\d+\s*,?\s*(?:and\s+|or\s+|to\s+)?)+$", re.I)
+
+
+def _is_address(before: str, after: str) -> bool:
+    """"at 3100 Airport Road", "63 Nury Trace", "9330 59th Ave", "of 900 Garden Way": a house number."""
+    words = re.findall(r"[A-Za-z]+|\d+(?:st|nd|rd|th)\b", after)[:4]
+    street = any(w.lower() in _not_counts()["street_types"] for w in words[1:] + words[:1])
+    named = bool(re.match(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]|\d+(?:st|nd|rd|th)\b)", after))
+    return named and (street or bool(re.search(r"\bat\s*$", before)))
+
+
 def _person_before(before: str) -> bool:
     word = re.search(r"(\w+),\s*$", before)
     return bool(word) and word.group(1).lower() in implicit.lexicon()["people"]["nouns"]
@@ -232,6 +260,12 @@ def _not_a_count(sentence: str, match: re.Match) -> bool:
     if (_NAME_BEFORE.search(before) or _person_before(before)) and _SET_OFF_AFTER.match(after) \
             and not re.search(r"\b(?:and|or)\s*,?\s*$", before):
         return True  # an age: "Kelvin Watford, 50,", "Another man, 21, was shot"
+    if _FULL_NAME_BEFORE.search(before) and _AGE_VERB_AFTER.match(after):
+        return True  # "Jerry Trivon Coleman, 31 all died", "David Wilder, 61 has left"
+    if _AGES_BEFORE.search(before) or re.match(r"\s*(?:y/o|yo|yrs?)\b", after, re.I):
+        return True  # "ages 25, 26, and 33", "a 43 y/o man"
+    if _is_address(before, after):
+        return True
     if re.search(r"/\s*$", before) or re.match(r"\s*/\s*\d", after) or re.match(r":\d\d", after):
         return True  # a date or a score written with slashes ("05/12/13"), a clock time ("0911:30")
     lists = _not_counts()
@@ -277,7 +311,8 @@ def _measure_of(token):
         counted = of_people[0]  # "hundreds of people"
     if any(c.text.lower() in _UNCONFIRMED for c in counted.lefts):
         return None, None  # "486 possible cases" are not yet a count
-    if counted.dep_ == "pobj" and counted.head.text.lower() not in ("of", "to", "by", "than") \
+    # "put the toll at 12", "five people died, including two children", "arrested for ..."
+    if counted.dep_ == "pobj" and counted.head.text.lower() not in ("of", "to", "by", "than", "at", "including", "for") \
             and counted.lemma_.lower() not in _CUE_TO_MEASURE:
         return None, None  # "Among the tens of thousands of protesters ...": not what the verb counts
     for candidate in _cue_path(token, counted):
@@ -315,9 +350,13 @@ def _cue_path(token, counted):
             if child.dep_ in ("acomp", "xcomp", "oprd", "dobj", "nsubj", "compound", "attr") and child is not counted:
                 yield child
                 yield from (c for c in child.children if c.dep_ == "compound")
+                yield from _of_objects(child)  # "the number of cases climbed to 900"
         if node.pos_ == "VERB" and node.dep_ not in ("conj", "xcomp", "pcomp", "prep"):
             break
     yield counted
+
+
+_ESTIMATED = re.compile(r"\b(?:is|are|was|were|been)\s+estimated\s+that\s+(?:some\s+|about\s+)?$", re.I)
 
 
 def _amounts(match: re.Match) -> tuple[int | None, int | None, int | None, str, bool]:
@@ -344,7 +383,10 @@ def _amounts(match: re.Match) -> tuple[int | None, int | None, int | None, str, 
     if qualifier == "about":
         return None, None, value, "about", False
     if qualifier == "up_to":
-        return None, value, value, "up_to", False
+        below = re.search(r"(?:fewer|less)\s+than\s*$", match.group(0)[:match.start("n") - match.start()], re.I)
+        return None, value - 1 if below else value, value, "up_to", False  # "less than 30": at most 29
+    if _ESTIMATED.search(match.string[:match.start()]):
+        return None, None, value, "about", False  # "it is estimated that 300 were killed"
     return value, value, value, "exact", False
 
 
