@@ -229,7 +229,7 @@ def _not_counts() -> dict:
 
 
 _NAME_BEFORE = re.compile(r"[A-Z][\w'.’-]*,\s*$")  # "Reno Wallace II, " / "Boy, "
-_SET_OFF_AFTER = re.compile(r"\s*(?:[,;)]|$|\s+of\b)")
+_SET_OFF_AFTER = re.compile(r"\s*(?:[,;)]|\.?$|\s+of\b)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)[\s#:.-]*$")
 _WORD_AFTER = re.compile(r"[\s-]*([A-Za-z][\w.]*)")
 
@@ -315,6 +315,8 @@ def _measure_of(token):
     if counted.dep_ == "pobj" and counted.head.text.lower() not in ("of", "to", "by", "than", "at", "including", "for") \
             and counted.lemma_.lower() not in _CUE_TO_MEASURE:
         return None, None  # "Among the tens of thousands of protesters ...": not what the verb counts
+    if counted.dep_ == "pobj" and counted.head.lower_ == "at" and counted.head.head.lemma_.lower() in ("shoot", "fire", "aim", "point", "shout"):
+        return None, None  # "shot at twelve people": fired at, not hit
     for candidate in _cue_path(token, counted):
         measure = _CUE_TO_MEASURE.get(candidate.lemma_.lower()) or _CUE_TO_MEASURE.get(candidate.text.lower())
         if measure:

@@ -320,7 +320,9 @@ def _count(person) -> tuple[int, object] | None:
 def _one_person(token) -> int | None:
     """How many people one conjunct names: a singular person 1, "two women" 2, "a fifth victim" 5."""
     people = lexicon()["people"]
-    numeral = next((c for c in token.children if c.dep_ == "nummod" and c.like_num), None)
+    # A numeral before the noun counts it ("two women"); one set off after a name is an age ("Toya Smith, 43").
+    numeral = next((c for c in token.children if c.dep_ == "nummod" and c.like_num and c.i < token.i
+                    and not any(t.is_punct for t in token.doc[c.i:token.i])), None)
     if numeral is not None:
         from .figures import parse_number
 
