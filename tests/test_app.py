@@ -18,7 +18,8 @@ def test_api_answers_what_the_cli_prints(baku_dir, tmp_path):
     db = tmp_path / "a.db"
     assert run("ingest", str(baku_dir), "--db", str(db), "--quiet").returncode == 0
     client = TestClient(create_app(db))
-    for path, command in (("/api/figures", "figures"), ("/api/facts", "ledger"), ("/api/timeline", "timeline")):
+    for path, command in (("/api/figures", "figures"), ("/api/facts", "ledger"), ("/api/events", "events"),
+                          ("/api/timeline", "timeline")):
         assert client.get(path).json() == json.loads(run(command, "--db", str(db), "--json").stdout), path
     doc_id = client.get("/api/documents").json()[0]["id"]
     assert client.get(f"/api/documents/{doc_id}").json()["id"] == doc_id

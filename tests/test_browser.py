@@ -109,6 +109,20 @@ def test_clicking_a_figure_reveals_its_sentence_with_the_span_marked(browser, ar
     assert quote.locator("mark.figure").inner_text().startswith("137")
 
 
+@pytest.mark.parametrize("where", ["report", "app"])
+def test_incidents_view_shows_the_event_and_its_tolls(browser, archive, app_url, where):
+    """The Baku articles are one incident of 1990-01-20; its killed toll opens to its sentences."""
+    page = new_page(browser)
+    page.goto(archive[2].as_uri() if where == "report" else app_url + "/")
+    row = page.locator("table.events tr", has_text="1990-01-20")
+    assert row.count() == 1 and "Baku" in row.inner_text()
+    killed = row.locator("td").nth(4)
+    assert killed.locator("summary").inner_text().startswith("150")
+    killed.locator("summary").click()
+    quotes = killed.locator("blockquote")
+    assert quotes.count() >= 3 and quotes.first.is_visible() and quotes.locator("mark.figure").count() >= 3
+
+
 def test_report_is_self_contained(archive):
     html = archive[2].read_text()
     assert "<svg" in html  # charts are inline SVG
@@ -151,4 +165,4 @@ def test_app_pages_run_only_the_apps_own_script(app_url):
         policy = response.headers["Content-Security-Policy"]
         assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
     schema = json.loads(urllib.request.urlopen(app_url + "/openapi.json").read())
-    assert {"/api/facts", "/api/timeline", "/api/search", "/api/documents/{doc_id}"} <= set(schema["paths"])
+    assert {"/api/facts", "/api/events", "/api/timeline", "/api/search", "/api/documents/{doc_id}"} <= set(schema["paths"])
