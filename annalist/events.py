@@ -26,7 +26,7 @@ from datetime import date
 from .implicit import lexicon
 from .models import Document, Figure, Timex
 from .reconcile import NEWS_DAYS
-from .linking import Profile, days_between, full_dates, group
+from .linking import Profile, days_between, full_dates, full_names, group
 from .temporal import article_event_date
 
 OTHER_EVENT_DAYS = 14  # a figure the text dates further from its event than this counts another event
@@ -90,7 +90,9 @@ def profile(doc: Document, timexes: list[Timex], figures: list[Figure]) -> Profi
     places = [f.where for f in figures if f.where]
     place = (doc.dateline.place if doc.dateline and doc.dateline.place else None) or \
         (max(set(places), key=places.count) if places else None)
-    return Profile(doc, day, how if day else "unknown", full_dates(timexes), place)
+    killed = document_counts(figures).get("killed")
+    return Profile(doc, day, how if day else "unknown", full_dates(timexes), place,
+                   killed.count if killed else None, full_names(doc))
 
 
 def _event(group: list[Profile], figures: dict[str, list[Figure]]) -> Event:

@@ -39,6 +39,8 @@ class Profile:
     day_how: str  # stated | published | unknown
     days: frozenset[str]  # every full date it states
     place: str | None
+    killed: int | None = None  # the number killed it gives (annalist.events.document_counts)
+    names: frozenset[str] = frozenset()  # the full names it uses ("Latina Herring", "Long Canyon Trail")
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +73,16 @@ def names_of(doc: Document) -> str:
     return " ".join(n.replace(" ", "_") for n in found if n not in common) or "_"
 
 
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+
+
+def full_names(doc: Document) -> frozenset[str]:
+    """Names of two or three words (people, streets, businesses), less those with a common word."""
+    common = set(model()["common_names"])
+    return frozenset(n for n in _FULL_NAME.findall(f"{doc.title or ''}. {doc.text}")
+                     if not any(word in common for word in n.split()))
+
+
 def _similarity_matrix(texts: list[str], **options):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -85,15 +97,33 @@ def _value(matrix, i: int, j: int) -> float:
     return float(matrix[i, j]) if matrix is not None else 0.0
 
 
-def pair_features(a: Profile, b: Profile, text: float, names: float, title: float) -> list[float]:
-    """The features of one pair, in the order of model()["features"]."""
+def pair_features(a: Profile, b: Profile, text: float, names: float, title: float,
+                  rare: frozenset[str] = frozenset()) -> list[float]:
+    """The features of one pair, in the order of model()["features"]; `rare` are the full names that
+    few documents of the archive use."""
     apart = days_between(a.day, b.day)
     nearest = min((days_between(x, y) for x in a.days | {a.day} - {None} for y in b.days | {b.day} - {None}),
                   default=INFINITY)
+    shared = a.names & b.names
+    shared_rare = shared & rare
     return [text, names, apart <= 1, 1 < apart <= 3, 3 < apart <= 14, 14 < apart < INFINITY, apart == INFINITY,
             a.doc.publisher is not None and a.doc.publisher == b.doc.publisher,
             nearest <= 1, 1 < nearest <= 3, nearest == INFINITY, title,
-            text * (nearest <= 3), names * (nearest <= 3), text * (nearest > 3)]
+            text * (nearest <= 3), names * (nearest <= 3), text * (nearest > 3),
+            bool(shared), bool(shared_rare), min(len(shared_rare), 3),
+            a.killed is not None and a.killed == b.killed and a.killed > 0,
+            a.killed is not None and b.killed is not None and a.killed != b.killed]
+
+
+RARE_NAME_DOCUMENTS = 3  # a name used by at most this many documents of the archive tells them apart
+
+
+def rare_names(profiles: list[Profile]) -> frozenset[str]:
+    used: dict[str, int] = {}
+    for p in profiles:
+        for name in p.names:
+            used[name] = used.get(name, 0) + 1
+    return frozenset(n for n, count in used.items() if count <= RARE_NAME_DOCUMENTS)
 
 
 def probability(features: list[float]) -> float:
@@ -115,8 +145,9 @@ def scored_pairs(profiles: list[Profile]) -> dict[tuple[int, int], float]:
             continue
         coo = matrix.tocoo()
         candidates |= {(int(i), int(j)) for i, j, v in zip(coo.row, coo.col, coo.data) if i < j and v >= CANDIDATE_SIMILARITY}
+    rare = rare_names(profiles)
     return {(i, j): probability(pair_features(profiles[i], profiles[j], _value(text, i, j), _value(names, i, j),
-                                              _value(titles, i, j)))
+                                              _value(titles, i, j), rare))
             for i, j in sorted(candidates)}
 
 

@@ -34,10 +34,11 @@ def archive_pairs(incidents: list[dict], dataset: Path):
     text = linking._similarity_matrix([f"{d.title or ''}\n{d.text}" for d in documents], stop_words="english")
     names = linking._similarity_matrix([linking.names_of(d) for d in documents], token_pattern=r"\S+", lowercase=False)
     titles = linking._similarity_matrix([d.title or "_" for d in documents], stop_words="english")
+    rare = linking.rare_names(profiles)
     rows, labels = [], []
     for i, j in itertools.combinations(range(len(profiles)), 2):
         rows.append(linking.pair_features(profiles[i], profiles[j], linking._value(text, i, j),
-                                          linking._value(names, i, j), linking._value(titles, i, j)))
+                                          linking._value(names, i, j), linking._value(titles, i, j), rare))
         a, b = input_ids[documents[i].id], input_ids[documents[j].id]
         labels.append(bool(incidents_of.get(a, set()) & incidents_of.get(b, set())))
     return np.array(rows, dtype=float).reshape(-1, len(linking.model()["features"])), np.array(labels, dtype=bool)
@@ -61,6 +62,7 @@ def main(dataset: Path) -> None:
         print(f"fold {k}: pair classification P {p:.3f} R {r:.3f} F1 {2 * p * r / max(1e-9, p + r):.3f}")
     fitted = _fit(data)
     model = json.loads(MODEL.read_text(encoding="utf-8"))
+    model["trained_on"] = f"{len(archives)} mixed archives (state and year) of the tune half of {dataset.name}"
     model["weights"] = [round(float(w), 3) for w in fitted.coef_[0]]
     model["intercept"] = round(float(fitted.intercept_[0]), 3)
     MODEL.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
