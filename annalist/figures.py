@@ -43,7 +43,8 @@ _NOT_PEOPLE = {"year", "day", "month", "week", "hour", "minute", "second", "perc
                "time", "round", "point", "page", "decade", "century", "anniversary", "country", "nation", "state",
                "city", "town", "village", "province", "region", "hospital", "school", "company", "group", "job",
                # animals are counted too ("19 dead dolphins"), but they are not the people a toll counts
-               "count", "charge", "thing", "community", "wound", "gunshot", "bullet", "animal", "bird", "dolphin", "turtle", "whale", "fish", "pelican", "mammal", "cattle", "sheep"}
+               "count", "charge", "thing", "community", "report", "call", "incident", "shooting", "party",
+               "scene", "event", "wound", "gunshot", "bullet", "animal", "bird", "dolphin", "turtle", "whale", "fish", "pelican", "mammal", "cattle", "sheep"}
 _EVENT_NOUNS = {"death", "killing", "case", "fatality", "body", "corpse", "injury", "detainee", "infection", "toll"}
 _UNCONFIRMED = {"possible", "suspected", "probable", "potential"}
 
@@ -262,8 +263,9 @@ def _not_a_count(sentence: str, match: re.Match) -> bool:
         return True  # an age: "Kelvin Watford, 50,", "Another man, 21, was shot"
     if _FULL_NAME_BEFORE.search(before) and _AGE_VERB_AFTER.match(after):
         return True  # "Jerry Trivon Coleman, 31 all died", "David Wilder, 61 has left"
-    if _AGES_BEFORE.search(before) or re.match(r"\s*(?:y/o|yo|yrs?)\b", after, re.I):
-        return True  # "ages 25, 26, and 33", "a 43 y/o man"
+    if _AGES_BEFORE.search(before) or re.match(r"\s*(?:y/o|yo|yrs?)\b|\s+(?:or|and)\s+(?:younger|older|under|up)\b",
+                                                after, re.I):
+        return True  # "ages 25, 26, and 33", "a 43 y/o man", "all 16 or younger"
     if _is_address(before, after):
         return True
     if re.search(r"/\s*$", before) or re.match(r"\s*/\s*\d", after) or re.match(r":\d\d", after):

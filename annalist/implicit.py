@@ -328,6 +328,9 @@ def _one_person(token) -> int | None:
 
         value = parse_number(numeral.text)
         return int(value) if value is not None and float(value).is_integer() else None
+    if token.lower_ in _ordinals() and _ordinals()[token.lower_] >= 2 and \
+            any(c.dep_ == "det" and c.lower_ == "a" for c in token.children):
+        return _ordinals()[token.lower_]  # "three men shot, a fourth wounded"
     if token.lemma_.lower() in lexicon()["ordinal_heads"]["nouns"]:
         from .temporal import ORDINALS
 
@@ -341,6 +344,12 @@ def _one_person(token) -> int | None:
     if singular and (lemma in people["nouns"] or token.lower_.endswith("year-old")):
         return 1
     return None
+
+
+def _ordinals() -> dict[str, int]:
+    from .temporal import ORDINALS
+
+    return ORDINALS
 
 
 def _role(token) -> str | None:
