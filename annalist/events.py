@@ -79,7 +79,11 @@ def build_events(documents: list[Document], timexes: dict[str, list[Timex]],
     profiles = [profile(d, timexes.get(d.id, []), figures.get(d.id, [])) for d in documents]
     groups = group(profiles)
     events = [_event(group, figures) for group in groups]
-    return sorted(events, key=lambda e: (-len(e.documents), -e.sources, e.date or "", e.id))
+    # Most documents first, then most independent sources; among equals, the one whose articles say
+    # more (tolls stated, then text): a paywall stub is rarely the main story of an archive.
+    text = {d.id: len(d.text) for d in documents}
+    return sorted(events, key=lambda e: (-len(e.documents), -e.sources, -len(e.tolls),
+                                         -sum(text.get(d, 0) for d in e.documents), e.date or "", e.id))
 
 
 def profile(doc: Document, timexes: list[Timex], figures: list[Figure]) -> Profile:
