@@ -473,6 +473,8 @@ def _with_time(figure: Figure, timexes: list[Timex], start: int, end: int, event
         when = before[-1].value
     elif after:
         when = after[0].value
+    elif stated and event and any(t.value[:10] == event for t in stated):
+        when = event  # the sentence names the event's own day elsewhere ("... by Ardmore, Okla. police Thursday night")
     else:
         when = None if stated else event
     return replace(figure, when=when.split("/")[-1][:10] if when else None)
