@@ -21,11 +21,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from datetime import date
 
 from .implicit import lexicon
 from .models import Document, Figure, Timex
-from .reconcile import NEWS_DAYS
+from .reconcile import EVENT_DAYS, NEWS_DAYS
 from .linking import Profile, days_between, full_dates, full_names, group
 from .temporal import article_event_date
 
@@ -333,11 +332,33 @@ def archive_events(store) -> list[Event]:
     return build_events(store.documents(), by_document(store.timexes()), by_document(store.figures()))
 
 
-def ledger(store) -> tuple[list[Event], list[tuple[object, str | None]], list]:
-    """(events, [(fact, event id)], undated figures) of a whole archive."""
+def incident_of_figure(events: list[Event]):
+    """(doc id, figure) -> the event a figure is about: its document's event, unless the text dates
+    the figure to another event's days ("the worst since Piper Alpha in 1988", a follow-up's "11
+    killed in the April 20 blast"), then the largest event of those days, or none of this archive's."""
+    event_of = {doc: e for e in events for doc in e.documents}
+
+    def incident(doc_id: str, figure: Figure) -> str | None:
+        own = event_of.get(doc_id)
+        if own is None or figure.when is None or days_between(figure.when, own.date) <= EVENT_DAYS or own.date is None:
+            return own.id if own else None
+        near = [e for e in events if days_between(figure.when, e.date) <= EVENT_DAYS]
+        return max(near, key=lambda e: (len(e.documents), e.id)).id if near else f"{own.id}@{figure.when}"
+
+    return incident
+
+
+def ledger_facts(documents: list[Document], figures: list[tuple[str, Figure]], events: list[Event]):
+    """([(fact, event id)], undated figures): the ledger, each fact within one event."""
     from .reconcile import build_facts
 
+    facts, undated = build_facts(figures, {d.id: d for d in documents}, incident_of_figure(events))
+    return [(f, event_of_fact(f, events)) for f in facts], undated
+
+
+def ledger(store) -> tuple[list[Event], list[tuple[object, str | None]], list]:
+    """(events, [(fact, event id)], undated figures) of a whole archive."""
     events = archive_events(store)
-    facts, undated = build_facts(store.figures(), {d.id: d for d in store.documents()})
-    return events, [(f, event_of_fact(f, events)) for f in facts], undated
+    pairs, undated = ledger_facts(store.documents(), store.figures(), events)
+    return events, pairs, undated
 

@@ -18,9 +18,9 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .events import Event, build_events, event_of_fact
+from .events import Event, build_events, ledger_facts
 from .models import Document, Figure, Timex
-from .reconcile import Fact, build_facts
+from .reconcile import Fact
 from .search import snippet_pieces
 from .store import Store, by_document
 from .timeline import Entry, archive_timeline, best_entries
@@ -51,11 +51,11 @@ def read_archive(store: Store) -> Archive:
     documents = store.documents()
     timexes = by_document(store.timexes())
     pairs = store.figures()
-    facts, undated = build_facts(pairs, {d.id: d for d in documents})
     figures = by_document(pairs)
     events = build_events(documents, timexes, figures)
-    return Archive(documents, timexes, figures, facts, undated, archive_timeline(documents, timexes), events,
-                   [event_of_fact(f, events) for f in facts])
+    fact_events, undated = ledger_facts(documents, pairs, events)
+    return Archive(documents, timexes, figures, [f for f, _ in fact_events], undated,
+                   archive_timeline(documents, timexes), events, [e for _, e in fact_events])
 
 
 def facts_json(archive: Archive) -> list[dict]:

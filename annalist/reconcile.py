@@ -11,6 +11,7 @@ undated rather than merged with the event's.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -63,21 +64,26 @@ def interval(f: Value | Figure) -> tuple[float, float] | None:
     return low, high
 
 
-def build_facts(figures: list[tuple[str, Figure]], documents: dict[str, Document]) -> tuple[list[Fact], list[tuple[str, Figure]]]:
-    """Facts from (doc id, figure) pairs; returns (facts, undated figures)."""
-    by_measure: dict[str, list[tuple[str, Figure]]] = {}
+def build_facts(figures: list[tuple[str, Figure]], documents: dict[str, Document],
+                incident_of: Callable[[str, Figure], str | None] | None = None) -> tuple[list[Fact], list[tuple[str, Figure]]]:
+    """Facts from (doc id, figure) pairs; returns (facts, undated figures). With `incident_of` (the
+    incident a figure is about: annalist.events), figures of different incidents are never one fact,
+    so that two shootings of one weekend keep two tolls and a revision is claimed within one incident."""
+    by_measure: dict[tuple[str, str], list[tuple[str, Figure]]] = {}
     undated = []
     for doc_id, figure in figures:
         if figure.when is None:
             undated.append((doc_id, figure))
         else:
-            by_measure.setdefault(figure.measure, []).append((doc_id, figure))
+            incident = (incident_of(doc_id, figure) if incident_of else None) or ""
+            by_measure.setdefault((figure.measure, incident), []).append((doc_id, figure))
     facts = []
-    for measure, members in sorted(by_measure.items()):
+    for (measure, _), members in sorted(by_measure.items()):
         for event in _events(members):
             for scoped in _by_place(event):
                 for group in _by_group(scoped):
                     facts.append(_fact(measure, _event_date(group), group, documents))
+    facts.sort(key=lambda f: (f.measure, f.event_date or ""))
     return facts, undated
 
 

@@ -162,3 +162,26 @@ def test_mixed_archives_group_documents_into_incidents(gvc_dir):
 
     grouping = score_mixed(gvc_dir, read_gold(gvc_dir, "check"), workers=2)
     assert grouping["f1"] >= 0.75, grouping
+
+
+def test_tolls_of_shootings_of_one_day_stay_apart_in_the_ledger(gvc_dir):
+    """Pairs of deadly shootings on the same day in different states, each pair in one archive: with
+    facts built within incidents, most ledgers keep every fact to one shooting (without, most mix)."""
+    from annalist.evaluation_incidents import archive_layers
+    from annalist.events import build_events, ledger_facts
+    from annalist.reconcile import build_facts
+
+    gold = [g for g in read_gold(gvc_dir, "check") if g["n_docs"] >= 2 and g["killed"] >= 1]
+    pairs = [(a, b) for a in gold for b in gold
+             if a["date"] == b["date"] and a["state"] != b["state"] and a["incident"] < b["incident"]][:8]
+    mixed = {"without events": 0, "within events": 0}
+    for a, b in pairs:
+        documents, timexes, figures_of, input_ids = archive_layers(gvc_dir, [a, b])
+        incident = {d.id: a["incident"] if input_ids[d.id] in a["doc_ids"] else b["incident"] for d in documents}
+        pairs_of = [(d, f) for d, fs in figures_of.items() for f in fs]
+        plain, _ = build_facts(pairs_of, {d.id: d for d in documents})
+        within, _ = ledger_facts(documents, pairs_of, build_events(documents, timexes, figures_of))
+        for name, facts in (("without events", plain), ("within events", [f for f, _ in within])):
+            mixed[name] += any(len({incident[d] for v in f.values for d in v.documents}) > 1 for f in facts)
+    assert len(pairs) == 8
+    assert mixed["without events"] >= 4 and mixed["within events"] <= 3, mixed
