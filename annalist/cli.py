@@ -146,8 +146,10 @@ def figures(
         return _print_json([figure_json(d, f) for d, f in rows])
     for doc_id, f in rows:
         amount = f.value if f.value is not None else (f"{f.low}-{f.high}" if f.low is not None else "?")
+        how = ", ".join(x for x in ("implicit" if f.implicit else "", f.role or "", "in the title" if f.part == "title" else "") if x)
         out.print(f"{doc_id[:8]}  {f.measure:<9} {f.qualifier:<9} {str(amount):>8}  {escape(f.span)}  "
-                  f"[dim]({escape(f.where or 'place unknown')}, {f.when or 'date unknown'})[/]", highlight=False)
+                  f"[dim]({escape(f.where or 'place unknown')}, {f.when or 'date unknown'}{', ' + how if how else ''})[/]",
+                  highlight=False)
 
 
 @app.command()

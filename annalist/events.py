@@ -20,12 +20,14 @@ figures) are computed by the annotate stage.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 
 from .implicit import lexicon
 from .models import Document, Figure, Timex
 from .reconcile import EVENT_DAYS, NEWS_DAYS
 from .linking import Profile, days_between, full_dates, full_names, group
+from .linking import model as linking_model
 from .temporal import article_event_date
 
 OTHER_EVENT_DAYS = 14  # a figure the text dates further from its event than this counts another event
@@ -90,12 +92,44 @@ def profile(doc: Document, timexes: list[Timex], figures: list[Figure]) -> Profi
     how = "stated"
     if day is None and doc.published and len(doc.published) == 10:
         day, how = doc.published, "published"
-    places = [f.where for f in figures if f.where]
+    places = [f.where for f in figures if f.where and f.where != "worldwide"]
     place = (doc.dateline.place if doc.dateline and doc.dateline.place else None) or \
-        (max(set(places), key=places.count) if places else None)
+        (max(set(places), key=places.count) if places else None) or lead_place(doc)
     killed = document_counts(figures).get("killed")
     return Profile(doc, day, how if day else "unknown", full_dates(timexes), place,
                    killed.count if killed else None, full_names(doc))
+
+
+# Where a story says it happened, in its first lines: a dateline ("SANFORD, Fla. -", "AKRON, Ohio –")
+# or "in/near <Place>[, <State>]" ("in Latta", "in Hamilton Township, New Jersey").
+_LEAD_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)\s*(?:\([^)]{1,30}\))?\s*(?:--|–|—|-)\s")
+_IN_PLACE = re.compile(r"\b(?:in|near|outside)\s+((?:[A-Z][a-z]+\.?\s?){1,3}(?:,\s*[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)?)?)")
+LEAD_CHARS = 600
+
+
+def lead_place(doc: Document) -> str | None:
+    """The place a story's dateline or first lines name, else None."""
+    lead = doc.text[:LEAD_CHARS]
+    dateline = _LEAD_DATELINE.match(lead)
+    if dateline:
+        return dateline.group(1).strip()
+    common = set(linking_model()["common_names"]) | _NOT_PLACE_WORDS
+    for text in (doc.title or "", lead):
+        for found in _IN_PLACE.finditer(text):
+            words = []
+            for word in found.group(1).strip().rstrip(",.").split():
+                if word.strip(",.") in common:
+                    break
+                words.append(word)
+            if words:
+                return " ".join(words).rstrip(",.")
+    return None
+
+
+# Capitalised words of headlines and leads that end a place name: "in Dallas Nightclub Shooting".
+_NOT_PLACE_WORDS = {"Shooting", "Shootings", "Nightclub", "Killing", "Killings", "Crash", "Fire", "Attack", "Incident",
+                    "Home", "House", "Homicide", "Murder", "Standoff", "Robbery", "Spree", "Man", "Woman", "Teen",
+                    "Police", "Court", "Common", "Pleas", "Easter", "Christmas", "Thanksgiving", "New"}
 
 
 def _event(group: list[Profile], figures: dict[str, list[Figure]]) -> Event:
