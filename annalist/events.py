@@ -221,7 +221,10 @@ def document_counts(figures: list[Figure]) -> dict[str, Count]:
     injured; "a man was shot ... he died" is 1 killed; "a man was killed and a woman was shot" 1 and 1."""
     by_measure: dict[str, list[Figure]] = {}
     for f in figures:
-        by_measure.setdefault(f.measure, []).append(f)
+        # A person said to be hurt without a numeral ("a man was wounded") is like one shot: injured
+        # unless the document says he died ("... and died at the hospital").
+        hurt_person = f.measure == "injured" and f.implicit and f.value
+        by_measure.setdefault(SHOT if hurt_person else f.measure, []).append(f)
     counts = {m: c for m, fs in by_measure.items() if m != SHOT and (c := _count_of(fs)) is not None}
     shot = by_measure.get(SHOT, [])
     if shot:

@@ -182,8 +182,8 @@ def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:
         measure, counted = _measure_of(token)
         if measure is None:
             continue
-        if measure == implicit.SHOT and _said_fatal(token, counted):
-            measure = "killed"  # "two were shot dead", "one fatally"
+        if measure == implicit.SHOT and (_said_fatal(token, counted) or _FATAL_AFTER.match(sentence, match.end())):
+            measure = "killed"  # "two were shot dead", "one fatally", "Four people found shot to death"
         low, high, value, qualifier, vague = _amounts(match)
         if value is None and low is None and high is None and not vague:
             continue
@@ -214,6 +214,10 @@ def _enumeration_numbers(sentence: str) -> set[int]:
     items = [(m.start(), int(m.group(1))) for m in re.finditer(r"(?<![\w.,])(\d{1,2})\s+(?=[A-Z])", sentence)]
     numbers = {n for _, n in items}
     return {at for at, n in items if (n + 1 in numbers or n - 1 in numbers) and 1 in numbers}
+
+
+# The rest of a count's clause says the shooting was fatal: "Four people found shot to death at ...".
+_FATAL_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:fatally|mortally|shot\s+(?:to\s+death|dead)|shot\s+and\s+killed)\b", re.I)
 
 
 def _said_fatal(token, counted) -> bool:
@@ -308,6 +312,9 @@ def _measure_of(token):
         counted = token.head.head
     if counted.lemma_.lower() in _NOT_PEOPLE or counted.text.lower() in _NOT_PEOPLE:
         return None, None
+    participle = _participle_after(counted if counted is not token else token)
+    if participle:
+        return participle, counted  # "4 wounded, gunman dead", "three others wounded"
     of_people = _of_objects(counted)
     if counted.text.lower() in ("hundreds", "thousands", "dozens", "scores", "millions", "tens") and of_people:
         counted = of_people[0]  # "hundreds of people"
@@ -328,6 +335,19 @@ def _measure_of(token):
         if candidate.lemma_.lower() == "force" and any(c.lemma_.lower() == "leave" for c in candidate.subtree):
             return "displaced", counted
     return None, None
+
+
+def _participle_after(token) -> str | None:
+    """The measure of a casualty word right after a count ("4 wounded", "three others injured",
+    "2 dead"): the nearest word says what happened to them, whatever the parser made of the rest."""
+    following = token.doc[token.i + 1:token.i + 2]
+    if not following:
+        return None
+    word = following[0]
+    if word.pos_ not in ("VERB", "ADJ") or word.tag_ not in ("VBN", "JJ", "VBD"):
+        return None
+    measure = _CUE_TO_MEASURE.get(word.lemma_.lower()) or _CUE_TO_MEASURE.get(word.lower_)
+    return None if measure == implicit.SHOT else measure
 
 
 def _of_objects(token) -> list:
