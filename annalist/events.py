@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass, field
 from .implicit import lexicon
 from .models import Document, Figure, Timex
 from .reconcile import EVENT_DAYS, NEWS_DAYS
-from .linking import Profile, days_between, full_dates, full_names, group
+from .linking import Profile, days_between, full_dates, full_names, group, regions_of
 from .linking import model as linking_model
 from .temporal import article_event_date
 
@@ -97,7 +97,7 @@ def profile(doc: Document, timexes: list[Timex], figures: list[Figure]) -> Profi
         (max(set(places), key=places.count) if places else None) or lead_place(doc)
     killed = document_counts(figures).get("killed")
     return Profile(doc, day, how if day else "unknown", full_dates(timexes), place,
-                   killed.count if killed else None, full_names(doc))
+                   killed.count if killed else None, full_names(doc), regions_of(doc))
 
 
 # Where a story says it happened, in its first lines: a dateline ("SANFORD, Fla. -", "AKRON, Ohio –")
