@@ -123,7 +123,7 @@ def extract(text: str, timexes: list[Timex], nlp=None, parse_text: str | None = 
     """Every count of people in a text, with qualifier, group, place, date and span: those written
     with a numeral, and the implicit ones (annalist.implicit). `parse_text` (same length) is what the
     parser reads, when it reads a cased text badly (a headline in Title Case)."""
-    candidates = [(s, e) for s, e in sentences(text) if _CUE_WORDS.search(text, s, e)]
+    candidates = [(s, e) for s, e in sentences(text) if _CUE_WORDS.search(text, s, e) and not _other_story(text[s:e])]
     if not candidates:
         return []
     nlp = nlp or load_pipeline()
@@ -248,8 +248,18 @@ def _is_address(before: str, after: str) -> bool:
     """"at 3100 Airport Road", "63 Nury Trace", "9330 59th Ave", "of 900 Garden Way": a house number."""
     words = re.findall(r"[A-Za-z]+|\d+(?:st|nd|rd|th)\b", after)[:4]
     street = any(w.lower() in _not_counts()["street_types"] for w in words[1:] + words[:1])
-    named = bool(re.match(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]|\d+(?:st|nd|rd|th)\b)", after))
+    named = bool(re.match(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]|[A-Z]{2,}\b|\d+(?:st|nd|rd|th)\b)", after))
     return named and (street or bool(re.search(r"\bat\s*$", before)))
+
+
+def _other_story(sentence: str) -> bool:
+    """A line pointing to another story: "RELATED: Man killed in ...", "Related stories 2 killed, ..."."""
+    head = re.match(r"\W*([A-Za-z]+(?:\s+[A-Za-z]+)?)\s*(?::|\s[-–—|]|\s+(?=\d))", sentence)
+    if not head:
+        return False
+    words = head.group(1).lower()
+    markers = _not_counts()["other_story_markers"]
+    return words in markers or words.split()[0] in markers and (":" in sentence[:head.end()] or words in markers)
 
 
 def _person_before(before: str) -> bool:
@@ -267,6 +277,8 @@ def _not_a_count(sentence: str, match: re.Match) -> bool:
         return True  # an age: "Kelvin Watford, 50,", "Another man, 21, was shot"
     if _FULL_NAME_BEFORE.search(before) and _AGE_VERB_AFTER.match(after):
         return True  # "Jerry Trivon Coleman, 31 all died", "David Wilder, 61 has left"
+    if re.search(r"\bdie[sd]?\s+at\s*$", before, re.I):
+        return True  # "dies at 96"
     if _AGES_BEFORE.search(before) or re.match(r"\s*(?:y/o|yo|yrs?)\b|\s+(?:or|and)\s+(?:younger|older|under|up)\b",
                                                 after, re.I):
         return True  # "ages 25, 26, and 33", "a 43 y/o man", "all 16 or younger"
