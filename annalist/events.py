@@ -23,7 +23,8 @@ import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 
-from .implicit import lexicon
+from .figures import DATELINE
+from .implicit import SHOT, lexicon
 from .models import Document, Figure, Timex
 from .reconcile import EVENT_DAYS, NEWS_DAYS
 from .linking import Profile, days_between, full_dates, full_names, group, regions_of
@@ -32,10 +33,7 @@ from .temporal import article_event_date
 
 OTHER_EVENT_DAYS = 14  # a figure the text dates further from its event than this counts another event
 
-SHOT = "shot"
 SUSPECT = "suspect"
-VICTIM = "victim"
-OFFICER = "officer"
 
 
 @dataclass
@@ -102,7 +100,6 @@ def profile(doc: Document, timexes: list[Timex], figures: list[Figure]) -> Profi
 
 # Where a story says it happened, in its first lines: a dateline ("SANFORD, Fla. -", "AKRON, Ohio –")
 # or "in/near <Place>[, <State>]" ("in Latta", "in Hamilton Township, New Jersey").
-_LEAD_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)\s*(?:\([^)]{1,30}\))?\s*(?:--|–|—|-)\s")
 _IN_PLACE = re.compile(r"\b(?:in|near|outside)\s+((?:[A-Z][a-z]+\.?\s?){1,3}(?:,\s*[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)?)?)")
 LEAD_CHARS = 600
 
@@ -110,9 +107,9 @@ LEAD_CHARS = 600
 def lead_place(doc: Document) -> str | None:
     """The place a story's dateline or first lines name, else None."""
     lead = doc.text[:LEAD_CHARS]
-    dateline = _LEAD_DATELINE.match(lead)
+    dateline = DATELINE.match(lead)
     if dateline:
-        return dateline.group(1).strip()
+        return dateline.group("place").strip()
     common = set(linking_model()["common_names"]) | _NOT_PLACE_WORDS
     for text in (doc.title or "", lead):
         for found in _IN_PLACE.finditer(text):

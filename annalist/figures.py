@@ -160,13 +160,14 @@ def _sentence_case(title: str) -> str:
 
 
 # A dateline opening a story: "DALLAS --", "AKRON, Ohio –", "SUNMAN, Ind. (WKRC) -".
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)]{1,30}\))?\s*(?:--|–|—|-)\s+")
+DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)\s*(?:\([^)]{1,30}\))?"
+                      r"\s*(?:--|–|—|-)\s+")
 
 
 def _without_dateline(sentence: str) -> str:
     """The sentence with its dateline blanked out (same length, so offsets hold): the parser would
     take "DALLAS" for the subject of "A 16-year-old boy was shot"."""
-    found = _DATELINE.match(sentence)
+    found = DATELINE.match(sentence)
     return " " * found.end() + sentence[found.end():] if found else sentence
 
 
