@@ -21,6 +21,7 @@ demo: setup
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/annalist ingest examples/demo-corpus --db $(DEMO_DB)
 	$(BIN)/annalist docs --db $(DEMO_DB)
+	$(BIN)/annalist events --db $(DEMO_DB)
 	$(BIN)/annalist ledger --db $(DEMO_DB)
 	$(BIN)/annalist timeline --db $(DEMO_DB)
 	@echo "archive written to $(DEMO_DB) (open it with any SQLite client or Datasette)"
