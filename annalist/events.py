@@ -20,6 +20,7 @@ figures) are computed by the annotate stage.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import re
 from dataclasses import asdict, dataclass, field
 
@@ -134,7 +135,8 @@ def _event(group: list[Profile], figures: dict[str, list[Figure]]) -> Event:
     docs = [p.doc for p in group]
     places = [p.place for p in group if p.place]
     members = [(p.doc, f) for p in group for f in figures.get(p.doc.id, [])
-               if days_between(f.when, day) <= OTHER_EVENT_DAYS or f.when is None or day is None]
+               if (days_between(f.when, day) <= OTHER_EVENT_DAYS or f.when is None or day is None)
+               and not is_aggregate(f)]
     tolls = event_tolls(members, day)
     ids = sorted(d.id for d in docs)
     return Event(id=hashlib.sha1(" ".join(ids).encode()).hexdigest()[:12], date=day,
@@ -142,6 +144,17 @@ def _event(group: list[Profile], figures: dict[str, list[Figure]]) -> Event:
                  place=max(set(places), key=places.count) if places else None,
                  title=_title(group), documents=[d.id for d in sorted(docs, key=lambda d: (d.published or "", d.id))],
                  sources=len({d.cluster or d.id for d in docs}), tolls=tolls)
+
+
+@lru_cache(maxsize=1)
+def _aggregate_patterns() -> re.Pattern:
+    return re.compile("|".join(lexicon()["aggregate"]["patterns"]), re.I)
+
+
+def is_aggregate(figure: Figure) -> bool:
+    """A tally over several incidents ("4 killed, 11 wounded in city shootings Tuesday"): a figure
+    of its own, not this incident's toll."""
+    return bool(_aggregate_patterns().search(figure.sentence))
 
 
 def _event_day(group: list[Profile]) -> tuple[str | None, str]:

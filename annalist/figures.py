@@ -359,8 +359,7 @@ def _participle_after(token) -> str | None:
     word = following[0]
     if word.pos_ not in ("VERB", "ADJ") or word.tag_ not in ("VBN", "JJ", "VBD"):
         return None
-    measure = _CUE_TO_MEASURE.get(word.lemma_.lower()) or _CUE_TO_MEASURE.get(word.lower_)
-    return None if measure == implicit.SHOT else measure
+    return _CUE_TO_MEASURE.get(word.lemma_.lower()) or _CUE_TO_MEASURE.get(word.lower_)
 
 
 def _of_objects(token) -> list:
