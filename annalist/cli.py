@@ -2,19 +2,30 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as _markup_escape
 
 from . import annotate as annotate_stage
 from . import ingest as ingest_stage
 from .models import Document
-from .present import fact_json, figure_json
+from .present import csv_safe, fact_json, figure_json
 from .store import Store, by_document
+
+# Control characters in an article's title or text (ESC sequences can move the cursor, retitle the terminal,
+# hide lines) are dropped before anything reaches the terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def escape(text: str) -> str:
+    """Text from an article, safe to print: rich markup escaped, control characters removed."""
+    return _markup_escape(_CONTROL.sub("", text))
+
 
 app = typer.Typer(help="Turn a pile of news articles about one event into a sourced record of it.",
                   no_args_is_help=True, add_completion=False)
@@ -23,6 +34,22 @@ out = Console()
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 3  # the run finished, but some inputs could not be ingested (listed in the summary)
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"annalist {version('annalist')}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print annalist's version and exit.")] = False,
+) -> None:
+    """Turn a pile of news articles about events into a sourced record of them."""
+
 
 DbOption = Annotated[Path, typer.Option("--db", help="The archive: a SQLite file (created if missing).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]
@@ -125,7 +152,7 @@ def dates(
     as_json: JsonOption = False,
 ) -> None:
     """Every temporal expression, normalised against its article's publication date and narrative time."""
-    rows = _of_doc(_read(db, lambda store: store.timexes()), doc)
+    rows = _of_doc(db, lambda store: store.timexes(), doc)
     if as_json:
         return _print_json([{"doc": doc_id, "text": t.text, "start": t.start, "end": t.end, "type": t.type,
                              "value": t.value, "anchor": t.anchor, "rule": t.rule} for doc_id, t in rows])
@@ -141,7 +168,7 @@ def figures(
     as_json: JsonOption = False,
 ) -> None:
     """Every count of people (killed, injured, arrested, missing, displaced, ...) with its sentence."""
-    rows = _of_doc(_read(db, lambda store: store.figures()), doc)
+    rows = _of_doc(db, lambda store: store.figures(), doc)
     if as_json:
         return _print_json([figure_json(d, f) for d, f in rows])
     for doc_id, f in rows:
@@ -296,8 +323,9 @@ def _print_ledger_csv(facts) -> None:
                      "qualifier", "where", "independent_sources", "documents", "span"])
     for f in facts:
         for v in f.values:
-            writer.writerow([f.measure, f.event_date, f.status, f.low, f.best, f.high, v.value, v.low, v.high,
-                             v.qualifier, v.where or "", len(v.sources), " ".join(v.documents), v.spans[0]["span"]])
+            writer.writerow([csv_safe(x) for x in (
+                f.measure, f.event_date, f.status, f.low, f.best, f.high, v.value, v.low, v.high, v.qualifier,
+                v.where or "", len(v.sources), " ".join(v.documents), v.spans[0]["span"])])
 
 
 @app.command()
@@ -443,8 +471,13 @@ def _print_scores(result: dict, as_json: bool) -> None:
         out.print(f"{key:>20}  {value}")
 
 
-def _of_doc(rows: list[tuple[str, object]], doc: str | None) -> list:
-    """(doc id, item) rows of the documents whose id starts with `doc` (all when None)."""
+def _of_doc(db: Path, read, doc: str | None) -> list:
+    """(doc id, item) rows of the documents whose id starts with `doc` (all when None); a `doc` that
+    names no document of the archive is a usage error (exit 2), not an empty answer."""
+    ids, rows = _read(db, lambda store: (store.current_ids(), read(store)))
+    if doc is not None and not any(i.startswith(doc) for i in ids):
+        err.print(f"no document of {db} has an id starting with {escape(doc)!r} (see `annalist docs --db {db}`)")
+        raise typer.Exit(2)
     return [(d, item) for d, item in rows if doc is None or d.startswith(doc)]
 
 

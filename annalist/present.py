@@ -241,13 +241,21 @@ def write_exports(archive: Archive, folder: Path, fmt: str) -> list[Path]:
     return written
 
 
+def csv_safe(value):
+    """A cell a spreadsheet will not run: text from an article that starts like a formula ("=HYPERLINK(…",
+    "+1", "@SUM", "-2+3") is written with a leading apostrophe (the OWASP CSV-injection advice)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def _csv(rows: list[dict]) -> str:
-    """Nested values (lists, dicts) are written as JSON in their cell."""
+    """Nested values (lists, dicts) are written as JSON in their cell; text cells are `csv_safe`."""
     buffer = io.StringIO()
     columns = list(dict.fromkeys(k for r in rows for k in r))
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+        writer.writerow({k: csv_safe(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
                          for k, v in row.items()})
     return buffer.getvalue()

@@ -17,7 +17,12 @@ from .store import Store
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 
 
-def create_app(db: Path) -> FastAPI:
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]", "::1"})
+
+
+def create_app(db: Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -> FastAPI:
+    """The web app; it answers only requests whose Host header names one of `allowed_hosts` (with any
+    port): a page on another site that rebinds its DNS name to 127.0.0.1 cannot read the archive."""
     # No /docs page: FastAPI's would load Swagger UI from a CDN, and annalist runs offline.
     app = FastAPI(title="annalist", description="A sourced record of the events in one archive of news articles.",
                   docs_url=None, redoc_url=None)
@@ -26,10 +31,17 @@ def create_app(db: Path) -> FastAPI:
 
     @app.middleware("http")
     async def content_security_policy(request, call_next):
-        """Scripts only from this app's own files: an article's text that slipped past escaping could not run."""
+        """Scripts only from this app's own files: an article's text that slipped past escaping could not run;
+        no framing by other sites, no <base> or form redirection; only the Host names the app serves."""
+        host = request.headers.get("host", "")
+        name = host.rsplit(":", 1)[0] if not host.startswith("[") else host.split("]")[0] + "]"
+        if name not in allowed_hosts:
+            return Response(f"unexpected Host header {host!r}: annalist serves {', '.join(sorted(allowed_hosts))}",
+                            status_code=400, media_type="text/plain")
         response = await call_next(request)
         response.headers["Content-Security-Policy"] = ("default-src 'self'; script-src 'self'; "
-                                                       "style-src 'self' 'unsafe-inline'; img-src 'self' data:")
+                                                       "style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                                                       "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
         return response
 
     @app.get("/assets/search.js", include_in_schema=False)
@@ -133,4 +145,4 @@ def entities(text: str) -> tuple[tuple[int, int, str], ...]:
 def run(db: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, LOOPBACK_NAMES | {host}), host=host, port=port, log_level="warning")

@@ -17,7 +17,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def test_api_answers_what_the_cli_prints(baku_dir, tmp_path):
     db = tmp_path / "a.db"
     assert run("ingest", str(baku_dir), "--db", str(db), "--quiet").returncode == 0
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
     for path, command in (("/api/figures", "figures"), ("/api/facts", "ledger"), ("/api/events", "events"),
                           ("/api/timeline", "timeline")):
         assert client.get(path).json() == json.loads(run(command, "--db", str(db), "--json").stdout), path

@@ -1,0 +1,75 @@
+"""What a hostile or careless user meets (issue 15): no traceback, no escape sequence reaching the
+terminal, no spreadsheet formula in a CSV, no page served to another site's DNS name."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+from fastapi.testclient import TestClient
+
+from annalist.serve import create_app
+
+HOSTILE_TITLE = "=HYPERLINK(\"http://x.example\",\"click\") \x1b]0;owned\x07\x1b[2J Blast at the mill"
+ARTICLE = {"title": HOSTILE_TITLE, "published": "2026-01-06",
+           "text": "Three workers were killed and 12 were injured in a blast at the mill on Monday, officials said."}
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "annalist.cli", *args], capture_output=True, text=True, timeout=300)
+
+
+def _archive(tmp_path) -> str:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "hostile.jsonl").write_text(json.dumps(ARTICLE) + "\n", encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    assert run("ingest", str(folder), "--db", db, "-q").returncode == 0
+    return db
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.startswith("annalist ")
+
+
+def test_a_document_id_that_names_no_document_is_a_usage_error(tmp_path):
+    db = _archive(tmp_path)
+    for command in ("figures", "dates"):
+        result = run(command, "--db", db, "--doc", "nope")
+        assert result.returncode == 2 and "nope" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_escape_sequences_in_titles_do_not_reach_the_terminal(tmp_path):
+    db = _archive(tmp_path)
+    for command in ("docs", "events", "figures", "ledger"):
+        result = run(command, "--db", db)
+        assert result.returncode == 0, result.stderr
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout, command
+    assert "HYPERLINK" in run("docs", "--db", db).stdout  # the title is shown, less its control characters
+
+
+def test_csv_cells_never_start_a_formula(tmp_path):
+    db = _archive(tmp_path)
+    out = tmp_path / "export"
+    assert run("export", "--db", db, "--format", "csv", "-o", str(out)).returncode == 0
+    rows = list(csv.DictReader((out / "documents.csv").open(encoding="utf-8")))
+    assert rows and rows[0]["title"].startswith("'=HYPERLINK")
+    for path in out.glob("*.csv"):
+        for row in csv.reader(path.open(encoding="utf-8")):
+            assert not any(cell[:1] in ("=", "+", "@") for cell in row), (path.name, row)
+    ledger = list(csv.reader(io.StringIO(run("ledger", "--db", db, "--csv").stdout)))
+    assert len(ledger) > 1 and not any(cell[:1] in ("=", "+", "@") for row in ledger for cell in row)
+
+
+def test_web_app_answers_only_its_own_host_names_and_cannot_be_framed(tmp_path):
+    db = _archive(tmp_path)
+    app = create_app(tmp_path / "a.db")
+    assert TestClient(app, base_url="http://attacker.example").get("/api/events").status_code == 400
+    response = TestClient(app, base_url="http://127.0.0.1:8000").get("/api/events")
+    assert response.status_code == 200 and response.json()[0]["tolls"]["killed"]["best"] == 3
+    policy = response.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in policy and "base-uri 'none'" in policy and "form-action 'self'" in policy
+    assert TestClient(app, base_url="http://localhost").get("/openapi.json").status_code == 200
