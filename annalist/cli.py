@@ -51,7 +51,8 @@ def main_options(
     """Turn a pile of news articles about events into a sourced record of them."""
 
 
-DbOption = Annotated[Path, typer.Option("--db", help="The archive: a SQLite file (created if missing).")]
+DbOption = Annotated[Path, typer.Option("--db", help="The archive: the SQLite file `annalist ingest` writes.")]
+NewDbOption = Annotated[Path, typer.Option("--db", help="The archive: a SQLite file (created if missing).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]
 DocOption = Annotated[str | None, typer.Option("--doc", help="Only this document (id or id prefix).")]
 
@@ -59,7 +60,7 @@ DocOption = Annotated[str | None, typer.Option("--doc", help="Only this document
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively) of .txt, .html, .warc(.gz), .jsonl.")],
-    db: DbOption = Path("annalist.db"),
+    db: NewDbOption = Path("annalist.db"),
     as_json: JsonOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")] = False,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Largest single article (or JSONL line, WARC record) to accept, in MB.")] = 10.0,
@@ -174,7 +175,7 @@ def figures(
     for doc_id, f in rows:
         amount = f.value if f.value is not None else (f"{f.low}-{f.high}" if f.low is not None else "?")
         how = ", ".join(x for x in ("implicit" if f.implicit else "", f.role or "", "in the title" if f.part == "title" else "") if x)
-        out.print(f"{doc_id[:8]}  {f.measure:<9} {f.qualifier:<9} {str(amount):>8}  {escape(f.span)}  "
+        out.print(f"{doc_id[:8]}  {f.measure:<9} {_words(f.qualifier):<9} {str(amount):>8}  {escape(f.span)}  "
                   f"[dim]({escape(f.where or 'place unknown')}, {f.when or 'date unknown'}{', ' + how if how else ''})[/]",
                   highlight=False)
 
@@ -197,11 +198,11 @@ def ledger(
         return
     for fact in facts:
         colour = {"conflict": "red", "consistent": "green"}.get(fact.status, "yellow")
-        out.print(f"[bold]{fact.measure}[/] {fact.event_date}  [{colour}]{fact.status}[/]  low {fact.low}  "
-                  f"best {fact.best}  high {fact.high}  ({fact.sources} independent sources)")
+        out.print(f"[bold]{fact.measure}[/] {fact.event_date}  [{colour}]{_words(fact.status)}[/]  low {_known(fact.low)}  "
+                  f"best {_known(fact.best)}  high {_known(fact.high)}  ({fact.sources} independent sources)")
         for v in fact.values:
             amount = v.value if v.value is not None else f"{v.low}-{v.high}"
-            out.print(f"    {v.qualifier:<9} {amount!s:>8}  {len(v.sources)} source(s)  "
+            out.print(f"    {_words(v.qualifier):<9} {amount!s:>8}  {len(v.sources)} source(s)  "
                       f"{escape(v.where or '')}  [dim]{escape(v.spans[0]['span'])}[/]", highlight=False)
         if len({p["value"] for p in fact.series}) > 1:
             out.print("    by report date: " + " → ".join(f"{p['value']} ({p['reported']})" for p in fact.series)
@@ -225,7 +226,7 @@ def events(
     if as_json:
         return _print_json([e.to_dict() for e in found])
     for e in found:
-        tolls = "  ".join(f"{m} {_amount(t.best, t.low)} [{t.status.replace('_', ' ')}]" for m, t in e.tolls.items())
+        tolls = "  ".join(f"{m} {_amount(t.best, t.low)} [{_words(t.status)}]" for m, t in e.tolls.items())
         out.print(f"[bold]{e.date or 'date unknown'}[/] [dim]{e.granularity}[/]  {escape(e.place or 'place unknown')}  "
                   f"{len(e.documents)} article(s), {e.sources} source(s)  [dim]{e.id}[/]", highlight=False)
         out.print(f"    {escape(e.title or 'untitled')}", highlight=False)
@@ -233,6 +234,16 @@ def events(
         for t in e.tolls.values():
             for reason in t.reasons:
                 out.print(f"    [red]why ({t.measure}):[/] {escape(reason)}", highlight=False)
+
+
+def _known(value) -> str:
+    """A value for people to read: "unknown" where the text does not say."""
+    return "unknown" if value is None else str(value)
+
+
+def _words(code: str) -> str:
+    """more_than -> "more than", single_source -> "single source"."""
+    return code.replace("_", " ")
 
 
 def _amount(best: int | None, low: int | None) -> str:
