@@ -65,8 +65,9 @@ def test_csv_cells_never_start_a_formula(tmp_path):
 
 
 def test_web_app_answers_only_its_own_host_names_and_cannot_be_framed(tmp_path):
-    db = _archive(tmp_path)
-    app = create_app(tmp_path / "a.db")
+    from pathlib import Path
+
+    app = create_app(Path(_archive(tmp_path)))
     assert TestClient(app, base_url="http://attacker.example").get("/api/events").status_code == 400
     response = TestClient(app, base_url="http://127.0.0.1:8000").get("/api/events")
     assert response.status_code == 200 and response.json()[0]["tolls"]["killed"]["best"] == 3
