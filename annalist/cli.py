@@ -15,7 +15,7 @@ from . import annotate as annotate_stage
 from . import ingest as ingest_stage
 from .models import Document
 from .present import csv_safe, fact_json, figure_json
-from .store import Store, by_document
+from .store import ArchiveError, Store, by_document
 
 # Control characters in an article's title or text (ESC sequences can move the cursor, retitle the terminal,
 # hide lines) are dropped before anything reaches the terminal.
@@ -29,8 +29,8 @@ def escape(text: str) -> str:
 
 app = typer.Typer(help="Turn a pile of news articles about one event into a sourced record of it.",
                   no_args_is_help=True, add_completion=False)
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, soft_wrap=True)  # a message or record is one line, however narrow the terminal or pipe
+out = Console(soft_wrap=True)
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 3  # the run finished, but some inputs could not be ingested (listed in the summary)
@@ -71,7 +71,11 @@ def ingest(
     Re-ingesting the same files adds nothing; a changed file becomes a new version.
     Exit codes: 0 all inputs ingested, 3 some inputs failed (each named with its reason), 2 usage error.
     """
-    store = Store(db)
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
+    if missing:
+        err.print("no such file or folder: " + ", ".join(escape(str(p)) for p in missing))
+        raise typer.Exit(2)
+    store = _open(db)
     try:
         show = not (quiet or as_json)
         summary = _run_ingest(store, paths, int(max_mb * 1e6), show_progress=show)
@@ -313,7 +317,7 @@ def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for documents, figures, facts and timeline files.")] = Path("export"),
     as_json: JsonOption = False,
 ) -> None:
-    """Export documents, figures, facts and the timeline as JSON, JSON Lines or CSV files."""
+    """Export documents, figures, facts, the timeline and the events as JSON, JSON Lines or CSV files."""
     from .present import read_archive, write_exports
 
     if fmt not in ("json", "jsonl", "csv"):
@@ -495,11 +499,20 @@ def _of_doc(db: Path, read, doc: str | None) -> list:
 def _read(db: Path, read):
     """Open the archive, read from it, close it."""
     _require_db(db)
-    store = Store(db)
+    store = _open(db)
     try:
         return read(store)
     finally:
         store.close()
+
+
+def _open(db: Path) -> Store:
+    """The archive, or a message and exit 2 when the file is not one (not SQLite, another program's)."""
+    try:
+        return Store(db)
+    except ArchiveError as exc:
+        err.print(escape(str(exc)))
+        raise typer.Exit(2) from None
 
 
 def _print_json(rows) -> None:
@@ -507,9 +520,11 @@ def _print_json(rows) -> None:
 
 
 def _require_db(db: Path) -> None:
+    """An existing annalist archive, or a message and exit 2 (report and serve check before they start)."""
     if not db.exists():
         err.print(f"no archive at {db}: run `annalist ingest PATH --db {db}` first")
         raise typer.Exit(2)
+    _open(db).close()
 
 
 def main() -> None:  # pragma: no cover - entry point

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
 import zlib
 from collections.abc import Iterable, Iterator
@@ -92,6 +93,12 @@ def iter_inputs(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES)
         yield from read_path(path, group=folder_group(path, root), max_bytes=max_bytes)
 
 
+def path_text(path: Path) -> str:
+    """A path as text every store can hold: a file name's bytes that are not UTF-8 (Linux allows them,
+    "bad_\\xff.txt") are written as \\xNN escapes instead of the surrogates Python decodes them to."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def folder_group(path: Path, root: Path) -> str:
     """Files that likely share a site's furniture: the first sub-folder of the input
     folder (one per outlet, as in Timeline17's topic_outlet folders), else the folder
@@ -100,22 +107,22 @@ def folder_group(path: Path, root: Path) -> str:
     try:
         first = path.relative_to(root).parts[0]
     except (ValueError, IndexError):
-        return str(root)
+        return path_text(root)
     if first == path.name or _PATH_DATE.match(first):
-        return str(root)
-    return str(root / first)
+        return path_text(root)
+    return path_text(root / first)
 
 
 def read_path(path: Path, group: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawArticle | InputFailure]:
     kind = kind_of(path)
     if kind is None:
-        yield InputFailure(str(path), "unsupported file type (want .txt, .html, .warc, .warc.gz, .jsonl)")
+        yield InputFailure(path_text(path), "unsupported file type (want .txt, .html, .warc, .warc.gz, .jsonl)")
         return
     reader = {"txt": _read_single, "html": _read_single, "warc": read_warc, "jsonl": read_jsonl}[kind]
     try:
         yield from reader(path, kind, group, max_bytes)
     except OSError as exc:  # unreadable, vanished, a dangling link
-        yield InputFailure(str(path), f"unreadable: {exc.strerror or exc}")
+        yield InputFailure(path_text(path), f"unreadable: {exc.strerror or exc}")
 
 
 def _path_meta(path: Path) -> dict:
@@ -129,22 +136,22 @@ def _path_meta(path: Path) -> dict:
 def _read_single(path: Path, kind: str, group: str, max_bytes: int) -> Iterator[RawArticle | InputFailure]:
     size = path.stat().st_size
     if size == 0:
-        yield InputFailure(str(path), "empty file")
+        yield InputFailure(path_text(path), "empty file")
         return
     if size > max_bytes:
-        yield InputFailure(str(path), f"too large for one article ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit)")
+        yield InputFailure(path_text(path), f"too large for one article ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit)")
         return
     data = path.read_bytes()
     try:
         decoded = decode_bytes(data)
     except DecodeError as exc:
-        yield InputFailure(str(path), str(exc))
+        yield InputFailure(path_text(path), str(exc))
         return
     if not decoded.strip():
-        yield InputFailure(str(path), "no text (only white space)")
+        yield InputFailure(path_text(path), "no text (only white space)")
         return
     fields = {"text": decoded} if kind == "txt" else {"html": decoded}
-    yield RawArticle(origin=str(path), record="", kind=kind, content=data, group=group,
+    yield RawArticle(origin=path_text(path), record="", kind=kind, content=data, group=group,
                      meta=_path_meta(path), **fields)
 
 
@@ -174,7 +181,7 @@ def read_jsonl(path: Path, kind: str, group: str, max_bytes: int) -> Iterator[Ra
             article = _jsonl_article(item, path, number, line, group)
             yield article if article else InputFailure(where, "no 'text' or 'html' field with content")
     if not seen_any:
-        yield InputFailure(str(path), "empty file")
+        yield InputFailure(path_text(path), "empty file")
 
 
 def _jsonl_article(item, path: Path, number: int, line: bytes, group: str) -> RawArticle | None:
@@ -191,7 +198,7 @@ def _jsonl_article(item, path: Path, number: int, line: bytes, group: str) -> Ra
     if "published" in meta:
         meta["published_source"] = "jsonl field"
     source = meta.get("source") or _site(meta.get("url")) or group
-    return RawArticle(origin=str(path), record=f"line {number}", kind="jsonl", content=line, group=source,
+    return RawArticle(origin=path_text(path), record=f"line {number}", kind="jsonl", content=line, group=source,
                       text=text if isinstance(text, str) and text.strip() else None,
                       html=None if isinstance(text, str) and text.strip() else html, meta=meta)
 
@@ -216,15 +223,15 @@ def read_warc(path: Path, kind: str, group: str, max_bytes: int) -> Iterator[Raw
                     continue
                 article = _warc_article(record, path, records, max_bytes)
                 if records.get_record_offset() + records.get_record_length() > complete_end:
-                    yield InputFailure(str(path), f"truncated: record at offset {records.get_record_offset()} is incomplete; the complete records before it were kept")
+                    yield InputFailure(path_text(path), f"truncated: record at offset {records.get_record_offset()} is incomplete; the complete records before it were kept")
                     return
                 if article is not None:
                     yield article
         except Exception as exc:  # warcio raises assorted errors on a cut or corrupt stream
-            yield InputFailure(str(path), f"corrupt or truncated WARC after offset {records.get_record_offset()}: {type(exc).__name__}; the complete records before it were kept")
+            yield InputFailure(path_text(path), f"corrupt or truncated WARC after offset {records.get_record_offset()}: {type(exc).__name__}; the complete records before it were kept")
             return
     if complete_end < path.stat().st_size:
-        yield InputFailure(str(path), "truncated: the last gzip member is incomplete; the complete records before it were kept")
+        yield InputFailure(path_text(path), "truncated: the last gzip member is incomplete; the complete records before it were kept")
 
 
 def _warc_article(record, path: Path, records, max_bytes: int) -> RawArticle | InputFailure | None:
@@ -246,7 +253,7 @@ def _warc_article(record, path: Path, records, max_bytes: int) -> RawArticle | I
     warc_date = record.rec_headers.get_header("WARC-Date")
     if warc_date:
         meta["crawled"] = warc_date
-    return RawArticle(origin=url or str(path), record=f"{path.name}@{offset}", kind="warc", content=payload,
+    return RawArticle(origin=url or path_text(path), record=f"{path_text(Path(path.name))}@{offset}", kind="warc", content=payload,
                       group=_site(url) or str(path.parent), html=html, meta=meta)
 
 

@@ -106,12 +106,24 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+class ArchiveError(Exception):
+    """The file given as the archive cannot be one: not SQLite, or another program's database."""
+
+
 class Store:
     def __init__(self, path: str | Path):
         self.path = str(path)
         self._search_index = None
         self.db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions only
         self.db.row_factory = sqlite3.Row
+        try:
+            tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as exc:
+            self.db.close()
+            raise ArchiveError(f"{self.path} is not an annalist archive ({exc})") from None
+        if tables and "meta" not in tables:  # never add annalist's tables to someone else's database
+            self.db.close()
+            raise ArchiveError(f"{self.path} is a SQLite database of another program, not an annalist archive")
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")

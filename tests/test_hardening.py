@@ -74,3 +74,36 @@ def test_web_app_answers_only_its_own_host_names_and_cannot_be_framed(tmp_path):
     policy = response.headers["Content-Security-Policy"]
     assert "frame-ancestors 'none'" in policy and "base-uri 'none'" in policy and "form-action 'self'" in policy
     assert TestClient(app, base_url="http://localhost").get("/openapi.json").status_code == 200
+
+
+def test_an_undecodable_file_name_is_stored_and_does_not_stop_the_batch(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Two people were injured on Tuesday in a blast at the mill.\n")
+    bad = bytes(folder) + b"/bad_\xff.txt"
+    with open(bad, "wb") as handle:
+        handle.write(b"Three people were killed on Monday in a fire.\n")
+    db = str(tmp_path / "a.db")
+    result = run("ingest", str(folder), "--db", db, "--json")
+    assert result.returncode == 0 and json.loads(result.stdout)["ingested"] == 2, result.stderr
+    origins = [d["origin"] for d in json.loads(run("docs", "--db", db, "--json").stdout)]
+    assert any(o.endswith("bad_\\xff.txt") for o in origins), origins
+
+
+def test_files_that_are_not_archives_are_refused_untouched(tmp_path):
+    import sqlite3
+
+    junk = tmp_path / "junk.db"
+    junk.write_text("not a database")
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE notes (text)")
+    for path in (junk, other):
+        for command in (["docs"], ["ledger"], ["report", "-o", str(tmp_path / "r.html")], ["serve"]):
+            result = run(command[0], "--db", str(path), *command[1:])
+            assert result.returncode == 2 and "not an annalist archive" in result.stderr, (path.name, command)
+            assert "Traceback" not in result.stderr
+    with sqlite3.connect(other) as connection:
+        assert [r[0] for r in connection.execute("SELECT name FROM sqlite_master")] == ["notes"]
+    missing = run("ingest", str(tmp_path / "nowhere"), "--db", str(tmp_path / "new.db"))
+    assert missing.returncode == 2 and "no such file" in missing.stderr and not (tmp_path / "new.db").exists()
