@@ -29,6 +29,7 @@ from .models import Document, Timex
 
 INFINITY = float("inf")
 CANDIDATE_SIMILARITY = 0.05  # below this on both text and names, a pair cannot reach the threshold
+NEIGHBOURS = 25  # candidates per document and similarity (an incident of the development data has at most 12 reports)
 
 
 @dataclass
@@ -163,10 +164,8 @@ def scored_pairs(profiles: list[Profile]) -> dict[tuple[int, int], float]:
     titles = _similarity_matrix([d.title or "_" for d in docs], stop_words="english")
     candidates = set()
     for matrix in (text, names):
-        if matrix is None:
-            continue
-        coo = matrix.tocoo()
-        candidates |= {(int(i), int(j)) for i, j, v in zip(coo.row, coo.col, coo.data) if i < j and v >= CANDIDATE_SIMILARITY}
+        if matrix is not None:
+            candidates |= _nearest_pairs(matrix)
     rare = rare_names(profiles)
     return {(i, j): 0.0 if _apart(profiles[i], profiles[j]) else
             probability(pair_features(profiles[i], profiles[j], _value(text, i, j), _value(names, i, j),
@@ -179,6 +178,25 @@ def _apart(a: Profile, b: Profile) -> bool:
     different incidents, however alike two shootings of one Saturday read. (A rule, not a weight: the
     development archives are one state each, so no model could learn it from them.)"""
     return bool(a.regions and b.regions and not a.regions & b.regions)
+
+
+def _nearest_pairs(matrix) -> set[tuple[int, int]]:
+    """(i, j), i < j, for each document's NEIGHBOURS most similar others at CANDIDATE_SIMILARITY or
+    more: the reports of one incident are each other's nearest, and scoring every pair of a large
+    archive would grow with its square."""
+    pairs = set()
+    for i in range(matrix.shape[0]):
+        row = matrix.getrow(i)
+        order = row.data.argsort()[::-1]
+        kept = 0
+        for k in order:
+            j, value = int(row.indices[k]), float(row.data[k])
+            if value < CANDIDATE_SIMILARITY or kept >= NEIGHBOURS:
+                break
+            if j != i:
+                pairs.add((min(i, j), max(i, j)))
+                kept += 1
+    return pairs
 
 
 def group(profiles: list[Profile]) -> list[list[Profile]]:
