@@ -185,3 +185,32 @@ def test_tolls_of_shootings_of_one_day_stay_apart_in_the_ledger(gvc_dir):
             mixed[name] += any(len({incident[d] for v in f.values for d in v.documents}) > 1 for f in facts)
     assert len(pairs) == 8
     assert mixed["without events"] >= 4 and mixed["within events"] <= 3, mixed
+
+
+def test_an_archive_of_schema_2_is_migrated_and_annotated_again(baku_dir, tmp_path):
+    """An archive written before implicit counts existed gains the new columns and tables when opened,
+    and the next annotate run reads its documents again (with implicit counts and events)."""
+    import sqlite3
+
+    from annalist.annotate import annotate
+    from annalist.ingest import ingest
+    from annalist.store import SCHEMA_VERSION, Store
+
+    db = tmp_path / "old.db"
+    store = Store(db)
+    ingest([baku_dir], store, workers=1)
+    annotate(store, workers=1, search=False)
+    store.close()
+    with sqlite3.connect(db) as old:  # make it what session 2 wrote
+        for column in ("implicit", "role", "part"):
+            old.execute(f"ALTER TABLE figures DROP COLUMN {column}")
+        old.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    store = Store(db)
+    try:
+        assert store.meta("schema_version") == str(SCHEMA_VERSION)
+        assert len(store.unannotated()) == 5
+        annotate(store, workers=1, search=False)
+        assert store.figures() and all(f.part in ("text", "title") for _, f in store.figures())
+        assert store.db.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 1
+    finally:
+        store.close()
