@@ -64,11 +64,14 @@ def create_app(db: Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -> Fast
         return cached[key]
 
     def document(doc_id: str) -> tuple[present.Archive, Document]:
+        """The document with this id, or with this id prefix when one alone has it (the CLI prints
+        8 characters); 404 otherwise."""
         data = archive()
-        doc = next((d for d in data.documents if d.id == doc_id), None)
-        if doc is None:
-            raise HTTPException(404, f"no document {doc_id}")
-        return data, doc
+        found = [d for d in data.documents if d.id.startswith(doc_id)] if doc_id else []
+        exact = [d for d in found if d.id == doc_id]
+        if not exact and len(found) != 1:
+            raise HTTPException(404, f"no document {doc_id}" if not found else f"{doc_id} names {len(found)} documents")
+        return data, (exact or found)[0]
 
     def search(q: str, limit: int, source: str | None, date_from: str | None, date_to: str | None,
                cluster: str | None) -> list[dict]:
@@ -90,7 +93,7 @@ def create_app(db: Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -> Fast
     @app.get("/doc/{doc_id}", response_class=HTMLResponse, summary="One document with figures, dates, entities marked")
     def document_page(doc_id: str) -> str:
         data, doc = document(doc_id)
-        marked = present.document_marks(doc, data.timexes.get(doc_id, []), data.figures.get(doc_id, []),
+        marked = present.document_marks(doc, data.timexes.get(doc.id, []), data.figures.get(doc.id, []),
                                         entities(doc.text))
         return env.get_template("document.html").render(doc=doc, marked=marked)
 
@@ -101,8 +104,8 @@ def create_app(db: Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -> Fast
     @app.get("/api/documents/{doc_id}", summary="One document with its text, times and figures")
     def api_document(doc_id: str) -> dict:
         data, doc = document(doc_id)
-        return {**doc.to_dict(), "timexes": [t.to_dict() for t in data.timexes.get(doc_id, [])],
-                "figures": [present.figure_json(doc_id, f) for f in data.figures.get(doc_id, [])]}
+        return {**doc.to_dict(), "timexes": [t.to_dict() for t in data.timexes.get(doc.id, [])],
+                "figures": [present.figure_json(doc.id, f) for f in data.figures.get(doc.id, [])]}
 
     @app.get("/api/figures", summary="Every figure (the `annalist figures --json` shape)")
     def api_figures() -> list[dict]:

@@ -23,4 +23,6 @@ def test_api_answers_what_the_cli_prints(baku_dir, tmp_path):
         assert client.get(path).json() == json.loads(run(command, "--db", str(db), "--json").stdout), path
     doc_id = client.get("/api/documents").json()[0]["id"]
     assert client.get(f"/api/documents/{doc_id}").json()["id"] == doc_id
+    assert client.get(f"/api/documents/{doc_id[:8]}").json()["id"] == doc_id  # the short id the CLI prints
+    assert client.get(f"/doc/{doc_id[:8]}").status_code == 200
     assert client.get("/api/documents/nope").status_code == 404 and client.get("/doc/nope").status_code == 404
