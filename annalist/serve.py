@@ -38,7 +38,13 @@ def create_app(db: Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -> Fast
         if name not in allowed_hosts:
             return Response(f"unexpected Host header {host!r}: annalist serves {', '.join(sorted(allowed_hosts))}",
                             status_code=400, media_type="text/plain")
+        head = request.method == "HEAD"
+        if head:  # HEAD is GET without the body (FastAPI's GET routes answer it 405 otherwise)
+            request.scope["method"] = "GET"
         response = await call_next(request)
+        if head:
+            headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
+            response = Response(status_code=response.status_code, headers=headers)
         response.headers["Content-Security-Policy"] = ("default-src 'self'; script-src 'self'; "
                                                        "style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                                                        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")

@@ -25,4 +25,6 @@ def test_api_answers_what_the_cli_prints(baku_dir, tmp_path):
     assert client.get(f"/api/documents/{doc_id}").json()["id"] == doc_id
     assert client.get(f"/api/documents/{doc_id[:8]}").json()["id"] == doc_id  # the short id the CLI prints
     assert client.get(f"/doc/{doc_id[:8]}").status_code == 200
+    head = client.head("/api/events")
+    assert head.status_code == 200 and not head.content and "Content-Security-Policy" in head.headers
     assert client.get("/api/documents/nope").status_code == 404 and client.get("/doc/nope").status_code == 404
