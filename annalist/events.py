@@ -25,9 +25,10 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from .figures import DATELINE
-from .implicit import SHOT, lexicon
+from .implicit import SHOT, lexicon, role_of_words
 from .models import Document, Figure, Timex
-from .reconcile import EVENT_DAYS, NEWS_DAYS
+from .reconcile import EVENT_DAYS, NEWS_DAYS, build_facts
+from .store import by_document
 from .linking import Profile, days_between, full_dates, full_names, group, regions_of
 from .linking import model as linking_model
 from .temporal import article_event_date
@@ -219,8 +220,6 @@ def _count_of(figures: list[Figure]) -> Count | None:
 def _named_suspect(figure: Figure) -> bool:
     """A suspect the text tells apart from the victims: one who killed himself, or one called the
     gunman or the suspect."""
-    from .implicit import role_of_words
-
     words = (figure.who or "").lower().split()
     return bool(set(words) & set(lexicon()["people"]["reflexive"])) or role_of_words(words) == SUSPECT
 
@@ -361,30 +360,29 @@ def _meet(bounds: list[tuple[int | None, int | None]]) -> bool:
     return not lows or not highs or max(lows) <= min(highs)
 
 
-def event_of_fact(fact, events: list[Event]) -> str | None:
+def _event_of_document(events: list[Event]) -> dict[str, Event]:
+    return {doc: e for e in events for doc in e.documents}
+
+
+def event_of_fact(fact, event_of: dict[str, Event]) -> str | None:
     """The event holding most of the documents behind a ledger fact (None when none does)."""
-    event_of = {doc: e.id for e in events for doc in e.documents}
     held: dict[str, int] = {}
     for value in fact.values:
         for doc in value.documents:
             if doc in event_of:
-                held[event_of[doc]] = held.get(event_of[doc], 0) + 1
+                held[event_of[doc].id] = held.get(event_of[doc].id, 0) + 1
     return min(held, key=lambda e: (-held[e], e)) if held else None
 
 
 def archive_events(store) -> list[Event]:
     """The events of a whole archive, from what the annotate stage stored."""
-    from .store import by_document
-
     return build_events(store.documents(), by_document(store.timexes()), by_document(store.figures()))
 
 
-def incident_of_figure(events: list[Event]):
+def incident_of_figure(events: list[Event], event_of: dict[str, Event]):
     """(doc id, figure) -> the event a figure is about: its document's event, unless the text dates
     the figure to another event's days ("the worst since Piper Alpha in 1988", a follow-up's "11
     killed in the April 20 blast"), then the largest event of those days, or none of this archive's."""
-    event_of = {doc: e for e in events for doc in e.documents}
-
     def incident(doc_id: str, figure: Figure) -> str | None:
         own = event_of.get(doc_id)
         if own is None or figure.when is None or days_between(figure.when, own.date) <= EVENT_DAYS or own.date is None:
@@ -397,15 +395,14 @@ def incident_of_figure(events: list[Event]):
 
 def ledger_facts(documents: list[Document], figures: list[tuple[str, Figure]], events: list[Event]):
     """([(fact, event id)], undated figures): the ledger, each fact within one event."""
-    from .reconcile import build_facts
-
-    facts, undated = build_facts(figures, {d.id: d for d in documents}, incident_of_figure(events))
-    return [(f, event_of_fact(f, events)) for f in facts], undated
+    event_of = _event_of_document(events)
+    facts, undated = build_facts(figures, {d.id: d for d in documents}, incident_of_figure(events, event_of))
+    return [(f, event_of_fact(f, event_of)) for f in facts], undated
 
 
 def ledger(store) -> tuple[list[Event], list[tuple[object, str | None]], list]:
-    """(events, [(fact, event id)], undated figures) of a whole archive."""
-    events = archive_events(store)
-    pairs, undated = ledger_facts(store.documents(), store.figures(), events)
+    """(events, [(fact, event id)], undated figures) of a whole archive, each table read once."""
+    documents, figures = store.documents(), store.figures()
+    events = build_events(documents, by_document(store.timexes()), by_document(figures))
+    pairs, undated = ledger_facts(documents, figures, events)
     return events, pairs, undated
-
