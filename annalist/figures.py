@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from . import implicit
+from . import datafiles, implicit
 from .models import Figure, Timex
 from .temporal import NUMBER_WORDS, article_event_date
 
@@ -226,12 +226,8 @@ def _said_fatal(token, counted) -> bool:
     return implicit.fatal(verb) or any(c.lower_ == "fatally" for c in token.children)
 
 
-@lru_cache(maxsize=1)
 def _not_counts() -> dict:
-    import tomllib
-    from importlib.resources import files
-
-    return tomllib.loads(files("annalist").joinpath("data/not_counts_en.toml").read_text(encoding="utf-8"))
+    return datafiles.load("not_counts_en.toml")
 
 
 _NAME_BEFORE = re.compile(r"[A-Z][\w'.’-]*,\s*$")  # "Reno Wallace II, " / "Boy, "

@@ -13,18 +13,16 @@ The words are data: annalist/data/implicit_en.toml.
 """
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
-from importlib.resources import files
 
+from . import datafiles
 from .models import Figure
 
 SHOT = "shot"  # hit by gunfire, not said to be fatal: injured unless the person died (see annalist.events)
 
 
-@lru_cache(maxsize=1)
 def lexicon() -> dict:
-    return tomllib.loads(files("annalist").joinpath("data/implicit_en.toml").read_text(encoding="utf-8"))
+    return datafiles.load("implicit_en.toml")
 
 
 @lru_cache(maxsize=1)

@@ -16,15 +16,13 @@ Copies of one article (a syndication cluster) are always one incident.
 """
 from __future__ import annotations
 
-import json
 import math
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib.resources import files
 
+from . import datafiles
 from .models import Document, Timex
 
 INFINITY = float("inf")
@@ -46,9 +44,8 @@ class Profile:
     regions: frozenset[str] = frozenset()  # the regions (states) its title and lead name
 
 
-@lru_cache(maxsize=1)
 def model() -> dict:
-    return json.loads(files("annalist").joinpath("data/event_linking.json").read_text(encoding="utf-8"))
+    return datafiles.load("event_linking.json")
 
 
 def days_between(a: str | None, b: str | None) -> float:
@@ -88,7 +85,7 @@ def full_names(doc: Document) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _region_patterns() -> list[tuple[str, re.Pattern]]:
-    table = tomllib.loads(files("annalist").joinpath("data/regions_en.toml").read_text(encoding="utf-8"))
+    table = datafiles.load("regions_en.toml")
     patterns = []
     for regions in table.values():
         for name, abbreviations in regions.items():
