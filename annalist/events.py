@@ -255,20 +255,52 @@ def _shot_not_killed(shot: list[Figure], killed: list[Figure], killed_count: Cou
     if not people:
         return max(0, from_numbers) if from_numbers is not None else None
     if not dead:
-        from_people = max(f.value for f in people)
-    else:
-        dead_sexes = {_sex(f.who) for f in killed if f.value}
-        others = [f for f in people if _told_apart(f, dead_sexes)]
-        from_people = len({_sex(f.who) or f.who for f in others})
-    return max(0, from_numbers or 0, from_people)
+        return max(0, from_numbers or 0, max(f.value for f in people))
+    others = [f for f in people if _told_apart(f, killed)]
+    return max(0, from_numbers or 0, _distinct_people(others))
 
 
-def _told_apart(figure: Figure, dead_sexes: set[str | None]) -> bool:
-    words = (figure.who or "").lower().split()
-    if set(words) & set(lexicon()["distinct"]["markers"]):
+def _distinct_people(figures: list[Figure]) -> int:
+    """People counted once each over their mentions: by sex when the text gives it, else by the last
+    word of how they are called ("Leanne Smith" and "Smith" are one)."""
+    largest: dict[str, int] = {}
+    for f in figures:
+        words = (f.who or "").lower().split()
+        key = _sex(f.who) or (words[-1] if words else "")
+        largest[key] = max(largest.get(key, 0), f.value or 0)
+    return sum(largest.values())
+
+
+def _told_apart(figure: Figure, killed: list[Figure]) -> bool:
+    """Whether a person said to be shot or hurt is someone other than the dead: the text marks them
+    as another ("a woman was also shot", "the other victim"); one sentence kills some and hurts
+    others ("killing Sarah Davidson and injuring Leanne Smith"); a name none of the dead carries;
+    or a sex none of the dead has."""
+    markers = set(lexicon()["distinct"]["markers"])
+    if set((figure.who or "").lower().split()) & markers or set(figure.span.lower().split()) & markers:
         return True
+    dead = [f for f in killed if f.value]
+    if figure.measure == "injured" and any(_same_sentence_other(figure, f) for f in dead):
+        return True
+    names = _name_words(figure.who)
+    if names and dead and not any(names & _name_words(f.who) for f in dead) and all(_name_words(f.who) for f in dead):
+        return True
+    dead_sexes = {_sex(f.who) for f in dead}
     sex = _sex(figure.who)
     return sex is not None and None not in dead_sexes and sex not in dead_sexes
+
+
+def _same_sentence_other(hurt: Figure, dead: Figure) -> bool:
+    return (hurt.part == dead.part and hurt.sentence == dead.sentence
+            and (hurt.end <= dead.start or dead.end <= hurt.start))
+
+
+def _name_words(who: str | None) -> set[str]:
+    """The capitalised words of a name ("Leanne Smith"); none for a common noun or a pronoun."""
+    words = [w for w in (who or "").split() if w != "old"]  # "old Jeremy Mardis" from "6-year-old Jeremy Mardis"
+    if not words or not all(w[:1].isupper() for w in words):
+        return set()  # a common noun ("the Fairmont student"), a pronoun
+    return {w for w in words if w.lower() not in lexicon()["distinct"]["not_names"]}
 
 
 def _sex(who: str | None) -> str | None:

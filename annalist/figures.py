@@ -44,7 +44,7 @@ _NOT_PEOPLE = {"year", "day", "month", "week", "hour", "minute", "second", "perc
                "city", "town", "village", "province", "region", "hospital", "school", "company", "group", "job",
                # animals are counted too ("19 dead dolphins"), but they are not the people a toll counts
                "count", "charge", "thing", "community", "report", "call", "incident", "shooting", "party",
-               "scene", "event", "wound", "gunshot", "bullet", "animal", "bird", "dolphin", "turtle", "whale", "fish", "pelican", "mammal", "cattle", "sheep"}
+               "scene", "event", "block", "street", "wound", "gunshot", "bullet", "animal", "bird", "dolphin", "turtle", "whale", "fish", "pelican", "mammal", "cattle", "sheep"}
 _EVENT_NOUNS = {"death", "killing", "case", "fatality", "body", "corpse", "injury", "detainee", "infection", "toll"}
 _UNCONFIRMED = {"possible", "suspected", "probable", "potential"}
 
@@ -321,6 +321,8 @@ def _measure_of(token):
         counted = token.head.head
     if counted.lemma_.lower() in _NOT_PEOPLE or counted.text.lower() in _NOT_PEOPLE:
         return None, None
+    if counted.i == token.i + 1 and (measure := _participle_measure(counted)):
+        return measure, token  # a headline's "5 shot on Detroit's west side" (parsed as the noun "shot")
     participle = _participle_after(counted if counted is not token else token)
     if participle:
         return participle, counted  # "4 wounded, gunman dead", "three others wounded"
@@ -358,6 +360,19 @@ def _participle_after(token) -> str | None:
     return _CUE_TO_MEASURE.get(word.lemma_.lower()) or _CUE_TO_MEASURE.get(word.lower_)
 
 
+_IRREGULAR_PARTICIPLES = {"shot": "shoot", "hurt": "hurt", "slain": "slay", "dead": "dead"}
+
+
+def _participle_measure(word) -> str | None:
+    """The measure of a word written as a past participle (or "dead"), whatever its tag."""
+    lower = word.lower_
+    if lower in _IRREGULAR_PARTICIPLES:
+        return _CUE_TO_MEASURE.get(_IRREGULAR_PARTICIPLES[lower])
+    if not lower.endswith("ed"):
+        return None
+    return next((_CUE_TO_MEASURE[stem] for stem in (lower[:-2], lower[:-1], lower) if stem in _CUE_TO_MEASURE), None)
+
+
 def _of_objects(token) -> list:
     """What an "of" phrase under a token names: "of the new cases" -> cases."""
     return [g for c in token.children if c.dep_ == "prep" and c.text.lower() == "of"
@@ -383,9 +398,22 @@ def _cue_path(token, counted):
                 yield child
                 yield from (c for c in child.children if c.dep_ == "compound")
                 yield from _of_objects(child)  # "the number of cases climbed to 900"
+        if node.pos_ == "VERB":
+            yield from _passive_clauses(node)
         if node.pos_ == "VERB" and node.dep_ not in ("conj", "xcomp", "pcomp", "prep"):
             break
     yield counted
+
+
+def _passive_clauses(verb):
+    """What befell the subject in a clause hung on its verb: "Four people were standing outside
+    before being shot", "... when they were wounded" (passive only: "arrested after shooting a
+    woman" says what the counted did, not what happened to them)."""
+    for child in verb.children:
+        clauses = [child] if child.dep_ == "advcl" else \
+            [c for c in child.children if c.dep_ == "pcomp"] if child.dep_ == "prep" else []
+        yield from (c for c in clauses if any(a.dep_ == "auxpass" for a in c.children)
+                    and not any(a.dep_ in ("nsubj", "nsubjpass") and a.pos_ != "PRON" for a in c.children))
 
 
 _ESTIMATED = re.compile(r"\b(?:is|are|was|were|been)\s+estimated\s+that\s+(?:some\s+|about\s+)?$", re.I)

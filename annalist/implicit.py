@@ -42,6 +42,10 @@ def figures(doc, offset: int, sentence: str, headline: bool = False) -> list[Fig
             if counted is None:
                 continue
             value, head = counted
+            if measure != "killed" and _ordinal(person):
+                # "a fifth victim died" counts the dead so far; "three were killed and a fourth
+                # person was injured" is one person hurt — the ordinal counts everyone hit.
+                value = 1
             role = role or _role(head) or ("suspect" if anchor.lemma_.lower() in _verb_measures() and _by_police(anchor)
                                            else None)
             start = min(person.left_edge.idx, anchor.idx)
@@ -326,21 +330,27 @@ def _one_person(token) -> int | None:
 
         value = parse_number(numeral.text)
         return int(value) if value is not None and float(value).is_integer() else None
-    if token.lower_ in _ordinals() and _ordinals()[token.lower_] >= 2 and \
-            any(c.dep_ == "det" and c.lower_ == "a" for c in token.children):
-        return _ordinals()[token.lower_]  # "three men shot, a fourth wounded"
-    if token.lemma_.lower() in lexicon()["ordinal_heads"]["nouns"]:
-        from .temporal import ORDINALS
-
-        ordinal = next((ORDINALS.get(c.lower_) for c in token.children if c.dep_ == "amod" and c.lower_ in ORDINALS), None)
-        if ordinal and ordinal >= 2:
-            return ordinal
+    ordinal = _ordinal(token)
+    if ordinal:
+        return ordinal
     singular = "Sing" in token.morph.get("Number") or not token.morph.get("Number")
     if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
         return 1
     lemma = token.lemma_.lower()
     if singular and (lemma in people["nouns"] or token.lower_.endswith("year-old")):
         return 1
+    return None
+
+
+def _ordinal(token) -> int | None:
+    """The N of "a fourth", "a fifth victim" (N >= 2), else None."""
+    if token.lower_ in _ordinals() and _ordinals()[token.lower_] >= 2 and \
+            any(c.dep_ == "det" and c.lower_ == "a" for c in token.children):
+        return _ordinals()[token.lower_]  # "three men shot, a fourth wounded"
+    if token.lemma_.lower() in lexicon()["ordinal_heads"]["nouns"]:
+        ordinal = next((_ordinals()[c.lower_] for c in token.children if c.dep_ == "amod" and c.lower_ in _ordinals()), None)
+        if ordinal and ordinal >= 2:
+            return ordinal
     return None
 
 
