@@ -251,6 +251,8 @@ def _is_address(before: str, after: str) -> bool:
 
 def _other_story(sentence: str) -> bool:
     """A line pointing to another story: "RELATED: Man killed in ...", "Related stories 2 killed, ..."."""
+    if any(re.match(pattern, sentence) for pattern in _not_counts()["other_story_patterns"]):
+        return True
     head = re.match(r"\W*([A-Za-z]+(?:\s+[A-Za-z]+)?)\s*(?::|\s[-–—|]|\s+(?=\d))", sentence)
     if not head:
         return False

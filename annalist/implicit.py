@@ -36,7 +36,7 @@ def figures(doc, offset: int, sentence: str, headline: bool = False) -> list[Fig
     found: dict[tuple[int, str], Figure] = {}
     for token in doc:
         for measure, person, anchor, role in _casualties(token, headline):
-            if _not_an_event(anchor):
+            if _not_an_event(anchor) or _commemorated(person):
                 continue
             counted = _count(person)
             if counted is None:
@@ -291,6 +291,21 @@ def _not_an_event(anchor) -> bool:
             break
         node = node.head
     return False
+
+
+def _commemorated(person) -> bool:
+    """The person a vigil or funeral is held for ("a vigil for a man killed last week", "the vigil
+    honored Javon Booker, who died ..."): an earlier death. Read from the words before the noun
+    phrase, since the parser hangs "for ..." on the verb as often as on the vigil."""
+    words = lexicon()["commemorated"]
+    start = person.left_edge.i
+    before = person.doc[max(0, start - 5):start]
+    if not before:
+        return False
+    last = before[-1]
+    if last.lemma_.lower() in words["verbs"]:
+        return True
+    return last.lower_ in ("for", "of") and any(t.lemma_.lower() in words["nouns"] for t in before[:-1])
 
 
 def _count(person) -> tuple[int, object] | None:
