@@ -108,7 +108,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     for line in _LINE.finditer(text):
         start = line.start()
-        for end in [m.end() for m in re.finditer(r"[.!?](?=\s+[A-Z\"“(]|\s*$)", line.group())] or [len(line.group())]:
+        for end in _sentence_ends(line.group()) or [len(line.group())]:
             piece = text[start:line.start() + end]
             if piece.strip():
                 spans.append((start + len(piece) - len(piece.lstrip()), line.start() + end))
@@ -117,6 +117,17 @@ def sentences(text: str) -> list[tuple[int, int]]:
             rest = text[start:line.end()]
             spans.append((start + len(rest) - len(rest.lstrip()), line.end()))
     return spans
+
+
+def _sentence_ends(line: str) -> list[int]:
+    abbreviations = set(_not_counts()["abbreviations"])
+    return [m.end() for m in re.finditer(r"[.!?](?=\s+[A-Z\"“(]|\s*$)", line)
+            if not (m.group() == "." and _word_before(line, m.start()) in abbreviations)]
+
+
+def _word_before(line: str, at: int) -> str:
+    word = re.search(r"(\w+)$", line[:at])
+    return word.group(1).lower() if word else ""
 
 
 def extract(text: str, timexes: list[Timex], nlp=None, parse_text: str | None = None) -> list[Figure]:

@@ -106,6 +106,9 @@ def _casualties(token, headline: bool = False):
     if nominal:
         for person in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
             yield nominal, person, token, None  # "the shooting death of a 15-year-old girl"
+        if token.lemma_.lower() in lex["nominal"]["possessor_died"]:
+            for person in (c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"):
+                yield nominal, person, token, None  # "Teen charged with friend's shooting death"
         return
     hurt = _wound_or_condition(token)
     if hurt is not None:
@@ -349,12 +352,17 @@ def _one_person(token) -> int | None:
     if ordinal:
         return ordinal
     singular = "Sing" in token.morph.get("Number") or not token.morph.get("Number")
-    if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
-        return 1
+    if token.pos_ == "PROPN" and (token.ent_type_ == "PERSON" or _aged(token)):
+        return 1  # a name; the small model often tags a name it has not seen as an organisation
     lemma = token.lemma_.lower()
     if singular and (lemma in people["nouns"] or token.lower_.endswith("year-old")):
         return 1
     return None
+
+
+def _aged(token) -> bool:
+    """A name given an age before it ("13 year old Shaquez Brunner", "43-year-old Bianca Arter")."""
+    return any(c.dep_ == "amod" and c.lower_ == "old" and any(t.like_num for t in c.subtree) for c in token.children)
 
 
 def _ordinal(token) -> int | None:
