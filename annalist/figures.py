@@ -122,7 +122,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def _sentence_ends(line: str) -> list[int]:
     abbreviations = set(_not_counts()["abbreviations"])
     return [m.end() for m in re.finditer(r"[.!?](?=\s+[A-Z\"“(]|\s*$)", line)
-            if not (m.group() == "." and _word_before(line, m.start()) in abbreviations)]
+            if not (m.group() == "." and _abbreviation(_word_before(line, m.start()), abbreviations))]
+
+
+def _abbreviation(word: str, abbreviations: set[str]) -> bool:
+    """A title ("Mr."), or an initial or a compass point ("John F. Kennedy", "224 E. Vantana Court")."""
+    return word in abbreviations or (len(word) == 1 and word.isalpha())
 
 
 def _word_before(line: str, at: int) -> str:
@@ -184,7 +189,7 @@ def _without_dateline(sentence: str) -> str:
 
 def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:
     found = []
-    listed = _enumeration_numbers(sentence)
+    listed = _enumeration_numbers(sentence) | _age_list_numbers(sentence)
     for match in _number_matches(sentence):
         if _excluded(sentence, match) or match.start() in listed:
             continue
@@ -226,6 +231,19 @@ def _enumeration_numbers(sentence: str) -> set[int]:
     items = [(m.start(), int(m.group(1))) for m in re.finditer(r"(?<![\w.,])(\d{1,2})\s+(?=[A-Z])", sentence)]
     numbers = {n for _, n in items}
     return {at for at, n in items if (n + 1 in numbers or n - 1 in numbers) and 1 in numbers}
+
+
+_AGE_LIST = re.compile(r"\b(\w+),\s*(\d{1,2})((?:\s*,\s*\d{1,2})*\s*,?\s*(?:and|or)\s+)(\d{1,2})\s*(?=[,;)]|$)")
+
+
+def _age_list_numbers(sentence: str) -> set[int]:
+    """Where the ages of a list set off after people start: "kills sons, 10 and 12, before ..."."""
+    starts = set()
+    for found in _AGE_LIST.finditer(sentence):
+        if _person_before(found.group(1) + ","):
+            starts |= {found.start(2), found.start(4)} | {found.start(3) + m.start(1)
+                                                          for m in re.finditer(r"(\d+)", found.group(3))}
+    return starts
 
 
 # The rest of a count's clause says the shooting was fatal: "Four people found shot to death at ...".
@@ -273,8 +291,13 @@ def _other_story(sentence: str) -> bool:
 
 
 def _person_before(before: str) -> bool:
+    """A person noun and a comma before the number: "Boy, 4,", "Another man, 21, was shot"."""
     word = re.search(r"(\w+),\s*$", before)
-    return bool(word) and word.group(1).lower() in implicit.lexicon()["people"]["nouns"]
+    if not word:
+        return False
+    noun = word.group(1).lower()
+    people = implicit.lexicon()["people"]["nouns"]
+    return noun in people or (noun.endswith("s") and noun[:-1] in people)
 
 
 def _not_a_count(sentence: str, match: re.Match) -> bool:
@@ -311,8 +334,8 @@ def _excluded(sentence: str, match: re.Match) -> bool:
     before, after = sentence[max(0, match.start() - 3):match.start()], sentence[match.end():match.end() + 12]
     if re.search(r"[$£€]\s*$", before) or re.match(r"\s*(?:-|\s)?(?:years?[- ]old|%|percent|per\s*cent|st\b|nd\b|rd\b|th\b)", after, re.I):
         return True
-    if re.match(r"-[a-z]", after, re.I):
-        return True  # a compound adjective: "60-bed hospital", "126-person crew"
+    if re.match(r"-[a-z]|-\s+(?:and|or|to)\s", after, re.I):
+        return True  # a compound adjective: "60-bed hospital", "126-person crew", "his 12- and 10-year-old sons"
     number = match.group("n")
     return bool(number and re.fullmatch(r"(?:1[5-9]|20)\d\d", number) and not re.match(r"\s+(?:people|of)", after))
 
@@ -334,6 +357,8 @@ def _measure_of(token):
         counted = token.head.head
     if counted.lemma_.lower() in _NOT_PEOPLE or counted.text.lower() in _NOT_PEOPLE:
         return None, None
+    if counted.pos_ == "PROPN" and counted.i < token.i:
+        return None, None  # a number after a name names a thing: "outside of Club 66", "Flight 370"
     if counted.i == token.i + 1 and (measure := _participle_measure(counted)):
         return measure, token  # a headline's "5 shot on Detroit's west side" (parsed as the noun "shot")
     participle = _participle_after(counted if counted is not token else token)
@@ -413,6 +438,8 @@ def _cue_path(token, counted):
                 yield from _of_objects(child)  # "the number of cases climbed to 900"
         if node.pos_ == "VERB":
             yield from _passive_clauses(node)
+        if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            break  # "One man is dead and three others are being treated": a clause of its own says what befell them
         if node.pos_ == "VERB" and node.dep_ not in ("conj", "xcomp", "pcomp", "prep"):
             break
     yield counted
