@@ -77,6 +77,40 @@ def test_ages_after_a_name_are_not_counts(gvc_dir):
         assert age not in {f.value for f in figures.extract(sentence, []) if not f.implicit}, sentence
 
 
+def test_the_dead_a_vigil_or_funeral_honours_are_not_this_events_toll(gvc_dir):
+    pattern = r"\b(?:vigil|funeral|wake)\b[\w ]{0,15}?\b(?:for|of|honou?r(?:ing|ed))\s"
+    sentences = _sentences(gvc_dir, pattern + r"[\w ,.-]{0,40}?\b(?:who (?:had )?died|killed)\b")
+    assert len(sentences) >= 3
+    for sentence in sentences:
+        honoured = re.search(pattern, sentence).end()
+        assert not [f for f in _implicit(sentence, "killed") if f.start >= honoured], sentence
+
+
+def test_one_sentence_that_kills_some_and_hurts_others_gives_both_tolls(gvc_dir):
+    """"... killing X and injuring Y and Z": the hurt are not the dead (no coreference needed)."""
+    sentences = _sentences(gvc_dir, r"\bkilling (?:an? |his |her )?[\w -]{2,30} and (?:injuring|wounding) [A-Z][a-z]+ [A-Z][a-z]+ and [A-Z]")
+    assert sentences
+    from annalist.events import document_counts
+    for sentence in sentences:
+        counts = document_counts(figures.extract(sentence, []))
+        assert counts["killed"].count == 1 and counts["injured"].count == 2, sentence
+
+
+def test_a_clause_of_its_own_after_and_is_not_read_with_the_first(gvc_dir):
+    """"One person is dead and three others are being treated": the three are not dead."""
+    sentences = _sentences(gvc_dir, r"\b(?:One|one) (?:person|man|woman) (?:is|was) dead and (?:two|three|four) others (?:are|were) (?:being treated|taken|in the hospital)")
+    assert sentences
+    for sentence in sentences:
+        assert [f.value for f in figures.extract(sentence, []) if f.measure == "killed"] == [1], sentence
+
+
+def test_a_video_playlists_entries_are_other_stories(gvc_dir):
+    sentences = _sentences(gvc_dir, r"^\d:\d\d [A-Z].*\b(?:killed|dead|dies)\b")
+    assert len(sentences) >= 3
+    for sentence in sentences:
+        assert figures.extract(sentence, []) == [], sentence
+
+
 def test_a_headline_is_part_of_the_article(gvc_dir):
     """A title's figures are read (in sentence case: a parser reads Title Case as names)."""
     titles = []
