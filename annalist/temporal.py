@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from . import datafiles
 from .models import Timex
 
 DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
@@ -174,7 +176,12 @@ _RULES: list[tuple[str, str]] = [
     ("clock_weekday", rf"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)\s+(?:on\s+)?(?P<wd>{_WEEKDAY_RX})\b"),
     ("noon_weekday", rf"\b(?P<nm>noon|midnight|midday)\s+(?:on\s+)?(?P<wd>{_WEEKDAY_RX})\b"),
     ("holiday", r"\b(?:(?P<rel>last|next|this)\s+)?(?P<hol>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Halloween|Valentine's\s+Day)\b"),
-    ("year_in", rf"(?<![\w$£€.,-])(?P<y>{_YEAR_RX})(?![\w%,.-]\d|\s*(?:%|percent|per cent)|-\d|\s+[a-z]+s\b)"),
+    # "1930 GMT", "at 0600 EDT": a clock time, not the year 1930 (zones: annalist/data/not_dates_en.toml)
+    ("clock_zone", r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?-i:" + "|".join(
+        re.escape(z) for z in sorted(datafiles.load("not_dates_en.toml")["time_zones"], key=len, reverse=True)) + r")\b"),
+    # a live blog's entry stamp at the start of a line: "2048 : Protesters gathered ..."
+    ("clock_stamp", r"(?m)^\s*(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?=\s*:(?!\d))"),
+    ("year_in", rf"(?<![\w$£€.,-])(?P<y>{_YEAR_RX})(?!\d|[\w%,.-]\d|\s*(?:%|percent|per cent)|-\d|\s+[a-z]+s\b)"),
     ("year_part", rf"\b(?:mid|early|late)-(?P<y>{_YEAR_RX})\b"),
     ("decade_words", r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
     ("fiscal_year", rf"\bfiscal\s+(?P<y>{_YEAR_RX})\b"),
@@ -239,7 +246,7 @@ _RULE_WORDS = {
     "holiday": {"thanksgiving", "christmas", "new", "easter", "independence", "labor", "memorial", "election",
                 "halloween", "valentine"},
 }
-_NUMERIC_RULES = {"iso_date", "year_in", "clock_24", "decade", "decade_short"}  # triggered by digits
+_NUMERIC_RULES = {"iso_date", "year_in", "clock_24", "clock_zone", "clock_stamp", "decade", "decade_short"}  # triggered by digits
 _TRIGGERS: dict[str, set[str]] = {}
 for _rule, _words in _RULE_WORDS.items():
     for _w in _words:
@@ -462,12 +469,35 @@ def _month_year(m, clock, text, start):
 
 
 def _year_in(m, clock, text, start):
-    before = text[max(0, start - 12):start].lower()
-    if re.search(r"(?:no\.|number|\$|page|route|flight|model|room)\s*$", before):
+    if _not_a_year(text, start, m.end()):
         return None
     ref = Ref(int(m["y"]))
     clock.set_narrative(ref, start, same_sentence_only=True)
     return DATE, ref.iso(), "absolute"
+
+
+def _not_a_year(text: str, start: int, end: int) -> bool:
+    """A year-shaped number that names a thing: an identifier after its word ("Route 1776"), a street
+    block or an amount before its noun ("the 1500 block", "2000 troops")."""
+    words = datafiles.load("not_dates_en.toml")
+    before = re.search(r"(\S+)\s*$", text[max(0, start - 16):start])
+    after = re.match(r"\s*([A-Za-z.]+)", text[end:end + 20])
+    if before and before.group(1).lower() in words["words_before"]:
+        return True
+    if after and after.group(1).lower().rstrip(".") in words["words_after"] or _street(words).match(text, end):
+        return True  # "the 1500 block", "1750 BC", "1600 Pennsylvania Avenue"
+    hhmm = re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", text[start:end])
+    return bool(hhmm and re.search(words["clock_before"], text[max(0, start - 30):start]))
+
+
+@lru_cache(maxsize=1)
+def _street_rx(types: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'-]*\s+){1,2}(?:" + "|".join(re.escape(t) for t in types) + r")(?!\w)")
+
+
+def _street(words: dict) -> re.Pattern:
+    """Capitalised words, then a street type: "1600 Pennsylvania Avenue", "2100 E. Main St."."""
+    return _street_rx(tuple(words["street_types"]))
 
 
 def _decade_words(m, clock, text, start):
@@ -936,6 +966,17 @@ def _clock_time(m, clock, text, start):
     return TIME, f"{day}T{hour:02d}:{minute}", anchor
 
 
+def _clock_stamp(m, clock, text, start):
+    """A line led by "2048 :" in an article of 2011 is a live blog's entry time; a line led by a year
+    that has passed ("2003: the invasion", a history's heading) is that year."""
+    number = int(m["h"] + m["mi"])
+    if number < 1500 or (clock.dct is not None and number > clock.dct.year):
+        return _clock_time(m, clock, text, start)
+    ref = Ref(number)
+    clock.set_narrative(ref, start, same_sentence_only=True)
+    return DATE, ref.iso(), "absolute"
+
+
 def _noon(m, clock, text, start):
     hour = "12:00" if m["nm"].lower() in ("noon", "midday") else "24:00"
     ref, anchor = clock.day_ref(start, text)
@@ -956,7 +997,7 @@ _NORMALISERS = {
     "ago_article": _ago, "later": _later, "next_day": _next_day, "day_after": _day_after,
     "morning_following": _morning_following, "duration": _duration, "duration_article": _duration,
     "duration_plain": _duration_plain, "set_every": _set_every, "set_adverb": _set_adverb,
-    "clock": _clock_time, "clock_24": _clock_time, "noon": _noon,
+    "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_stamp": _clock_stamp, "noon": _noon,
     "month_rel_year": _month_rel_year, "month_alone": _month_alone, "report_quarter": _report_quarter,
     "year_ago_adj": _year_ago_adj, "the_year": _the_year, "year_end": _year_end, "weekend": _weekend,
     "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -101,3 +102,52 @@ def test_dates_and_eval_json_contracts(baku_dir, tmp_path):
     assert rows and all({"doc", "text", "start", "end", "type", "value", "anchor"} <= set(r) for r in rows)
     evaluation = run("eval", "time", "--gold", str(need_shared("datasets/tempeval3/TBAQ-cleaned/AQUAINT")), "--json")
     assert {"docs", "extent_strict_f1", "extent_relaxed_f1", "value_f1", "type_accuracy"} <= set(json.loads(evaluation.stdout))
+
+
+# --- not-dates (issue 12): every suspicious year-only DATE the time layer gives on Timeline17 --------
+
+_NOT_DATE_CONTEXT = {
+    "a clock time with its zone": r"^\s*(?:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|ET|hours|hrs)\b",
+    "a street block or address": r"^\s*(?:block|blocks)\b|^(?:\s+[A-Z][a-z.]*){1,2}\s+(?:Street|St\.|Avenue|Ave\.?|Road|Boulevard|Lane|Drive)\b",
+    "a year before Christ": r"^\s*(?:BC|B\.C\.|BCE)\b",
+}
+
+
+def _suspicious_years(timeline17_dir: Path) -> list[tuple[str, str, str, str]]:
+    """(file, value, text before, text after) of every year-only DATE before 1900 or more than a year
+    after its article's publication date, over every Timeline17 article."""
+    from annalist.sources import decode_bytes
+
+    found = []
+    for path in sorted(timeline17_dir.glob("*/InputDocs/*/*")):
+        published = path.parent.name
+        text = decode_bytes(path.read_bytes())
+        for t in temporal.tag(text, published):
+            if t.type == "DATE" and len(t.value) == 4 and t.value.isdigit() and \
+                    (int(t.value) < 1900 or int(t.value) > int(published[:4]) + 1):
+                found.append((path.name, t.value, text[max(0, t.start - 40):t.start], text[t.end:t.end + 40]))
+    return found
+
+
+def test_no_year_on_timeline17_is_a_clock_a_block_or_a_stamp(timeline17_dir):
+    """Clock times ("1930 GMT", "(Updated 11:58 a.m. (1858 in Egypt))"), street blocks ("the 1500
+    block"), live-blog stamps ("2048 :") and years before Christ are not dates. What remains of the
+    listed years is history ("in 1789") or the future a text names ("a campaign in 2012")."""
+    years = _suspicious_years(timeline17_dir)
+    assert len(years) > 100  # the articles do name history and future years
+    wrong = [(name, value, before[-30:], after[:30]) for name, value, before, after in years
+             for kind, pattern in _NOT_DATE_CONTEXT.items() if re.search(pattern, after)]
+    wrong += [(name, value, before[-30:], after[:30]) for name, value, before, after in years
+              if re.search(r"\d:\d\d\s*[ap]\.?m\.?\W{0,12}$", before)  # "(Updated 11:58 a.m. (1858 in Egypt"
+              or re.search(r"(?:^|\n)\s*$", before) and re.match(r"\s*:(?!\d)", after)]  # a live blog's "2048 :"
+    assert not wrong, wrong
+
+
+def test_clock_times_blocks_and_stamps_are_not_years():
+    tagged = temporal.tag("The cap was fitted at 1930 GMT. Police came to the 16800 block of Lake Road on March 27.\n"
+                          "2048 : Protesters gathered. Hammurabi ruled until 1750 BC.", "2010-06-05")
+    by_text = {t.text: (t.type, t.value) for t in tagged}
+    assert by_text["1930 GMT"] == ("TIME", "2010-06-05T19:30")
+    assert by_text["March 27"] == ("DATE", "2010-03-27")
+    assert by_text["2048"] == ("TIME", "2010-06-05T20:48")
+    assert not any(t.value in ("1680", "1750") for t in tagged)
