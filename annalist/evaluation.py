@@ -199,7 +199,7 @@ def _figure_keys(doc: str, items: Iterable) -> tuple[Counter, Counter]:
 GUIDE_MEASURES = {"killed", "injured", "arrested", "missing", "displaced", "infected", "affected"}
 
 
-def figure_split(doc: str) -> str:
+def figure_split(doc: str) -> str:  # also splits time gold documents by name (eval time --split)
     """'tune' or 'check' for a gold document, fixed by its path (sha1 parity): the check half is set
     aside and only scored as a whole."""
     import hashlib
