@@ -181,7 +181,10 @@ _RULES: list[tuple[str, str]] = [
         re.escape(z) for z in sorted(datafiles.load("not_dates_en.toml")["time_zones"], key=len, reverse=True)) + r")\b"),
     # a live blog's entry stamp at the start of a line: "2048 : Protesters gathered ..."
     ("clock_stamp", r"(?m)^\s*(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?=\s*:(?!\d))"),
-    ("year_in", rf"(?<![\w$£€.,-])(?P<y>{_YEAR_RX})(?!\d|[\w%,.-]\d|\s*(?:%|percent|per cent)|-\d|\s+[a-z]+s\b)"),
+    # A year, and each year of a range ("1911-1913", "2007-08": TimeML marks both ends); what a year-shaped
+    # number counts or names instead ("2000 troops", "the 1500 block") is in annalist/data/not_dates_en.toml.
+    ("year_in", rf"(?<![\w$£€.,-])(?P<y>{_YEAR_RX})(?!\d|[\w%,.]\d|\s*(?:%|percent|per cent)|-(?!(?:{_YEAR_RX}|\d\d)(?!\d))\d)"),
+    ("year_range_end", rf"(?<=\b{_YEAR_RX}[-–])(?P<y>{_YEAR_RX}|\d\d)(?![\w-])"),
     ("year_part", rf"\b(?:mid|early|late)-(?P<y>{_YEAR_RX})\b"),
     ("decade_words", r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
     ("fiscal_year", rf"\bfiscal\s+(?P<y>{_YEAR_RX})\b"),
@@ -246,7 +249,8 @@ _RULE_WORDS = {
     "holiday": {"thanksgiving", "christmas", "new", "easter", "independence", "labor", "memorial", "election",
                 "halloween", "valentine"},
 }
-_NUMERIC_RULES = {"iso_date", "year_in", "clock_24", "clock_zone", "clock_stamp", "decade", "decade_short"}  # triggered by digits
+_NUMERIC_RULES = {"iso_date", "year_in", "clock_24", "clock_zone", "clock_stamp", "decade", "decade_short",
+                   "year_range_end"}  # triggered by digits
 _TRIGGERS: dict[str, set[str]] = {}
 for _rule, _words in _RULE_WORDS.items():
     for _w in _words:
@@ -299,10 +303,19 @@ class _Clock:
     narrative_at: int = -1  # offset where the narrative time was last set
     narrative_reach: int = 3  # sentences it reaches: a bare year ("in 1990") holds for its own sentence only
 
+    @property
+    def narrative_only(self) -> bool:
+        """A text with no creation date (a history, an encyclopedia article) is read as a narrative: its
+        time is the last one it stated, however far back (HeidelTime's narratives mode does the same)."""
+        return self.dct is None
+
+    def _reaches(self, text: str, position: int, sentences: int) -> bool:
+        return self.narrative_at >= 0 and (self.narrative_only or
+                                           _within_sentences(text, self.narrative_at, position, sentences))
+
     def year_for(self, position: int, text: str) -> tuple[int | None, str]:
         """The year of a year-less date: the narrative year if the story moved into the past nearby, else the DCT's."""
-        if self.narrative and self.narrative.year and _within_sentences(text, self.narrative_at, position,
-                                                                        self.narrative_reach):
+        if self.narrative and self.narrative.year and self._reaches(text, position, self.narrative_reach):
             if not self.dct or self.narrative.year != self.dct.year:
                 return self.narrative.year, f"narrative {self.narrative.iso()}"
         if self.dct and self.dct.year:
@@ -314,7 +327,7 @@ class _Clock:
         return f"dct {self.dct.iso()}" if self.dct else "none"
 
     def day_ref(self, position: int, text: str) -> tuple[Ref | None, str]:
-        if self.narrative and self.narrative.day and _within_sentences(text, self.narrative_at, position, 6):
+        if self.narrative and self.narrative.day and self._reaches(text, position, 6):
             return self.narrative, f"narrative {self.narrative.iso()}"
         if self.dct:
             return self.dct, f"dct {self.dct.iso()}"
@@ -469,11 +482,17 @@ def _month_year(m, clock, text, start):
 
 
 def _year_in(m, clock, text, start):
-    if _not_a_year(text, start, m.end()):
+    if _not_a_year(text, start, m["end"] if isinstance(m, dict) else m.end()):
         return None
     ref = Ref(int(m["y"]))
     clock.set_narrative(ref, start, same_sentence_only=True)
     return DATE, ref.iso(), "absolute"
+
+
+def _year_range_end(m, clock, text, start):
+    """"1947-54": the second year, in the first one's century."""
+    year = m["y"] if len(m["y"]) == 4 else text[start - 5:start - 3] + m["y"]
+    return _year_in({"y": year, "end": m.end()}, clock, text, start)
 
 
 def _not_a_year(text: str, start: int, end: int) -> bool:
@@ -997,7 +1016,7 @@ _NORMALISERS = {
     "ago_article": _ago, "later": _later, "next_day": _next_day, "day_after": _day_after,
     "morning_following": _morning_following, "duration": _duration, "duration_article": _duration,
     "duration_plain": _duration_plain, "set_every": _set_every, "set_adverb": _set_adverb,
-    "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_stamp": _clock_stamp, "noon": _noon,
+    "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_stamp": _clock_stamp, "year_range_end": _year_range_end, "noon": _noon,
     "month_rel_year": _month_rel_year, "month_alone": _month_alone, "report_quarter": _report_quarter,
     "year_ago_adj": _year_ago_adj, "the_year": _the_year, "year_end": _year_end, "weekend": _weekend,
     "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words,
