@@ -169,6 +169,8 @@ _RULES: list[tuple[str, str]] = [
     ("year_ago_adj", r"\b(?P<w>year-ago|year-earlier)\b"),
     ("the_year", r"\bthe\s+(?:full\s+|fiscal\s+|current\s+|calendar\s+)?year\b(?!\s+(?:before|after|earlier|later|ago|and|of|in)\b)"),
     ("year_end", r"\b(?:the\s+)?(?:year-end|end\s+of\s+the\s+year)\b"),
+    # the story's own month: "by the end of the month"
+    ("month_end", r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+the\s+month\b"),
     ("weekend", r"\b(?P<rel>the|this|last|next)\s+weekend\b"),
     ("the_week", r"\bthe\s+week\b(?!\s+(?:before|after|of|earlier|later)\b)"),
     ("recent_period", r"\brecent\s+(?P<u>years|months|weeks|days|decades)\b"),
@@ -245,6 +247,7 @@ _RULE_WORDS = {
     "set_adverb": {"daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"},
     "clock": {"m", "am", "pm"}, "noon": {"noon", "midnight", "midday"}, "report_quarter": {"quarter", "period"},
     "year_ago_adj": {"ago", "earlier"}, "the_year": {"year"}, "year_end": {"year", "end"},
+    "month_end": {"month"},
     "weekend": {"weekend"}, "the_week": {"week"},
     "holiday": {"thanksgiving", "christmas", "new", "easter", "independence", "labor", "memorial", "election",
                 "halloween", "valentine"},
@@ -718,6 +721,19 @@ def _year_end(m, clock, text, start):
     return DATE, f"{year:04d}-12-31" if year else "XXXX-12-31", anchor
 
 
+def _month_end(m, clock, text, start):
+    return _month_of_story(clock, text, start)
+
+
+def _month_of_story(clock: _Clock, text: str, start: int):
+    narrative = clock.narrative if clock.narrative and clock.narrative.month and \
+        clock._reaches(text, start, clock.narrative_reach) else None
+    ref, anchor = (narrative, f"narrative {narrative.iso()}") if narrative else (clock.dct, clock.dct_anchor)
+    if ref is None or ref.year is None:
+        return DATE, "XXXX-XX", anchor
+    return DATE, f"{ref.year:04d}-{ref.month:02d}" if ref.month else f"{ref.year:04d}-XX", anchor
+
+
 def _weekend(m, clock, text, start):
     ref, anchor = clock.day_ref(start, text)
     if ref is None or ref.as_date() is None:
@@ -821,11 +837,14 @@ def _shifted(ref: Ref, unit: str, amount: float) -> str:
 
 def _relative_period(m, clock, text, start):
     unit, rel = m["u"].lower(), re.sub(r"\s+", " ", m["rel"].lower())
-    if rel in ("past", "previous") and unit != "weekend" and not m["mod"]:
-        return DURATION, duration_value(1, unit), "none"
-    shift = {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
-    ref, anchor = (clock.narrative, f"narrative {clock.narrative.iso()}") if rel == "the same" and clock.narrative \
-        else (clock.dct, clock.dct_anchor)
+    in_story = clock.narrative_only and clock.narrative is not None and clock.narrative.year is not None
+    if rel == "past" or rel == "previous" and not in_story:
+        if unit != "weekend" and not m["mod"]:
+            return DURATION, duration_value(1, unit), "none"
+    shift = {"last": -1, "next": 1, "coming": 1, "previous": -1}.get(rel, 0)
+    # A history has no "now": its "the previous year", "next year" count from the story's time.
+    ref, anchor = (clock.narrative, f"narrative {clock.narrative.iso()}") if (rel == "the same" or in_story) \
+        and clock.narrative else (clock.dct, clock.dct_anchor)
     if ref is None or ref.year is None:
         return DATE, "XXXX", anchor
     if unit == "year":
@@ -902,7 +921,7 @@ def _later(m, clock, text, start):
     unit, amount = _unit(m["u"]), _amount(m)
     direction = -1 if m["dir"].lower() in ("earlier", "before") else 1
     ref, anchor = clock.day_ref(start, text)
-    if clock.narrative and clock.narrative.year and _within_sentences(text, clock.narrative_at, start, 6):
+    if clock.narrative and clock.narrative.year and clock._reaches(text, start, 6):
         ref, anchor = clock.narrative, f"narrative {clock.narrative.iso()}"
     if amount is None or ref is None or ref.year is None or unit in _TIME_UNITS:
         return DURATION, duration_value(amount, unit), "none"
@@ -933,6 +952,10 @@ def _morning_following(m, clock, text, start):
 def _step_from_narrative(unit: str, direction: int, clock: _Clock, text: str, start: int):
     ref, anchor = clock.day_ref(start, text)
     part = unit if unit in ("morning", "evening", "night") else None
+    if unit in ("month", "year") and clock.narrative_only and clock.narrative and clock.narrative.year:
+        ref, anchor = clock.narrative, f"narrative {clock.narrative.iso()}"  # "the following year" of a history
+        if unit == "month" and ref.month is None:
+            return DATE, "XXXX-XX", anchor
     if unit in ("week", "month", "year", "weekend"):
         if ref is None or ref.year is None:
             return DATE, "XXXX", anchor
@@ -1018,7 +1041,7 @@ _NORMALISERS = {
     "duration_plain": _duration_plain, "set_every": _set_every, "set_adverb": _set_adverb,
     "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_stamp": _clock_stamp, "year_range_end": _year_range_end, "noon": _noon,
     "month_rel_year": _month_rel_year, "month_alone": _month_alone, "report_quarter": _report_quarter,
-    "year_ago_adj": _year_ago_adj, "the_year": _the_year, "year_end": _year_end, "weekend": _weekend,
+    "year_ago_adj": _year_ago_adj, "the_year": _the_year, "year_end": _year_end, "month_end": _month_end, "weekend": _weekend,
     "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words,
     "recent_period": _reference("PAST_REF"), "spelled_year": _spelled_year,
     "clock_weekday": _clock_weekday, "noon_weekday": _clock_weekday,
