@@ -488,8 +488,16 @@ def _year_in(m, clock, text, start):
     if _not_a_year(text, start, m["end"] if isinstance(m, dict) else m.end()):
         return None
     ref = Ref(int(m["y"]))
-    clock.set_narrative(ref, start, same_sentence_only=True)
+    if not _year_as_modifier(text, start, m["end"] if isinstance(m, dict) else m.end()):
+        clock.set_narrative(ref, start, same_sentence_only=True)
     return DATE, ref.iso(), "absolute"
+
+
+def _year_as_modifier(text: str, start: int, end: int) -> bool:
+    """"the 1953 expedition", "its 2006 highs", "the 1920 agreement": a year naming a thing leaves the
+    story where it was."""
+    return bool(re.search(r"\b(?:the|its|his|her|their|this|that|a|an)\s+$", text[max(0, start - 8):start], re.I)
+                and re.match(r"\s+[a-z]", text[end:end + 3]))
 
 
 def _year_range_end(m, clock, text, start):
