@@ -355,6 +355,13 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Ranked full-text search (BM25) over the archive, with highlighted snippets."""
+    from .search import QueryError, check_options
+
+    try:
+        check_options(limit, date_from, date_to)
+    except QueryError as exc:
+        err.print(escape(str(exc)))
+        raise typer.Exit(2) from exc
     hits = _read(db, lambda store: store.search(query, limit, source, date_from, date_to, cluster))
     if as_json:
         return _print_json(hits)

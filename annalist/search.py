@@ -39,6 +39,36 @@ def _schema():
     return builder.build()
 
 
+class QueryError(ValueError):
+    """A search the user asked for that cannot be run as asked (a bad date, a limit below 1)."""
+
+
+MAX_LIMIT = 10_000
+
+
+def check_options(limit: int, date_from: str | None, date_to: str | None) -> None:
+    """QueryError with a message a user can act on, before anything reaches the index."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"the limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    for name, value in (("--from", date_from), ("--to", date_to)):
+        if value is not None and not _calendar_date(value):
+            raise QueryError(f"{name} must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+
+
+def _calendar_date(value: str) -> bool:
+    from datetime import date
+
+    found = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    if not found:
+        return False
+    year, month, day = int(found[1]), int(found[2] or 1), int(found[3] or 1)
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def date_number(value: str | None) -> int | None:
     """2024-01-20 -> 20240120, 2024 -> 20240000: date order as integer order."""
     if not value or not re.match(r"^\d{4}", value):
@@ -102,6 +132,7 @@ class SearchIndex:
         """(document id, score, snippet) of the best matches, best first."""
         import tantivy
 
+        check_options(limit, date_from, date_to)
         self.sync()
         parsed = self._parse(query)
         if parsed is None:
@@ -139,9 +170,11 @@ class SearchIndex:
         # tantivy's parser knows only phrase prefixes ("national parl"*): a single word* becomes a regex.
         prefixes = re.findall(r"(?<![\w\"])(\w+)\*", query)
         rest = re.sub(r"(?<![\w\"])\w+\*", " ", query).strip()
+        # The index holds stems ("killed" is "kill"), so a prefix also matches its own word, stemmed by
+        # the query parser: "killed*" finds "killed" and "killers".
         clauses = [(tantivy.Occur.Must, tantivy.Query.boolean_query(
             [(tantivy.Occur.Should, tantivy.Query.regex_query(self.schema, field, re.escape(p.lower()) + ".*"))
-             for field in ("title", "text")])) for p in prefixes]
+             for field in ("title", "text")] + [(tantivy.Occur.Should, self._parse_words(p))])) for p in prefixes]
         if rest:
             parsed = self._parse_words(rest)
             if parsed is None:
@@ -156,8 +189,11 @@ class SearchIndex:
         try:
             return self.index.parse_query(query, fields, conjunction_by_default=True)
         except ValueError:
-            words = " ".join(re.findall(r"\w+", query))
-            return self.index.parse_query(words, fields, conjunction_by_default=True) if words else None
+            # Searched as its plain words less dangling operators ("killed OR"); a query of operators
+            # only ("AND") as the words themselves, in lower case.
+            words = re.findall(r"\w+", query)
+            kept = [w for w in words if w not in ("AND", "OR", "NOT", "IN", "TO")] or [w.lower() for w in words]
+            return self.index.parse_query(" ".join(kept), fields, conjunction_by_default=True) if kept else None
 
 
 def snippet_pieces(snippet: str) -> list[tuple[str, bool]]:

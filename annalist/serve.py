@@ -81,6 +81,12 @@ def create_app(db: Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -> Fast
 
     def search(q: str, limit: int, source: str | None, date_from: str | None, date_to: str | None,
                cluster: str | None) -> list[dict]:
+        from .search import QueryError, check_options
+
+        try:
+            check_options(limit, date_from, date_to)
+        except QueryError as exc:
+            raise HTTPException(400, str(exc)) from exc
         store = Store(db)
         try:
             return store.search(q, limit=limit, source=source, date_from=date_from, date_to=date_to, cluster=cluster)

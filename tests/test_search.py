@@ -36,6 +36,26 @@ def test_odd_queries_do_not_break(baku_dir, store):
     assert store.search("Baku NOT Moscow")
 
 
+def test_operators_alone_or_dangling_are_searched_as_words_and_prefixes_match_stems(baku_dir, store):
+    ingest([baku_dir], store, workers=1)
+    killed = {h["id"] for h in store.search("killed")}
+    assert killed
+    assert {h["id"] for h in store.search("killed OR")} == killed
+    assert {h["id"] for h in store.search("killed*")} >= killed  # the index holds "kill"
+    assert store.search("AND")  # the word "and", not a syntax error
+    assert isinstance(store.search("IN [a b]"), list)
+
+
+def test_bad_limits_and_dates_are_named_not_raised(baku_dir, tmp_path):
+    db = str(tmp_path / "s.db")
+    run = lambda *a: subprocess.run([sys.executable, "-m", "annalist.cli", *a], capture_output=True, text=True)
+    assert run("ingest", str(baku_dir), "--db", db, "--quiet", "--no-annotate").returncode == 0
+    for options, named in ((["--limit", "0"], "limit"), (["--limit", "-1"], "limit"),
+                           (["--from", "2010-13-45"], "--from"), (["--to", "yesterday"], "--to")):
+        result = run("search", "killed", "--db", db, *options)
+        assert result.returncode == 2 and named in result.stderr and "Traceback" not in result.stderr, options
+
+
 def test_search_json_contract(baku_dir, tmp_path):
     db = str(tmp_path / "s.db")
     run = lambda *a: subprocess.run([sys.executable, "-m", "annalist.cli", *a], capture_output=True, text=True)
