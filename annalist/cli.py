@@ -272,6 +272,8 @@ def timeline(
     for e in entries:
         out.print(f"[bold]{e.date:<10}[/] [dim]{e.granularity:<5}[/] {len(e.sources)} source(s)  "
                   f"{escape(' '.join(s.text for s in e.summary))}", highlight=False)
+    if not entries:
+        out.print("no dated sentence in the archive: the timeline is empty")
 
 
 @app.command()

@@ -139,7 +139,10 @@ def tfidf(texts: list[str]):
     """The TF-IDF space sentences are compared in, fitted on the collection's own sentences."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    return TfidfVectorizer(stop_words="english", lowercase=True, sublinear_tf=True).fit(texts)
+    try:
+        return TfidfVectorizer(stop_words="english", lowercase=True, sublinear_tf=True).fit(texts)
+    except ValueError:  # no sentence, or only stop words: an empty space, every vector zero
+        return TfidfVectorizer(lowercase=True).fit(["annalist_no_vocabulary"])
 
 
 # --- ranking dates -----------------------------------------------------------------------------
@@ -192,7 +195,7 @@ def build_timeline(sentences: list[DatedSentence], dates: int | None = None, per
         by_date[s.date].append(s)
     ranked = [d for d in rank_dates(by_date) if not _covered(d, by_date)]
     chosen = ranked[:dates] if dates else ranked
-    vectorizer = vectorizer or tfidf([s.text for s in sentences] or ["empty"])
+    vectorizer = vectorizer or tfidf([s.text for s in sentences])
     entries = []
     for d in sorted(chosen):
         # What sources say dated to the day and the ledes of that day's articles (news-tls's "PM"
