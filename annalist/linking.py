@@ -4,8 +4,8 @@ A pair of documents is scored by a logistic model over what an editor would comp
 their whole texts, their proper names (victims, streets, towns) and their titles read (TF-IDF
 cosines within the archive), how far apart the days they are about lie (their event days, and the
 nearest of all the full dates each states: a follow-up written months later still names the day of
-the shooting), and whether one publisher wrote both (one outlet's reports of two shootings read
-alike). The weights are data (annalist/data/event_linking.json), fitted on the `tune` half of the
+the shooting), whether they say it happened in the same town, and whether one publisher wrote
+both (one outlet's reports of two shootings read alike). The weights are data (annalist/data/event_linking.json), fitted on the `tune` half of the
 development incidents by benchmarks/train_event_linking.py.
 
 Documents then form groups by average linkage: two groups merge while their pairs' mean
@@ -132,7 +132,21 @@ def pair_features(a: Profile, b: Profile, text: float, names: float, title: floa
             text * (nearest <= 3), names * (nearest <= 3), text * (nearest > 3),
             bool(shared), bool(shared_rare), min(len(shared_rare), 3),
             a.killed is not None and a.killed == b.killed and a.killed > 0,
-            a.killed is not None and b.killed is not None and a.killed != b.killed]
+            a.killed is not None and b.killed is not None and a.killed != b.killed,
+            *_place_agreement(a.place, b.place)]
+
+
+def place_key(place: str | None) -> str | None:
+    """"SANFORD, Fla." and "Sanford" alike: the town, lower case, without its state."""
+    town = (place or "").split(",")[0].strip().lower()
+    return re.sub(r"^(?:the|downtown|north|south|east|west)\s+", "", town) or None
+
+
+def _place_agreement(a: str | None, b: str | None) -> tuple[bool, bool]:
+    """(same town, different towns) when both stories say where they happened (dateline, the place
+    of their figures, or the lead's "in <Town>")."""
+    ka, kb = place_key(a), place_key(b)
+    return (ka is not None and ka == kb), (ka is not None and kb is not None and ka != kb)
 
 
 RARE_NAME_DOCUMENTS = 3  # a name used by at most this many documents of the archive tells them apart
