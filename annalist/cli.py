@@ -107,12 +107,20 @@ def _with_progress(label: str, show: bool, work):
         return work(lambda done, total: bar.update(task, completed=done, total=total))
 
 
+SKIPPED_SHOWN = 20  # a folder of photos should not flood the terminal
+
+
 def _print_summary(summary, db: Path) -> None:
     err.print(f"[bold]{summary.ingested}[/] ingested, {summary.unchanged} unchanged, "
-              f"[{'red' if summary.failed else 'green'}]{len(summary.failed)} failed[/]; "
+              f"[{'red' if summary.failed else 'green'}]{len(summary.failed)} failed[/]"
+              f"{f', {len(summary.skipped)} skipped' if summary.skipped else ''}; "
               f"archive {db}: {summary.documents} documents, {summary.clusters} independent sources")
     for failure in summary.failed:
         err.print(f"  [red]failed[/] {escape(failure.path)}: {escape(failure.reason)}", highlight=False)
+    for skipped in summary.skipped[:SKIPPED_SHOWN]:
+        err.print(f"  [yellow]skipped[/] {escape(skipped.path)}: {escape(skipped.reason)}", highlight=False)
+    if len(summary.skipped) > SKIPPED_SHOWN:
+        err.print(f"  [yellow]skipped[/] {len(summary.skipped) - SKIPPED_SHOWN} more (see --json)")
 
 
 def document_json(doc: Document) -> dict:

@@ -17,7 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from . import cleaning, sources, syndication
-from .models import EXPLICIT, METADATA, UNKNOWN, Built, Dateline, Document, IngestSummary, InputFailure, RawArticle
+from .models import (EXPLICIT, METADATA, UNKNOWN, Built, Dateline, Document, IngestSummary, InputFailure,
+                     InputSkipped, RawArticle)
 from .store import Store
 
 BATCH = 200  # documents per transaction: a killed run loses at most one batch of work, never data
@@ -151,9 +152,12 @@ class _Run:
         self.pending: list[RawArticle] = []
         self.copies: list[tuple[str, str, str]] = []
 
-    def take(self, item: RawArticle | InputFailure) -> None:
+    def take(self, item: RawArticle | InputFailure | InputSkipped) -> None:
         if isinstance(item, InputFailure):
             self.summary.failed.append(item)
+            return
+        if isinstance(item, InputSkipped):
+            self.summary.skipped.append(item)
             return
         doc_id = document_id(item.content)
         if doc_id in self.known:

@@ -38,6 +38,15 @@ class InputFailure:
     reason: str
 
 
+@dataclass
+class InputSkipped:
+    """A file found in an input folder and left out on purpose (another type, a link out of the
+    folder), named so that nothing is dropped without a word."""
+
+    path: str
+    reason: str
+
+
 @dataclass(frozen=True)
 class Dateline:
     place: str | None
@@ -133,6 +142,7 @@ class IngestSummary:
     ingested: int = 0
     unchanged: int = 0
     failed: list[InputFailure] = field(default_factory=list)
+    skipped: list[InputSkipped] = field(default_factory=list)
     documents: int = 0  # current documents in the archive after the run
     clusters: int = 0  # independent sources (syndication clusters) after the run
 
@@ -141,6 +151,7 @@ class IngestSummary:
             "ingested": self.ingested,
             "unchanged": self.unchanged,
             "failed": [asdict(f) for f in self.failed],
+            "skipped": [asdict(f) for f in self.skipped],
             "documents": self.documents,
             "clusters": self.clusters,
         }

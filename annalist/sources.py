@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from charset_normalizer import from_bytes
 
-from .models import InputFailure, RawArticle
+from .models import InputFailure, InputSkipped, RawArticle
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # one article larger than this is not a news article
 
@@ -53,6 +53,13 @@ def decode_bytes(data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 but for a few bad bytes (at most 8, or one in 200), as many valid multi-byte sequences."""
+    bad = data.decode("utf-8", errors="replace").count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    multibyte = len(re.findall(rb"[\xc2-\xf4][\x80-\xbf]+", data))
+    return multibyte >= bad and bad <= max(8, len(data) // 200)
+
+
 def _decode(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -61,7 +68,10 @@ def _decode(data: bytes) -> str:
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
-            pass
+            if _mostly_utf8(data):
+                # A few bad bytes in UTF-8 text (a cut, a stray Latin-1 byte) are shown as U+FFFD where
+                # they are: detection would decode the whole file as a legacy code page ("Bakı" -> "Bakﾄｱ").
+                return data.decode("utf-8", errors="replace")
     best = from_bytes(data).best()
     if best is None:
         raise DecodeError("binary content (no text encoding fits)")
@@ -69,28 +79,55 @@ def _decode(data: bytes) -> str:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path]]:
-    """Yield (file, the folder it was found from) for every input below the given paths.
+    """(file, the folder it was found from) for every input below the given paths (see `walk`)."""
+    for found in walk(paths):
+        if isinstance(found, tuple):
+            yield found
 
-    A file named explicitly is always yielded (an unknown type is then reported);
-    inside folders only known types are taken and hidden files are skipped.
+
+def walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path] | InputSkipped | InputFailure]:
+    """Every input below the given paths, and what was left out and why.
+
+    A file named explicitly is always yielded (an unknown type is then reported). Inside folders:
+    hidden files and folders are passed over; files of other types and links that lead out of the
+    folder are skipped, each named; a sub-folder that cannot be read is a failure.
     """
     for given in paths:
         root = Path(given)
-        if root.is_dir():
-            for path in sorted(p for p in root.rglob("*") if not _hidden(p, root)):
-                if (path.is_file() or path.is_symlink()) and kind_of(path):
-                    yield path, root
-        else:
+        if not root.is_dir():
             yield root, root.parent
+            continue
+        failures: list[OSError] = []
+        found = []
+        for folder, folders, files in os.walk(root, onerror=failures.append, followlinks=False):
+            folders[:] = sorted(f for f in folders if not f.startswith("."))
+            found += [Path(folder) / name for name in files if not name.startswith(".")]
+        for error in failures:
+            yield InputFailure(path_text(Path(error.filename or root)), f"unreadable folder: {error.strerror or error}")
+        for path in sorted(found):
+            if not kind_of(path):
+                yield InputSkipped(path_text(path), f"not an article type ({path.suffix or 'no suffix'})")
+            elif path.is_symlink() and not _inside(path, root):
+                yield InputSkipped(path_text(path), "a link out of the input folder (not followed)")
+            else:
+                yield path, root
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):  # elsewhere, or a loop of links
+        return False
+    return True
 
 
-def iter_inputs(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawArticle | InputFailure]:
-    for path, root in expand_paths(paths):
-        yield from read_path(path, group=folder_group(path, root), max_bytes=max_bytes)
+def iter_inputs(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawArticle | InputFailure | InputSkipped]:
+    for found in walk(paths):
+        if isinstance(found, tuple):
+            path, root = found
+            yield from read_path(path, group=folder_group(path, root), max_bytes=max_bytes)
+        else:
+            yield found
 
 
 def path_text(path: Path) -> str:

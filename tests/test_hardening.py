@@ -107,3 +107,37 @@ def test_files_that_are_not_archives_are_refused_untouched(tmp_path):
         assert [r[0] for r in connection.execute("SELECT name FROM sqlite_master")] == ["notes"]
     missing = run("ingest", str(tmp_path / "nowhere"), "--db", str(tmp_path / "new.db"))
     assert missing.returncode == 2 and "no such file" in missing.stderr and not (tmp_path / "new.db").exists()
+
+
+def test_files_left_out_of_a_folder_are_named_and_links_out_of_it_not_followed(baku_dir, tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    seed = next(baku_dir.glob("001_*.txt"))
+    (folder / seed.name).write_bytes(seed.read_bytes())
+    (folder / "notes.md").write_text("# notes\n", encoding="utf-8")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    secret = tmp_path / "outside.txt"
+    secret.write_text("A private file outside the input folder.\n", encoding="utf-8")
+    (folder / "sub" / "link.txt").symlink_to(secret)
+    db = str(tmp_path / "a.db")
+    result = run("ingest", str(folder), "--db", db, "--json", "--no-annotate")
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    skipped = {s["path"].rsplit("/", 1)[-1]: s["reason"] for s in summary["skipped"]}
+    assert set(skipped) == {"notes.md", "scan.pdf", "link.txt"}
+    assert "link out of the input folder" in skipped["link.txt"]
+    assert summary["ingested"] == 1
+    assert "private file" not in run("search", "private", "--db", db).stdout
+
+
+def test_one_bad_byte_in_utf8_text_does_not_change_the_rest_of_the_file(baku_dir, tmp_path):
+    """A stray byte is shown where it is (U+FFFD); the file is not re-read as a legacy code page."""
+    from annalist.sources import decode_bytes
+
+    seed = next(p for p in sorted(baku_dir.glob("*.txt")) if not p.read_bytes().isascii())
+    data = seed.read_bytes()
+    letters = {c for c in data.decode("utf-8") if not c.isascii()}
+    at = data.index(b"\n", len(data) // 2)
+    text = decode_bytes(data[:at] + b"\xff" + data[at:])
+    assert letters <= set(text) and "\ufffd" in text
+    assert text.replace("\ufffd", "") == data.decode("utf-8").replace("\r\n", "\n")
