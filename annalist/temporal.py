@@ -12,6 +12,7 @@ missing publication date can be inferred from them (see `infer_publication_year`
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -374,11 +375,17 @@ def _resolve_overlaps(text: str, matches: list[tuple[int, str, re.Match]]) -> li
         if end > start:
             found.append((start, end, order, name, match))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2]))
+    # Longest first; the spans taken never overlap, so kept sorted by start each new one need only
+    # be checked against its two neighbours (a scan of all taken spans made long texts quadratic).
+    starts: list[int] = []
     taken: list[tuple[int, int, str, re.Match]] = []
     for start, end, _, name, match in found:
-        if all(end <= s or start >= e for s, e, _, _ in taken):
-            taken.append((start, end, name, match))
-    return sorted(taken, key=lambda t: t[0])
+        at = bisect.bisect_right(starts, start)
+        if at > 0 and taken[at - 1][1] > start or at < len(taken) and taken[at][0] < end:
+            continue
+        starts.insert(at, start)
+        taken.insert(at, (start, end, name, match))
+    return taken
 
 
 def tag(text: str, dct: str | None) -> list[Timex]:
@@ -672,13 +679,15 @@ _PAST_ONLY = re.compile(r"\b(?:ago|was|were|had|last|earlier|previously|since)\b
 
 
 _CLAUSE_END = re.compile(r"[,;.!?\n]")
+CLAUSE_REACH = 200  # characters a clause reaches either way when no punctuation ends it (text without any would make each lookup read to its end)
 
 
 def _clause(text: str, position: int) -> str:
     """The clause around a position: tense cues elsewhere in the sentence speak of other events."""
-    before = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, position - 200), position)), default=0)
-    after = _CLAUSE_END.search(text, position)
-    return text[before:after.start() if after else len(text)]
+    before = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, position - CLAUSE_REACH), position)),
+                 default=max(0, position - CLAUSE_REACH))
+    after = _CLAUSE_END.search(text, position, position + CLAUSE_REACH)
+    return text[before:after.start() if after else min(len(text), position + CLAUSE_REACH)]
 
 
 def _reporting_quarter(dct: Ref, back_years: int = 0) -> str:
