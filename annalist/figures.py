@@ -279,13 +279,14 @@ def _not_counts() -> dict:
 
 
 _NAME_BEFORE = re.compile(r"[A-Z][\w'.’-]*,\s*$")  # "Reno Wallace II, " / "Boy, "
-_SET_OFF_AFTER = re.compile(r"\s*(?:[,;)]|\.?$|\s+of\b)")
+_SET_OFF_AFTER = re.compile(r"\s*(?:[,;)—–]|\s-\s|\.?$|\s+of\b)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)[\s#:.-]*$")
 _WORD_AFTER = re.compile(r"[\s-]*([A-Za-z][\w.]*)")
 
 
 _FULL_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]+\s+[A-Z][\w'’.-]+,\s*$")
 _AGE_VERB_AFTER = re.compile(r"\s+(?:all|both|who|was|were|is|are|has|had|have|died|and)\b")
+_AGES_AFTER = re.compile(r"(?:\s*,\s*\d{1,2})*\s*,?\s*(?:and|or|to)\s+\d{1,2}\s*(?:-|\s)?years?[- ]old", re.I)  # "16 and 17 years old"
 _AGES_BEFORE = re.compile(r"\bage[sd]?\s+(?:\d+\s*,?\s*(?:and\s+|or\s+|to\s+)?)+$", re.I)
 
 
@@ -332,7 +333,7 @@ def _not_a_count(sentence: str, match: re.Match) -> bool:
     if re.search(r"\bdie[sd]?\s+at\s*$", before, re.I):
         return True  # "dies at 96"
     if _AGES_BEFORE.search(before) or re.match(r"\s*(?:y/o|yo|yrs?)\b|\s+(?:or|and)\s+(?:younger|older|under|up)\b",
-                                                after, re.I):
+                                                after, re.I) or _AGES_AFTER.match(sentence, match.end()):
         return True  # "ages 25, 26, and 33", "a 43 y/o man", "all 16 or younger"
     if _is_address(before, after):
         return True
@@ -455,6 +456,8 @@ def _cue_path(token, counted):
                 yield child
                 yield from (c for c in child.children if c.dep_ == "compound")
                 yield from _of_objects(child)  # "the number of cases climbed to 900"
+        if node.i == counted.head.i and counted.dep_ == "dobj" and node.pos_ == "VERB":
+            break  # "... wounding the four and sending 400 patrons fleeing": the verb of its object says
         if node.pos_ == "VERB":
             yield from _passive_clauses(node)
         if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
