@@ -190,6 +190,13 @@ def _patients(verb, subject_is_patient: bool):
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         yield verb.head, False  # "a man shot in the leg"
         return
+    if verb.dep_ in ("xcomp", "oprd") and verb.tag_ == "VBN" and not _object(verb):
+        # "were found shot to death", "police found two men shot": what the finding verb's object
+        # (or, passive or in a headline, its subject) was found to be
+        found = _object(verb.head) or _subject(verb.head)
+        if found is not None:
+            yield found, False
+        return
     obj = _object(verb)
     if obj is not None:
         yield obj, obj.text.lower() in lexicon()["people"]["reflexive"]
@@ -318,6 +325,8 @@ def _count(person) -> tuple[int, object] | None:
     lower = person.lower_
     if lower in zero["subjects"] or any(c.dep_ == "det" and c.lower_ in zero["determiners"] for c in person.children):
         return 0, person  # "no one else was hurt", "nobody was injured"
+    if lower in people["pair"] and person.dep_ in ("nsubj", "nsubjpass"):
+        return 2, person
     if person.pos_ == "PRON":
         if lower in people["pronouns"] or lower in people["reflexive"]:
             return 1, person
@@ -351,6 +360,9 @@ def _one_person(token) -> int | None:
     ordinal = _ordinal(token)
     if ordinal:
         return ordinal
+    if token.lemma_.lower() in people["nouns"] and any(c.dep_ in ("det", "predet") and c.lower_ in people["pair"]
+                                                       for c in token.children):
+        return 2  # "both men"
     singular = "Sing" in token.morph.get("Number") or not token.morph.get("Number")
     if token.pos_ == "PROPN" and (token.ent_type_ == "PERSON" or _aged(token)):
         return 1  # a name; the small model often tags a name it has not seen as an organisation
