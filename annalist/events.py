@@ -29,7 +29,7 @@ from .implicit import SHOT, lexicon, role_of_words
 from .models import Document, Figure, Timex
 from .reconcile import EVENT_DAYS, NEWS_DAYS, build_facts
 from .store import by_document
-from .linking import Profile, days_between, full_dates, full_names, group, regions_of
+from .linking import Profile, days_between, full_dates, full_names, group, regions_in, regions_of
 from .linking import model as linking_model
 from .temporal import article_event_date
 
@@ -137,7 +137,7 @@ def _event(group: list[Profile], figures: dict[str, list[Figure]]) -> Event:
     places = [p.place for p in group if p.place]
     members = [(p.doc, f) for p in group for f in figures.get(p.doc.id, [])
                if (days_between(f.when, day) <= OTHER_EVENT_DAYS or f.when is None or day is None)
-               and not is_aggregate(f)]
+               and not is_aggregate(f) and not told_elsewhere(f, p.regions)]
     tolls = event_tolls(members, day)
     ids = sorted(d.id for d in docs)
     return Event(id=hashlib.sha1(" ".join(ids).encode()).hexdigest()[:12], date=day,
@@ -150,6 +150,13 @@ def _event(group: list[Profile], figures: dict[str, list[Figure]]) -> Event:
 @lru_cache(maxsize=1)
 def _aggregate_patterns() -> re.Pattern:
     return re.compile("|".join(lexicon()["aggregate"]["patterns"]), re.I)
+
+
+def told_elsewhere(figure: Figure, regions: frozenset[str]) -> bool:
+    """A figure whose own clause places it in another state than the story's ("hours before three
+    police officers were shot dead in Baton Rouge, Louisiana" in a Milwaukee story): another incident."""
+    found = regions_in(figure.where or "")
+    return bool(regions and found and not found & regions)
 
 
 def is_aggregate(figure: Figure) -> bool:

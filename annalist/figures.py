@@ -342,6 +342,10 @@ def _not_a_count(sentence: str, match: re.Match) -> bool:
         return True  # "ages 25, 26, and 33", "a 43 y/o man", "all 16 or younger"
     if _is_address(before, after):
         return True
+    if re.search(r"\b[A-Za-z]{1,3}-$", before) and match.group(0)[:1].isdigit():
+        return True  # a designation: "K-8 school", "I-95", "F-16"
+    if re.search(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$", before) and match.group(0)[:1].isdigit():
+        return True  # a day after its month, where the time tagger missed the date ("CrimesiderFeb. 13, 2013")
     if re.search(r"/\s*$", before) or re.match(r"\s*/\s*\d", after) or re.match(r":\d\d", after):
         return True  # a date or a score written with slashes ("05/12/13"), a clock time ("0911:30")
     lists = _not_counts()
@@ -399,6 +403,8 @@ def _measure_of(token):
         return None, None  # "Among the tens of thousands of protesters ...": not what the verb counts
     if counted.dep_ == "pobj" and counted.head.lower_ == "at" and counted.head.head.lemma_.lower() in ("shoot", "fire", "aim", "point", "shout"):
         return None, None  # "shot at twelve people": fired at, not hit
+    if counted.dep_ == "pobj" and counted.head.lower_ == "of" and counted.head.head.lemma_.lower() == "shooting":
+        return implicit.SHOT, counted  # "the shooting of five people" ("ten were shootings" counts incidents)
     for candidate in _cue_path(token, counted):
         measure = _CUE_TO_MEASURE.get(candidate.lemma_.lower()) or _CUE_TO_MEASURE.get(candidate.text.lower())
         if measure:

@@ -99,8 +99,12 @@ REGION_CHARS = 400
 
 def regions_of(doc: Document) -> frozenset[str]:
     """The regions (US states, as data) a document's title, dateline and lead name."""
-    lead = f"{doc.title or ''}\n{doc.dateline.place if doc.dateline and doc.dateline.place else ''}\n{doc.text[:REGION_CHARS]}"
-    return frozenset(name for name, pattern in _region_patterns() if pattern.search(lead))
+    return regions_in(f"{doc.title or ''}\n{doc.dateline.place if doc.dateline and doc.dateline.place else ''}\n"
+                      f"{doc.text[:REGION_CHARS]}")
+
+
+def regions_in(text: str) -> frozenset[str]:
+    return frozenset(name for name, pattern in _region_patterns() if pattern.search(text))
 
 
 def _similarity_matrix(texts: list[str], **options):
