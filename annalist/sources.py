@@ -259,6 +259,10 @@ def read_warc(path: Path, kind: str, group: str, max_bytes: int) -> Iterator[Raw
                 if record.rec_type not in ("response", "resource"):
                     continue
                 article = _warc_article(record, path, records, max_bytes)
+                if getattr(record.raw_stream, "limit", 0):  # fewer bytes than its Content-Length: the file was cut
+                    yield InputFailure(path_text(path), f"truncated: record at offset {records.get_record_offset()} "
+                                       "is incomplete; the complete records before it were kept")
+                    return
                 if records.get_record_offset() + records.get_record_length() > complete_end:
                     yield InputFailure(path_text(path), f"truncated: record at offset {records.get_record_offset()} is incomplete; the complete records before it were kept")
                     return
@@ -277,10 +281,13 @@ def _warc_article(record, path: Path, records, max_bytes: int) -> RawArticle | I
     if "html" not in content_type.lower():
         record.content_stream().read()  # consume, so offsets stay right
         return None
-    payload = record.content_stream().read(max_bytes + 1)
+    stream = record.content_stream()
+    payload = stream.read(max_bytes + 1)
     offset = records.get_record_offset()
     url = record.rec_headers.get_header("WARC-Target-URI")
     if len(payload) > max_bytes:
+        while stream.read(1 << 20):  # read past it, so that a cut file is still told from a large record
+            pass
         return InputFailure(f"{path}@{offset}", f"record too large (> {max_bytes / 1e6:.1f} MB)")
     try:
         html = decode_bytes(payload)

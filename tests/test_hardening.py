@@ -141,3 +141,25 @@ def test_one_bad_byte_in_utf8_text_does_not_change_the_rest_of_the_file(baku_dir
     text = decode_bytes(data[:at] + b"\xff" + data[at:])
     assert letters <= set(text) and "\ufffd" in text
     assert text.replace("\ufffd", "") == data.decode("utf-8").replace("\r\n", "\n")
+
+
+def test_a_plain_warc_cut_inside_its_last_record_keeps_the_whole_ones_and_says_so(baku_dir, tmp_path):
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    for seed in sorted(baku_dir.glob("*.txt"))[:3]:
+        body = f"<html><body><article><p>{seed.read_text(encoding='utf-8')}</p></article></body></html>".encode()
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0")
+        writer.write_record(writer.create_warc_record(f"https://news.example/{seed.stem}", "response",
+                                                      payload=io.BytesIO(body), http_headers=headers))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "cut.warc").write_bytes(buffer.getvalue()[:-300])
+    result = run("ingest", str(folder), "--db", str(tmp_path / "a.db"), "--json", "--no-annotate")
+    summary = json.loads(result.stdout)
+    assert result.returncode == 3 and summary["ingested"] == 2
+    assert "truncated" in summary["failed"][0]["reason"]
