@@ -6,6 +6,7 @@ one broken file is reported by name and the rest of the run goes on.
 from __future__ import annotations
 
 import codecs
+import gzip
 import json
 import os
 import re
@@ -251,8 +252,14 @@ def read_warc(path: Path, kind: str, group: str, max_bytes: int) -> Iterator[Raw
     """HTML response (and resource) records of a WARC; a truncated tail keeps the complete records."""
     from warcio.archiveiterator import ArchiveIterator
 
-    complete_end = _complete_gzip_end(path) if path.name.lower().endswith(".gz") else path.stat().st_size
-    with path.open("rb") as handle:
+    gzipped = path.name.lower().endswith(".gz")
+    complete_end, members = _complete_gzip_end(path) if gzipped else (path.stat().st_size, 0)
+    whole_file = gzipped and members == 1 and complete_end == path.stat().st_size
+    if whole_file:
+        complete_end = float("inf")  # offsets are then in the decompressed stream; a cut shows as EOFError
+    with (gzip.open(path, "rb") if whole_file else path.open("rb")) as handle:
+        # A WARC gzipped as one whole file (gzip file.warc) rather than record by record: read it as
+        # one stream, or only its first record would be found.
         records = ArchiveIterator(handle)
         try:
             for record in records:
@@ -301,13 +308,14 @@ def _warc_article(record, path: Path, records, max_bytes: int) -> RawArticle | I
                       group=_site(url) or str(path.parent), html=html, meta=meta)
 
 
-def _complete_gzip_end(path: Path) -> int:
-    """Byte offset where the last complete gzip member ends.
+def _complete_gzip_end(path: Path) -> tuple[int, int]:
+    """(byte offset where the last complete gzip member ends, complete members).
 
     warcio silently stops at a cut gzip member and may hand back a short record;
     walking the members with zlib tells which records are whole.
     """
     end = 0
+    members = 0
     position = 0
     decompressor = zlib.decompressobj(31)
     with path.open("rb") as handle:
@@ -317,14 +325,15 @@ def _complete_gzip_end(path: Path) -> int:
                 try:
                     decompressor.decompress(data)
                 except zlib.error:
-                    return end
+                    return end, members
                 if decompressor.eof:
                     used = len(data) - len(decompressor.unused_data)
                     position += used
                     end = position
+                    members += 1
                     data = decompressor.unused_data
                     decompressor = zlib.decompressobj(31)
                 else:
                     position += len(data)
                     data = b""
-    return end
+    return end, members

@@ -143,7 +143,7 @@ def test_one_bad_byte_in_utf8_text_does_not_change_the_rest_of_the_file(baku_dir
     assert text.replace("\ufffd", "") == data.decode("utf-8").replace("\r\n", "\n")
 
 
-def test_a_plain_warc_cut_inside_its_last_record_keeps_the_whole_ones_and_says_so(baku_dir, tmp_path):
+def test_a_cut_warc_keeps_its_whole_records_and_a_whole_file_gzip_is_read_whole(baku_dir, tmp_path):
     import io
 
     from warcio.statusandheaders import StatusAndHeaders
@@ -163,3 +163,11 @@ def test_a_plain_warc_cut_inside_its_last_record_keeps_the_whole_ones_and_says_s
     summary = json.loads(result.stdout)
     assert result.returncode == 3 and summary["ingested"] == 2
     assert "truncated" in summary["failed"][0]["reason"]
+
+    import gzip  # the same WARC gzipped as one whole file ("gzip file.warc"), not record by record
+
+    whole = tmp_path / "whole"
+    whole.mkdir()
+    (whole / "all.warc.gz").write_bytes(gzip.compress(buffer.getvalue()))
+    result = run("ingest", str(whole), "--db", str(tmp_path / "b.db"), "--json", "--no-annotate")
+    assert result.returncode == 0 and json.loads(result.stdout)["ingested"] == 3, result.stdout
