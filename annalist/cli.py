@@ -99,7 +99,13 @@ def _with_progress(label: str, show: bool, work):
     """Run work(progress) with a rich progress bar on a terminal, silently otherwise."""
     if not (show and err.is_terminal):
         return work(None)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, transient=True) as bar:

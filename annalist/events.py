@@ -20,17 +20,25 @@ figures) are computed by the annotate stage.
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from .figures import DATELINE
 from .implicit import SHOT, lexicon, role_of_words
+from .linking import (
+    Profile,
+    days_between,
+    full_dates,
+    full_names,
+    group,
+    regions_in,
+    regions_of,
+)
+from .linking import model as linking_model
 from .models import Document, Figure, Timex
 from .reconcile import EVENT_DAYS, NEWS_DAYS, build_facts
 from .store import by_document
-from .linking import Profile, days_between, full_dates, full_names, group, regions_in, regions_of
-from .linking import model as linking_model
 from .temporal import article_event_date
 
 OTHER_EVENT_DAYS = 14  # a figure the text dates further from its event than this counts another event

@@ -17,8 +17,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from . import cleaning, sources, syndication
-from .models import (EXPLICIT, METADATA, UNKNOWN, Built, Dateline, Document, IngestSummary, InputFailure,
-                     InputSkipped, RawArticle)
+from .models import (
+    EXPLICIT,
+    METADATA,
+    UNKNOWN,
+    Built,
+    Dateline,
+    Document,
+    IngestSummary,
+    InputFailure,
+    InputSkipped,
+    RawArticle,
+)
 from .store import Store
 
 BATCH = 200  # documents per transaction: a killed run loses at most one batch of work, never data

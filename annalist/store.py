@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from dataclasses import asdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TypeVar
