@@ -171,3 +171,17 @@ def test_a_cut_warc_keeps_its_whole_records_and_a_whole_file_gzip_is_read_whole(
     (whole / "all.warc.gz").write_bytes(gzip.compress(buffer.getvalue()))
     result = run("ingest", str(whole), "--db", str(tmp_path / "b.db"), "--json", "--no-annotate")
     assert result.returncode == 0 and json.loads(result.stdout)["ingested"] == 3, result.stdout
+
+
+def test_an_archive_with_no_dated_sentence_has_an_empty_timeline_not_a_traceback(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "undated.jsonl").write_text(json.dumps({"title": "A note", "text": "It was quiet all along."}) + "\n",
+                                          encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    assert run("ingest", str(folder), "--db", db, "-q").returncode == 0
+    timeline = run("timeline", "--db", db)
+    assert timeline.returncode == 0 and "timeline is empty" in timeline.stdout, timeline.stderr
+    assert json.loads(run("timeline", "--db", db, "--json").stdout) == []
+    report = run("report", "--db", db, "--output", str(tmp_path / "r.html"))
+    assert report.returncode == 0 and "Traceback" not in report.stderr, report.stderr
