@@ -83,8 +83,8 @@ class SearchIndex:
 
         self.store = store
         path = index_path(store.path)
-        if not path.exists():  # a new (or deleted) index: everything is to be indexed again
-            path.mkdir()
+        if not (path / "meta.json").exists():  # a new, deleted or emptied index: everything is indexed again
+            path.mkdir(exist_ok=True)
             store.set_meta(_WATERMARK, "0")
         self.schema = _schema()
         self.index = tantivy.Index(self.schema, path=str(path), reuse=True)

@@ -86,3 +86,8 @@ def test_index_follows_new_versions_and_rebuilds_when_deleted(baku_dir, tmp_path
     assert [Path(h["origin"]).name[:3] for h in store.search("national parliament")] == ["003"]
     assert store.search("parliam*")  # prefix queries
     store.close()
+    for item in index_path(tmp_path / "a.db").iterdir():  # emptied but kept: rebuilt too
+        shutil.rmtree(item) if item.is_dir() else item.unlink()
+    store = Store(tmp_path / "a.db")
+    assert [Path(h["origin"]).name[:3] for h in store.search("national parliament")] == ["003"]
+    store.close()
