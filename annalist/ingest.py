@@ -12,6 +12,7 @@ import hashlib
 import multiprocessing
 import multiprocessing.pool
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -209,13 +210,23 @@ def worker_pool(workers: int, load: Callable[[], None] | None = None) -> Iterato
         return
     (load or warm_up)()
     gc.freeze()  # keep the collector from touching (and so copying) the shared pages
-    pool = multiprocessing.get_context("fork").Pool(workers)
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_leave_interrupts_to_the_parent)
     gc.unfreeze()
     try:
         yield pool
-    finally:
-        pool.close()
+    except BaseException:
+        # Ctrl-C or an error in the parent: stop the workers now (waiting for them to finish their
+        # tasks hung, and their own KeyboardInterrupts broke the pool's pipes).
+        pool.terminate()
         pool.join()
+        raise
+    pool.close()
+    pool.join()
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """Workers ignore Ctrl-C (the terminal sends it to the whole process group): the parent stops them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def default_workers() -> int:

@@ -54,3 +54,27 @@ def test_killed_ingest_reruns_cleanly(timeline17_dir, tmp_path):
     assert after[0] + copies + len(summary.failed) == files
     assert all(d.cluster for d in store.documents())
     store.close()
+
+
+def test_ctrl_c_stops_an_ingest_at_once_and_a_rerun_continues(timeline17_dir, tmp_path):
+    """Ctrl-C reaches the whole process group (the CLI and its workers): the run stops in seconds,
+    the archive is whole, and the next run picks up where it stopped."""
+    inputs = [str(timeline17_dir / "bpoil_bbc" / "InputDocs")]
+    db = tmp_path / "c.db"
+    command = [sys.executable, "-m", "annalist.cli", "ingest", *inputs, "--db", str(db), "--quiet", "--no-annotate"]
+    process = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 120
+    while stored_documents(db) < 50 and time.time() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    assert process.poll() is None, "ingest finished before it could be interrupted"
+    os.killpg(process.pid, signal.SIGINT)
+    started = time.time()
+    process.wait(timeout=30)
+    assert time.time() - started < 15 and process.returncode != 0
+    assert "Traceback" not in process.stderr.read().decode()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    files = sum(1 for _ in expand_paths(inputs))
+    assert stored_documents(db) == files
