@@ -177,6 +177,9 @@ _RULES: list[tuple[str, str]] = [
     ("recent_period", r"\brecent\s+(?P<u>years|months|weeks|days|decades)\b"),
     ("spelled_year", r"\b(?:the\s+year\s+)?(?P<sy>nineteen(?:\s+hundred(?:\s+and)?)?\s+(?:" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS if w[0].isalpha() and NUMBER_WORDS[w] < 100 and NUMBER_WORDS[w] >= 10), key=len, reverse=True)) + r")|two\s+thousand(?:\s+(?:and\s+)?(?:" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS if w[0].isalpha() and 1 <= NUMBER_WORDS[w] < 100 and w not in ("a", "an")), key=len, reverse=True)) + r"))?)\b"),
     ("clock_weekday", rf"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)\s+(?:on\s+)?(?P<wd>{_WEEKDAY_RX})\b"),
+    # a 24-hour time and its day, one expression: "15:00 GMT Saturday", "1930 GMT on Thursday"
+    ("clock24_weekday", rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?-i:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|ET)?\s+(?:on\s+)?(?P<wd>{_WEEKDAY_RX})\b"),
+    ("clockzone_weekday", rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?-i:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|ET)\s+(?:on\s+)?(?P<wd>{_WEEKDAY_RX})\b"),
     ("noon_weekday", rf"\b(?P<nm>noon|midnight|midday)\s+(?:on\s+)?(?P<wd>{_WEEKDAY_RX})\b"),
     ("holiday", r"\b(?:(?P<rel>last|next|this)\s+)?(?P<hol>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Halloween|Valentine's\s+Day)\b"),
     # "1930 GMT", "at 0600 EDT": a clock time, not the year 1930 (zones: annalist/data/not_dates_en.toml)
@@ -240,7 +243,7 @@ _RULE_WORDS = {
     "present": {"now", "currently", "current", "nowadays", "present", "moment", "days"},
     "past_ref": {"recently", "past", "previously", "formerly", "once"},
     "future_ref": {"future", "soon", "coming"}, "relative_period": _UNIT_WORDS, "weekday": set(WEEKDAYS),
-    "clock_weekday": set(WEEKDAYS), "noon_weekday": set(WEEKDAYS), "ago": {"ago"}, "ago_article": {"ago"},
+    "clock_weekday": set(WEEKDAYS), "clock24_weekday": set(WEEKDAYS), "clockzone_weekday": set(WEEKDAYS), "noon_weekday": set(WEEKDAYS), "ago": {"ago"}, "ago_article": {"ago"},
     "later": {"later", "earlier", "afterward", "afterwards"}, "next_day": _UNIT_WORDS | _DAY_PARTS,
     "day_after": {"after", "before"}, "morning_following": {"following", "after"}, "duration": _UNIT_WORDS,
     "duration_article": _UNIT_WORDS, "duration_plain": _UNIT_WORDS, "recent_period": {"recent"},
@@ -1061,7 +1064,7 @@ _NORMALISERS = {
     "year_ago_adj": _year_ago_adj, "the_year": _the_year, "year_end": _year_end, "month_end": _month_end, "weekend": _weekend,
     "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words,
     "recent_period": _reference("PAST_REF"), "spelled_year": _spelled_year,
-    "clock_weekday": _clock_weekday, "noon_weekday": _clock_weekday,
+    "clock_weekday": _clock_weekday, "clock24_weekday": _clock_weekday, "clockzone_weekday": _clock_weekday, "noon_weekday": _clock_weekday,
 }
 
 

@@ -151,3 +151,5 @@ def test_clock_times_blocks_and_stamps_are_not_years():
     assert by_text["March 27"] == ("DATE", "2010-03-27")
     assert by_text["2048"] == ("TIME", "2010-06-05T20:48")
     assert not any(t.value in ("1680", "1750") for t in tagged)
+    joined = {t.text: t.value for t in temporal.tag("The well was capped at 1930 GMT on Thursday.", "2010-06-05")}
+    assert joined == {"1930 GMT on Thursday": "2010-06-03T19:30"}  # a time of day stays part of its day
