@@ -218,7 +218,7 @@ _RULES: list[tuple[str, str]] = [
     ("duration_article", r"\b(?:(?:the|a)\s+(?:past|last|next|first|coming|previous)\s+)?(?:a|an|one)\s+(?P<u>second|minute|hour|day|week|month|year|decade|century|fortnight)(?P<half>\s+and\s+a\s+half)?\b"),
     ("duration_plain", r"\b(?:for|over|in|within)\s+(?P<u>years|months|decades|weeks|days|hours|centuries)\b"),
     ("set_every", rf"\b(?:every|each|per)\s+(?P<n>{_NUM_RX}\s+)?(?P<u>second|minute|hour|day|week|month|year|weekend|{_WEEKDAY_RX}|morning|evening|night)s?\b"),
-    ("set_adverb", r"\b(?P<adv>daily|weekly|monthly|hourly|nightly)\b"),
+    ("set_adverb", r"\b(?P<adv>daily|weekly|monthly|hourly|nightly|annually)\b"),
     ("clock", r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?=\W|$)"),
     ("clock_24", r"\b(?:at\s+)?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!\d)(?:\s*(?:GMT|UTC|local time))?"),
     ("noon", r"\b(?P<nm>noon|midnight|midday)\b"),
@@ -1011,7 +1011,10 @@ def _set_every(m, clock, text, start):
 
 
 def _set_adverb(m, clock, text, start):
-    unit = {"daily": "day", "weekly": "week", "monthly": "month", "hourly": "hour", "nightly": "day"}[m["adv"].lower()]
+    if re.search(r"(?:%|percent|per cent)\s*$", text[max(0, start - 14):start]):
+        return None  # "rise 8.5% annually": a rate, not times that recur
+    unit = {"daily": "day", "weekly": "week", "monthly": "month", "hourly": "hour", "nightly": "day",
+            "annually": "year", "yearly": "year"}[m["adv"].lower()]
     return SET, duration_value(1, unit), "none"
 
 
