@@ -433,18 +433,23 @@ def eval_tls(
     as_json: JsonOption = False,
 ) -> None:
     """Timeline summarisation on Timeline17 as news-tls runs it: alignment ROUGE-1/-2 F1 and Date-F1 (tilse)."""
-    from .evaluation import read_tls_dataset, score_tls
+    from .evaluation import read_tls_dataset, score_tls, tls_fold, tls_folds
 
     if not dataset.is_dir():
         err.print(f"no dataset folder at {dataset}")
         raise typer.Exit(2)
     scores = score_tls(read_tls_dataset(dataset))
+    scores["folds"] = tls_folds(scores)
     if as_json:
         return _print_json(scores)
     for row in scores["per_timeline"]:
-        out.print(f"{row['topic']:<24} AR1-F {row['ar1_f']:.4f}  AR2-F {row['ar2_f']:.4f}  Date-F1 {row['date_f1']:.4f}")
+        out.print(f"{row['topic']:<24} fold {tls_fold(row['topic'])}  AR1-F {row['ar1_f']:.4f}  AR2-F {row['ar2_f']:.4f}  "
+                  f"Date-F1 {row['date_f1']:.4f}")
     out.print(f"[bold]mean over {scores['timelines']} timelines[/]  AR1-F {scores['ar1_f']:.4f}  "
               f"AR2-F {scores['ar2_f']:.4f}  Date-F1 {scores['date_f1']:.4f}")
+    cv = scores["folds"]["mean"]
+    out.print(f"mean of the two folds (A: {scores['folds']['A']['timelines']}, B: {scores['folds']['B']['timelines']} "
+              f"timelines)  AR1-F {cv['ar1_f']:.4f}  AR2-F {cv['ar2_f']:.4f}  Date-F1 {cv['date_f1']:.4f}")
 
 
 @eval_app.command("figures")

@@ -86,6 +86,9 @@ def test_eval_tls_json_contract(timeline17_dir, tmp_path):
     scores = json.loads(result.stdout)
     assert {"timelines", "ar1_f", "ar2_f", "date_f1"} <= set(scores) and scores["timelines"] == 1
     assert 0 < scores["ar2_f"] < scores["ar1_f"] < 1
+    folds = scores["folds"]  # the topics' two folds, fixed by name
+    one = "A" if folds["A"]["timelines"] else "B"
+    assert folds[one]["topics"] == ["H1N1_guardian"] and folds[one]["ar1_f"] == scores["ar1_f"]
 
 
 def test_centroid_summary_matches_the_textbook_greedy(baku_dir):
