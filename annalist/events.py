@@ -221,6 +221,12 @@ def _count_of(figures: list[Figure]) -> Count | None:
 
     v, v_low = best_of([f for f in figures if f.role != SUSPECT])
     s, s_low = best_of([f for f in figures if f.role == SUSPECT])
+    suspects = [f for f in figures if f.role == SUSPECT]
+    if s is not None and v is not None and suspects and all(_reflexive(f) for f in suspects) and \
+            any(_reflexive(f) and f.role != SUSPECT for f in figures):
+        # One sentence calls the shooting of oneself an accident ("accidentally shot himself"): the one
+        # who shot himself is the victim the story counts, not a suspect besides him.
+        v, s = max(v, s), 0
     if s is not None and v is not None and not any(_named_suspect(f) for f in figures if f.role == SUSPECT):
         # Only inferred a suspect ("fatally shot by police"): maybe the same person the text calls the victim.
         v, s = max(v, s), 0
@@ -230,6 +236,10 @@ def _count_of(figures: list[Figure]) -> Count | None:
     count = (v or 0) + (s or 0)
     where = next((f.where for f in figures if f.value == v and f.where), None)
     return Count(count, count, count, v, s, where)
+
+
+def _reflexive(figure: Figure) -> bool:
+    return bool(set((figure.who or "").lower().split()) & set(lexicon()["people"]["reflexive"]))
 
 
 def _named_suspect(figure: Figure) -> bool:
