@@ -175,7 +175,8 @@ def extract(text: str, timexes: list[Timex], nlp=None, parse_text: str | None = 
         own = dated[bisect.bisect_left(starts, start - MAX_TIMEX_CHARS):bisect.bisect_left(starts, end)]
         numerals = [f for f in _sentence_figures(doc, start, sentence)
                     if not any(t.start < f.end and f.start < t.end for t in own)]  # "January 20" holds no count
-        for figure in numerals + implicit.figures(doc, start, sentence, headline=parse_text is not None):
+        counted = numerals + implicit.figures(doc, start, sentence, headline=parse_text is not None)
+        for figure in counted or implicit.fatal_events(doc, start, sentence):
             figures.append(_with_time(figure, own, start, end, event))
     return figures
 

@@ -61,6 +61,24 @@ def figures(doc, offset: int, sentence: str, headline: bool = False) -> list[Fig
     return list(found.values())
 
 
+def fatal_events(doc, offset: int, sentence: str) -> list[Figure]:
+    """"a fatal shooting", "the deadly stabbing": someone died — at least one, the number unsaid
+    (a low bound only: any count the text gives decides). Only in a sentence that counts no one."""
+    nominal = lexicon()["nominal"]
+    found = []
+    for token in doc:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in nominal["shot"] + nominal["fatal_events"] and \
+                any(c.dep_ == "amod" and c.lower_ in nominal["fatal_words"] for c in token.children) and \
+                not _not_an_event(token):
+            start = min(c.idx for c in token.children if c.dep_ == "amod")
+            end = token.idx + len(token.text)
+            found.append(Figure(measure="killed", value=None, qualifier="at_least", low=1, high=None, vague=False,
+                                who=None, where=None, when=None, start=offset + start, end=offset + end,
+                                span=sentence[start:end], sentence=sentence, implicit=True, role=None))
+            break
+    return found
+
+
 def _casualties(token, headline: bool = False):
     """(measure, person token, casualty token, role or None) for what `token` says happened."""
     lex = lexicon()
