@@ -406,7 +406,9 @@ def _best(stated: list[dict], day: str | None) -> tuple[int | None, list[str]]:
         earliest, latest = news[0], news[-1]
         return latest["count"], scope + [f"reports differ over time: {earliest['count']} ({earliest['reported']}) "
                                          f"then {latest['count']} ({latest['reported']}); the latest report is taken"]
-    most = max(set(values), key=lambda v: (values.count(v), v))
+    # The count most sources give; between counts as many give, the smaller: measured on the tune
+    # half, the larger of an even split is more often a roundup's or another incident's people.
+    most = max(set(values), key=lambda v: (values.count(v), -v))
     return most, scope + [f"sources differ: {', '.join(str(v) for v in sorted(set(values)))}; "
                           f"{most} is given by {values.count(most)} of {len(values)}"]
 
