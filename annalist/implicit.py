@@ -39,6 +39,10 @@ def figures(doc, offset: int, sentence: str, headline: bool = False) -> list[Fig
             if _not_an_event(anchor) or _commemorated(person):
                 continue
             counted = _count(person)
+            if counted is None and person.like_num and person.dep_ in ("appos", "npadvmod") and \
+                    person.head.lemma_.lower() in lexicon()["people"]["nouns"]:
+                person = person.head  # "Boy, 3, wounded in ...": the parser hangs the verb on the age
+                counted = _count(person)
             if counted is None:
                 continue
             value, head = counted
