@@ -316,13 +316,13 @@ class _Clock:
         time is the last one it stated, however far back (HeidelTime's narratives mode does the same)."""
         return self.dct is None
 
-    def _reaches(self, text: str, position: int, sentences: int) -> bool:
+    def reaches(self, text: str, position: int, sentences: int) -> bool:
         return self.narrative_at >= 0 and (self.narrative_only or
                                            _within_sentences(text, self.narrative_at, position, sentences))
 
     def year_for(self, position: int, text: str) -> tuple[int | None, str]:
         """The year of a year-less date: the narrative year if the story moved into the past nearby, else the DCT's."""
-        if self.narrative and self.narrative.year and self._reaches(text, position, self.narrative_reach):
+        if self.narrative and self.narrative.year and self.reaches(text, position, self.narrative_reach):
             if not self.dct or self.narrative.year != self.dct.year:
                 return self.narrative.year, f"narrative {self.narrative.iso()}"
         if self.dct and self.dct.year:
@@ -334,7 +334,7 @@ class _Clock:
         return f"dct {self.dct.iso()}" if self.dct else "none"
 
     def day_ref(self, position: int, text: str) -> tuple[Ref | None, str]:
-        if self.narrative and self.narrative.day and self._reaches(text, position, 6):
+        if self.narrative and self.narrative.day and self.reaches(text, position, 6):
             return self.narrative, f"narrative {self.narrative.iso()}"
         if self.dct:
             return self.dct, f"dct {self.dct.iso()}"
@@ -495,10 +495,19 @@ def _month_year(m, clock, text, start):
 
 
 def _year_in(m, clock, text, start):
-    if _not_a_year(text, start, m["end"] if isinstance(m, dict) else m.end()):
+    return _year(int(m["y"]), clock, text, start, m.end())
+
+
+def _year(year: int, clock: _Clock, text: str, start: int, end: int):
+    """A year stated on its own: a DATE, and the story's time unless it names a thing."""
+    if _not_a_year(text, start, end):
         return None
-    ref = Ref(int(m["y"]))
-    if not _year_as_modifier(text, start, m["end"] if isinstance(m, dict) else m.end()):
+    return _story_year(year, clock, start, moves_story=not _year_as_modifier(text, start, end))
+
+
+def _story_year(year: int, clock: _Clock, start: int, moves_story: bool = True):
+    ref = Ref(year)
+    if moves_story:
         clock.set_narrative(ref, start, same_sentence_only=True)
     return DATE, ref.iso(), "absolute"
 
@@ -513,7 +522,7 @@ def _year_as_modifier(text: str, start: int, end: int) -> bool:
 def _year_range_end(m, clock, text, start):
     """"1947-54": the second year, in the first one's century."""
     year = m["y"] if len(m["y"]) == 4 else text[start - 5:start - 3] + m["y"]
-    return _year_in({"y": year, "end": m.end()}, clock, text, start)
+    return _year(int(year), clock, text, start, m.end())
 
 
 def _not_a_year(text: str, start: int, end: int) -> bool:
@@ -747,7 +756,7 @@ def _month_end(m, clock, text, start):
 
 def _month_of_story(clock: _Clock, text: str, start: int):
     narrative = clock.narrative if clock.narrative and clock.narrative.month and \
-        clock._reaches(text, start, clock.narrative_reach) else None
+        clock.reaches(text, start, clock.narrative_reach) else None
     ref, anchor = (narrative, f"narrative {narrative.iso()}") if narrative else (clock.dct, clock.dct_anchor)
     if ref is None or ref.year is None:
         return DATE, "XXXX-XX", anchor
@@ -941,7 +950,7 @@ def _later(m, clock, text, start):
     unit, amount = _unit(m["u"]), _amount(m)
     direction = -1 if m["dir"].lower() in ("earlier", "before") else 1
     ref, anchor = clock.day_ref(start, text)
-    if clock.narrative and clock.narrative.year and clock._reaches(text, start, 6):
+    if clock.narrative and clock.narrative.year and clock.reaches(text, start, 6):
         ref, anchor = clock.narrative, f"narrative {clock.narrative.iso()}"
     if amount is None or ref is None or ref.year is None or unit in _TIME_UNITS:
         return DURATION, duration_value(amount, unit), "none"
@@ -1037,9 +1046,7 @@ def _clock_stamp(m, clock, text, start):
     number = int(m["h"] + m["mi"])
     if number < 1500 or (clock.dct is not None and number > clock.dct.year):
         return _clock_time(m, clock, text, start)
-    ref = Ref(number)
-    clock.set_narrative(ref, start, same_sentence_only=True)
-    return DATE, ref.iso(), "absolute"
+    return _story_year(number, clock, start)
 
 
 def _noon(m, clock, text, start):
