@@ -245,8 +245,7 @@ def _reflexive(figure: Figure) -> bool:
 def _named_suspect(figure: Figure) -> bool:
     """A suspect the text tells apart from the victims: one who killed himself, or one called the
     gunman or the suspect."""
-    words = (figure.who or "").lower().split()
-    return bool(set(words) & set(lexicon()["people"]["reflexive"])) or role_of_words(words) == SUSPECT
+    return _reflexive(figure) or role_of_words((figure.who or "").lower().split()) == SUSPECT
 
 
 def document_counts(figures: list[Figure]) -> dict[str, Count]:

@@ -141,14 +141,18 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _sentence_ends(line: str) -> list[int]:
-    abbreviations = set(_not_counts()["abbreviations"])
     return [m.end() for m in re.finditer(r"[.!?](?=\s+[A-Z\"“(]|\s*$)", line)
-            if not (m.group() == "." and _abbreviation(_word_before(line, m.start()), abbreviations))]
+            if not (m.group() == "." and _abbreviation(_word_before(line, m.start())))]
 
 
-def _abbreviation(word: str, abbreviations: set[str]) -> bool:
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(_not_counts()["abbreviations"])
+
+
+def _abbreviation(word: str) -> bool:
     """A title ("Mr."), or an initial or a compass point ("John F. Kennedy", "224 E. Vantana Court")."""
-    return word in abbreviations or (len(word) == 1 and word.isalpha())
+    return word in _abbreviations() or (len(word) == 1 and word.isalpha())
 
 
 def _word_before(line: str, at: int) -> str:
