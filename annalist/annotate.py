@@ -45,7 +45,7 @@ def annotate(store: Store, workers: int | None = None, progress=None, search: bo
         if derived:
             store_events(store)
         if search:
-            store.search_index().sync()
+            store.sync_search()
         return 0
     if progress:
         progress(0, len(pending))
@@ -61,7 +61,7 @@ def annotate(store: Store, workers: int | None = None, progress=None, search: bo
         store_events(store)
     # Last, with the workers gone (they would inherit the indexer's memory) and the inferred dates known.
     if search:
-        store.search_index().sync()
+        store.sync_search()
     return len(pending)
 
 

@@ -15,7 +15,7 @@ from . import annotate as annotate_stage
 from . import ingest as ingest_stage
 from .models import Document
 from .present import csv_safe, fact_json, figure_json
-from .store import ArchiveError, Store, by_document
+from .store import ArchiveError, Store, by_document, is_postgres, open_store
 
 # Control characters in an article's title or text (ESC sequences can move the cursor, retitle the terminal,
 # hide lines) are dropped before anything reaches the terminal.
@@ -51,8 +51,10 @@ def main_options(
     """Turn a pile of news articles about events into a sourced record of them."""
 
 
-DbOption = Annotated[Path, typer.Option("--db", help="The archive: the SQLite file `annalist ingest` writes.")]
-NewDbOption = Annotated[Path, typer.Option("--db", help="The archive: a SQLite file (created if missing).")]
+DbOption = Annotated[str, typer.Option("--db", help="The archive `annalist ingest` writes: a SQLite file, or a PostgreSQL URL "
+                                             "(postgresql://user@host/database).")]
+NewDbOption = Annotated[str, typer.Option("--db", help="The archive: a SQLite file (created if missing), or a PostgreSQL URL "
+                                                "(postgresql://user@host/database; its tables are created if missing).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]
 DocOption = Annotated[str | None, typer.Option("--doc", help="Only this document (id or id prefix).")]
 
@@ -60,11 +62,13 @@ DocOption = Annotated[str | None, typer.Option("--doc", help="Only this document
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively) of .txt, .html, .warc(.gz), .jsonl.")],
-    db: NewDbOption = Path("annalist.db"),
+    db: NewDbOption = "annalist.db",
     as_json: JsonOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")] = False,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Largest single article (or JSONL line, WARC record) to accept, in MB.")] = 10.0,
     run_annotate: Annotated[bool, typer.Option("--annotate/--no-annotate", help="Then run the annotate stage (times, figures, inferred publication dates, search index).")] = True,
+    engine: Annotated[str, typer.Option("--engine", help="local (a process pool) or spark (Apache Spark; needs a PostgreSQL --db).")] = "local",
+    master: Annotated[str, typer.Option("--master", help="With --engine spark: the Spark master, local[N] or spark://host:7077.")] = "local[2]",
 ) -> None:
     """Ingest articles into the archive: clean text, metadata, publication dates, syndication clusters.
 
@@ -75,6 +79,11 @@ def ingest(
     if missing:
         err.print("no such file or folder: " + ", ".join(escape(str(p)) for p in missing))
         raise typer.Exit(2)
+    if engine not in ("local", "spark"):
+        err.print(f"unknown engine {escape(engine)!r}: use local or spark")
+        raise typer.Exit(2)
+    if engine == "spark":
+        return _ingest_on_spark(paths, db, master, int(max_mb * 1e6), run_annotate, as_json, quiet)
     store = _open(db)
     try:
         show = not (quiet or as_json)
@@ -83,6 +92,27 @@ def ingest(
             _with_progress("annotating", show, lambda progress: annotate_stage.annotate(store, progress=progress))
     finally:
         store.close()
+    if as_json:
+        print(json.dumps(summary.to_dict(), ensure_ascii=False))
+    elif not quiet:
+        _print_summary(summary, db)
+    raise typer.Exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
+
+
+def _ingest_on_spark(paths: list[Path], db: str, master: str, max_bytes: int, run_annotate: bool, as_json: bool,
+                     quiet: bool) -> None:
+    from .engine_spark import EngineError
+    from .engine_spark import ingest as spark_ingest
+
+    if not is_postgres(db):
+        err.print("--engine spark writes into PostgreSQL: give --db postgresql://user@host/database")
+        raise typer.Exit(2)
+    _open(db).close()  # a PostgreSQL archive that cannot be reached is a message, not a Spark job
+    try:
+        summary = spark_ingest([str(p) for p in paths], db, master=master, max_bytes=max_bytes, annotate=run_annotate)
+    except EngineError as exc:
+        err.print(escape(str(exc)))
+        raise typer.Exit(2) from None
     if as_json:
         print(json.dumps(summary.to_dict(), ensure_ascii=False))
     elif not quiet:
@@ -116,7 +146,7 @@ def _with_progress(label: str, show: bool, work):
 SKIPPED_SHOWN = 20  # a folder of photos should not flood the terminal
 
 
-def _print_summary(summary, db: Path) -> None:
+def _print_summary(summary, db: str) -> None:
     err.print(f"[bold]{summary.ingested}[/] ingested, {summary.unchanged} unchanged, "
               f"[{'red' if summary.failed else 'green'}]{len(summary.failed)} failed[/]"
               f"{f', {len(summary.skipped)} skipped' if summary.skipped else ''}; "
@@ -140,7 +170,7 @@ def document_json(doc: Document) -> dict:
 
 @app.command()
 def docs(
-    db: DbOption = Path("annalist.db"),
+    db: DbOption = "annalist.db",
     as_json: JsonOption = False,
     all_versions: Annotated[bool, typer.Option("--all-versions", help="Include superseded versions of changed files.")] = False,
 ) -> None:
@@ -158,7 +188,7 @@ def docs(
 
 
 @app.command()
-def annotate(db: DbOption = Path("annalist.db"), as_json: JsonOption = False) -> None:
+def annotate(db: DbOption = "annalist.db", as_json: JsonOption = False) -> None:
     """Annotate the documents not yet annotated (times, figures; then infer missing publication dates)."""
     count = _read(db, annotate_stage.annotate)
     print(json.dumps({"annotated": count}) if as_json else f"{count} documents annotated")
@@ -166,7 +196,7 @@ def annotate(db: DbOption = Path("annalist.db"), as_json: JsonOption = False) ->
 
 @app.command()
 def dates(
-    db: DbOption = Path("annalist.db"),
+    db: DbOption = "annalist.db",
     doc: DocOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -182,7 +212,7 @@ def dates(
 
 @app.command()
 def figures(
-    db: DbOption = Path("annalist.db"),
+    db: DbOption = "annalist.db",
     doc: DocOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -200,7 +230,7 @@ def figures(
 
 @app.command()
 def ledger(
-    db: DbOption = Path("annalist.db"),
+    db: DbOption = "annalist.db",
     as_json: JsonOption = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="One row per value, as CSV on stdout.")] = False,
 ) -> None:
@@ -233,7 +263,7 @@ def ledger(
 
 @app.command()
 def events(
-    db: DbOption = Path("annalist.db"),
+    db: DbOption = "annalist.db",
     as_json: JsonOption = False,
 ) -> None:
     """The incidents: articles grouped by date, place and content, each with its tolls (killed, injured, ...)
@@ -272,7 +302,7 @@ def _amount(best: int | None, low: int | None) -> str:
 
 @app.command()
 def timeline(
-    db: DbOption = Path("annalist.db"),
+    db: DbOption = "annalist.db",
     dates: Annotated[int | None, typer.Option("--dates", help="Keep the N best-supported dates (default: all).")] = None,
     per_date: Annotated[int, typer.Option("--per-date", help="Sentences summarising each date.")] = 1,
     as_json: JsonOption = False,
@@ -292,7 +322,7 @@ def timeline(
 
 @app.command()
 def report(
-    db: DbOption = Path("annalist.db"),
+    db: DbOption = "annalist.db",
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
     dates: Annotated[int, typer.Option("--dates", help="Dates the timeline shows: the N best supported.")] = 40,
     as_json: JsonOption = False,
@@ -309,7 +339,7 @@ def report(
 
 @app.command()
 def serve(
-    db: DbOption = Path("annalist.db"),
+    db: DbOption = "annalist.db",
     host: Annotated[str, typer.Option("--host", help="Interface to bind; keep 127.0.0.1 unless others may read the archive.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
     as_json: JsonOption = False,
@@ -328,7 +358,7 @@ def serve(
 
 @app.command()
 def export(
-    db: DbOption = Path("annalist.db"),
+    db: DbOption = "annalist.db",
     fmt: Annotated[str, typer.Option("--format", help="json | jsonl | csv")] = "json",
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for documents, figures, facts and timeline files.")] = Path("export"),
     as_json: JsonOption = False,
@@ -362,7 +392,7 @@ def _print_ledger_csv(facts) -> None:
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help='Words (all required), a "quoted phrase", OR, -word, prefix*.')],
-    db: DbOption = Path("annalist.db"),
+    db: DbOption = "annalist.db",
     source: Annotated[str | None, typer.Option("--source", help="Only this publisher, site or folder.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="Published on or after (YYYY[-MM[-DD]]).")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Published on or before (YYYY[-MM[-DD]]).")] = None,
@@ -519,7 +549,7 @@ def _print_scores(result: dict, as_json: bool) -> None:
         out.print(f"{key:>20}  {value}")
 
 
-def _of_doc(db: Path, read, doc: str | None) -> list:
+def _of_doc(db: str, read, doc: str | None) -> list:
     """(doc id, item) rows of the documents whose id starts with `doc` (all when None); a `doc` that
     names no document of the archive is a usage error (exit 2), not an empty answer."""
     ids, rows = _read(db, lambda store: (store.current_ids(), read(store)))
@@ -529,7 +559,7 @@ def _of_doc(db: Path, read, doc: str | None) -> list:
     return [(d, item) for d, item in rows if doc is None or d.startswith(doc)]
 
 
-def _read(db: Path, read):
+def _read(db: str, read):
     """Open the archive, read from it, close it."""
     _require_db(db)
     store = _open(db)
@@ -539,10 +569,11 @@ def _read(db: Path, read):
         store.close()
 
 
-def _open(db: Path) -> Store:
-    """The archive, or a message and exit 2 when the file is not one (not SQLite, another program's)."""
+def _open(db: str) -> Store:
+    """The archive, or a message and exit 2 when the file is not one (not SQLite, another program's)
+    or the PostgreSQL server cannot be reached."""
     try:
-        return Store(db)
+        return open_store(db)
     except ArchiveError as exc:
         err.print(escape(str(exc)))
         raise typer.Exit(2) from None
@@ -552,9 +583,9 @@ def _print_json(rows) -> None:
     print(json.dumps(rows, ensure_ascii=False, indent=1))
 
 
-def _require_db(db: Path) -> None:
+def _require_db(db: str) -> None:
     """An existing annalist archive, or a message and exit 2 (report and serve check before they start)."""
-    if not db.exists():
+    if not is_postgres(db) and not Path(db).exists():
         err.print(f"no archive at {db}: run `annalist ingest PATH --db {db}` first")
         raise typer.Exit(2)
     _open(db).close()

@@ -102,7 +102,7 @@ def profile(doc: Document, timexes: list[Timex], figures: list[Figure]) -> Profi
         day, how = doc.published, "published"
     places = [f.where for f in figures if f.where and f.where != "worldwide"]
     place = (doc.dateline.place if doc.dateline and doc.dateline.place else None) or \
-        (max(set(places), key=places.count) if places else None) or lead_place(doc)
+        (max(dict.fromkeys(places), key=places.count) if places else None) or lead_place(doc)
     killed = document_counts(figures).get("killed")
     return Profile(doc, day, how if day else "unknown", full_dates(timexes), place,
                    killed.count if killed else None, full_names(doc), regions_of(doc))
@@ -150,7 +150,7 @@ def _event(group: list[Profile], figures: dict[str, list[Figure]]) -> Event:
     ids = sorted(d.id for d in docs)
     return Event(id=hashlib.sha1(" ".join(ids).encode()).hexdigest()[:12], date=day,
                  granularity=_granularity(day), date_how=how,
-                 place=max(set(places), key=places.count) if places else None,
+                 place=max(dict.fromkeys(places), key=places.count) if places else None,
                  title=_title(group), documents=[d.id for d in sorted(docs, key=lambda d: (d.published or "", d.id))],
                  sources=len({d.cluster or d.id for d in docs}), tolls=tolls)
 

@@ -251,7 +251,7 @@ def ingest(paths: Iterable[str], store: Store, max_bytes: int = sources.DEFAULT_
     summary = run.summary
     store.finish_run(run_id, summary.ingested, summary.unchanged, summary.failed)
     recluster(store)
-    summary.documents, summary.clusters = _counts(store)
+    summary.documents, summary.clusters = store.counts()
     return summary
 
 
@@ -276,11 +276,6 @@ def recluster(store: Store) -> None:
     changed = {doc_id: c for doc_id, c in clusters.items() if stored.get(doc_id) != c}
     if changed:
         store.set_clusters(changed)
-
-
-def _counts(store: Store) -> tuple[int, int]:
-    row = store.db.execute("SELECT COUNT(*), COUNT(DISTINCT cluster) FROM documents WHERE is_current = 1").fetchone()
-    return row[0], row[1]
 
 
 def dateline_dict(line: Dateline | None) -> dict | None:

@@ -22,7 +22,7 @@ from .events import Event, build_events, ledger_facts
 from .models import Document, Figure, Timex
 from .reconcile import Fact
 from .search import snippet_pieces
-from .store import Store, by_document
+from .store import Store, by_document, open_store
 from .timeline import Entry, archive_timeline, best_entries
 
 VEGA_LITE = "https://vega.github.io/schema/vega-lite/v5.json"  # a schema id, never fetched
@@ -204,8 +204,8 @@ def render_report(archive: Archive, title: str = "annalist report", dates: int =
                 for d in archive.documents})
 
 
-def write_report(db: Path, out: Path, dates: int = REPORT_DATES) -> Path:
-    store = Store(db)
+def write_report(db: str | Path, out: Path, dates: int = REPORT_DATES) -> Path:
+    store = open_store(db)
     try:
         archive = read_archive(store)
     finally:
@@ -222,8 +222,9 @@ def export_rows(archive: Archive) -> dict[str, list[dict]]:
     documents = [{k: v for k, v in d.to_dict().items() if k not in ("offsets",)} for d in archive.documents]
     figures = [figure_json(doc_id, f) for doc_id, fs in archive.figures.items() for f in fs]
     timeline = [e.to_dict() for e in archive.timeline]
+    timexes = [{"doc": doc_id, **t.to_dict()} for doc_id, ts in archive.timexes.items() for t in ts]
     return {"documents": documents, "figures": figures, "facts": facts_json(archive), "timeline": timeline,
-            "events": [event_json(e) for e in archive.events]}
+            "events": [event_json(e) for e in archive.events], "timexes": timexes}
 
 
 def write_exports(archive: Archive, folder: Path, fmt: str) -> list[Path]:

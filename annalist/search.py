@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .store import put_meta
+
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 SNIPPET_CHARS = 160
 _WATERMARK = "search_index_rowid"  # meta key: the highest documents.rowid in the index
@@ -123,7 +125,7 @@ class SearchIndex:
         writer.wait_merging_threads()
         self.index.reload()
         with self.store.transaction():  # after the commit: a killed sync is redone
-            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_WATERMARK, str(newest)))
+            put_meta(db, _WATERMARK, str(newest))
             db.executemany("DELETE FROM search_stale WHERE doc_id = ?", [(d,) for d in stale])
         return added
 

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from . import present
 from .models import Document
-from .store import Store
+from .store import is_postgres, open_store
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 
@@ -20,7 +20,7 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]", "::1"})
 
 
-def create_app(db: Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -> FastAPI:
+def create_app(db: str | Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -> FastAPI:
     """The web app; it answers only requests whose Host header names one of `allowed_hosts` (with any
     port): a page on another site that rebinds its DNS name to 127.0.0.1 cannot read the archive."""
     # No /docs page: FastAPI's would load Swagger UI from a CDN, and annalist runs offline.
@@ -61,7 +61,7 @@ def create_app(db: Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -> Fast
         the ledger and timeline of thousands of articles takes seconds, a page should not."""
         key = _file_state(db)
         if key not in cached:
-            store = Store(db)
+            store = open_store(db)
             try:
                 cached.clear()
                 cached[key] = present.read_archive(store)
@@ -87,7 +87,7 @@ def create_app(db: Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -> Fast
             check_options(limit, date_from, date_to)
         except QueryError as exc:
             raise HTTPException(400, str(exc)) from exc
-        store = Store(db)
+        store = open_store(db)
         try:
             return store.search(q, limit=limit, source=source, date_from=date_from, date_to=date_to, cluster=cluster)
         finally:
@@ -144,7 +144,16 @@ def create_app(db: Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -> Fast
     return app
 
 
-def _file_state(db: Path) -> tuple:
+def _file_state(db: str) -> tuple:
+    """What changes when the archive does: the SQLite file and its WAL; in PostgreSQL, the last run and
+    how many documents are annotated (the annotate stage rewrites events and facts with them)."""
+    if is_postgres(db):
+        store = open_store(db)
+        try:
+            return tuple(store.db.execute("SELECT (SELECT MAX(id) FROM runs), (SELECT COUNT(*) FROM annotated), "
+                                          "(SELECT COUNT(*) FROM facts), (SELECT MAX(finished) FROM runs)").fetchone())
+        finally:
+            store.close()
     files = [Path(db), Path(f"{db}-wal")]
     return tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else None for f in files)
 
@@ -157,7 +166,7 @@ def entities(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((e.start_char, e.end_char, e.label_) for e in load_pipeline()(text).ents if e.label_ in ENTITY_LABELS)
 
 
-def run(db: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+def run(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
     import uvicorn
 
     uvicorn.run(create_app(db, LOOPBACK_NAMES | {host}), host=host, port=port, log_level="warning")

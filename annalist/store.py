@@ -1,4 +1,6 @@
-"""The archive: one plain SQLite file (WAL), readable by Datasette or any SQLite client.
+"""The archive: one plain SQLite file (WAL), readable by Datasette or any SQLite client; or, for large
+archives, a PostgreSQL database with the same tables (annalist.store_postgres; `open_store` picks by
+the location given). The SQL here is written in the subset both engines read alike.
 
 Tables are documented in docs/schema.md. Writes go in transactions of whole
 documents (a document, its raw bytes, its signature and its edge lines together),
@@ -65,12 +67,12 @@ CREATE TABLE IF NOT EXISTS lsh_bands (doc_id TEXT NOT NULL REFERENCES documents(
 CREATE INDEX IF NOT EXISTS lsh_bands_bucket ON lsh_bands(band, key);
 CREATE INDEX IF NOT EXISTS lsh_bands_doc ON lsh_bands(doc_id);
 CREATE TABLE IF NOT EXISTS timexes (doc_id TEXT NOT NULL REFERENCES documents(id), start INTEGER NOT NULL,
-    end INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, anchor TEXT NOT NULL,
+    "end" INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, anchor TEXT NOT NULL,
     rule TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS timexes_doc ON timexes(doc_id);
 CREATE TABLE IF NOT EXISTS figures (doc_id TEXT NOT NULL REFERENCES documents(id), measure TEXT NOT NULL,
     value INTEGER, qualifier TEXT NOT NULL, low INTEGER, high INTEGER, vague INTEGER NOT NULL, who TEXT,
-    place TEXT, refers_to TEXT, start INTEGER NOT NULL, end INTEGER NOT NULL, span TEXT NOT NULL,
+    place TEXT, refers_to TEXT, start INTEGER NOT NULL, "end" INTEGER NOT NULL, span TEXT NOT NULL,
     sentence TEXT NOT NULL, implicit INTEGER NOT NULL DEFAULT 0, role TEXT, part TEXT NOT NULL DEFAULT 'text');
 CREATE INDEX IF NOT EXISTS figures_doc ON figures(doc_id);
 CREATE TABLE IF NOT EXISTS annotated (doc_id TEXT PRIMARY KEY REFERENCES documents(id), layers TEXT NOT NULL);
@@ -130,7 +132,7 @@ class Store:
         self.db.executescript(SCHEMA)  # idempotent: IF NOT EXISTS throughout
         with self.transaction():
             self._migrate()
-            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            self.db.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", (str(SCHEMA_VERSION),))
 
     def _migrate(self) -> None:
         """Bring an archive written by an older annalist up to SCHEMA_VERSION."""
@@ -140,7 +142,7 @@ class Store:
             self.db.execute("ALTER TABLE figures ADD COLUMN role TEXT")
             self.db.execute("ALTER TABLE figures ADD COLUMN part TEXT NOT NULL DEFAULT 'text'")
             self.db.execute("DELETE FROM annotated")
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            put_meta(self.db, "schema_version", str(SCHEMA_VERSION))
 
     def index_for_search(self) -> int:
         """Add the documents the archive's own FTS5 index lacks, in one transaction (run by the annotate
@@ -154,6 +156,10 @@ class Store:
         missing = "FROM documents WHERE rowid NOT IN (SELECT id FROM documents_fts_docsize)"
         with self.transaction() as db:
             return db.execute(f"INSERT INTO documents_fts(rowid, title, text) SELECT rowid, title, text {missing}").rowcount
+
+    def sync_search(self) -> None:
+        """Bring `annalist search`'s index up to date with the archive (the tantivy folder beside it)."""
+        self.search_index().sync()
 
     def close(self) -> None:
         self.db.close()
@@ -224,7 +230,7 @@ class Store:
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as db:
-            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+            put_meta(db, key, value)
 
     def documents(self, all_versions: bool = False) -> list[Document]:
         where = "" if all_versions else "WHERE is_current = 1"
@@ -237,8 +243,8 @@ class Store:
     # -- writing -----------------------------------------------------------
     def start_run(self, inputs: Iterable[str]) -> int:
         with self.transaction() as db:
-            return db.execute("INSERT INTO runs (started, inputs) VALUES (?, ?)",
-                              (now(), json.dumps(list(inputs)))).lastrowid
+            return db.execute("INSERT INTO runs (started, inputs) VALUES (?, ?) RETURNING id",
+                              (now(), json.dumps(list(inputs)))).fetchone()[0]
 
     def finish_run(self, run_id: int, ingested: int, unchanged: int, failures: list[InputFailure]) -> None:
         with self.transaction() as db:
@@ -246,12 +252,15 @@ class Store:
                        (now(), ingested, unchanged, len(failures), run_id))
             db.executemany("INSERT INTO failures VALUES (?, ?, ?)", [(run_id, f.path, f.reason) for f in failures])
 
-    def add_documents(self, batch: list[Built], copies: list[tuple[str, str, str]] = ()) -> None:
+    def add_documents(self, batch: list[Built], copies: list[tuple[str, str, str]] = (),
+                      seqs: list[int] | None = None) -> None:
         """Write built documents, and (doc id, origin, record) places where a stored
-        document's exact bytes were found again, in one transaction."""
+        document's exact bytes were found again, in one transaction. Their ingest order (`seq`)
+        follows the archive's last, unless `seqs` gives it (the Spark engine numbers a whole run
+        before its tasks write)."""
         with self.transaction() as db:
-            seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0]
-            for built in batch:
+            first = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0] if seqs is None else 0
+            for seq, built in zip(seqs or range(first, first + len(batch)), batch):
                 doc, raw, minhash, edges = built.document, built.raw, built.minhash, built.edge_lines
                 if doc.version > 1:
                     db.execute("UPDATE documents SET is_current = 0 WHERE origin = ? AND record = ? AND is_current = 1",
@@ -263,8 +272,7 @@ class Store:
                 db.executemany("INSERT INTO lsh_bands VALUES (?, ?, ?)",
                                [(doc.id, band, key) for band, key in syndication.band_keys(minhash)])
                 db.executemany("INSERT INTO edge_lines VALUES (?, ?, ?)", [(doc.id, doc.group, line) for line in edges])
-                seq += 1
-            db.executemany("INSERT OR IGNORE INTO copies VALUES (?, ?, ?)", copies)
+            db.executemany("INSERT INTO copies VALUES (?, ?, ?) ON CONFLICT DO NOTHING", copies)
 
     def unannotated(self) -> list[Document]:
         rows = self.db.execute("SELECT * FROM documents WHERE is_current = 1 AND id NOT IN "
@@ -276,22 +284,25 @@ class Store:
         with self.transaction() as db:
             for doc_id, timexes, figures in results:
                 _replace_layers(db, doc_id, timexes, figures)
-                db.execute("INSERT OR REPLACE INTO annotated VALUES (?, 'time figures')", (doc_id,))
+                db.execute("INSERT INTO annotated VALUES (?, 'time figures') "
+                           "ON CONFLICT (doc_id) DO UPDATE SET layers = excluded.layers", (doc_id,))
 
     def figures(self, doc_id: str | None = None) -> list[tuple[str, Figure]]:
         where, args = ("WHERE f.doc_id = ?", (doc_id,)) if doc_id else ("", ())
         rows = self.db.execute(f"SELECT f.* FROM figures f JOIN documents d ON d.id = f.doc_id AND d.is_current = 1 "
                                f"{where} ORDER BY d.seq, f.start", args)
-        return [(r["doc_id"], Figure(r["measure"], r["value"], r["qualifier"], r["low"], r["high"], bool(r["vague"]),
-                                     r["who"], r["place"], r["refers_to"], r["start"], r["end"], r["span"],
-                                     r["sentence"], bool(r["implicit"]), r["role"], r["part"])) for r in rows]
+        return _in_text_order([(r["doc_id"], Figure(
+            r["measure"], r["value"], r["qualifier"], r["low"], r["high"], bool(r["vague"]), r["who"], r["place"],
+            r["refers_to"], r["start"], r["end"], r["span"], r["sentence"], bool(r["implicit"]), r["role"], r["part"]))
+            for r in rows], lambda f: (f.part, f.start, f.end, f.measure, f.qualifier, f.span, f.implicit))
 
     def timexes(self, doc_id: str | None = None) -> list[tuple[str, Timex]]:
         where, args = ("WHERE t.doc_id = ?", (doc_id,)) if doc_id else ("", ())
         rows = self.db.execute(f"SELECT t.* FROM timexes t JOIN documents d ON d.id = t.doc_id AND d.is_current = 1 "
                                f"{where} ORDER BY d.seq, t.start", args)
-        return [(r["doc_id"], Timex(r["start"], r["end"], r["text"], r["type"], r["value"], r["anchor"], r["rule"]))
-                for r in rows]
+        return _in_text_order([(r["doc_id"], Timex(r["start"], r["end"], r["text"], r["type"], r["value"], r["anchor"],
+                                                   r["rule"])) for r in rows],
+                              lambda t: (t.start, t.end, t.type, t.value, t.anchor, t.rule))
 
     def set_publication(self, doc_id: str, published: str, how: str, printed: str, evidence: str,
                         timexes: list[Timex], figures: list[Figure]) -> None:
@@ -299,15 +310,15 @@ class Store:
         with self.transaction() as db:
             db.execute("UPDATE documents SET published = ?, published_how = ?, published_text = ?, "
                        "published_evidence = ? WHERE id = ?", (published, how, printed, evidence, doc_id))
-            db.execute("INSERT OR IGNORE INTO search_stale VALUES (?)", (doc_id,))
+            db.execute("INSERT INTO search_stale VALUES (?) ON CONFLICT DO NOTHING", (doc_id,))
             _replace_layers(db, doc_id, timexes, figures)
 
     def set_clusters(self, clusters: dict[str, str]) -> None:
         with self.transaction() as db:
             changed = [(cluster, doc_id) for doc_id, cluster in clusters.items()
-                       if db.execute("SELECT cluster IS NOT ? FROM documents WHERE id = ?", (cluster, doc_id)).fetchone()[0]]
+                       if db.execute("SELECT cluster FROM documents WHERE id = ?", (doc_id,)).fetchone()[0] != cluster]
             db.executemany("UPDATE documents SET cluster = ? WHERE id = ?", changed)
-            db.executemany("INSERT OR IGNORE INTO search_stale VALUES (?)", [(doc_id,) for _, doc_id in changed])
+            db.executemany("INSERT INTO search_stale VALUES (?) ON CONFLICT DO NOTHING", [(doc_id,) for _, doc_id in changed])
 
     def replace_events(self, events: list, facts: list[tuple[object, str | None]]) -> None:
         """The archive's events with their tolls, and the ledger's (fact, event id) pairs, replacing
@@ -332,6 +343,38 @@ class Store:
     def raw_content(self, doc_id: str) -> bytes | None:
         row = self.db.execute("SELECT data FROM raw_content WHERE doc_id = ?", (doc_id,)).fetchone()
         return zlib.decompress(row[0]) if row else None
+
+    def counts(self) -> tuple[int, int]:
+        """Current documents and independent sources (syndication clusters)."""
+        row = self.db.execute("SELECT COUNT(*), COUNT(DISTINCT cluster) FROM documents WHERE is_current = 1").fetchone()
+        return row[0], row[1]
+
+
+def put_meta(db, key: str, value: str) -> None:
+    db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+def open_store(location: str | Path) -> Store:
+    """The archive at `location`: a PostgreSQL URL (postgresql://…) or a SQLite file."""
+    if is_postgres(location):
+        from .store_postgres import PostgresStore
+
+        return PostgresStore(str(location))
+    return Store(location)
+
+
+def is_postgres(location: str | Path) -> bool:
+    return str(location).startswith(("postgresql://", "postgres://"))
+
+
+def _in_text_order(pairs: list[tuple[str, T]], key) -> list[tuple[str, T]]:
+    """(doc id, item) pairs as read (documents in ingest order), each document's items sorted by `key`:
+    two items at one offset come out in the same order from SQLite and PostgreSQL, which order ties
+    (and text) each its own way."""
+    position = {}
+    for doc_id, _ in pairs:
+        position.setdefault(doc_id, len(position))
+    return sorted(pairs, key=lambda pair: (position[pair[0]], key(pair[1])))
 
 
 def by_document(pairs: Iterable[tuple[str, T]]) -> dict[str, list[T]]:

@@ -1,0 +1,351 @@
+"""The ingest and annotate stages on Apache Spark, writing into PostgreSQL.
+
+The same pure per-document functions as the local engine (`ingest.build_for_store`,
+`annotate.annotate_document`) run as Spark tasks; the corpus-level steps are Spark operations:
+
+1. inputs: the driver lists files (as Spark lists a folder); each task reads its files' records
+   (a JSONL line, a WARC record), keyed by (file number, record number) — the local engine's order;
+2. which records are new: each partition asks PostgreSQL about its own ids (no id set on the driver);
+   in-run duplicates and new versions are settled by grouping on the id and on (origin, record);
+3. boilerplate: edge lines counted per site by reduceByKey (with the counts stored by earlier runs),
+   only the lines frequent enough to matter reach the driver, which broadcasts each site's set;
+4. build, number (`seq`, as the local engine numbers) and write: executors insert their partition's
+   documents in transactions of BATCH, skipping ids a killed attempt of the task already committed;
+5. annotate: executors read times and figures and write them;
+6. syndication: LSH band keys joined on (band, key) give candidate pairs, MinHash estimates confirm
+   them, and connected components by min-label propagation name each cluster after its first
+   document — what `syndication.cluster` computes with a union-find on one machine;
+7. the steps that read the whole archive at once (inferred publication dates, events and the
+   ledger's facts, the search index) run on the driver against PostgreSQL, as `annotate` does.
+
+No result set of documents is collected on the driver: only counts, failures and boilerplate lines.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from operator import add
+from pathlib import Path
+
+from . import cleaning, sources, syndication
+from .ingest import BATCH, build_for_store, document_id, edge_lines_of
+from .models import Built, IngestSummary, InputFailure, InputSkipped, RawArticle
+from .store import is_postgres
+
+TASKS_PER_CORE = 4  # partitions per core: small enough tasks that a slow article does not hold a stage
+
+
+class EngineError(RuntimeError):
+    """The Spark engine cannot run as asked (no PostgreSQL archive, no Spark)."""
+
+
+def spark_session(master: str = "local[2]", app_name: str = "annalist"):
+    """A Spark session whose Python workers run this interpreter (and so see annalist)."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise EngineError("pyspark is not installed: `make setup` installs it") from None
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    session = (SparkSession.builder.master(master).appName(app_name)
+               .config("spark.ui.enabled", "false")
+               .config("spark.ui.showConsoleProgress", "false")
+               .config("spark.sql.shuffle.partitions", "8")
+               .config("spark.python.worker.reuse", "true")  # a worker loads spaCy once, not once a task
+               .getOrCreate())
+    session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+def ingest(paths: Iterable[str], db: str, master: str = "local[2]", max_bytes: int = sources.DEFAULT_MAX_BYTES,
+           annotate: bool = True, session=None) -> IngestSummary:
+    """Ingest (and annotate) `paths` into the PostgreSQL archive `db` with Spark; the summary of the
+    local engine's `ingest.ingest`."""
+    from .store import open_store
+
+    if not is_postgres(db):
+        raise EngineError("the Spark engine writes into PostgreSQL: give --db postgresql://…")
+    paths = [str(p) for p in paths]
+    store = open_store(db)  # creates the tables once, before any executor connects
+    run_id, first_seq = _run_and_first_seq(store, paths)
+    own_session = session is None
+    spark = session or spark_session(master)
+    try:
+        summary = _ingest(spark.sparkContext, paths, db, store, max_bytes, annotate, first_seq)
+    finally:
+        if own_session:
+            spark.stop()
+    store.finish_run(run_id, summary.ingested, summary.unchanged, summary.failed)
+    if annotate:
+        from . import annotate as annotate_stage
+
+        annotate_stage.annotate(store, workers=1)  # what is left: the corpus-level steps (module docstring, 7)
+    summary.documents, summary.clusters = store.counts()
+    store.close()
+    return summary
+
+
+def _run_and_first_seq(store, paths: list[str]) -> tuple[int, int]:
+    """The run, and the `seq` its first input gets. A run of the same inputs that was killed is taken
+    up again with its own numbering: what it wrote keeps its place, and the re-run numbers the rest as
+    the uninterrupted run would have (executors write in no fixed order, so what a killed run left is
+    not a prefix of its inputs, as it is for the local engine)."""
+    import json
+
+    last = store.db.execute("SELECT id, inputs, finished FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+    if last and last["finished"] is None and last["inputs"] == json.dumps(paths) and store.meta(f"first_seq {last['id']}"):
+        return last["id"], int(store.meta(f"first_seq {last['id']}"))
+    run_id = store.start_run(paths)
+    first_seq = store.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0]
+    store.set_meta(f"first_seq {run_id}", str(first_seq))
+    return run_id, first_seq
+
+
+def _ingest(sc, paths: list[str], db: str, store, max_bytes: int, annotate: bool, first_seq: int) -> IngestSummary:
+    summary = IngestSummary()
+    files: list[tuple[int, str, str]] = []
+    for found in sources.walk(paths):
+        if isinstance(found, InputSkipped):
+            summary.skipped.append(found)
+        elif isinstance(found, InputFailure):
+            summary.failed.append(found)
+        else:
+            path, root = found
+            files.append((len(files), str(path), sources.folder_group(path, root)))
+    slices = max(1, min(len(files), sc.defaultParallelism * TASKS_PER_CORE))
+    records = sc.parallelize(files, slices).flatMap(lambda f: _read_file(f, max_bytes)).persist()
+    summary.failed += [f for _, f in sorted(records.filter(lambda kv: isinstance(kv[1], InputFailure)).collect())]
+    raws = records.filter(lambda kv: isinstance(kv[1], RawArticle))
+
+    # 2. Which records are new, which repeat a stored or an earlier record, and their versions.
+    facts = raws.map(lambda kv: (kv[0], document_id(kv[1].content), kv[1].origin, kv[1].record)) \
+                .mapPartitions(lambda rows: _with_stored_state(rows, db)).persist()
+    firsts = facts.filter(lambda f: not f[4]).map(lambda f: (f[1], f)).reduceByKey(lambda a, b: min(a, b))
+    new = firsts.map(lambda kv: ((kv[1][2], kv[1][3]), kv[1])).groupByKey().flatMap(_versions)  # (key, version)
+    summary.unchanged = facts.count() - new.count()
+    copies = facts.map(lambda f: (f[1], f)).groupByKey().flatMap(_copies)
+
+    # 3. Boilerplate, learnt from the new inputs' edge lines and what earlier runs stored.
+    unknown = raws.join(facts.filter(lambda f: not f[4]).map(lambda f: (f[0], None))).map(lambda kv: kv[1][0])
+    boilerplate = sc.broadcast(_boilerplate(sc, unknown, store))
+
+    # 4. Build the new documents, number them in input order, write them from the executors.
+    built = raws.join(new).map(lambda kv: (kv[0], _build(kv[1][0], kv[1][1], boilerplate.value))).persist()
+    summary.failed += [f for _, f in sorted(built.filter(lambda kv: isinstance(kv[1], InputFailure)).collect())]
+    # seq: the input's rank among all of the run's records (stored ones leave gaps): ingest order, as
+    # the local engine numbers, and the same numbers when a killed run is taken up again.
+    ranks = facts.map(lambda f: f[0]).sortBy(lambda key: key).zipWithIndex()
+    numbered = built.filter(lambda kv: isinstance(kv[1], Built)).join(ranks) \
+                    .map(lambda kv: (kv[1][1] + first_seq, kv[1][0])).persist()
+    by_place = numbered.keyBy(lambda sb: (sb[1].document.origin, sb[1].document.record)) \
+                       .partitionBy(slices).map(lambda kv: kv[1])
+    summary.ingested = by_place.mapPartitions(lambda rows: _write_documents(rows, db)).sum()
+    copies.foreachPartition(lambda rows: _write_copies(rows, db))
+
+    # 5. Annotate the new documents where they are.
+    if annotate:
+        numbered.map(lambda sb: sb[1].document).foreachPartition(lambda docs: _write_annotations(docs, db))
+    for rdd in (records, facts, built, numbered):
+        rdd.unpersist()
+
+    # 6. Syndication clusters over every current document of the archive.
+    recluster(sc, db, slices)
+    return summary
+
+
+def _read_file(file: tuple[int, str, str], max_bytes: int) -> Iterator[tuple[tuple[int, int], RawArticle | InputFailure]]:
+    number, path, group = file
+    for record, item in enumerate(sources.read_path(Path(path), group=group, max_bytes=max_bytes)):
+        yield (number, record), item
+
+
+def _with_stored_state(rows: Iterable[tuple], db: str) -> Iterator[tuple]:
+    """(key, id, origin, record, stored, current version at origin/record) for a partition's records,
+    asking PostgreSQL about these ids and places only."""
+    from .store import open_store
+
+    rows = list(rows)
+    if not rows:
+        return
+    store = open_store(db)
+    try:
+        ids = [r[1] for r in rows]
+        stored = {r[0] for r in store.db.execute("SELECT id FROM documents WHERE id = ANY(?)", (ids,))}
+        current = {(r[0], r[1]): (r[2], r[3]) for r in store.db.execute(
+            "SELECT d.origin, d.record, d.id, d.version FROM documents d JOIN unnest(?::text[], ?::text[]) AS p(o, r) "
+            "ON d.origin = p.o AND d.record = p.r WHERE d.is_current = 1", ([r[2] for r in rows], [r[3] for r in rows]))}
+    finally:
+        store.close()
+    for key, doc_id, origin, record in rows:
+        yield key, doc_id, origin, record, doc_id in stored, current.get((origin, record))
+
+
+def _versions(place_rows) -> Iterator[tuple[tuple[int, int], int]]:
+    """The new documents at one origin/record, in input order: versions after the stored one."""
+    _, rows = place_rows
+    for offset, row in enumerate(sorted(rows), start=1):
+        current = row[5]
+        yield row[0], (current[1] if current else 0) + offset
+
+
+def _copies(id_rows) -> Iterator[tuple[str, str, str]]:
+    """Where a document's exact bytes turned up again, at a place whose current document is another:
+    every occurrence of a stored id, and every occurrence but the first of a new one."""
+    doc_id, rows = id_rows
+    rows = sorted(rows)
+    repeats = rows if rows[0][4] else rows[1:]
+    for row in repeats:
+        current = row[5]
+        if (current[0] if current else None) != doc_id:
+            yield doc_id, row[2], row[3]
+
+
+def _boilerplate(sc, unknown, store) -> dict[str, frozenset[str]]:
+    """Each group's boilerplate lines, as `cleaning.BoilerplateCounter` decides them, from counts
+    aggregated by Spark; only lines on at least BOILERPLATE_MIN_DOCS pages come to the driver."""
+    counter = cleaning.BoilerplateCounter()
+    pages = unknown.map(lambda raw: (raw.group, 1)).union(sc.parallelize(list(store.group_sizes()))).reduceByKey(add)
+    for group, count in pages.collect():
+        counter.add_page(group, [], count)
+    lines = unknown.flatMap(lambda raw: [((raw.group, line), 1) for line in edge_lines_of(raw)]) \
+                   .union(sc.parallelize([((g, line), n) for g, line, n in store.edge_line_counts()])) \
+                   .reduceByKey(add).filter(lambda kv: kv[1] >= cleaning.BOILERPLATE_MIN_DOCS)
+    for (group, line), count in lines.collect():
+        counter.add_line(group, line, count)
+    return {group: counter.boilerplate(group) for group in counter.pages}
+
+
+def _build(raw: RawArticle, version: int, boilerplate: dict[str, frozenset[str]]) -> Built | InputFailure:
+    result = build_for_store((raw, boilerplate.get(raw.group, frozenset())))
+    if isinstance(result, Built):
+        result.document.version = version
+    return result
+
+
+def _write_documents(rows: Iterable[tuple[int, Built]], db: str) -> Iterator[int]:
+    """Store a partition's documents in input order, BATCH a transaction; a document an earlier attempt
+    of this task committed is not written twice (Spark re-runs a task whose executor died)."""
+    from .store import open_store
+
+    store = open_store(db)
+    written = 0
+    try:
+        rows = sorted(rows, key=lambda sb: sb[0])
+        for start in range(0, len(rows), BATCH):
+            batch = rows[start:start + BATCH]
+            done = {r[0] for r in store.db.execute("SELECT id FROM documents WHERE id = ANY(?)",
+                                                   ([b.document.id for _, b in batch],))}
+            todo = [(seq, b) for seq, b in batch if b.document.id not in done]
+            store.add_documents([b for _, b in todo], seqs=[seq for seq, _ in todo])
+            written += len(batch)
+    finally:
+        store.close()
+    yield written
+
+
+def _write_copies(rows: Iterable[tuple[str, str, str]], db: str) -> None:
+    from .store import open_store
+
+    rows = list(rows)
+    if rows:
+        store = open_store(db)
+        try:
+            store.add_documents([], rows)
+        finally:
+            store.close()
+
+
+def _write_annotations(docs, db: str) -> None:
+    from .annotate import annotate_document
+    from .store import open_store
+
+    store = open_store(db)
+    try:
+        batch = []
+        for doc in docs:
+            batch.append(annotate_document((doc.id, doc.text, doc.published, doc.title)))
+            if len(batch) >= BATCH:
+                store.add_annotations(batch)
+                batch = []
+        store.add_annotations(batch)
+    finally:
+        store.close()
+
+
+# -- syndication --------------------------------------------------------------
+# The rows of current documents, cut into slices by a hash of the document id: each Spark task reads one.
+_IN_SLICE = "MOD(hashtext({id})::bigint + 2147483648, ?) = ?"
+_CURRENT = {
+    "documents": "SELECT seq, id, cluster FROM documents WHERE is_current = 1 AND " + _IN_SLICE.format(id="id"),
+    "lsh_bands": "SELECT t.band, t.key, t.doc_id FROM lsh_bands t JOIN documents d ON d.id = t.doc_id "
+                 "AND d.is_current = 1 WHERE " + _IN_SLICE.format(id="t.doc_id"),
+    "signatures": "SELECT t.doc_id, t.minhash FROM signatures t JOIN documents d ON d.id = t.doc_id "
+                  "AND d.is_current = 1 WHERE " + _IN_SLICE.format(id="t.doc_id"),
+}
+
+
+def _read_slice(slice_number: int, slices: int, db: str, table: str) -> Iterator[tuple]:
+    """One slice of a table's rows for current documents, read by the executor that holds it."""
+    from .store import open_store
+
+    store = open_store(db)
+    try:
+        yield from (tuple(r) for r in store.db.execute(_CURRENT[table], (slices, slice_number)))
+    finally:
+        store.close()
+
+
+def recluster(sc, db: str, slices: int) -> None:
+    """Syndication clusters of every current document, computed and written by Spark (module docstring, 6)."""
+    numbers = sc.parallelize(range(slices), slices)
+    order = numbers.flatMap(lambda i: _read_slice(i, slices, db, "documents")) \
+                   .map(lambda row: (row[1], (row[0], row[2])))  # id -> (seq, stored cluster)
+    bands = numbers.flatMap(lambda i: _read_slice(i, slices, db, "lsh_bands"))
+    pairs = bands.map(lambda row: ((row[0], row[1]), row[2])).groupByKey() \
+                 .flatMap(lambda kv: _pairs(sorted(set(kv[1])))).distinct()
+    signatures = numbers.flatMap(lambda i: _read_slice(i, slices, db, "signatures")) \
+                        .mapValues(bytes)
+    edges = pairs.join(signatures).map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).join(signatures) \
+                 .filter(lambda kv: _same_story(kv[1][0][1], kv[1][1])).map(lambda kv: (kv[1][0][0], kv[0])).persist()
+    labels = _components(edges, order)
+    changed = labels.join(order).filter(lambda kv: kv[1][0] != kv[1][1][1]).map(lambda kv: (kv[0], kv[1][0]))
+    changed.foreachPartition(lambda rows: _write_clusters(rows, db))
+    edges.unpersist()
+
+
+def _pairs(ids: list[str]) -> Iterator[tuple[str, str]]:
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            yield a, b
+
+
+def _same_story(a: bytes, b: bytes) -> bool:
+    return syndication._minhash(a).jaccard(syndication._minhash(b)) >= syndication.SAME_STORY
+
+
+def _components(edges, order):
+    """Each document's cluster: the (seq, id)-least document connected to it by confirmed edges, found
+    by passing the least label along the edges until no label changes (a few rounds: clusters of
+    republished copies are small and shallow)."""
+    both_ways = edges.flatMap(lambda e: [e, (e[1], e[0])]).persist()
+    labels = order.map(lambda kv: (kv[0], (kv[1][0], kv[0])))  # id -> (seq, id) of the least member known
+    while True:
+        offered = both_ways.join(labels).map(lambda kv: (kv[1][0], kv[1][1]))  # neighbour -> my label
+        updated = labels.union(offered).reduceByKey(min).persist()
+        if updated.join(labels).filter(lambda kv: kv[1][0] != kv[1][1]).isEmpty():
+            both_ways.unpersist()
+            return updated.mapValues(lambda label: label[1])
+        labels = updated
+
+
+def _write_clusters(rows, db: str) -> None:
+    from .store import open_store
+
+    rows = dict(rows)
+    if rows:
+        store = open_store(db)
+        try:
+            store.set_clusters(rows)
+        finally:
+            store.close()
