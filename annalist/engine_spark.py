@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from operator import add
 from pathlib import Path
@@ -80,7 +81,9 @@ def ingest(paths: Iterable[str], db: str, master: str = "local[2]", max_bytes: i
     if annotate:
         from . import annotate as annotate_stage
 
+        started = time.perf_counter()
         annotate_stage.annotate(store, workers=1)  # what is left: the corpus-level steps (module docstring, 7)
+        summary.stages["corpus steps on the driver"] = round(time.perf_counter() - started, 1)
     summary.documents, summary.clusters = store.counts()
     store.close()
     return summary
@@ -104,6 +107,7 @@ def _run_and_first_seq(store, paths: list[str]) -> tuple[int, int]:
 
 def _ingest(sc, paths: list[str], db: str, store, max_bytes: int, annotate: bool, first_seq: int) -> IngestSummary:
     summary = IngestSummary()
+    clock = _Stopwatch(summary.stages)
     files: list[tuple[int, str, str]] = []
     for found in sources.walk(paths):
         if isinstance(found, InputSkipped):
@@ -116,6 +120,7 @@ def _ingest(sc, paths: list[str], db: str, store, max_bytes: int, annotate: bool
     slices = max(1, min(len(files), sc.defaultParallelism * TASKS_PER_CORE))
     records = sc.parallelize(files, slices).flatMap(lambda f: _read_file(f, max_bytes)).persist()
     summary.failed += [f for _, f in sorted(records.filter(lambda kv: isinstance(kv[1], InputFailure)).collect())]
+    clock.lap("read inputs")
     raws = records.filter(lambda kv: isinstance(kv[1], RawArticle))
 
     # 2. Which records are new, which repeat a stored or an earlier record, and their versions.
@@ -129,10 +134,12 @@ def _ingest(sc, paths: list[str], db: str, store, max_bytes: int, annotate: bool
     # 3. Boilerplate, learnt from the new inputs' edge lines and what earlier runs stored.
     unknown = raws.join(facts.filter(lambda f: not f[4]).map(lambda f: (f[0], None))).map(lambda kv: kv[1][0])
     boilerplate = sc.broadcast(_boilerplate(sc, unknown, store))
+    clock.lap("new or stored, boilerplate")
 
     # 4. Build the new documents, number them in input order, write them from the executors.
     built = raws.join(new).map(lambda kv: (kv[0], _build(kv[1][0], kv[1][1], boilerplate.value))).persist()
     summary.failed += [f for _, f in sorted(built.filter(lambda kv: isinstance(kv[1], InputFailure)).collect())]
+    clock.lap("build documents")
     # seq: the input's rank among all of the run's records (stored ones leave gaps): ingest order, as
     # the local engine numbers, and the same numbers when a killed run is taken up again.
     ranks = facts.map(lambda f: f[0]).sortBy(lambda key: key).zipWithIndex()
@@ -142,16 +149,29 @@ def _ingest(sc, paths: list[str], db: str, store, max_bytes: int, annotate: bool
                        .partitionBy(slices).map(lambda kv: kv[1])
     summary.ingested = by_place.mapPartitions(lambda rows: _write_documents(rows, db)).sum()
     copies.foreachPartition(lambda rows: _write_copies(rows, db))
+    clock.lap("write documents")
 
     # 5. Annotate the new documents where they are.
     if annotate:
         numbered.map(lambda sb: sb[1].document).foreachPartition(lambda docs: _write_annotations(docs, db))
+        clock.lap("annotate")
     for rdd in (records, facts, built, numbered):
         rdd.unpersist()
 
     # 6. Syndication clusters over every current document of the archive.
     recluster(sc, db, slices)
+    clock.lap("syndication")
     return summary
+
+
+class _Stopwatch:
+    def __init__(self, stages: dict[str, float]):
+        self.stages, self.last = stages, time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.stages[stage] = round(now - self.last, 1)
+        self.last = now
 
 
 def _read_file(file: tuple[int, str, str], max_bytes: int) -> Iterator[tuple[tuple[int, int], RawArticle | InputFailure]]:

@@ -206,6 +206,9 @@ class Count:
     victims: int | None
     suspects: int | None
     where: str | None = None  # the place the largest count is stated for ("137 killed in Baku")
+    # No one said to be hurt: the people shot less the dead came to nothing ("shot all three" of the
+    # three killed). A document about the dead alone gives that zero; it is not a report of no injuries.
+    by_subtraction: bool = False
 
 
 def _count_of(figures: list[Figure]) -> Count | None:
@@ -264,7 +267,7 @@ def document_counts(figures: list[Figure]) -> dict[str, Count]:
         injured = _shot_not_killed(shot, by_measure.get("killed", []), counts.get("killed"))
         stated = counts.get("injured")
         if injured is not None and (stated is None or stated.count is None or injured > stated.count):
-            counts["injured"] = Count(injured, injured, injured, injured, 0)
+            counts["injured"] = Count(injured, injured, injured, injured, 0, by_subtraction=not injured and not stated)
     return counts
 
 
@@ -350,15 +353,16 @@ def event_tolls(members: list[tuple[Document, Figure]], day: str | None = None) 
         spans = [{"doc": d.id, "start": f.start, "end": f.end, "span": f.span, "sentence": f.sentence,
                   "part": f.part, "implicit": f.implicit, "role": f.role}
                  for d, f in members if f.measure == measure or (measure == "injured" and f.measure == SHOT)]
+        dead = {d: counts_of[d]["killed"].count for d in counts_of if "killed" in counts_of[d]}
         toll = _toll(measure, {d: counts_of[d][measure] for d in counts_of if measure in counts_of[d]}, documents, spans,
-                     day)
+                     day, dead)
         if toll:
             tolls[measure] = toll
     return tolls
 
 
 def _toll(measure: str, counts_by_doc: dict[str, Count], documents: dict[str, Document], spans: list[dict],
-          day: str | None) -> Toll | None:
+          day: str | None, dead: dict[str, int | None]) -> Toll | None:
     by_source: dict[str, list[Document]] = {}
     for doc_id in counts_by_doc:
         doc = documents[doc_id]
@@ -368,8 +372,9 @@ def _toll(measure: str, counts_by_doc: dict[str, Count], documents: dict[str, Do
         latest = max(docs, key=lambda d: (d.published or "", d.id))
         c = counts_by_doc[latest.id]
         counts.append({"source": source, "doc": latest.id, "reported": latest.published, "count": c.count,
-                       "low": c.low, "high": c.high, "victims": c.victims, "suspects": c.suspects, "where": c.where})
-    stated = [c for c in counts if c["count"] is not None]
+                       "low": c.low, "high": c.high, "victims": c.victims, "suspects": c.suspects, "where": c.where,
+                       "by_subtraction": c.by_subtraction, "dead": dead.get(latest.id)})
+    stated = _not_silent([c for c in counts if c["count"] is not None])
     lows = [c["low"] for c in counts if c["low"] is not None]
     highs = [c["high"] for c in counts if c["high"] is not None]
     if not stated and not lows:
@@ -383,6 +388,16 @@ def _toll(measure: str, counts_by_doc: dict[str, Count], documents: dict[str, Do
                 victims=chosen["victims"] if chosen else None, suspects=chosen["suspects"] if chosen else None,
                 sources=len(counts), spans=spans, counts=counts,
                 reasons=reasons if status == "conflict" else [])
+
+
+def _not_silent(stated: list[dict]) -> list[dict]:
+    """Counts less the zeros by subtraction of sources that say no more dead than a source reporting
+    people hurt: those articles are about the dead and silent on the hurt. A zero that comes with more
+    dead stays: the hurt may have died ("a 4-year-old in critical condition" then "has died")."""
+    reported = [c["dead"] or 0 for c in stated if not c["by_subtraction"]]
+    if not reported:
+        return stated
+    return [c for c in stated if not c["by_subtraction"] or (c["dead"] or 0) > max(reported)]
 
 
 def _by_report(counts: list[dict]) -> list[dict]:

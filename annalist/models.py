@@ -145,6 +145,7 @@ class IngestSummary:
     skipped: list[InputSkipped] = field(default_factory=list)
     documents: int = 0  # current documents in the archive after the run
     clusters: int = 0  # independent sources (syndication clusters) after the run
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, where the engine times them
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -154,4 +155,4 @@ class IngestSummary:
             "skipped": [asdict(f) for f in self.skipped],
             "documents": self.documents,
             "clusters": self.clusters,
-        }
+        } | ({"stages": self.stages} if self.stages else {})

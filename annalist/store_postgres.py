@@ -122,10 +122,12 @@ class PostgresStore(Store):
 
     # -- search: PostgreSQL's own full text search --------------------------
     def index_for_search(self) -> int:
-        """Add the tsvector of every document that lacks one, in one transaction."""
+        """Add the tsvector of every document that lacks one, in one transaction. (A changed date or
+        cluster needs nothing here: search reads them from `documents`, so `search_stale` is emptied.)"""
         with self.transaction() as db:
+            db.execute("DELETE FROM search_stale")
             return db.execute(f"INSERT INTO documents_fts SELECT id, {_VECTOR} FROM documents d WHERE NOT EXISTS "
-                              "(SELECT 1 FROM documents_fts f WHERE f.doc_id = d.id)").rowcount
+                              "(SELECT 1 FROM documents_fts f WHERE f.doc_id = d.id) ON CONFLICT DO NOTHING").rowcount
 
     def sync_search(self) -> None:
         self.index_for_search()

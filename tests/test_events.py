@@ -248,3 +248,18 @@ def test_an_archive_of_schema_2_is_migrated_and_annotated_again(baku_dir, tmp_pa
         assert store.db.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 1
     finally:
         store.close()
+
+
+def test_a_report_about_the_dead_alone_does_not_zero_the_hurt(gvc_dir):
+    """Tune incidents with a later article about the dead alone: its people shot less its dead come
+    to zero hurt, which neither outvotes nor revises the article that reports people hurt (as many
+    dead, so no one hurt died in between). The toll is then GVA's injured count."""
+    gold = {g["incident"]: g for g in read_gold(gvc_dir, "tune")}
+    for incident in ("267540", "404238", "414436", "546581"):
+        events, _ = archive_events([gvc_dir / "corpus" / f"{incident}.jsonl"])
+        main = max(events, key=lambda e: (len(e.documents), e.sources))
+        toll = main.tolls["injured"]
+        silent = [c for c in toll.counts if c["by_subtraction"]]
+        reporting = [c for c in toll.counts if not c["by_subtraction"] and c["count"]]
+        assert silent and reporting and all((c["dead"] or 0) <= max(r["dead"] or 0 for r in reporting) for c in silent)
+        assert toll.best == gold[incident]["injured"] > 0, (incident, toll.counts)
