@@ -320,18 +320,20 @@ def recluster(sc, db: str, slices: int) -> None:
     """Syndication clusters of every current document, computed and written by Spark (module docstring, 6)."""
     numbers = sc.parallelize(range(slices), slices)
     order = numbers.flatMap(lambda i: _read_slice(i, slices, db, "documents")) \
-                   .map(lambda row: (row[1], (row[0], row[2])))  # id -> (seq, stored cluster)
+                   .map(lambda row: (row[1], (row[0], row[2]))).persist()  # id -> (seq, stored cluster)
     bands = numbers.flatMap(lambda i: _read_slice(i, slices, db, "lsh_bands"))
     pairs = bands.map(lambda row: ((row[0], row[1]), row[2])).groupByKey() \
                  .flatMap(lambda kv: _pairs(sorted(set(kv[1])))).distinct()
-    signatures = numbers.flatMap(lambda i: _read_slice(i, slices, db, "signatures")) \
-                        .mapValues(bytes)
+    signatures = numbers.flatMap(lambda i: _read_slice(i, slices, db, "signatures")).mapValues(bytes).persist()
     edges = pairs.join(signatures).map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).join(signatures) \
                  .filter(lambda kv: _same_story(kv[1][0][1], kv[1][1])).map(lambda kv: (kv[1][0][0], kv[0])).persist()
-    labels = _components(edges, order)
-    changed = labels.join(order).filter(lambda kv: kv[1][0] != kv[1][1][1]).map(lambda kv: (kv[0], kv[1][0]))
+    signatures.unpersist()
+    joined = _components(edges, order)  # only the documents in a confirmed pair; the others are their own cluster
+    clusters = order.leftOuterJoin(joined).map(lambda kv: (kv[0], kv[1][1] or kv[0], kv[1][0][1]))
+    changed = clusters.filter(lambda row: row[1] != row[2]).map(lambda row: (row[0], row[1]))
     changed.foreachPartition(lambda rows: _write_clusters(rows, db))
-    edges.unpersist()
+    for rdd in (edges, order):
+        rdd.unpersist()
 
 
 def _pairs(ids: list[str]) -> Iterator[tuple[str, str]]:
@@ -345,17 +347,21 @@ def _same_story(a: bytes, b: bytes) -> bool:
 
 
 def _components(edges, order):
-    """Each document's cluster: the (seq, id)-least document connected to it by confirmed edges, found
-    by passing the least label along the edges until no label changes (a few rounds: clusters of
-    republished copies are small and shallow)."""
+    """The cluster of each document in a confirmed pair: the (seq, id)-least document connected to it,
+    found by passing the least label along the edges until no label changes (a few rounds: clusters of
+    republished copies are small and shallow). Labels are kept for the paired documents only, so the
+    rounds cost what the copies do, not the archive."""
     both_ways = edges.flatMap(lambda e: [e, (e[1], e[0])]).persist()
-    labels = order.map(lambda kv: (kv[0], (kv[1][0], kv[0])))  # id -> (seq, id) of the least member known
+    paired = both_ways.keys().distinct().map(lambda doc_id: (doc_id, None))
+    labels = paired.join(order).map(lambda kv: (kv[0], (kv[1][1][0], kv[0]))).persist()  # id -> least (seq, id)
     while True:
         offered = both_ways.join(labels).map(lambda kv: (kv[1][0], kv[1][1]))  # neighbour -> my label
         updated = labels.union(offered).reduceByKey(min).persist()
         if updated.join(labels).filter(lambda kv: kv[1][0] != kv[1][1]).isEmpty():
             both_ways.unpersist()
+            labels.unpersist()
             return updated.mapValues(lambda label: label[1])
+        labels.unpersist()
         labels = updated
 
 

@@ -276,8 +276,10 @@ def _shot_not_killed(shot: list[Figure], killed: list[Figure], killed_count: Cou
     singular person shot, unless the document says someone died and this one is not told apart from
     them (news names one victim many ways: "the boy", "Devon", "the 7-year-old")."""
     dead = killed_count.count if killed_count and killed_count.count is not None else 0
-    numbered = [f.value for f in shot if not f.implicit and f.value is not None]
-    from_numbers = max(numbered) - dead if numbered else None
+    numbered = [f.value for f in shot if not f.implicit and f.value is not None and not _marked_other(f)]
+    # "five others were shot", "hitting five additional people": people besides the dead, none of them dead.
+    others = [f.value for f in shot if not f.implicit and f.value is not None and _marked_other(f)]
+    from_numbers = max([n - dead for n in numbered] + others) if numbered or others else None
     people = [f for f in shot if f.implicit and f.value]
     if not people:
         return max(0, from_numbers) if from_numbers is not None else None
@@ -285,6 +287,13 @@ def _shot_not_killed(shot: list[Figure], killed: list[Figure], killed_count: Cou
         return max(0, from_numbers or 0, max(f.value for f in people))
     others = [f for f in people if _told_apart(f, killed)]
     return max(0, from_numbers or 0, _distinct_people(others))
+
+
+def _marked_other(figure: Figure) -> bool:
+    """A count of people the text marks as others than someone already told of ("four others",
+    "three other males were also shot", "five additional people")."""
+    words = set((figure.who or "").lower().split()) | set(figure.span.lower().split())
+    return bool(words & set(lexicon()["distinct"]["markers"]))
 
 
 def _distinct_people(figures: list[Figure]) -> int:

@@ -263,3 +263,18 @@ def test_a_report_about_the_dead_alone_does_not_zero_the_hurt(gvc_dir):
         reporting = [c for c in toll.counts if not c["by_subtraction"] and c["count"]]
         assert silent and reporting and all((c["dead"] or 0) <= max(r["dead"] or 0 for r in reporting) for c in silent)
         assert toll.best == gold[incident]["injured"] > 0, (incident, toll.counts)
+
+
+def test_people_shot_besides_the_dead_are_all_hurt(gvc_dir):
+    """"A man was killed and four others were shot", "he and four others were shot": the others are
+    people besides the dead, so all of them are hurt (not four less the dead)."""
+    from annalist.events import document_counts
+
+    numbers = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+    others_shot = r"\b(two|three|four|five|six) other(?:s| people| men| women| victims) were (?:also )?shot\b"
+    sentences = [s for s in _sentences(gvc_dir, others_shot) if re.search(r"\b(?:killed|died|dead)\b", s)]
+    assert len(sentences) >= 2
+    for sentence in sentences:
+        others = numbers[re.search(others_shot, sentence).group(1)]
+        counts = document_counts(figures.extract(sentence, []))
+        assert counts["injured"].count == others, (sentence, counts)
