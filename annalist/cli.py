@@ -303,19 +303,27 @@ def _amount(best: int | None, low: int | None) -> str:
 @app.command()
 def timeline(
     db: DbOption = "annalist.db",
-    dates: Annotated[int | None, typer.Option("--dates", help="Keep the N best-supported dates (default: all).")] = None,
+    dates: Annotated[int | None, typer.Option("--dates", help="Keep the N best-supported entries (default: all).")] = None,
     per_date: Annotated[int, typer.Option("--per-date", help="Sentences summarising each date.")] = 1,
     as_json: JsonOption = False,
 ) -> None:
-    """Dated events merged across sources: each date with its summary, sources and sentence spans."""
+    """Dated events merged across sources: each event with its date, title, summary, sources and sentence spans
+    (two events of one day are two entries)."""
+    from .events import build_events, incident_of
     from .timeline import archive_timeline
 
-    entries = _read(db, lambda store: archive_timeline(store.documents(), by_document(store.timexes()), dates, per_date))
+    def read(store: Store):
+        documents, timexes = store.documents(), by_document(store.timexes())
+        events = build_events(documents, timexes, by_document(store.figures()))
+        return archive_timeline(documents, timexes, dates, per_date, event_of=incident_of(events))
+
+    entries = _read(db, read)
     if as_json:
         return _print_json([e.to_dict() for e in entries])
     for e in entries:
+        title = f"[bold]{escape(e.title)}[/] — " if e.title else ""
         out.print(f"[bold]{e.date:<10}[/] [dim]{e.granularity:<5}[/] {len(e.sources)} source(s)  "
-                  f"{escape(' '.join(s.text for s in e.summary))}", highlight=False)
+                  f"{title}{escape(' '.join(s.text for s in e.summary))}", highlight=False)
     if not entries:
         out.print("no dated sentence in the archive: the timeline is empty")
 

@@ -442,6 +442,11 @@ def _meet(bounds: list[tuple[int | None, int | None]]) -> bool:
     return not lows or not highs or max(lows) <= min(highs)
 
 
+def incident_of(events: list[Event]) -> dict[str, str]:
+    """Document id -> the id of its event."""
+    return {doc_id: e.id for e in events for doc_id in e.documents}
+
+
 def _event_of_document(events: list[Event]) -> dict[str, Event]:
     return {doc: e for e in events for doc in e.documents}
 

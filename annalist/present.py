@@ -18,7 +18,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .events import Event, build_events, ledger_facts
+from .events import Event, build_events, incident_of, ledger_facts
 from .models import Document, Figure, Timex
 from .reconcile import Fact
 from .search import snippet_pieces
@@ -55,7 +55,8 @@ def read_archive(store: Store) -> Archive:
     events = build_events(documents, timexes, figures)
     fact_events, undated = ledger_facts(documents, pairs, events)
     return Archive(documents, timexes, figures, [f for f, _ in fact_events], undated,
-                   archive_timeline(documents, timexes), events, [e for _, e in fact_events])
+                   archive_timeline(documents, timexes, event_of=incident_of(events)), events,
+                   [e for _, e in fact_events])
 
 
 def facts_json(archive: Archive) -> list[dict]:

@@ -7,7 +7,11 @@ support — how many independent sources state something dated to it — and eac
 sentences closest to the centroid of what its sources say (CentroidOpt, as in news-tls),
 keeping the sources and character spans behind every entry.
 
-`dated_sentences` is pure and per document; the rest works on a collection of them.
+`dated_sentences` is pure and per document; the rest works on a collection of them. The timeline of
+a user's archive (`archive_timeline`) lists events, not only dates: a day's sentences are split into
+the distinct events they tell (two shootings of one Saturday are two entries), each titled from its
+sources, and entries are ranked by the independent sources that date them, a source that dates one
+only by a deictic ("today", "this week") counting half.
 """
 from __future__ import annotations
 
@@ -23,6 +27,14 @@ from .models import Timex
 
 LEDE_SENTENCES = 5  # news-tls dates the first five sentences of an article by its publication
 MIN_WORDS, MAX_WORDS = 5, 50  # CentroidOpt's sentence-length bounds
+# Cosine (TF-IDF) between what one article says of a day and what an entry's other articles say of it,
+# above which an article of another incident joins the entry. Fitted on 40 mixed archives of GVA's tune
+# half (pairs of one day's articles in one entry, against GVA's incidents): incidents alone P 0.937
+# R 0.958; with this threshold P 0.934 R 0.966; words alone (no incidents) at best F1 0.899.
+SAME_EVENT = 0.2
+TITLE_CHARS = 90
+_DEICTIC = re.compile(r"(?:today|tonight|yesterday|now|currently|recently|last night|this (?:morning|afternoon|"
+                      r"evening|week|weekend|month|year)|earlier (?:today|this week))", re.IGNORECASE)
 _VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -46,13 +58,14 @@ class Entry:
     granularity: str  # day | month | year
     summary: list[DatedSentence]
     support: list[DatedSentence] = field(default_factory=list)  # every sentence stating the date
+    title: str | None = None  # a short title from the entry's sources (their headline), when they have one
 
     @property
     def sources(self) -> list[str]:
         return sorted({s.doc for s in self.support})
 
     def to_dict(self) -> dict:
-        return {"date": self.date, "granularity": self.granularity,
+        return {"date": self.date, "granularity": self.granularity, "title": self.title,
                 "summary": " ".join(s.text for s in self.summary),
                 "sources": self.sources, "independent_sources": len({s.source for s in self.support}),
                 "spans": [{"doc": s.doc, "start": s.start, "end": s.end, "span": s.expression, "sentence": s.text}
@@ -178,9 +191,21 @@ def rank_dates(by_date: dict[str, list[DatedSentence]]) -> list[str]:
 
 
 def best_entries(entries: list[Entry], n: int) -> list[Entry]:
-    """The n entries `build_timeline(dates=n)` would keep, ranked the same way, in date order."""
-    kept = set(rank_dates({e.date: e.support for e in entries})[:n])
-    return [e for e in entries if e.date in kept]
+    """The n entries best supported (`entry_support`, then how many sentences), in date order."""
+    ranked = sorted(range(len(entries)), key=lambda i: (-entry_support(entries[i]), -len(entries[i].support),
+                                                        entries[i].date, i))
+    kept = set(ranked[:n])
+    return [e for i, e in enumerate(entries) if i in kept]
+
+
+def entry_support(entry: Entry) -> float:
+    """Independent sources that date the entry: one each, half for a source that dates it only by its
+    publication (a lede) or by a deictic of its own ("this week")."""
+    weight: dict[str, float] = {}
+    for s in entry.support:
+        firm = s.mentioned and not _DEICTIC.fullmatch(s.expression.strip())
+        weight[s.source] = max(weight.get(s.source, 0.0), 1.0 if firm else 0.5)
+    return sum(weight.values())
 
 
 def build_timeline(sentences: list[DatedSentence], dates: int | None = None, per_date: int = 1,
@@ -219,8 +244,66 @@ def _covered(value: str, by_date: dict[str, list[DatedSentence]]) -> bool:
 
 
 def archive_timeline(documents: list, timexes: dict[str, list[Timex]], dates: int | None = None,
-                     per_date: int = 1) -> list[Entry]:
-    """The timeline of a whole archive (annalist.models.Document list, timexes by document id)."""
+                     per_date: int = 1, event_of: dict[str, str] | None = None) -> list[Entry]:
+    """The timeline of a whole archive (annalist.models.Document list, timexes by document id): its
+    events by date, the `dates` best supported when given. `event_of` (document id -> incident, from
+    annalist.events) keeps the articles of one incident in one entry of a day."""
     sentences = [s for d in documents
                  for s in dated_sentences(d.id, d.cluster or d.id, d.text, d.published, timexes.get(d.id, []))]
-    return build_timeline(sentences, dates=dates, per_date=per_date)
+    vectorizer = tfidf([s.text for s in sentences])
+    titles = {d.id: d.title for d in documents}
+    entries = [event for day in build_timeline(sentences, per_date=per_date, vectorizer=vectorizer)
+               for event in events_of_entry(day, vectorizer, titles, per_date, event_of or {})]
+    return best_entries(entries, dates) if dates else entries
+
+
+def events_of_entry(entry: Entry, vectorizer, titles: dict[str, str | None], per_date: int = 1,
+                    event_of: dict[str, str] | None = None) -> list[Entry]:
+    """A day's entry as the distinct events its articles tell: each article joins the event that holds
+    an article of its incident (`event_of`), else the one whose articles say most alike of that day
+    (TF-IDF cosine at least SAME_EVENT), else starts one. Months and years stay whole (what they hold
+    is not one happening)."""
+    event_of = event_of or {}
+    by_doc: dict[str, list[DatedSentence]] = defaultdict(list)
+    for s in entry.support:
+        by_doc[s.doc].append(s)
+    if entry.granularity != "day" or len(by_doc) == 1:
+        return [Entry(entry.date, entry.granularity, entry.summary, entry.support, _title(by_doc, titles))]
+    order = sorted(by_doc, key=lambda d: (-len(by_doc[d]), d))
+    vectors = vectorizer.transform([" ".join(s.text for s in by_doc[d]) for d in order])
+    groups: list[list[int]] = []
+    for i in range(len(order)):
+        incident = event_of.get(order[i])
+        same = [g for g, group in enumerate(groups) if incident and any(event_of.get(order[j]) == incident for j in group)]
+        scores = [_cosine(vectors[i], vectors[group]) for group in groups]
+        best = same[0] if same else int(np.argmax(scores)) if scores else -1
+        if best >= 0 and (same or scores[best] >= SAME_EVENT):
+            groups[best].append(i)
+        else:
+            groups.append([i])
+    events = []
+    for group in groups:
+        docs = {order[i] for i in group}
+        support = [s for s in entry.support if s.doc in docs]
+        telling = [s for s in support if not s.anchor.startswith("named event")] or support
+        summary = centroid_summary(telling, per_date, vectorizer) or telling[:per_date]
+        events.append(Entry(entry.date, entry.granularity, summary, support,
+                            _title({d: by_doc[d] for d in docs}, titles)))
+    return sorted(events, key=lambda e: (-entry_support(e), -len(e.support)))
+
+
+def _cosine(vector, group_vectors) -> float:
+    """Cosine between one article's vector and the sum of a group's."""
+    centroid = np.asarray(group_vectors.sum(axis=0)).ravel()
+    one = vector.toarray().ravel() if hasattr(vector, "toarray") else np.asarray(vector).ravel()
+    norm = np.linalg.norm(one) * np.linalg.norm(centroid)
+    return float(one @ centroid / norm) if norm else 0.0
+
+
+def _title(by_doc: dict[str, list[DatedSentence]], titles: dict[str, str | None]) -> str | None:
+    """The headline of the article that says most of the entry (a short one; cut at a word)."""
+    titled = [d for d in sorted(by_doc, key=lambda d: (-len(by_doc[d]), d)) if titles.get(d)]
+    if not titled:
+        return None
+    title = " ".join(titles[titled[0]].split())
+    return title if len(title) <= TITLE_CHARS else title[:TITLE_CHARS].rsplit(" ", 1)[0] + "…"

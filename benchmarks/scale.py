@@ -25,8 +25,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from ingest import make_corpus  # noqa: E402  (benchmarks/ingest.py: the same 1x / 4x corpora)
-from servers import start_postgres  # noqa: E402
+from ingest import make_corpus  # benchmarks/ingest.py: the same 1x / 4x corpora
+from servers import start_postgres
 
 TARGET_DOCS_PER_S = 60  # the laptop path, ingest + annotate (issue 14, item 6)
 TARGET_RSS_MB = 700
@@ -89,12 +89,12 @@ def main() -> None:
             for copies in args.copies:
                 corpus = Path(scratch) / f"x{copies}"
                 files = make_corpus(sources, copies, corpus)
-                for name, measure in (
-                        ("local, SQLite", lambda: local(corpus, str(Path(scratch) / f"x{copies}.db"))),
-                        ("local, PostgreSQL", lambda: local(corpus, postgres.new_database(f"local{copies}"))),
-                        (f"Spark {args.master}, PostgreSQL",
-                         lambda: spark(corpus, postgres.new_database(f"spark{copies}"), args.master))):
-                    row = {"corpus": f"{copies}x", "files": files, "path": name, **measure()}
+                runs = (("local, SQLite", local, (corpus, str(Path(scratch) / f"x{copies}.db"))),
+                        ("local, PostgreSQL", local, (corpus, postgres.new_database(f"local{copies}"))),
+                        (f"Spark {args.master}, PostgreSQL", spark,
+                         (corpus, postgres.new_database(f"spark{copies}"), args.master)))
+                for name, measure, arguments in runs:
+                    row = {"corpus": f"{copies}x", "files": files, "path": name, **measure(*arguments)}
                     rows.append(row)
                     print(json.dumps(row), flush=True)
     finally:

@@ -1,6 +1,8 @@
 """Search over 10k and 100k documents built from the Timeline17 texts: index time, index size and
 query latency (p50/p95 over 200 real queries) of annalist's search (tantivy) beside SQLite FTS5 (the
-archive file's own full-text table, the other embedded engine the brief names), same documents,
+archive file's own full-text table, the other embedded engine the brief names) and beside the search
+of a PostgreSQL archive (its own full-text search: tsvector, GIN, ts_rank_cd, ts_headline; a
+throw-away local cluster started here, skipped with a message when it cannot start), same documents,
 same queries.
 
 The archives are made by repeating the 3,493 Timeline17 articles with their sentences shuffled (a
@@ -52,8 +54,10 @@ def real_queries(folder: Path, count: int, seed: int = 0) -> list[str]:
     return (queries + pairs)[:count]
 
 
-def build_archive(path: Path, source: list[tuple[str, str, str]], size: int) -> None:
-    store = Store(path)
+def build_archive(path: Path | str, source: list[tuple[str, str, str]], size: int) -> None:
+    from annalist.store import open_store
+
+    store = open_store(path)
     rng = random.Random(size)
     with store.transaction() as db:
         rows = []
@@ -132,6 +136,35 @@ def fts5_row(folder: Path, source, size: int, queries: list[str]) -> dict:
             "p50": statistics.median(timings), "p95": percentile(timings, 95), "hits": hits}
 
 
+def postgres_row(folder: Path, source, size: int, queries: list[str]) -> dict | None:
+    """A PostgreSQL archive of the same documents: annalist's search there (Store.search, snippets included)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from servers import ServerUnavailable, start_postgres
+
+    from annalist.store import open_store
+
+    try:
+        server = start_postgres()
+    except ServerUnavailable as exc:
+        print(f"PostgreSQL skipped: {exc}")
+        return None
+    try:
+        url = server.new_database(f"search{size}")
+        build_archive(url, source, size)
+        store = open_store(url)
+        started = time.perf_counter()
+        store.index_for_search()
+        index_seconds = time.perf_counter() - started
+        index_mb = store.db.execute("SELECT pg_total_relation_size('documents_fts')").fetchone()[0] / 1e6
+        timings = time_queries(lambda q: store.search(q, limit=10), queries)
+        hits = sum(1 for q in queries if store.search(q, limit=1))
+        store.close()
+    finally:
+        server.stop()
+    return {"engine": "PostgreSQL full text", "docs": size, "index_s": index_seconds, "index_mb": index_mb,
+            "p50": statistics.median(timings), "p95": percentile(timings, 95), "hits": hits}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -147,7 +180,7 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
-            for build in (annalist_row, fts5_row):
+            for build in (annalist_row, fts5_row, postgres_row):
                 row = build(Path(tmp), source, size, queries)
                 if row:
                     rows.append(row)

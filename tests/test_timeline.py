@@ -127,3 +127,26 @@ def test_the_reports_top_dates_are_the_timelines_top_dates(baku_dir, store):
     full = archive_timeline(documents, timexes)
     for n in (3, 8, len(full)):
         assert [e.date for e in best_entries(full, n)] == [e.date for e in archive_timeline(documents, timexes, n)]
+
+
+def test_two_shootings_of_one_day_are_two_timeline_entries(gvc_dir):
+    """Pairs of shootings on the same day in different states (real coverage, GVA's incidents), each
+    pair in one archive: the day's timeline keeps the two apart, as entries titled from their own articles."""
+    from annalist.evaluation_incidents import archive_layers, read_gold
+    from annalist.events import build_events, incident_of
+    from annalist.timeline import archive_timeline
+
+    gold = [g for g in read_gold(gvc_dir, "check") if g["n_docs"] >= 2]
+    pairs = [(a, b) for a in gold for b in gold
+             if a["date"] == b["date"] and a["state"] != b["state"] and a["incident"] < b["incident"]][:6]
+    apart = 0
+    for a, b in pairs:
+        documents, timexes, figures_of, input_ids = archive_layers(gvc_dir, [a, b])
+        incident = {d.id: a["incident"] if input_ids[d.id] in a["doc_ids"] else b["incident"] for d in documents}
+        titles = {d.id: d.title for d in documents}
+        day = [e for e in archive_timeline(documents, timexes, event_of=incident_of(build_events(documents, timexes, figures_of)))
+               if e.date == a["date"]]
+        assert day and all(any(" ".join((titles[d] or "").split()).startswith(e.title.rstrip("…")) for d in e.sources)
+                           for e in day if e.title)
+        apart += len(day) >= 2 and all(len({incident[d] for d in e.sources}) == 1 for e in day)
+    assert len(pairs) == 6 and apart >= 4, apart
