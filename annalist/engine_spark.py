@@ -317,23 +317,36 @@ def _read_slice(slice_number: int, slices: int, db: str, table: str) -> Iterator
 
 
 def recluster(sc, db: str, slices: int) -> None:
-    """Syndication clusters of every current document, computed and written by Spark (module docstring, 6)."""
+    """Syndication clusters of every current document, computed and written by Spark (module docstring, 6).
+    DataFrames, so that the bucket join and the label rounds run in Spark's engine; only the MinHash
+    comparison of a candidate pair is Python (the same `jaccard` as the local engine's)."""
+    from pyspark.sql import SparkSession
+    from pyspark.sql import functions as F
+
+    spark = SparkSession.builder.getOrCreate()
     numbers = sc.parallelize(range(slices), slices)
-    order = numbers.flatMap(lambda i: _read_slice(i, slices, db, "documents")) \
-                   .map(lambda row: (row[1], (row[0], row[2]))).persist()  # id -> (seq, stored cluster)
-    bands = numbers.flatMap(lambda i: _read_slice(i, slices, db, "lsh_bands"))
-    pairs = bands.map(lambda row: ((row[0], row[1]), row[2])).groupByKey() \
-                 .flatMap(lambda kv: _pairs(sorted(set(kv[1])))).distinct()
-    signatures = numbers.flatMap(lambda i: _read_slice(i, slices, db, "signatures")).mapValues(bytes).persist()
-    edges = pairs.join(signatures).map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).join(signatures) \
-                 .filter(lambda kv: _same_story(kv[1][0][1], kv[1][1])).map(lambda kv: (kv[1][0][0], kv[0])).persist()
-    signatures.unpersist()
+
+    def table(name: str, schema: str):
+        return spark.createDataFrame(numbers.flatMap(lambda i: _read_slice(i, slices, db, name)), schema)
+
+    order = table("documents", "seq long, id string, cluster string").cache()
+    bands = table("lsh_bands", "band long, key long, doc_id string")
+    signatures = table("signatures", "doc_id string, minhash binary").cache()
+    a, b = bands.alias("a"), bands.alias("b")
+    pairs = a.join(b, (F.col("a.band") == F.col("b.band")) & (F.col("a.key") == F.col("b.key"))
+                   & (F.col("a.doc_id") < F.col("b.doc_id"))) \
+             .select(F.col("a.doc_id").alias("x"), F.col("b.doc_id").alias("y")).distinct()
+    same_story = F.udf(_same_story, "boolean")
+    left, right = signatures.alias("l"), signatures.alias("r")
+    edges = pairs.join(left, F.col("x") == F.col("l.doc_id")).join(right, F.col("y") == F.col("r.doc_id")) \
+                 .where(same_story(F.col("l.minhash"), F.col("r.minhash"))).select("x", "y").localCheckpoint()
     joined = _components(edges, order)  # only the documents in a confirmed pair; the others are their own cluster
-    clusters = order.leftOuterJoin(joined).map(lambda kv: (kv[0], kv[1][1] or kv[0], kv[1][0][1]))
-    changed = clusters.filter(lambda row: row[1] != row[2]).map(lambda row: (row[0], row[1]))
-    changed.foreachPartition(lambda rows: _write_clusters(rows, db))
-    for rdd in (edges, order):
-        rdd.unpersist()
+    changed = order.join(joined, "id", "left") \
+                   .select("id", F.coalesce(F.col("label_id"), F.col("id")).alias("new"), "cluster") \
+                   .where(~F.col("new").eqNullSafe(F.col("cluster"))).select("id", "new")
+    changed.rdd.map(tuple).foreachPartition(lambda rows: _write_clusters(rows, db))
+    order.unpersist()
+    signatures.unpersist()
 
 
 def _pairs(ids: list[str]) -> Iterator[tuple[str, str]]:
@@ -351,17 +364,19 @@ def _components(edges, order):
     found by passing the least label along the edges until no label changes (a few rounds: clusters of
     republished copies are small and shallow). Labels are kept for the paired documents only, so the
     rounds cost what the copies do, not the archive."""
-    both_ways = edges.flatMap(lambda e: [e, (e[1], e[0])]).persist()
-    paired = both_ways.keys().distinct().map(lambda doc_id: (doc_id, None))
-    labels = paired.join(order).map(lambda kv: (kv[0], (kv[1][1][0], kv[0]))).persist()  # id -> least (seq, id)
+    from pyspark.sql import functions as F
+
+    both_ways = edges.select(F.col("x").alias("src"), F.col("y").alias("dst")) \
+                     .union(edges.select(F.col("y").alias("src"), F.col("x").alias("dst"))).cache()
+    labels = both_ways.select(F.col("src").alias("id")).distinct().join(order, "id") \
+                      .select("id", F.struct("seq", "id").alias("label")).localCheckpoint()
     while True:
-        offered = both_ways.join(labels).map(lambda kv: (kv[1][0], kv[1][1]))  # neighbour -> my label
-        updated = labels.union(offered).reduceByKey(min).persist()
-        if updated.join(labels).filter(lambda kv: kv[1][0] != kv[1][1]).isEmpty():
+        offered = both_ways.join(labels.withColumnRenamed("id", "src"), "src").select(F.col("dst").alias("id"), "label")
+        updated = labels.union(offered).groupBy("id").agg(F.min("label").alias("label")).localCheckpoint()
+        moved = updated.join(labels.withColumnRenamed("label", "before"), "id").where(F.col("label") != F.col("before"))
+        if moved.limit(1).count() == 0:
             both_ways.unpersist()
-            labels.unpersist()
-            return updated.mapValues(lambda label: label[1])
-        labels.unpersist()
+            return updated.select("id", F.col("label.id").alias("label_id"))
         labels = updated
 
 

@@ -292,8 +292,15 @@ def _shot_not_killed(shot: list[Figure], killed: list[Figure], killed_count: Cou
 def _marked_other(figure: Figure) -> bool:
     """A count of people the text marks as others than someone already told of ("four others",
     "three other males were also shot", "five additional people")."""
+    distinct = lexicon()["distinct"]
     words = set((figure.who or "").lower().split()) | set(figure.span.lower().split())
-    return bool(words & set(lexicon()["distinct"]["markers"]))
+    if not words & set(distinct["markers"]):
+        return False
+    if re.search(r"\band\s+" + re.escape(figure.span), figure.sentence):
+        # "she and three others had been shot": others than she, who may be the one who lived. They are
+        # besides the dead when the sentence says she died ("he died after he and four others were shot").
+        return bool(set(re.findall(r"[a-z]+", figure.sentence.lower())) & set(distinct["death_words"]))
+    return True
 
 
 def _distinct_people(figures: list[Figure]) -> int:

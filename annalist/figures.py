@@ -304,7 +304,7 @@ def _is_address(before: str, after: str) -> bool:
     """"at 3100 Airport Road", "63 Nury Trace", "9330 59th Ave", "of 900 Garden Way": a house number."""
     words = re.findall(r"[A-Za-z]+|\d+(?:st|nd|rd|th)\b", after)[:4]
     street = any(w.lower() in _not_counts()["street_types"] for w in words[1:] + words[:1])
-    named = bool(re.match(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]|[A-Z]{2,}\b|\d+(?:st|nd|rd|th)\b)", after))
+    named = bool(re.match(r"\s+(?:[NSEW]\.?(?:[NSEW]\.?)?\s+)?(?:[A-Z][a-z]|[A-Z]{2,}\b|\d+(?:st|nd|rd|th)\b)", after))
     return named and (street or bool(re.search(r"\bat\s*$", before)))
 
 

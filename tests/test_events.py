@@ -278,3 +278,13 @@ def test_people_shot_besides_the_dead_are_all_hurt(gvc_dir):
         others = numbers[re.search(others_shot, sentence).group(1)]
         counts = document_counts(figures.extract(sentence, []))
         assert counts["injured"].count == others, (sentence, counts)
+
+
+def test_a_house_number_before_a_quadrant_is_an_address(gvc_dir):
+    """"at 4006 N.W. 417th St.", "1200 SE Main Street": a house number, never a count of people."""
+    pattern = r"\b(\d{2,5}) (?:[NS]\.?[EW]\.?) (?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)"
+    sentences = _sentences(gvc_dir, pattern)
+    assert len(sentences) >= 3
+    for sentence in sentences:
+        numbers = {int(m.group(1)) for m in re.finditer(pattern, sentence)}
+        assert not [f for f in figures.extract(sentence, []) if f.value in numbers], sentence
