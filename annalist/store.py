@@ -164,9 +164,12 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    # SQLite takes the write lock at BEGIN IMMEDIATE, so a second writer waits at the start, not midway.
+    _BEGIN = "BEGIN IMMEDIATE"
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute(self._BEGIN)
         try:
             yield self.db
         except BaseException:

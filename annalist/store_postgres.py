@@ -11,8 +11,6 @@ tantivy folder beside a SQLite file.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import lru_cache
 
 from .search import MARK_CLOSE, MARK_OPEN, SNIPPET_CHARS, check_options, date_number
@@ -89,6 +87,8 @@ class _Connection:
 
 
 class PostgresStore(Store):
+    _BEGIN = "BEGIN"  # the autocommit connection's explicit transactions (row locks, not a file lock)
+
     def __init__(self, url: str):
         import psycopg
 
@@ -109,16 +109,6 @@ class PostgresStore(Store):
             db.execute("SELECT pg_advisory_xact_lock(?)", (_SCHEMA_LOCK,))
             db.connection.execute(postgres_schema())  # idempotent: IF NOT EXISTS throughout
             db.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", (str(SCHEMA_VERSION),))
-
-    @contextmanager
-    def transaction(self) -> Iterator[_Connection]:
-        self.db.execute("BEGIN")
-        try:
-            yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
 
     # -- search: PostgreSQL's own full text search --------------------------
     def index_for_search(self) -> int:

@@ -41,6 +41,21 @@ def make_corpus(sources: list[Path], copies: int, into: Path) -> int:
     return files
 
 
+def watch(process: subprocess.Popen, every: float) -> tuple[int, int]:
+    """Peak RSS and PSS in bytes, summed over a process and every process it starts, until it ends."""
+    watched = psutil.Process(process.pid)
+    peak_rss = peak_pss = 0
+    while process.poll() is None:
+        try:
+            memory = [p.memory_full_info() for p in (watched, *watched.children(recursive=True))]
+            peak_rss = max(peak_rss, sum(m.rss for m in memory))
+            peak_pss = max(peak_pss, sum(m.pss for m in memory))
+        except psutil.Error:
+            pass
+        time.sleep(every)
+    return peak_rss, peak_pss
+
+
 def measure(corpus: Path, db: Path, workers: int | None, annotate: bool = False) -> dict:
     command = [str(REPO / ".venv/bin/annalist"), "ingest", str(corpus), "--db", str(db), "--json",
                "--annotate" if annotate else "--no-annotate"]
@@ -51,17 +66,7 @@ def measure(corpus: Path, db: Path, workers: int | None, annotate: bool = False)
         env["ANNALIST_WORKERS"] = str(workers)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    watched = psutil.Process(process.pid)
-    peak_rss = peak_pss = 0
-    while process.poll() is None:
-        try:
-            tree = [watched, *watched.children(recursive=True)]
-            memory = [p.memory_full_info() for p in tree]
-            peak_rss = max(peak_rss, sum(m.rss for m in memory))
-            peak_pss = max(peak_pss, sum(m.pss for m in memory))
-        except psutil.Error:
-            pass
-        time.sleep(0.05)
+    peak_rss, peak_pss = watch(process, 0.05)
     seconds = time.perf_counter() - started
     output, errors = process.communicate()
     if process.returncode not in (0, 3):  # 3: some inputs failed (Timeline17 has empty files)

@@ -19,13 +19,14 @@ import tempfile
 import time
 from pathlib import Path
 
-import psutil
-
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from ingest import make_corpus  # benchmarks/ingest.py: the same 1x / 4x corpora
+from ingest import (  # benchmarks/ingest.py: the same 1x / 4x corpora, the same sampling
+    make_corpus,
+    watch,
+)
 from servers import start_postgres
 
 TARGET_DOCS_PER_S = 60  # the laptop path, ingest + annotate (issue 14, item 6)
@@ -36,16 +37,7 @@ def run(command: list[str], env: dict | None = None) -> tuple[dict, float, float
     """(JSON summary, seconds, peak RSS MB, peak PSS MB) of one CLI run and every process it starts."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    watched = psutil.Process(process.pid)
-    peak_rss = peak_pss = 0
-    while process.poll() is None:
-        try:
-            memory = [p.memory_full_info() for p in (watched, *watched.children(recursive=True))]
-            peak_rss = max(peak_rss, sum(m.rss for m in memory))
-            peak_pss = max(peak_pss, sum(m.pss for m in memory))
-        except psutil.Error:
-            pass
-        time.sleep(0.1)
+    peak_rss, peak_pss = watch(process, 0.1)
     seconds = time.perf_counter() - started
     output, errors = process.communicate()
     if process.returncode not in (0, 3):
