@@ -49,12 +49,16 @@ def spark_session(master: str = "local[2]", app_name: str = "annalist"):
         raise EngineError("pyspark is not installed: `make setup` installs it") from None
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    session = (SparkSession.builder.master(master).appName(app_name)
-               .config("spark.ui.enabled", "false")
-               .config("spark.ui.showConsoleProgress", "false")
-               .config("spark.sql.shuffle.partitions", "8")
-               .config("spark.python.worker.reuse", "true")  # a worker loads spaCy once, not once a task
-               .getOrCreate())
+    try:
+        session = (SparkSession.builder.master(master).appName(app_name)
+                   .config("spark.ui.enabled", "false")
+                   .config("spark.ui.showConsoleProgress", "false")
+                   .config("spark.sql.shuffle.partitions", "8")
+                   .config("spark.python.worker.reuse", "true")  # a worker loads spaCy once, not once a task
+                   .getOrCreate())
+    except Exception as exc:  # noqa: BLE001 - no Java, a bad master URL: said, not a traceback
+        raise EngineError(f"Spark did not start ({type(exc).__name__}: {str(exc).strip()[:300]}); "
+                          "it needs Java 17 or newer and a reachable --master") from None
     session.sparkContext.setLogLevel("ERROR")
     return session
 
