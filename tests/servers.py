@@ -36,7 +36,7 @@ class Postgres:
 
     def stop(self) -> None:
         subprocess.run([*self.as_user, str(self.bindir / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate",
-                        "stop"], capture_output=True)
+                        "stop"], capture_output=True, check=False)  # already stopped is stopped
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
