@@ -37,7 +37,7 @@ _CUE_TO_MEASURE = {lemma: measure for measure, lemmas in MEASURES.items() for le
 _CUE_WORDS = re.compile(r"\b(?:kill|die|dead|death|fatal|toll|execut|massacr|slain|slay|murder|perish|bod(?:y|ies)|corpse|"
                         r"lives|injur|wound|hurt|arrest|detain|jail|imprison|custody|missing|disappear|unaccounted|"
                         r"displac|refugee|fle[de]|evacu|homeless|deport|forced to leave|infect|cases?\b|sicken|diagnos|"
-                        r"ill\b|rescu|trapped|stranded|affected|shot\b|shoot|gunned|stabb|struck|slain|fatally|no one|nobody|hospital)", re.I)
+                        r"ill\b|rescu|trapped|stranded|affected|shot\b|shoot|gunned|stabb|struck|slain|fatally|no one|nobody)", re.I)
 _NOT_PEOPLE = {"year", "day", "month", "week", "hour", "minute", "second", "percent", "%", "dollar", "pound", "euro",
                "mile", "kilometre", "kilometer", "meter", "metre", "foot", "feet", "barrel", "gallon", "ton", "tonne",
                "house", "home", "building", "tank", "vehicle", "car", "plane", "aircraft", "ship", "vote", "seat",
@@ -418,21 +418,7 @@ def _measure_of(token):
             return "killed", counted
         if candidate.lemma_.lower() == "force" and any(c.lemma_.lower() == "leave" for c in candidate.subtree):
             return "displaced", counted
-        if _to_hospital(candidate):
-            return implicit.SHOT, counted  # "sent five people to the hospital": hurt, unless among the dead
     return None, None
-
-
-def _to_hospital(verb) -> bool:
-    """A verb that takes people to hospital ("were taken to the hospital", "sent five people to the
-    hospital", "were hospitalized"): in a story of violence, people hurt (FIGURES_GUIDE: "hospitalised")."""
-    words = implicit.lexicon()["hospital"]
-    lemma = verb.lemma_.lower()
-    if lemma in words["admitting_verbs"]:
-        return True
-    return lemma in words["taking_verbs"] and any(
-        c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() in words["places"] for g in c.children)
-        for c in verb.children)
 
 
 def _participle_after(token) -> str | None:
