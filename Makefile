@@ -39,6 +39,8 @@ bench: bench-deps
 	$(BIN)/python benchmarks/figures_vs_quantulum3.py
 	$(BIN)/python benchmarks/tls_baselines.py
 	$(BIN)/python benchmarks/search.py
+	$(BIN)/python benchmarks/timeline_events.py
+	$(BIN)/python benchmarks/scale.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -29,8 +29,9 @@ LEDE_SENTENCES = 5  # news-tls dates the first five sentences of an article by i
 MIN_WORDS, MAX_WORDS = 5, 50  # CentroidOpt's sentence-length bounds
 # Cosine (TF-IDF) between what one article says of a day and what an entry's other articles say of it,
 # above which an article of another incident joins the entry. Fitted on 40 mixed archives of GVA's tune
-# half (pairs of one day's articles in one entry, against GVA's incidents): incidents alone P 0.937
-# R 0.958; with this threshold P 0.934 R 0.966; words alone (no incidents) at best F1 0.899.
+# half (benchmarks/timeline_events.py: pairs of one day's articles in one entry, against GVA's
+# incidents): incidents alone P 0.937 R 0.958; with this threshold P 0.934 R 0.966; words alone (no
+# incidents) at best F1 0.899.
 SAME_EVENT = 0.2
 TITLE_CHARS = 90
 _DEICTIC = re.compile(r"(?:today|tonight|yesterday|now|currently|recently|last night|this (?:morning|afternoon|"
