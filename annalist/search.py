@@ -79,6 +79,20 @@ def date_number(value: str | None) -> int | None:
     return int(digits.ljust(8, "0"))
 
 
+def date_bounds(date_from: str | None, date_to: str | None) -> tuple[int | None, int | None]:
+    """--from/--to as `date_number` bounds; "--to 2024" includes all of 2024, "--to 2024-05" all of May."""
+    low, high = date_number(date_from), date_number(date_to)
+    if high is not None and date_to and len(date_to) < 10:
+        high += 9999 if len(date_to) == 4 else 99
+    return low, high
+
+
+def split_prefixes(query: str) -> tuple[str, list[str]]:
+    """The query less its prefix terms (word*), and those words."""
+    prefixes = re.findall(r"(?<![\w\"])(\w+)\*", query)
+    return re.sub(r"(?<![\w\"])\w+\*", " ", query).strip(), prefixes
+
+
 class SearchIndex:
     def __init__(self, store):
         import tantivy
@@ -145,10 +159,7 @@ class SearchIndex:
             must.append((tantivy.Occur.Must, self.index.parse_query(
                 f'publisher:"{escaped}" OR grp:"{escaped}" OR origin:"{escaped}"', [])))
         if date_from or date_to:
-            low = date_number(date_from)
-            high = date_number(date_to)
-            if high is not None and date_to and len(date_to) < 10:
-                high += 9999 if len(date_to) == 4 else 99  # "--to 2024" includes all of 2024
+            low, high = date_bounds(date_from, date_to)
             must.append((tantivy.Occur.Must, tantivy.Query.range_query(
                 self.schema, "published", tantivy.FieldType.Integer, low, high)))
         if cluster:
@@ -170,8 +181,7 @@ class SearchIndex:
         import tantivy
 
         # tantivy's parser knows only phrase prefixes ("national parl"*): a single word* becomes a regex.
-        prefixes = re.findall(r"(?<![\w\"])(\w+)\*", query)
-        rest = re.sub(r"(?<![\w\"])\w+\*", " ", query).strip()
+        rest, prefixes = split_prefixes(query)
         # The index holds stems ("killed" is "kill"), so a prefix also matches its own word, stemmed by
         # the query parser: "killed*" finds "killed" and "killers".
         clauses = [(tantivy.Occur.Must, tantivy.Query.boolean_query(

@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .search import MARK_CLOSE, MARK_OPEN, SNIPPET_CHARS, check_options, date_number
+from .search import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    SNIPPET_CHARS,
+    check_options,
+    date_bounds,
+    split_prefixes,
+)
 from .store import SCHEMA, SCHEMA_VERSION, ArchiveError, Store
 
 # PostgreSQL's tsvector holds at most 1 MB of lexemes and positions: the search index reads the first
@@ -128,7 +135,7 @@ class PostgresStore(Store):
         required, "phrases", OR, -word, prefix*; ranked by ts_rank_cd, snippets by ts_headline."""
         check_options(limit, date_from, date_to)
         self.index_for_search()
-        words, prefixes = _split_prefixes(query)
+        words, prefixes = split_prefixes(query)
         if not words and not prefixes:
             return []
         where, args = ["d.is_current = 1", "f.vector @@ q.query"], []
@@ -136,7 +143,7 @@ class PostgresStore(Store):
             where.append("to_tsvector('simple', COALESCE(d.publisher, '') || ' ' || COALESCE(d.grp, '') || ' ' || "
                          "d.origin) @@ phraseto_tsquery('simple', ?)")
             args.append(source)
-        low, high = _date_bounds(date_from, date_to)
+        low, high = date_bounds(date_from, date_to)
         if low is not None or high is not None:
             where.append("d.published ~ '^[0-9]{4}' AND CAST(RPAD(REPLACE(LEFT(d.published, 10), '-', ''), 8, '0') "
                          "AS BIGINT) BETWEEN ? AND ?")
@@ -160,13 +167,6 @@ class PostgresStore(Store):
                 for r in rows]
 
 
-def _split_prefixes(query: str) -> tuple[str, list[str]]:
-    """The query less its prefix terms (word*), and those words."""
-    prefixes = re.findall(r"(?<![\w\"])(\w+)\*", query)
-    rest = re.sub(r"(?<![\w\"])\w+\*", " ", query).strip()
-    return rest, prefixes
-
-
 def _query_sql(words: str, prefixes: list[str]) -> str:
     """websearch_to_tsquery reads words, "phrases", OR and -word as the tantivy parser does; each
     prefix is one more required term, stemmed as the index is ('killed:*' finds kill, killer)."""
@@ -177,13 +177,6 @@ def _query_sql(words: str, prefixes: list[str]) -> str:
 
 def _query_args(words: str, prefixes: list[str]) -> list[str]:
     return ([words] if words else []) + [f"{p}:*" for p in prefixes]
-
-
-def _date_bounds(date_from: str | None, date_to: str | None) -> tuple[int | None, int | None]:
-    low, high = date_number(date_from), date_number(date_to)
-    if high is not None and date_to and len(date_to) < 10:
-        high += 9999 if len(date_to) == 4 else 99  # "--to 2024" includes all of 2024
-    return low, high
 
 
 def _ellipsis(snippet: str, head: str) -> str:
