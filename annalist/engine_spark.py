@@ -353,12 +353,6 @@ def recluster(sc, db: str, slices: int) -> None:
     signatures.unpersist()
 
 
-def _pairs(ids: list[str]) -> Iterator[tuple[str, str]]:
-    for i, a in enumerate(ids):
-        for b in ids[i + 1:]:
-            yield a, b
-
-
 def _same_story(a: bytes, b: bytes) -> bool:
     return syndication._minhash(a).jaccard(syndication._minhash(b)) >= syndication.SAME_STORY
 
