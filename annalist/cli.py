@@ -321,9 +321,10 @@ def timeline(
     if as_json:
         return _print_json([e.to_dict() for e in entries])
     for e in entries:
-        title = f"[bold]{escape(e.title)}[/] — " if e.title else ""
+        summary = " ".join(s.text for s in e.summary)
+        title = f"[bold]{escape(e.title)}[/] — " if e.title and not summary.startswith(e.title.rstrip("…")) else ""
         out.print(f"[bold]{e.date:<10}[/] [dim]{e.granularity:<5}[/] {len(e.sources)} source(s)  "
-                  f"{title}{escape(' '.join(s.text for s in e.summary))}", highlight=False)
+                  f"{title}{escape(summary)}", highlight=False)
     if not entries:
         out.print("no dated sentence in the archive: the timeline is empty")
 
