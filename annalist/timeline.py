@@ -264,13 +264,28 @@ def events_of_entry(entry: Entry, vectorizer, titles: dict[str, str | None], per
     an article of its incident (`event_of`), else the one whose articles say most alike of that day
     (TF-IDF cosine at least SAME_EVENT), else starts one. Months and years stay whole (what they hold
     is not one happening)."""
-    event_of = event_of or {}
     by_doc: dict[str, list[DatedSentence]] = defaultdict(list)
     for s in entry.support:
         by_doc[s.doc].append(s)
-    if entry.granularity != "day" or len(by_doc) == 1:
+    groups = _articles_by_event(by_doc, vectorizer, event_of or {}) if entry.granularity == "day" else [list(by_doc)]
+    if len(groups) == 1:  # one event: the day's own summary stands
         return [Entry(entry.date, entry.granularity, entry.summary, entry.support, _title(by_doc, titles))]
+    events = []
+    for group in groups:
+        docs = set(group)
+        support = [s for s in entry.support if s.doc in docs]
+        telling = [s for s in support if not s.anchor.startswith("named event")] or support
+        summary = centroid_summary(telling, per_date, vectorizer) or telling[:per_date]
+        events.append(Entry(entry.date, entry.granularity, summary, support,
+                            _title({d: by_doc[d] for d in docs}, titles)))
+    return sorted(events, key=lambda e: (-entry_support(e), -len(e.support)))
+
+
+def _articles_by_event(by_doc: dict[str, list[DatedSentence]], vectorizer, event_of: dict[str, str]) -> list[list[str]]:
+    """The day's articles (most sentences first) in groups, one a told event (`events_of_entry`)."""
     order = sorted(by_doc, key=lambda d: (-len(by_doc[d]), d))
+    if len(order) == 1:
+        return [order]
     vectors = vectorizer.transform([" ".join(s.text for s in by_doc[d]) for d in order])
     groups: list[list[int]] = []
     for i in range(len(order)):
@@ -282,15 +297,7 @@ def events_of_entry(entry: Entry, vectorizer, titles: dict[str, str | None], per
             groups[best].append(i)
         else:
             groups.append([i])
-    events = []
-    for group in groups:
-        docs = {order[i] for i in group}
-        support = [s for s in entry.support if s.doc in docs]
-        telling = [s for s in support if not s.anchor.startswith("named event")] or support
-        summary = centroid_summary(telling, per_date, vectorizer) or telling[:per_date]
-        events.append(Entry(entry.date, entry.granularity, summary, support,
-                            _title({d: by_doc[d] for d in docs}, titles)))
-    return sorted(events, key=lambda e: (-entry_support(e), -len(e.support)))
+    return [[order[i] for i in group] for group in groups]
 
 
 def _cosine(vector, group_vectors) -> float:
