@@ -262,7 +262,8 @@ class Store:
         follows the archive's last, unless `seqs` gives it (the Spark engine numbers a whole run
         before its tasks write)."""
         with self.transaction() as db:
-            first = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0] if seqs is None else 0
+            numbering = seqs is None and batch  # a batch of copies only (the Spark engine's) numbers nothing
+            first = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0] if numbering else 0
             for seq, built in zip(seqs or range(first, first + len(batch)), batch):
                 doc, raw, minhash, edges = built.document, built.raw, built.minhash, built.edge_lines
                 if doc.version > 1:
