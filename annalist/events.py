@@ -28,6 +28,8 @@ from .figures import DATELINE
 from .implicit import SHOT, lexicon, role_of_words
 from .linking import (
     Profile,
+    ages_of,
+    capitalised_words,
     days_between,
     full_dates,
     full_names,
@@ -105,7 +107,8 @@ def profile(doc: Document, timexes: list[Timex], figures: list[Figure]) -> Profi
         (max(dict.fromkeys(places), key=places.count) if places else None) or lead_place(doc)
     killed = document_counts(figures).get("killed")
     return Profile(doc, day, how if day else "unknown", full_dates(timexes), place,
-                   killed.count if killed else None, full_names(doc), regions_of(doc))
+                   killed.count if killed else None, full_names(doc), regions_of(doc),
+                   capitalised_words(doc), ages_of(doc))
 
 
 # Where a story says it happened, in its first lines: a dateline ("SANFORD, Fla. -", "AKRON, Ohio –")

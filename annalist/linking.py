@@ -2,10 +2,13 @@
 
 A pair of documents is scored by a logistic model over what an editor would compare: how alike
 their whole texts, their proper names (victims, streets, towns) and their titles read (TF-IDF
-cosines within the archive), how far apart the days they are about lie (their event days, and the
-nearest of all the full dates each states: a follow-up written months later still names the day of
-the shooting), whether they say it happened in the same town, and whether one publisher wrote
-both (one outlet's reports of two shootings read alike). The weights are data (annalist/data/event_linking.json), fitted on the `tune` half of the
+cosines within the archive), which capitalised words they share and how few other documents of the
+archive use them ("Pulse", "Marksville": a trial report months later still names them), how far
+apart the days they are about lie (their event days, and the nearest of all the full dates each
+states: a follow-up written months later still names the day of the shooting), whether they say it
+happened in the same town, whether both give the victims' ages and none in common (two shootings
+of one weekend in one city read alike, but "a 14-year-old" is not "a 23-year-old"), and whether one
+publisher wrote both (one outlet's reports of two shootings read alike). The weights are data (annalist/data/event_linking.json), fitted on the `tune` half of the
 development incidents by benchmarks/train_event_linking.py.
 
 Documents then form groups by average linkage: two groups merge while their pairs' mean
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -42,6 +45,21 @@ class Profile:
     killed: int | None = None  # the number killed it gives (annalist.events.document_counts)
     names: frozenset[str] = frozenset()  # the full names it uses ("Latina Herring", "Long Canyon Trail")
     regions: frozenset[str] = frozenset()  # the regions (states) its title and lead name
+    words: frozenset[str] = frozenset()  # capitalised words not opening a sentence (capitalised_words)
+    ages: frozenset[int] = frozenset()  # the ages it gives ("a 14-year-old", "Kelvin Watford, 50,")
+
+
+@dataclass
+class Archive:
+    """What the pair scores compare a pair against: the archive's TF-IDF cosines (texts, names,
+    titles) and how many of its documents use each full name and capitalised word."""
+
+    text: object
+    names: object
+    titles: object
+    rare: frozenset[str]
+    size: int
+    documents_with: dict[str, int] = field(default_factory=dict)
 
 
 def model() -> dict:
@@ -71,6 +89,33 @@ def names_of(doc: Document) -> str:
     common = set(model()["common_names"])
     found = _NAME.findall(f"{doc.title or ''}. {doc.text}")
     return " ".join(n.replace(" ", "_") for n in found if n not in common) or "_"
+
+
+_CAPITALISED = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z][A-Za-z'’]+")
+
+
+def capitalised_words(doc: Document) -> frozenset[str]:
+    """The capitalised words of its title and text that do not open a sentence, less the ones every
+    crime report uses: what a reader would look for to tell one incident from another."""
+    common = set(model()["common_names"])
+    return frozenset(w for w in _CAPITALISED.findall(f"{doc.title or ''}. {doc.text}") if w not in common)
+
+
+@lru_cache(maxsize=1)
+def _age_pattern() -> re.Pattern:
+    return re.compile("|".join(model()["age_patterns"]))
+
+
+def ages_of(doc: Document) -> frozenset[int]:
+    """The ages a story gives its people: "a 14-year-old", "Four-year-old", "Kelvin Watford, 50,"."""
+    from .figures import parse_number
+
+    ages = set()
+    for found in _age_pattern().finditer(f"{doc.title or ''}. {doc.text}"):
+        value = parse_number(next(g for g in found.groups() if g))
+        if value is not None:
+            ages.add(int(value))
+    return frozenset(ages)
 
 
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
@@ -121,15 +166,30 @@ def _value(matrix, i: int, j: int) -> float:
     return float(matrix[i, j]) if matrix is not None else 0.0
 
 
-def pair_features(a: Profile, b: Profile, text: float, names: float, title: float,
-                  rare: frozenset[str] = frozenset()) -> list[float]:
-    """The features of one pair, in the order of model()["features"]; `rare` are the full names that
-    few documents of the archive use."""
+def archive_of(profiles: list[Profile]) -> Archive:
+    docs = [p.doc for p in profiles]
+    used: dict[str, int] = {}
+    for p in profiles:
+        for word in p.words:
+            used[word] = used.get(word, 0) + 1
+    return Archive(text=_similarity_matrix([f"{d.title or ''}\n{d.text}" for d in docs], stop_words="english"),
+                   names=_similarity_matrix([names_of(d) for d in docs], token_pattern=r"\S+", lowercase=False),
+                   titles=_similarity_matrix([d.title or "_" for d in docs], stop_words="english"),
+                   rare=rare_names(profiles), size=len(profiles), documents_with=used)
+
+
+SHARED_WORDS_CAP = 3  # the shared-words score stops growing here: one distinctive name is as good as several
+
+
+def pair_features(profiles: list[Profile], i: int, j: int, archive: Archive) -> list[float]:
+    """The features of documents i and j, in the order of model()["features"]."""
+    a, b = profiles[i], profiles[j]
+    text, names, title = (_value(m, i, j) for m in (archive.text, archive.names, archive.titles))
     apart = days_between(a.day, b.day)
     nearest = min((days_between(x, y) for x in a.days | {a.day} - {None} for y in b.days | {b.day} - {None}),
                   default=INFINITY)
     shared = a.names & b.names
-    shared_rare = shared & rare
+    shared_rare = shared & archive.rare
     return [text, names, apart <= 1, 1 < apart <= 3, 3 < apart <= 14, 14 < apart < INFINITY, apart == INFINITY,
             a.doc.publisher is not None and a.doc.publisher == b.doc.publisher,
             nearest <= 1, 1 < nearest <= 3, nearest == INFINITY, title,
@@ -137,7 +197,17 @@ def pair_features(a: Profile, b: Profile, text: float, names: float, title: floa
             bool(shared), bool(shared_rare), min(len(shared_rare), 3),
             a.killed is not None and a.killed == b.killed and a.killed > 0,
             a.killed is not None and b.killed is not None and a.killed != b.killed,
-            *_place_agreement(a.place, b.place)]
+            *_place_agreement(a.place, b.place),
+            _shared_words(a.words & b.words, archive), bool(a.ages and b.ages and not a.ages & b.ages)]
+
+
+def _shared_words(shared: frozenset[str], archive: Archive) -> float:
+    """The inverse document frequencies of the capitalised words two documents share, summed, in
+    units of the archive's largest (a word only these two use scores 1), capped."""
+    if archive.size < 2:
+        return 0.0
+    unit = math.log(archive.size)
+    return min(SHARED_WORDS_CAP, sum(math.log(archive.size / archive.documents_with[w]) for w in shared) / unit)
 
 
 def place_key(place: str | None) -> str | None:
@@ -170,21 +240,17 @@ def probability(features: list[float]) -> float:
     return 1 / (1 + math.exp(-z))
 
 
-def scored_pairs(profiles: list[Profile]) -> dict[tuple[int, int], float]:
+def scored_pairs(profiles: list[Profile], score=None) -> dict[tuple[int, int], float]:
     """(i, j) -> probability that documents i and j report one incident, for the pairs that share
-    enough words or names to be candidates (every other pair scores below the threshold)."""
-    docs = [p.doc for p in profiles]
-    text = _similarity_matrix([f"{d.title or ''}\n{d.text}" for d in docs], stop_words="english")
-    names = _similarity_matrix([names_of(d) for d in docs], token_pattern=r"\S+", lowercase=False)
-    titles = _similarity_matrix([d.title or "_" for d in docs], stop_words="english")
+    enough words or names to be candidates (every other pair scores below the threshold). `score`
+    maps a pair's features to that probability (the shipped model's by default)."""
+    score = score or probability
+    archive = archive_of(profiles)
     candidates = set()
-    for matrix in (text, names):
+    for matrix in (archive.text, archive.names):
         if matrix is not None:
             candidates |= _nearest_pairs(matrix)
-    rare = rare_names(profiles)
-    return {(i, j): 0.0 if _apart(profiles[i], profiles[j]) else
-            probability(pair_features(profiles[i], profiles[j], _value(text, i, j), _value(names, i, j),
-                                      _value(titles, i, j), rare))
+    return {(i, j): 0.0 if _apart(profiles[i], profiles[j]) else score(pair_features(profiles, i, j, archive))
             for i, j in sorted(candidates)}
 
 
@@ -214,11 +280,15 @@ def _nearest_pairs(matrix) -> set[tuple[int, int]]:
     return pairs
 
 
-def group(profiles: list[Profile]) -> list[list[Profile]]:
-    """The documents grouped into incidents (see the module docstring)."""
+def group(profiles: list[Profile], probabilities: dict[tuple[int, int], float] | None = None,
+          threshold: float | None = None) -> list[list[Profile]]:
+    """The documents grouped into incidents (see the module docstring); `probabilities` and
+    `threshold` are the shipped model's unless given (benchmarks/train_event_linking.py tries others)."""
     if not profiles:
         return []
-    threshold = model()["threshold"]
+    threshold = model()["threshold"] if threshold is None else threshold
+    if probabilities is None:
+        probabilities = scored_pairs(profiles)
     # Copies of one article are one incident, and one unit of the clustering: a reprint under another
     # masthead ("VALDEN EVENING STAR — Wednesday edition") links as well as its best-titled copy.
     units: dict[str, list[int]] = {}
@@ -226,14 +296,14 @@ def group(profiles: list[Profile]) -> list[list[Profile]]:
         units.setdefault(p.doc.cluster or p.doc.id, []).append(i)
     members = list(units.values())
     unit_of = {i: u for u, docs in enumerate(members) for i in docs}
-    probabilities: dict[tuple[int, int], float] = {}
-    for (i, j), p in scored_pairs(profiles).items():
+    between_units: dict[tuple[int, int], float] = {}
+    for (i, j), p in probabilities.items():
         a, b = sorted((unit_of[i], unit_of[j]))
         if a != b:
-            probabilities[(a, b)] = max(p, probabilities.get((a, b), 0.0))
+            between_units[(a, b)] = max(p, between_units.get((a, b), 0.0))
     groups = []
-    for part in _components(len(members), [pair for pair, p in probabilities.items() if p > threshold]):
-        for linked in _average_link(part, probabilities, threshold):
+    for part in _components(len(members), [pair for pair, p in between_units.items() if p > threshold]):
+        for linked in _average_link(part, between_units, threshold):
             groups.append([profiles[i] for i in sorted(i for unit in linked for i in members[unit])])
     return groups
 
