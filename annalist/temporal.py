@@ -309,6 +309,7 @@ class _Clock:
     narrative: Ref | None = None
     narrative_at: int = -1  # offset where the narrative time was last set
     narrative_reach: int = 3  # sentences it reaches: a bare year ("in 1990") holds for its own sentence only
+    text: str = ""  # the text read, to tell a date that moves the story from one said aside
 
     @property
     def narrative_only(self) -> bool:
@@ -341,9 +342,25 @@ class _Clock:
         return None, "none"
 
     def set_narrative(self, ref: Ref, position: int, same_sentence_only: bool = False) -> None:
-        if ref.year:
+        if ref.year and not _said_aside(self.text, position):
             self.narrative, self.narrative_at = ref, position
             self.narrative_reach = 1 if same_sentence_only else 3
+
+
+CLAUSE_CHARS = 200  # how far back a date's clause is read
+
+
+def _said_aside(text: str, position: int) -> bool:
+    """A date that bounds a span or goes back in a flashback (data: not_dates_en.toml, story_asides)
+    leaves the story's time where it was: the next "in mid-June" is still the story's year."""
+    before = text[max(0, position - CLAUSE_CHARS):position]
+    clause = re.split(r"[.;:!?,\n]", before)[-1]
+    return any(re.search(pattern, clause) for pattern in _story_asides())
+
+
+@lru_cache(maxsize=1)
+def _story_asides() -> list[re.Pattern]:
+    return [re.compile(p, re.I) for p in datafiles.load("not_dates_en.toml")["story_asides"]]
 
 
 def _within_sentences(text: str, start: int, end: int, sentences: int) -> bool:
@@ -393,7 +410,7 @@ def _resolve_overlaps(text: str, matches: list[tuple[int, str, re.Match]]) -> li
 
 def tag(text: str, dct: str | None) -> list[Timex]:
     """Every temporal expression in `text`, normalised against `dct` and the narrative time."""
-    clock = _Clock(dct=Ref.parse(dct))
+    clock = _Clock(dct=Ref.parse(dct), text=text)
     timexes = []
     for start, end, name, match in find_candidates(text):
         try:
