@@ -157,6 +157,9 @@ _RULES: list[tuple[str, str]] = [
     ("day_month_year", rf"\b(?:(?P<wd>{_WEEKDAY_RX}),?\s+)?(?:the\s+)?(?P<d>{_DAY_RX})\s+(?:of\s+)?(?P<mon>{_MONTH_RX})(?:\s*,\s*|\s+)(?P<y>{_YEAR_RX})\b"),
     ("month_day", rf"\b(?:(?P<wd>{_WEEKDAY_RX}),?\s+)?(?P<mon>{_MONTH_RX})\s+(?P<d>{_DAY_RX})\b(?!\s*(?:,\s*)?\d)"),
     ("day_month", rf"\b(?:(?P<wd>{_WEEKDAY_RX}),?\s+)?(?:the\s+)?(?P<d>{_DAY_RX})\s+(?:of\s+)?(?P<mon>{_MONTH_RX})\b(?!\s*(?:,\s*)?\d)"),
+    # each day of a range is a date, as TimeML marks it: "April 13-15" (the 15th), "6-7 February 1920" (the 6th)
+    ("day_range_end", rf"(?<=\d[-–])(?P<d>{_DAY_RX})(?:,?\s+(?P<y>{_YEAR_RX}))?\b(?!\s*(?:,\s*)?\d)(?![-–])"),
+    ("day_range_start", rf"\b(?P<d>{_DAY_RX})(?=[-–]{_DAY_RX}\s+(?:of\s+)?(?P<mon>{_MONTH_RX})(?:,?\s+(?P<y>{_YEAR_RX}))?\b)"),
     ("month_year", rf"\b(?:(?:early|late|mid)[\s-]+)?(?P<mon>{_MONTH_RX})(?:\s+of)?,?\s+(?P<y>{_YEAR_RX})\b"),
     ("season_year", r"\b(?:(?P<rel>this|last|next|early|late)\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>" + _YEAR_RX + r"))?\b"),
     ("quarter", r"\b(?:(?P<ry>this|last|next)\s+year's\s+|the\s+(?P<yq>" + _YEAR_RX + r")\s+|the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<y>" + _YEAR_RX + r"|this year|last year|next year))?\b"),
@@ -236,7 +239,7 @@ _RULE_WORDS = {
     "month_day_year": _MONTH_WORDS, "day_month_year": _MONTH_WORDS, "month_day": _MONTH_WORDS,
     "day_month": _MONTH_WORDS, "month_year": _MONTH_WORDS, "month_rel_year": _MONTH_WORDS,
     "month_alone": _MONTH_WORDS, "season_year": {"spring", "summer", "autumn", "fall", "winter"},
-    "quarter": {"quarter"}, "half_year": {"half"}, "century": {"century"}, "fiscal_year": {"fiscal"},
+    "quarter": {"quarter"}, "half_year": {"half"}, "century": {"century"}, "fiscal_year": {"fiscal"}, "day_range_end": _MONTH_WORDS, "day_range_start": _MONTH_WORDS,
     "spelled_year": {"nineteen", "thousand"}, "year_part": {"mid", "early", "late"},
     "decade_words": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}, "today": {"today", "day"}, "tonight": {"tonight"},
     "yesterday": {"yesterday"}, "tomorrow": {"tomorrow"}, "this_part": _DAY_PARTS, "last_night": {"night"},
@@ -467,13 +470,16 @@ def _yearless_date(m, clock, text, start):
     if m["mon"].lower() == "may" and not m["wd"] and re.match(r"\s*(?:be|have|not)\b", text[m.end():]):
         return None  # the verb "may"
     year, anchor = clock.year_for(start, text)
+    closing = _RANGE_CLOSING.match(text, m.end())
+    if closing:  # "Oct. 5-7, 2010": the range's year
+        year, anchor = int(closing["y"]), "absolute"
     if not _valid(year, month, day):
         return None
     if year and anchor.startswith("dct") and clock.dct.month:
         year = _nearest_year(clock.dct, month, day, text, start)
     ref = Ref(year, month, day)
     if year:
-        clock.set_narrative(ref, start) if anchor.startswith("narrative") else None
+        clock.set_narrative(ref, start) if anchor.startswith(("narrative", "absolute")) else None
         return DATE, ref.iso(), anchor
     return DATE, f"XXXX-{month:02d}-{day:02d}", anchor
 
@@ -534,6 +540,34 @@ def _year_as_modifier(text: str, start: int, end: int) -> bool:
     story where it was."""
     return bool(re.search(r"\b(?:the|its|his|her|their|this|that|a|an)\s+$", text[max(0, start - 8):start], re.I)
                 and re.match(r"\s+[a-z]", text[end:end + 3]))
+
+
+_RANGE_OPENING = re.compile(rf"(?P<mon>{_MONTH_RX})\s+(?P<d1>{_DAY_RX})[-–]$", re.IGNORECASE)
+
+
+_RANGE_CLOSING = re.compile(rf"[-–]{_DAY_RX},?\s+(?P<y>{_YEAR_RX})\b")
+
+
+def _day_range_end(m, clock, text, start):
+    """"April 13-15": the 15th of the month the range opens with, in its year."""
+    opening = _RANGE_OPENING.search(text, max(0, start - 16), start)
+    if not opening:
+        return None
+    return _range_day(_month(opening["mon"]), _day(m["d"]), int(m["y"]) if m["y"] else None, clock, text, start)
+
+
+def _day_range_start(m, clock, text, start):
+    """"6-7 February 1920": the 6th of the month (and year) the range closes with."""
+    return _range_day(_month(m["mon"]), _day(m["d"]), int(m["y"]) if m["y"] else None, clock, text, start)
+
+
+def _range_day(month: int, day: int, year: int | None, clock, text, start):
+    anchor = "absolute"
+    if year is None:
+        year, anchor = clock.year_for(start, text)
+    if not _valid(year, month, day):
+        return None
+    return DATE, Ref(year, month, day).iso() if year else f"XXXX-{month:02d}-{day:02d}", anchor
 
 
 def _year_range_end(m, clock, text, start):
@@ -1086,7 +1120,8 @@ _NORMALISERS = {
     "ago_article": _ago, "later": _later, "next_day": _next_day, "day_after": _day_after,
     "morning_following": _morning_following, "duration": _duration, "duration_article": _duration,
     "duration_plain": _duration_plain, "set_every": _set_every, "set_adverb": _set_adverb,
-    "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_stamp": _clock_stamp, "year_range_end": _year_range_end, "noon": _noon,
+    "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_stamp": _clock_stamp, "year_range_end": _year_range_end,
+    "day_range_end": _day_range_end, "day_range_start": _day_range_start, "noon": _noon,
     "month_rel_year": _month_rel_year, "month_alone": _month_alone, "report_quarter": _report_quarter,
     "year_ago_adj": _year_ago_adj, "the_year": _the_year, "year_end": _year_end, "month_end": _month_end, "weekend": _weekend,
     "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words,

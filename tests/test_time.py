@@ -176,3 +176,17 @@ def test_wikiwars_value_f1_does_not_regress():
     result = score_time(read_gold_dir(need_shared("datasets/wikiwars/tml")))
     assert result["docs"] == 11
     assert result["value_f1"] >= 0.79, result  # measured 0.801 (tune 0.858, check 0.710)
+
+
+def test_each_day_of_a_range_is_a_date():
+    """WikiWars' Mexican Revolution: "the Battle of Celaya, on April 6-7 and from April 13-15" — the
+    gold marks "7" and "15" as days of April 1915, as it marks "April 6" and "April 13"."""
+    from conftest import need_shared
+
+    docs = {d.name: d for d in read_gold_dir(need_shared("datasets/wikiwars/tml"))}
+    mexico = docs["15_MexicanRev"]
+    at = mexico.text.index("April 6-7 and from April 13-15")
+    gold = [g for g in mexico.timexes if at <= g.start < at + 31]
+    assert [mexico.text[g.start:g.end] for g in gold] == ["April 6", "7", "April 13", "15"]
+    found = {(t.start, t.end): t.value for t in temporal.tag(mexico.text, mexico.dct)}
+    assert [found.get((g.start, g.end)) for g in gold] == [g.value for g in gold]
