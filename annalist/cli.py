@@ -190,7 +190,7 @@ def docs(
 @app.command()
 def annotate(db: DbOption = "annalist.db", as_json: JsonOption = False) -> None:
     """Annotate the documents not yet annotated (times, figures; then infer missing publication dates)."""
-    count = _read(db, annotate_stage.annotate)
+    count = _read(db, annotate_stage.annotate, write=True)
     print(json.dumps({"annotated": count}) if as_json else f"{count} documents annotated")
 
 
@@ -568,21 +568,21 @@ def _of_doc(db: str, read, doc: str | None) -> list:
     return [(d, item) for d, item in rows if doc is None or d.startswith(doc)]
 
 
-def _read(db: str, read):
-    """Open the archive, read from it, close it."""
+def _read(db: str, read, write: bool = False):
+    """Open the archive (read-only unless `write`), read from it, close it."""
     _require_db(db)
-    store = _open(db)
+    store = _open(db, read_only=not write)
     try:
         return read(store)
     finally:
         store.close()
 
 
-def _open(db: str) -> Store:
+def _open(db: str, read_only: bool = False) -> Store:
     """The archive, or a message and exit 2 when the file is not one (not SQLite, another program's)
     or the PostgreSQL server cannot be reached."""
     try:
-        return open_store(db)
+        return open_store(db, read_only=read_only)
     except ArchiveError as exc:
         err.print(escape(str(exc)))
         raise typer.Exit(2) from None
@@ -597,7 +597,7 @@ def _require_db(db: str) -> None:
     if not is_postgres(db) and not Path(db).exists():
         err.print(f"no archive at {db}: run `annalist ingest PATH --db {db}` first")
         raise typer.Exit(2)
-    _open(db).close()
+    _open(db, read_only=True).close()
 
 
 def main() -> None:  # pragma: no cover - entry point

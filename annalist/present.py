@@ -206,7 +206,7 @@ def render_report(archive: Archive, title: str = "annalist report", dates: int =
 
 
 def write_report(db: str | Path, out: Path, dates: int = REPORT_DATES) -> Path:
-    store = open_store(db)
+    store = open_store(db, read_only=True)
     try:
         archive = read_archive(store)
     finally:

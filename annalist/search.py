@@ -98,10 +98,13 @@ class SearchIndex:
         import tantivy
 
         self.store = store
+        self.rebuilt = False
         path = index_path(store.path)
         if not (path / "meta.json").exists():  # a new, deleted or emptied index: everything is indexed again
             path.mkdir(exist_ok=True)
-            store.set_meta(_WATERMARK, "0")
+            if not store.read_only:
+                store.set_meta(_WATERMARK, "0")
+            self.rebuilt = True
         self.schema = _schema()
         self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
 
@@ -110,7 +113,8 @@ class SearchIndex:
         import tantivy
 
         db = self.store.db
-        done = int(self.store.meta(_WATERMARK) or 0)
+        # A read-only archive cannot move its watermark: an index rebuilt beside it starts from 0.
+        done = 0 if self.rebuilt and self.store.read_only else int(self.store.meta(_WATERMARK) or 0)
         newest = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM documents").fetchone()[0]
         stale = [r[0] for r in db.execute("SELECT doc_id FROM search_stale")]
         if newest <= done and not stale:
@@ -138,6 +142,9 @@ class SearchIndex:
         writer.commit()
         writer.wait_merging_threads()
         self.index.reload()
+        self.rebuilt = False
+        if self.store.read_only:  # the index is current; the archive's watermark stays where it was
+            return added
         with self.store.transaction():  # after the commit: a killed sync is redone
             put_meta(db, _WATERMARK, str(newest))
             db.executemany("DELETE FROM search_stale WHERE doc_id = ?", [(d,) for d in stale])

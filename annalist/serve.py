@@ -61,7 +61,7 @@ def create_app(db: str | Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -
         the ledger and timeline of thousands of articles takes seconds, a page should not."""
         key = _file_state(db)
         if key not in cached:
-            store = open_store(db)
+            store = open_store(db, read_only=True)
             try:
                 cached.clear()
                 cached[key] = present.read_archive(store)
@@ -87,7 +87,7 @@ def create_app(db: str | Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -
             check_options(limit, date_from, date_to)
         except QueryError as exc:
             raise HTTPException(400, str(exc)) from exc
-        store = open_store(db)
+        store = open_store(db, read_only=True)
         try:
             return store.search(q, limit=limit, source=source, date_from=date_from, date_to=date_to, cluster=cluster)
         finally:
@@ -148,7 +148,7 @@ def _file_state(db: str) -> tuple:
     """What changes when the archive does: the SQLite file and its WAL; in PostgreSQL, the last run and
     how many documents are annotated (the annotate stage rewrites events and facts with them)."""
     if is_postgres(db):
-        store = open_store(db)
+        store = open_store(db, read_only=True)
         try:
             return tuple(store.db.execute("SELECT (SELECT MAX(id) FROM runs), (SELECT COUNT(*) FROM annotated), "
                                           "(SELECT COUNT(*) FROM facts), (SELECT MAX(finished) FROM runs)").fetchone())

@@ -113,10 +113,15 @@ class ArchiveError(Exception):
 
 
 class Store:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, read_only: bool = False):
+        """The archive at `path`, created if missing; `read_only` opens an existing one for reading
+        only (the reading commands): nothing is written to it, not even the schema, so a read-only
+        file or a copy on a read-only disk can be read, and a file that is not an archive is never
+        changed."""
         self.path = str(path)
+        self.read_only = read_only
         self._search_index = None
-        self.db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions only
+        self.db = self._connect()
         self.db.row_factory = sqlite3.Row
         try:
             tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -126,6 +131,9 @@ class Store:
         if tables and "meta" not in tables:  # never add annalist's tables to someone else's database
             self.db.close()
             raise ArchiveError(f"{self.path} is a SQLite database of another program, not an annalist archive")
+        if read_only:
+            self._check_readable(tables)
+            return
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
@@ -133,6 +141,37 @@ class Store:
         with self.transaction():
             self._migrate()
             self.db.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", (str(SCHEMA_VERSION),))
+
+    def _connect(self) -> sqlite3.Connection:
+        if not self.read_only:
+            return sqlite3.connect(self.path, isolation_level=None)  # explicit transactions only
+        if not Path(self.path).is_file():
+            raise ArchiveError(f"no archive at {self.path}: run `annalist ingest PATH --db {self.path}` first")
+        uri = f"{Path(self.path).resolve().as_uri()}?mode=ro"
+        try:
+            connection = sqlite3.connect(uri, uri=True, isolation_level=None)
+            connection.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+            return connection
+        except sqlite3.OperationalError:
+            # An archive in WAL mode on a read-only disk or folder: SQLite cannot create the shared-memory
+            # file readers use, so the file is read as one no one writes (it cannot be written there).
+            try:
+                return sqlite3.connect(f"{uri}&immutable=1", uri=True, isolation_level=None)
+            except sqlite3.Error as exc:
+                raise ArchiveError(f"cannot read the archive {self.path} ({exc})") from None
+        except sqlite3.DatabaseError:
+            return sqlite3.connect(uri, uri=True, isolation_level=None)  # not SQLite: named by the caller's check
+
+    def _check_readable(self, tables: set[str]) -> None:
+        """An archive this annalist can read as it is: annalist's tables, in the current version."""
+        version = self.meta("schema_version") if "meta" in tables else None
+        if version is None:
+            self.db.close()
+            raise ArchiveError(f"{self.path} is not an annalist archive (it has no annalist tables)")
+        if int(version) < SCHEMA_VERSION:
+            self.db.close()
+            raise ArchiveError(f"{self.path} was written by an older annalist: run `annalist annotate --db "
+                               f"{self.path}` to bring it up to date")
 
     def _migrate(self) -> None:
         """Bring an archive written by an older annalist up to SCHEMA_VERSION."""
@@ -358,13 +397,14 @@ def put_meta(db, key: str, value: str) -> None:
     db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
 
 
-def open_store(location: str | Path) -> Store:
-    """The archive at `location`: a PostgreSQL URL (postgresql://…) or a SQLite file."""
+def open_store(location: str | Path, read_only: bool = False) -> Store:
+    """The archive at `location`: a PostgreSQL URL (postgresql://…) or a SQLite file; `read_only`
+    for the commands that only read (a SQLite file is then opened read-only and never created)."""
     if is_postgres(location):
         from .store_postgres import PostgresStore
 
         return PostgresStore(str(location))
-    return Store(location)
+    return Store(location, read_only=read_only)
 
 
 def is_postgres(location: str | Path) -> bool:

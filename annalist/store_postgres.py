@@ -100,6 +100,7 @@ class PostgresStore(Store):
         import psycopg
 
         self.path = url
+        self.read_only = False  # a server's permissions are its own: reading commands open it as writers do
         self._search_index = None
         try:
             connection = psycopg.connect(url, autocommit=True, row_factory=_row_factory)  # explicit transactions

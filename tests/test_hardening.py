@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from fastapi.testclient import TestClient
 
 from annalist.serve import create_app
@@ -185,3 +186,30 @@ def test_an_archive_with_no_dated_sentence_has_an_empty_timeline_not_a_traceback
     assert json.loads(run("timeline", "--db", db, "--json").stdout) == []
     report = run("report", "--db", db, "--output", str(tmp_path / "r.html"))
     assert report.returncode == 0 and "Traceback" not in report.stderr, report.stderr
+
+
+def test_reading_commands_open_the_archive_read_only(tmp_path):
+    """Reading commands never write to the archive (not even its schema): its bytes stay the same, a
+    store opened for reading refuses writes, and no archive is created where none was."""
+    import hashlib
+    import sqlite3
+
+    from annalist.store import Store
+
+    db = _archive(tmp_path)
+    before = hashlib.sha1(open(db, "rb").read()).hexdigest()
+    for command in (["docs"], ["figures"], ["dates"], ["events"], ["ledger"], ["timeline"], ["search", "blast"],
+                    ["export", "--format", "json", "--output", str(tmp_path / "export")],
+                    ["report", "--output", str(tmp_path / "report.html")]):
+        result = run(command[0], "--db", db, *command[1:])
+        assert result.returncode == 0 and "Traceback" not in result.stderr, (command, result.stderr)
+    assert hashlib.sha1(open(db, "rb").read()).hexdigest() == before
+    reader = Store(db, read_only=True)
+    try:
+        assert reader.documents()[0].title.endswith("Blast at the mill")
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader.set_meta("probe", "1")
+    finally:
+        reader.close()
+    missing = run("docs", "--db", str(tmp_path / "missing.db"))
+    assert missing.returncode == 2 and "no archive at" in missing.stderr and not (tmp_path / "missing.db").exists()
