@@ -87,9 +87,10 @@ def ingest(
     store = _open(db)
     try:
         show = not (quiet or as_json)
-        summary = _run_ingest(store, paths, int(max_mb * 1e6), show_progress=show)
-        if run_annotate:
-            _with_progress("annotating", show, lambda progress: annotate_stage.annotate(store, progress=progress))
+        with store.sole_writer(lambda: _say_waiting(db)):
+            summary = _run_ingest(store, paths, int(max_mb * 1e6), show_progress=show)
+            if run_annotate:
+                _with_progress("annotating", show, lambda progress: annotate_stage.annotate(store, progress=progress))
     finally:
         store.close()
     if as_json:
@@ -97,6 +98,10 @@ def ingest(
     elif not quiet:
         _print_summary(summary, db)
     raise typer.Exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
+
+
+def _say_waiting(db: str) -> None:
+    err.print(f"another annalist run is writing to {escape(db)}; waiting for it to finish")
 
 
 def _ingest_on_spark(paths: list[Path], db: str, master: str, max_bytes: int, run_annotate: bool, as_json: bool,
@@ -190,7 +195,11 @@ def docs(
 @app.command()
 def annotate(db: DbOption = "annalist.db", as_json: JsonOption = False) -> None:
     """Annotate the documents not yet annotated (times, figures; then infer missing publication dates)."""
-    count = _read(db, annotate_stage.annotate, write=True)
+    def annotate_alone(store: Store) -> int:
+        with store.sole_writer(lambda: _say_waiting(db)):
+            return annotate_stage.annotate(store)
+
+    count = _read(db, annotate_alone, write=True)
     print(json.dumps({"annotated": count}) if as_json else f"{count} documents annotated")
 
 

@@ -196,6 +196,23 @@ class Store:
         with self.transaction() as db:
             return db.execute(f"INSERT INTO documents_fts(rowid, title, text) SELECT rowid, title, text {missing}").rowcount
 
+    @contextmanager
+    def sole_writer(self, on_wait=None) -> Iterator[None]:
+        """One writing run (ingest, annotate) at a time: a second one waits for the first to finish,
+        calling `on_wait()` first, rather than racing it to insert the same new documents. (SQLite's
+        own lock is per transaction; a run is many.) The lock is a file beside the archive, held with
+        flock: the system releases it when its process ends, however it ends."""
+        import fcntl
+
+        with open(self.path + ".lock", "a") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if on_wait:
+                    on_wait()
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            yield
+
     def sync_search(self) -> None:
         """Bring `annalist search`'s index up to date with the archive (the tantivy folder beside it)."""
         self.search_index().sync()

@@ -11,6 +11,8 @@ tantivy folder beside a SQLite file.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from .search import (
@@ -34,6 +36,7 @@ CREATE INDEX IF NOT EXISTS documents_fts_vector ON documents_fts USING GIN (vect
 _VECTOR = ("setweight(to_tsvector('english', COALESCE(title, '')), 'A') || "
            f"setweight(to_tsvector('english', LEFT(text, {INDEXED_CHARS})), 'B')")
 _SCHEMA_LOCK = 74_657_001  # advisory lock key: executors opening a new archive at once create it once
+_WRITER_LOCK = 74_657_002  # advisory lock key: one writing run (ingest, annotate) at a time
 
 
 def postgres_schema(sqlite_schema: str = SCHEMA) -> str:
@@ -95,6 +98,18 @@ class _Connection:
 
 class PostgresStore(Store):
     _BEGIN = "BEGIN"  # the autocommit connection's explicit transactions (row locks, not a file lock)
+
+    @contextmanager
+    def sole_writer(self, on_wait=None) -> Iterator[None]:
+        """As the SQLite archive's, with a session advisory lock (released when the session ends)."""
+        if not self.db.execute("SELECT pg_try_advisory_lock(?)", (_WRITER_LOCK,)).fetchone()[0]:
+            if on_wait:
+                on_wait()
+            self.db.execute("SELECT pg_advisory_lock(?)", (_WRITER_LOCK,))
+        try:
+            yield
+        finally:
+            self.db.execute("SELECT pg_advisory_unlock(?)", (_WRITER_LOCK,))
 
     def __init__(self, url: str):
         import psycopg

@@ -213,3 +213,30 @@ def test_reading_commands_open_the_archive_read_only(tmp_path):
         reader.close()
     missing = run("docs", "--db", str(tmp_path / "missing.db"))
     assert missing.returncode == 2 and "no archive at" in missing.stderr and not (tmp_path / "missing.db").exists()
+
+
+def test_a_second_writer_waits_for_the_first(baku_dir, tmp_path):
+    """Two ingests of one folder into one archive at once: the second waits, says so, and then finds
+    every document already stored (it used to die on a UNIQUE constraint)."""
+    import time
+
+    from annalist.ingest import ingest
+    from annalist.store import Store
+
+    db = tmp_path / "a.db"
+    first = Store(db)
+    with first.sole_writer():
+        log = tmp_path / "second.err"
+        with open(log, "w") as errors:
+            second = subprocess.Popen([sys.executable, "-m", "annalist.cli", "ingest", str(baku_dir), "--db", str(db),
+                                       "--json", "--no-annotate"], stdout=subprocess.PIPE, stderr=errors, text=True)
+        deadline = time.monotonic() + 120
+        while "waiting" not in log.read_text() and time.monotonic() < deadline and second.poll() is None:
+            time.sleep(0.2)
+        assert second.poll() is None and "another annalist run is writing" in log.read_text()
+        stored = ingest([baku_dir], first).ingested
+    first.close()
+    output, _ = second.communicate(timeout=300)
+    summary = json.loads(output)
+    assert second.returncode == 0 and "Traceback" not in log.read_text()
+    assert stored > 0 and summary["ingested"] == 0 and summary["unchanged"] == stored
