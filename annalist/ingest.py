@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import re
 import multiprocessing
 import multiprocessing.pool
 import os
@@ -54,18 +55,44 @@ class HtmlParts:
     url: str | None
 
 
+# libxml2, under trafilatura, stops reading a page nested deeper than 256 elements; such a page is read
+# without its layout wrappers, which hold no text of their own.
+MAX_NESTING = 200
+_LAYOUT_TAGS = re.compile(r"</?(?:div|span|font|section|article|center|main|aside|table|tbody|thead|tr|td|th|b|i|em|strong)"
+                          r"\b[^>]*>", re.I)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
+_VOID = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr", "param"}
+
+
 def extract_html(html: str, url: str | None) -> HtmlParts:
     """Main text and metadata of a web page (trafilatura; dates by htmldate inside it)."""
-    import trafilatura
-
-    result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                         include_tables=False, deduplicate=False)
+    if nesting_depth(html) > MAX_NESTING:  # read whole, the page's deepest part would be dropped unread
+        html = _LAYOUT_TAGS.sub(" ", html)
+    result = _bare_extraction(html, url)
     if result is None or not (result.text or "").strip():
         raise ExtractionError("no article text found in the HTML")
     categories = result.categories or []
     return HtmlParts(text=result.text, title=result.title, author=result.author, published=result.date,
                      sitename=result.sitename or result.hostname, section=categories[0] if categories else None,
                      url=result.url or url)
+
+
+def _bare_extraction(html: str, url: str | None):
+    import trafilatura
+
+    return trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                       include_tables=False, deduplicate=False)
+
+
+def nesting_depth(html: str) -> int:
+    """How deep the page's elements nest (void elements and self-closed tags aside)."""
+    depth = deepest = 0
+    for closing, name, self_closed in _TAG.findall(html):
+        if name.lower() in _VOID or self_closed:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def build_document(raw: RawArticle, boilerplate: frozenset[str] = frozenset()) -> Document:

@@ -79,6 +79,17 @@ def test_html_page_gives_main_text_title_and_date(baku_dir, store, tmp_path):
     assert "Search in archive" not in doc.text and "Politics" not in doc.text
 
 
+def test_a_page_nested_deeper_than_the_parser_reads_keeps_its_article(baku_dir, store, tmp_path):
+    """libxml2 stops at 256 nested elements; a real article inside 400 layout divs is still read."""
+    text = seed_text(baku_dir, "001")
+    title = text.split("\n")[0]
+    page = html_page(text, title).replace("<article>", "<div>" * 400 + "<article>").replace("</article>", "</article>" + "</div>" * 400)
+    (tmp_path / "deep.html").write_text(page, encoding="utf-8")
+    summary = ingest([tmp_path / "deep.html"], store, workers=1)
+    assert summary.ingested == 1 and not summary.failed
+    assert "150 civilians were killed" in store.documents()[0].text
+
+
 def warc_bytes(pages: list[tuple[str, str]]) -> bytes:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
