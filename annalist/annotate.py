@@ -16,12 +16,31 @@ from .store import Store, by_document
 BATCH = 200
 
 
-def annotate_document(task: tuple[str, str, str | None, str | None]) -> tuple[str, list[Timex], list[Figure]]:
+NOTE_CHARS = 300
+
+
+def annotate_document(task: tuple[str, str, str | None, str | None]) -> tuple[str, list[Timex], list[Figure], str]:
     """The per-document layers: times first, then figures (which take their dates from the times),
-    in the text and in the title ("Three Dead in Aransas Pass Murder-Suicide")."""
+    in the text and in the title ("Three Dead in Aransas Pass Murder-Suicide"); and a note, empty
+    unless the document was annotated in part or not at all, saying why. A layer that fails on one
+    document is that document's note, never its batch's failure."""
     doc_id, text, published, title = task
-    timexes = temporal.annotate(text, published)
-    return doc_id, timexes, figures.extract_document(text, title, timexes, _title_times(title, published))
+    try:
+        timexes = temporal.annotate(text, published)
+    except Exception as exc:  # noqa: BLE001 - any failure on one text is named, not fatal
+        return doc_id, [], [], _note("times and figures not read", exc)
+    try:
+        found = figures.extract_document(text, title, timexes, _title_times(title, published))
+    except Exception as exc:  # noqa: BLE001
+        return doc_id, timexes, [], _note("figures not read", exc)
+    counted = len(figures.counted_sentences(text))
+    note = (f"figures read from the first {figures.MAX_COUNTED_SENTENCES:,} of its {counted:,} sentences with counts"
+            if counted > figures.MAX_COUNTED_SENTENCES else "")
+    return doc_id, timexes, found, note
+
+
+def _note(what: str, exc: Exception) -> str:
+    return f"{what}: {type(exc).__name__}: {exc}"[:NOTE_CHARS]
 
 
 def _title_times(title: str | None, published: str | None) -> list[Timex]:

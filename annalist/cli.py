@@ -91,12 +91,14 @@ def ingest(
             summary = _run_ingest(store, paths, int(max_mb * 1e6), show_progress=show)
             if run_annotate:
                 _with_progress("annotating", show, lambda progress: annotate_stage.annotate(store, progress=progress))
+        notes = store.annotation_notes()
     finally:
         store.close()
     if as_json:
-        print(json.dumps(summary.to_dict(), ensure_ascii=False))
+        print(json.dumps({**summary.to_dict(), "annotation_notes": _notes_json(notes)}, ensure_ascii=False))
     elif not quiet:
         _print_summary(summary, db)
+        _print_notes(notes)
     raise typer.Exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
 
 
@@ -195,12 +197,26 @@ def docs(
 @app.command()
 def annotate(db: DbOption = "annalist.db", as_json: JsonOption = False) -> None:
     """Annotate the documents not yet annotated (times, figures; then infer missing publication dates)."""
-    def annotate_alone(store: Store) -> int:
+    def annotate_alone(store: Store) -> tuple[int, list[tuple[str, str]]]:
         with store.sole_writer(lambda: _say_waiting(db)):
-            return annotate_stage.annotate(store)
+            return annotate_stage.annotate(store), store.annotation_notes()
 
-    count = _read(db, annotate_alone, write=True)
-    print(json.dumps({"annotated": count}) if as_json else f"{count} documents annotated")
+    count, notes = _read(db, annotate_alone, write=True)
+    if as_json:
+        print(json.dumps({"annotated": count, "annotation_notes": _notes_json(notes)}, ensure_ascii=False))
+    else:
+        print(f"{count} documents annotated")
+        _print_notes(notes)
+
+
+def _notes_json(notes: list[tuple[str, str]]) -> list[dict]:
+    return [{"doc": doc_id, "note": note} for doc_id, note in notes]
+
+
+def _print_notes(notes: list[tuple[str, str]]) -> None:
+    """The documents annotated in part or not at all, each with its reason."""
+    for doc_id, note in notes:
+        err.print(f"  [yellow]annotated in part[/] {doc_id[:8]}: {escape(note)}", highlight=False)
 
 
 @app.command()

@@ -155,16 +155,30 @@ def _abbreviation(word: str) -> bool:
     return word in _abbreviations() or (len(word) == 1 and word.isalpha())
 
 
+WORD_CHARS = 40  # no abbreviation is longer; searching the whole line before `at` made long lines quadratic
+
+
 def _word_before(line: str, at: int) -> str:
-    word = re.search(r"(\w+)$", line[:at])
+    word = re.search(r"(\w+)$", line[max(0, at - WORD_CHARS):at])
     return word.group(1).lower() if word else ""
+
+
+# The parser reads at most this many sentences of one text (~3 ms each): an article a hundred times
+# longer than any news report (a book, a log flattened into one line) is read in part, and the
+# annotate stage says so, rather than holding its batch for hours.
+MAX_COUNTED_SENTENCES = 5000
+
+
+def counted_sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences the parser reads for counts: those with a word of casualty, arrest, flight, ..."""
+    return [(s, e) for s, e in sentences(text) if _CUE_WORDS.search(text, s, e) and not _other_story(text[s:e])]
 
 
 def extract(text: str, timexes: list[Timex], nlp=None, parse_text: str | None = None) -> list[Figure]:
     """Every count of people in a text, with qualifier, group, place, date and span: those written
     with a numeral, and the implicit ones (annalist.implicit). `parse_text` (same length) is what the
     parser reads, when it reads a cased text badly (a headline in Title Case)."""
-    candidates = [(s, e) for s, e in sentences(text) if _CUE_WORDS.search(text, s, e) and not _other_story(text[s:e])]
+    candidates = counted_sentences(text)[:MAX_COUNTED_SENTENCES]
     if not candidates:
         return []
     nlp = nlp or load_pipeline()

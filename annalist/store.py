@@ -108,6 +108,9 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+ANNOTATED_LAYERS = "time figures"  # the annotated table's mark of a document's layers
+
+
 class ArchiveError(Exception):
     """The file given as the archive cannot be one: not SQLite, or another program's database."""
 
@@ -339,13 +342,21 @@ class Store:
                                "(SELECT doc_id FROM annotated) ORDER BY seq")
         return [row_to_document(row) for row in rows]
 
-    def add_annotations(self, results: list[tuple[str, list[Timex], list[Figure]]]) -> None:
-        """Each document's layers, and the mark that it is annotated, in one transaction."""
+    def add_annotations(self, results: list[tuple[str, list[Timex], list[Figure], str]]) -> None:
+        """Each document's layers, and the mark that it is annotated (with the note of a document
+        annotated in part or not at all: "time figures; figures not read: ..."), in one transaction."""
         with self.transaction() as db:
-            for doc_id, timexes, figures in results:
+            for doc_id, timexes, figures, note in results:
                 _replace_layers(db, doc_id, timexes, figures)
-                db.execute("INSERT INTO annotated VALUES (?, 'time figures') "
-                           "ON CONFLICT (doc_id) DO UPDATE SET layers = excluded.layers", (doc_id,))
+                db.execute("INSERT INTO annotated VALUES (?, ?) ON CONFLICT (doc_id) DO UPDATE SET layers = "
+                           "excluded.layers", (doc_id, f"{ANNOTATED_LAYERS}; {note}" if note else ANNOTATED_LAYERS))
+
+    def annotation_notes(self) -> list[tuple[str, str]]:
+        """(doc id, note) of the current documents annotated in part or not at all."""
+        prefix = f"{ANNOTATED_LAYERS}; "
+        return [(r[0], r[1][len(prefix):]) for r in self.db.execute(
+            "SELECT a.doc_id, a.layers FROM annotated a JOIN documents d ON d.id = a.doc_id AND d.is_current = 1 "
+            "WHERE a.layers LIKE ? ORDER BY d.seq", (prefix + "%",))]
 
     def figures(self, doc_id: str | None = None) -> list[tuple[str, Figure]]:
         where, args = ("WHERE f.doc_id = ?", (doc_id,)) if doc_id else ("", ())

@@ -240,3 +240,65 @@ def test_a_second_writer_waits_for_the_first(baku_dir, tmp_path):
     summary = json.loads(output)
     assert second.returncode == 0 and "Traceback" not in log.read_text()
     assert stored > 0 and summary["ingested"] == 0 and summary["unchanged"] == stored
+
+
+def _one_line_article(sentences: int) -> dict:
+    """A text flattened into one line (a log, a book scraped whole): `sentences` sentences with counts."""
+    line = " ".join(f"On March {i % 28 + 1}, 2010, {i % 7 + 2} people were killed in blast number {i}."
+                    for i in range(sentences))
+    return {"title": "A very long line", "published": "2011-01-01", "text": line}
+
+
+def test_one_document_never_costs_its_batch_and_a_huge_one_is_read_in_part(baku_dir, tmp_path, monkeypatch):
+    from annalist import annotate as annotate_stage
+    from annalist import figures
+    from annalist.ingest import ingest
+    from annalist.store import Store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "long.jsonl").write_text(json.dumps(_one_line_article(400)) + "\n", encoding="utf-8")
+    breaking = {"title": "Breaks the parser", "published": "2011-01-02",
+                "text": "On Monday five people were killed and PARSER-BREAKER was arrested."}
+    (folder / "breaking.jsonl").write_text(json.dumps(breaking) + "\n", encoding="utf-8")
+    store = Store(tmp_path / "a.db")
+    ingest([folder, baku_dir], store, workers=1)
+    monkeypatch.setattr(figures, "MAX_COUNTED_SENTENCES", 100)
+    real_extract = figures.extract_document
+
+    def extract_or_break(text, *args, **kwargs):
+        if "PARSER-BREAKER" in text:
+            raise RuntimeError("the parser gave up")
+        return real_extract(text, *args, **kwargs)
+
+    monkeypatch.setattr(figures, "extract_document", extract_or_break)
+    assert annotate_stage.annotate(store, workers=1, search=False) == len(store.documents())
+    notes = dict(store.annotation_notes())
+    by_title = {d.title: d.id for d in store.documents()}
+    assert notes[by_title["Breaks the parser"]].startswith("figures not read: RuntimeError: the parser gave up")
+    assert notes[by_title["A very long line"]] == "figures read from the first 100 of its 400 sentences with counts"
+    assert len(notes) == 2  # the baku articles are whole
+    long_figures = [f for d, f in store.figures() if d == by_title["A very long line"]]
+    assert len(long_figures) == 100 and store.timexes(by_title["Breaks the parser"])
+    assert any(f.value == 150 for d, f in store.figures() if d not in notes)
+    store.close()
+
+
+def test_annotation_time_is_linear_in_the_length_of_a_line():
+    """A one-line text of 64k dated sentences costs per sentence what one of 1k does in the parts that
+    read the whole text (times, sentence splitting: once quadratic); the parser reads one sentence at
+    a time and at most figures.MAX_COUNTED_SENTENCES of them."""
+    import time
+
+    from annalist import figures, temporal
+
+    def per_sentence(count: int) -> float:
+        text = _one_line_article(count)["text"]
+        started = time.perf_counter()
+        timexes = temporal.annotate(text, "2011-01-01")
+        counted = figures.counted_sentences(text)
+        assert len(timexes) >= count and len(counted) == count
+        return (time.perf_counter() - started) / count
+
+    small, large = per_sentence(1000), per_sentence(64000)
+    assert large < 3 * small, (small, large)
