@@ -731,14 +731,34 @@ def _nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: st
     says which side of the DCT it lies on."""
     anchor = date(dct.year, dct.month, dct.day or 15)
     options = [y for y in (dct.year - 1, dct.year, dct.year + 1) if _valid(y, month, day)]
-    if rel in ("last", "since") or (rel != "next" and _PAST_ONLY.search(_clause(text, start))):
+    tense = _tense_nearest(text, start)
+    if rel in ("last", "since") or (rel != "next" and tense == "past"):
         options = [y for y in options if date(y, month, day) <= anchor] or options
-    elif rel == "next" or _FUTURE_CUES.search(_clause(text, start)):
+    elif rel == "next" or tense == "future":
         options = [y for y in options if date(y, month, day) >= anchor] or options
     return min(options, key=lambda y: abs((date(y, month, day) - anchor).days))
 
 
 _PAST_ONLY = re.compile(r"\b(?:ago|was|were|had|last|earlier|previously|since)\b", re.I)
+# Reported speech looks ahead from a past verb: "the mayor said the town would hold a day of mourning on March 8".
+_FUTURE_IN_PAST = re.compile(r"\bwould\s+(?!have\b)\w+", re.I)
+
+
+def _tense_nearest(text: str, position: int) -> str | None:
+    """"past", "future" or None: the tense cue of the clause nearest before the date (else the first
+    after it). "said 11 people had lost their lives and that the town would hold ... on March 8" is
+    the future: the cue next to the date governs it, not one that opened the clause."""
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, position - CLAUSE_REACH), position)),
+                       default=max(0, position - CLAUSE_REACH))
+    before = text[clause_start:position]
+    cues = [(m.end(), "past") for m in _PAST_ONLY.finditer(before)] + \
+           [(m.end(), "future") for pattern in (_FUTURE_CUES, _FUTURE_IN_PAST) for m in pattern.finditer(before)]
+    if cues:
+        return max(cues)[1]
+    after = _clause(text, position)[len(before):]
+    if _PAST_ONLY.search(after):
+        return "past"
+    return "future" if _FUTURE_CUES.search(after) or _FUTURE_IN_PAST.search(after) else None
 
 
 _CLAUSE_END = re.compile(r"[,;.!?\n]")

@@ -190,3 +190,15 @@ def test_each_day_of_a_range_is_a_date():
     assert [mexico.text[g.start:g.end] for g in gold] == ["April 6", "7", "April 13", "15"]
     found = {(t.start, t.end): t.value for t in temporal.tag(mexico.text, mexico.dct)}
     assert [found.get((g.start, g.end)) for g in gold] == [g.value for g in gold]
+
+
+def test_a_date_in_reported_speech_that_looks_ahead_is_in_the_future(tmp_path):
+    """The demo's radio report of 2026-03-05: the mayor "said at least 11 people had lost their lives
+    and that the town would hold a day of mourning on March 8" — the cue next to the date ("would
+    hold") governs it, not the "had" that opened the clause: 2026-03-08, not the year before."""
+    demo = Path(__file__).resolve().parent.parent / "examples" / "demo-corpus" / "coastline-radio-2026-03-05.txt"
+    db = tmp_path / "demo.db"
+    assert run("ingest", str(demo), "--db", str(db), "-q").returncode == 0
+    dates = json.loads(run("dates", "--db", str(db), "--json").stdout)
+    mourning = [d for d in dates if d["text"] == "March 8"]
+    assert [d["value"] for d in mourning] == ["2026-03-08"], dates
