@@ -4,6 +4,7 @@ Binds to 127.0.0.1 unless told otherwise: the archive holds whatever was ingeste
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +19,8 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 
 
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]", "::1"})
+PAGE_SIZE = 50  # rows per page of a view: an archive of thousands of articles is not one endless page
+OVERVIEW_EVENTS = 10
 
 
 def create_app(db: str | Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -> FastAPI:
@@ -93,14 +96,45 @@ def create_app(db: str | Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -
         finally:
             store.close()
 
-    @app.get("/", response_class=HTMLResponse, summary="The report: overview, ledger, timeline, sources")
+    def view(name: str, heading: str, items: list, page: int, **context) -> str:
+        """One page of a view: PAGE_SIZE rows of `items` (page 1 first), with the navigation."""
+        pages = max(1, -(-len(items) // PAGE_SIZE))
+        if page > pages:
+            raise HTTPException(404, f"{heading} has {pages} page(s)")
+        data = archive()
+        return env.get_template("app_view.html").render(
+            view=name, heading=heading, items=items[(page - 1) * PAGE_SIZE:page * PAGE_SIZE], page=page, pages=pages,
+            docs=data.by_id, current=f"/{name}" if name != "overview" else "/", **context)
+
+    @app.get("/", response_class=HTMLResponse, summary="Overview: the archive in figures, its main incidents")
+    def overview_page() -> str:
+        data = archive()
+        return view("overview", "Overview", data.events[:OVERVIEW_EVENTS], 1, overview=present.overview(data))
+
+    @app.get("/events", response_class=HTMLResponse, summary="The incidents with their tolls, most reported first")
+    def events_page(page: int = Query(1, ge=1)) -> str:
+        return view("events", "Incidents", archive().events, page)
+
+    @app.get("/ledger", response_class=HTMLResponse, summary="The figures ledger: each fact with its sources")
+    def ledger_page(page: int = Query(1, ge=1)) -> str:
+        return view("ledger", "Figures ledger", archive().facts, page)
+
+    @app.get("/timeline", response_class=HTMLResponse, summary="The timeline, in date order")
+    def timeline_page(page: int = Query(1, ge=1)) -> str:
+        return view("timeline", "Timeline", archive().timeline, page)
+
+    @app.get("/documents", response_class=HTMLResponse, summary="The articles, in the order they were ingested")
+    def documents_page(page: int = Query(1, ge=1)) -> str:
+        return view("documents", "Documents", archive().documents, page)
+
+    @app.get("/report", response_class=HTMLResponse, summary="The whole report on one page (as `annalist report`)")
     def report_page() -> str:
         return present.render_report(archive(), title="annalist")
 
     @app.get("/search", response_class=HTMLResponse, summary="Live search page")
     def search_page(q: str = "") -> str:
         hits = search(q, 20, None, None, None, None) if q.strip() else []
-        return env.get_template("search.html").render(q=q, hits=hits)
+        return env.get_template("search.html").render(q=q, hits=hits, current="/search")
 
     @app.get("/doc/{doc_id}", response_class=HTMLResponse, summary="One document with figures, dates, entities marked")
     def document_page(doc_id: str) -> str:
@@ -158,12 +192,21 @@ def _file_state(db: str) -> tuple:
     return tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else None for f in files)
 
 
+ENTITY_CHARS = 100_000  # names are marked in a document's first 100,000 characters (a parse of 950 KB took a minute)
+
+
 @lru_cache(maxsize=256)
 def entities(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Named entities (spaCy's small English pipeline, the one figures are parsed with)."""
+    """Named entities (spaCy's small English pipeline, the one figures are parsed with) of the text's
+    first ENTITY_CHARS characters, read a line at a time: the figures and dates of the rest are
+    marked all the same."""
     from .figures import load_pipeline
 
-    return tuple((e.start_char, e.end_char, e.label_) for e in load_pipeline()(text).ents if e.label_ in ENTITY_LABELS)
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text[:ENTITY_CHARS])]
+    found = []
+    for (start, _), doc in zip(lines, load_pipeline().pipe(line for _, line in lines)):
+        found += [(start + e.start_char, start + e.end_char, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
+    return tuple(found)
 
 
 def run(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:

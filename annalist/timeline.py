@@ -15,6 +15,8 @@ only by a deictic ("today", "this week") counting half.
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -97,9 +99,10 @@ def dated_sentences(doc_id: str, source: str, text: str, published: str | None, 
     dated by the publication date."""
     found = []
     times = sorted(timexes, key=lambda t: t.start)
+    starts = [t.start for t in times]
     for position, (start, end) in enumerate(sentence_spans(text)):
         sentence = text[start:end]
-        inside = [t for t in times if start <= t.start < end]
+        inside = times[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]  # not a scan: a long text holds thousands
         dated = [(v, t) for t in inside for v in date_values(t)]
         for value, timex in dict(dated).items():
             found.append(DatedSentence(doc_id, source, published, start, end, sentence, value, True, timex.text,

@@ -28,3 +28,26 @@ def test_api_answers_what_the_cli_prints(baku_dir, tmp_path):
     head = client.head("/api/events")
     assert head.status_code == 200 and not head.content and "Content-Security-Policy" in head.headers
     assert client.get("/api/documents/nope").status_code == 404 and client.get("/doc/nope").status_code == 404
+
+
+def test_long_views_come_in_pages(baku_dir, tmp_path, monkeypatch):
+    """Every list view is paged (here two rows a page): each page links to the next and the last has no
+    next; a page past the end is 404, not an empty page."""
+    from annalist import serve
+
+    db = str(tmp_path / "a.db")
+    assert run("ingest", str(baku_dir), "--db", db, "--quiet").returncode == 0
+    monkeypatch.setattr(serve, "PAGE_SIZE", 2)
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
+    documents = client.get("/api/documents").json()
+    pages = -(-len(documents) // 2)
+    seen = []
+    for number in range(1, pages + 1):
+        page = client.get(f"/documents?page={number}")
+        assert page.status_code == 200 and f"page {number} of {pages}" in page.text
+        assert ('rel="next"' in page.text) == (number < pages)
+        seen += [d["id"][:8] for d in documents if f'href="/doc/{d["id"][:8]}"' in page.text and d["cluster"] == d["id"]]
+    assert sorted(set(seen)) == sorted({d["id"][:8] for d in documents if d["cluster"] == d["id"]})
+    assert client.get(f"/documents?page={pages + 1}").status_code == 404
+    for view in ("/events", "/ledger", "/timeline"):
+        assert client.get(view).status_code == 200 and client.get(view + "?page=0").status_code == 422

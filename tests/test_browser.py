@@ -166,3 +166,26 @@ def test_app_pages_run_only_the_apps_own_script(app_url):
         assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
     schema = json.loads(urllib.request.urlopen(app_url + "/openapi.json").read())
     assert {"/api/facts", "/api/events", "/api/timeline", "/api/search", "/api/documents/{doc_id}"} <= set(schema["paths"])
+
+
+def test_the_app_is_navigated_from_its_menu(browser, archive, app_url):
+    """From the overview, the menu leads to every view, and an article listed opens by its short id."""
+    _, docs, _ = archive
+    page = new_page(browser)
+    page.goto(app_url + "/")
+    page.locator("nav a", has_text="figures ledger").click()
+    assert page.url.endswith("/ledger") and page.locator("table.ledger tr.conflict", has_text="killed").count() == 1
+    page.locator("nav a", has_text="timeline").click()
+    assert page.url.endswith("/timeline") and page.locator("table.timeline tr", has_text="1990-01-20").count() >= 1
+    page.locator("nav a", has_text="incidents").click()
+    assert page.url.endswith("/events") and page.locator("table.events tr", has_text="1990-01-20").count() == 1
+    page.locator("nav a", has_text="documents").click()
+    assert page.url.endswith("/documents")
+    seed = next(d for name, d in docs.items() if name.startswith("001_"))
+    page.locator("table a", has_text=seed["title"]).first.click()
+    assert page.url.endswith(f"/doc/{seed['id'][:8]}") and page.locator("article.doc h2").inner_text() == seed["title"]
+    assert page.locator("mark.figure").count() >= 1
+    page.locator("nav a", has_text="search").click()
+    assert page.url.endswith("/search") and page.locator("input#q").count() == 1
+    page.locator("nav a", has_text="overview").click()
+    assert page.url == app_url + "/" and page.locator("div.kpi").count() == 6
