@@ -111,21 +111,9 @@ def create_app(db: str | Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -
         data = archive()
         return view("overview", "Overview", data.events[:OVERVIEW_EVENTS], 1, overview=present.overview(data))
 
-    @app.get("/events", response_class=HTMLResponse, summary="The incidents with their tolls, most reported first")
-    def events_page(page: int = Query(1, ge=1)) -> str:
-        return view("events", "Incidents", archive().events, page)
-
-    @app.get("/ledger", response_class=HTMLResponse, summary="The figures ledger: each fact with its sources")
-    def ledger_page(page: int = Query(1, ge=1)) -> str:
-        return view("ledger", "Figures ledger", archive().facts, page)
-
-    @app.get("/timeline", response_class=HTMLResponse, summary="The timeline, in date order")
-    def timeline_page(page: int = Query(1, ge=1)) -> str:
-        return view("timeline", "Timeline", archive().timeline, page)
-
-    @app.get("/documents", response_class=HTMLResponse, summary="The articles, in the order they were ingested")
-    def documents_page(page: int = Query(1, ge=1)) -> str:
-        return view("documents", "Documents", archive().documents, page)
+    for name, heading, rows, summary in LIST_VIEWS:
+        app.add_api_route(f"/{name}", _list_page(view, name, heading, rows, archive), methods=["GET"],
+                          response_class=HTMLResponse, summary=summary)
 
     @app.get("/report", response_class=HTMLResponse, summary="The whole report on one page (as `annalist report`)")
     def report_page() -> str:
@@ -176,6 +164,20 @@ def create_app(db: str | Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -
         return search(q, limit, source, date_from, date_to, cluster)
 
     return app
+
+
+# The paged views: path, heading, the archive's rows, what the page shows.
+LIST_VIEWS = [("events", "Incidents", lambda a: a.events, "The incidents with their tolls, most reported first"),
+              ("ledger", "Figures ledger", lambda a: a.facts, "The figures ledger: each fact with its sources"),
+              ("timeline", "Timeline", lambda a: a.timeline, "The timeline, in date order"),
+              ("documents", "Documents", lambda a: a.documents, "The articles, in the order they were ingested")]
+
+
+def _list_page(view, name: str, heading: str, rows, archive):
+    def page_of(page: int = Query(1, ge=1)) -> str:
+        return view(name, heading, rows(archive()), page)
+
+    return page_of
 
 
 def _file_state(db: str) -> tuple:
