@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from . import present
 from .models import Document
-from .store import is_postgres, open_store
+from .store import open_store
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 
@@ -60,7 +60,7 @@ def create_app(db: str | Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -
     cached: dict[tuple, present.Archive] = {}
 
     def archive() -> present.Archive:
-        """The archive's views, read again only when the SQLite file (or its WAL) has changed: building
+        """The archive's views, read again only when its content has changed (_file_state): building
         the ledger and timeline of thousands of articles takes seconds, a page should not."""
         key = _file_state(db)
         if key not in cached:
@@ -181,17 +181,17 @@ def _list_page(view, name: str, heading: str, rows, archive):
 
 
 def _file_state(db: str) -> tuple:
-    """What changes when the archive does: the SQLite file and its WAL; in PostgreSQL, the last run and
-    how many documents are annotated (the annotate stage rewrites events and facts with them)."""
-    if is_postgres(db):
-        store = open_store(db, read_only=True)
-        try:
-            return tuple(store.db.execute("SELECT (SELECT MAX(id) FROM runs), (SELECT COUNT(*) FROM annotated), "
-                                          "(SELECT COUNT(*) FROM facts), (SELECT MAX(finished) FROM runs)").fetchone())
-        finally:
-            store.close()
-    files = [Path(db), Path(f"{db}-wal")]
-    return tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else None for f in files)
+    """What changes when the archive's content does: its last run, how many documents are annotated,
+    how many facts and publication dates it holds (the annotate stage rewrites events and facts with
+    them). Read from the archive, not from the file's size and time, so that a WAL checkpoint (which
+    rewrites the file, not its content) keeps the cached views."""
+    store = open_store(db, read_only=True)
+    try:
+        return tuple(store.db.execute(
+            "SELECT (SELECT MAX(id) FROM runs), (SELECT MAX(finished) FROM runs), (SELECT COUNT(*) FROM annotated), "
+            "(SELECT COUNT(*) FROM facts), (SELECT COUNT(*) FROM documents WHERE published IS NOT NULL)").fetchone())
+    finally:
+        store.close()
 
 
 ENTITY_CHARS = 100_000  # names are marked in a document's first 100,000 characters (a parse of 950 KB took a minute)

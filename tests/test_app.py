@@ -51,3 +51,32 @@ def test_long_views_come_in_pages(baku_dir, tmp_path, monkeypatch):
     assert client.get(f"/documents?page={pages + 1}").status_code == 404
     for view in ("/events", "/ledger", "/timeline"):
         assert client.get(view).status_code == 200 and client.get(view + "?page=0").status_code == 422
+
+
+def test_views_stay_cached_across_a_wal_checkpoint_and_follow_new_content(baku_dir, tmp_path, monkeypatch):
+    """The app builds its views once per content of the archive: a checkpoint (which rewrites the file,
+    not its content) keeps them; an ingest of a new article rebuilds them."""
+    import sqlite3
+
+    from annalist import present
+
+    db = str(tmp_path / "a.db")
+    assert run("ingest", str(baku_dir), "--db", db, "--quiet").returncode == 0
+    builds = []
+    real_read = present.read_archive
+    monkeypatch.setattr(present, "read_archive", lambda store: builds.append(1) or real_read(store))
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
+    first = client.get("/api/facts").json()
+    with sqlite3.connect(db) as writer:
+        writer.execute("CREATE TABLE IF NOT EXISTS probe (x)")  # a write, so the checkpoint has work to do
+        writer.execute("DROP TABLE probe")
+    with sqlite3.connect(db) as writer:
+        writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert client.get("/api/facts").json() == first and len(builds) == 1
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "later.txt").write_text("Baku, 21 January\n\nOn 21 January 1990, 40 people were injured in a second "
+                                     "clash in Baku, officials said.\n", encoding="utf-8")
+    assert run("ingest", str(extra), "--db", db, "--quiet").returncode == 0
+    client.get("/api/facts")
+    assert len(builds) == 2
