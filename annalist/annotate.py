@@ -30,12 +30,12 @@ def annotate_document(task: tuple[str, str, str | None, str | None]) -> tuple[st
     except Exception as exc:  # noqa: BLE001 - any failure on one text is named, not fatal
         return doc_id, [], [], _note("times and figures not read", exc)
     try:
-        found = figures.extract_document(text, title, timexes, _title_times(title, published))
+        counted = figures.counted_sentences(text)  # once: the note below needs how many there are
+        found = figures.extract_document(text, title, timexes, _title_times(title, published), counted=counted)
     except Exception as exc:  # noqa: BLE001
         return doc_id, timexes, [], _note("figures not read", exc)
-    counted = len(figures.counted_sentences(text))
-    note = (f"figures read from the first {figures.MAX_COUNTED_SENTENCES:,} of its {counted:,} sentences with counts"
-            if counted > figures.MAX_COUNTED_SENTENCES else "")
+    note = (f"figures read from the first {figures.MAX_COUNTED_SENTENCES:,} of its {len(counted):,} sentences "
+            "with counts" if len(counted) > figures.MAX_COUNTED_SENTENCES else "")
     return doc_id, timexes, found, note
 
 

@@ -174,11 +174,13 @@ def counted_sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in sentences(text) if _CUE_WORDS.search(text, s, e) and not _other_story(text[s:e])]
 
 
-def extract(text: str, timexes: list[Timex], nlp=None, parse_text: str | None = None) -> list[Figure]:
+def extract(text: str, timexes: list[Timex], nlp=None, parse_text: str | None = None,
+            counted: list[tuple[int, int]] | None = None) -> list[Figure]:
     """Every count of people in a text, with qualifier, group, place, date and span: those written
     with a numeral, and the implicit ones (annalist.implicit). `parse_text` (same length) is what the
-    parser reads, when it reads a cased text badly (a headline in Title Case)."""
-    candidates = counted_sentences(text)[:MAX_COUNTED_SENTENCES]
+    parser reads, when it reads a cased text badly (a headline in Title Case); `counted` the text's
+    counted_sentences, when the caller has them already."""
+    candidates = (counted_sentences(text) if counted is None else counted)[:MAX_COUNTED_SENTENCES]
     if not candidates:
         return []
     nlp = nlp or load_pipeline()
@@ -200,11 +202,11 @@ def extract(text: str, timexes: list[Timex], nlp=None, parse_text: str | None = 
 
 
 def extract_document(text: str, title: str | None, timexes: list[Timex], title_timexes: list[Timex] = (),
-                     nlp=None) -> list[Figure]:
+                     nlp=None, counted: list[tuple[int, int]] | None = None) -> list[Figure]:
     """The figures of an article: its text's, then its title's (spans into the title, `part` "title"),
     the title's dated like the article's main event. `title_timexes` keep dates in the title ("May 25
-    fatal shooting") from being read as counts."""
-    found = extract(text, timexes, nlp)
+    fatal shooting") from being read as counts; `counted` is as `extract`'s, for the text."""
+    found = extract(text, timexes, nlp, counted=counted)
     if title and title.strip():
         event = article_event_date(timexes)
         found += [replace(f, part="title", when=event)

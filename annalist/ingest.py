@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import re
 import multiprocessing
 import multiprocessing.pool
 import os
+import re
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager

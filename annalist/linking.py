@@ -54,7 +54,7 @@ class Profile:
 @dataclass
 class Archive:
     """What the pair scores compare a pair against: the archive's TF-IDF cosines (texts, names,
-    titles) and how many of its documents use each full name and capitalised word."""
+    titles), its rare full names, and how many of its documents use each capitalised word."""
 
     text: object
     names: object

@@ -350,13 +350,10 @@ class _Clock:
             self.narrative_reach = 1 if same_sentence_only else 3
 
 
-CLAUSE_CHARS = 200  # how far back a date's clause is read
-
-
 def _said_aside(text: str, position: int) -> bool:
     """A date that bounds a span or goes back in a flashback (data: not_dates_en.toml, story_asides)
     leaves the story's time where it was: the next "in mid-June" is still the story's year."""
-    before = text[max(0, position - CLAUSE_CHARS):position]
+    before = text[max(0, position - CLAUSE_REACH):position]
     clause = re.split(r"[.;:!?,\n]", before)[-1]
     return any(re.search(pattern, clause) for pattern in _story_asides())
 
@@ -543,8 +540,6 @@ def _year_as_modifier(text: str, start: int, end: int) -> bool:
 
 
 _RANGE_OPENING = re.compile(rf"(?P<mon>{_MONTH_RX})\s+(?P<d1>{_DAY_RX})[-–]$", re.IGNORECASE)
-
-
 _RANGE_CLOSING = re.compile(rf"[-–]{_DAY_RX},?\s+(?P<y>{_YEAR_RX})\b")
 
 
@@ -748,14 +743,12 @@ def _tense_nearest(text: str, position: int) -> str | None:
     """"past", "future" or None: the tense cue of the clause nearest before the date (else the first
     after it). "said 11 people had lost their lives and that the town would hold ... on March 8" is
     the future: the cue next to the date governs it, not one that opened the clause."""
-    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, position - CLAUSE_REACH), position)),
-                       default=max(0, position - CLAUSE_REACH))
-    before = text[clause_start:position]
+    before = text[_clause_start(text, position):position]
     cues = [(m.end(), "past") for m in _PAST_ONLY.finditer(before)] + \
            [(m.end(), "future") for pattern in (_FUTURE_CUES, _FUTURE_IN_PAST) for m in pattern.finditer(before)]
     if cues:
         return max(cues)[1]
-    after = _clause(text, position)[len(before):]
+    after = text[position:_clause_end(text, position)]
     if _PAST_ONLY.search(after):
         return "past"
     return "future" if _FUTURE_CUES.search(after) or _FUTURE_IN_PAST.search(after) else None
@@ -767,10 +760,17 @@ CLAUSE_REACH = 200  # characters a clause reaches either way when no punctuation
 
 def _clause(text: str, position: int) -> str:
     """The clause around a position: tense cues elsewhere in the sentence speak of other events."""
-    before = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, position - CLAUSE_REACH), position)),
-                 default=max(0, position - CLAUSE_REACH))
+    return text[_clause_start(text, position):_clause_end(text, position)]
+
+
+def _clause_start(text: str, position: int) -> int:
+    return max((m.end() for m in _CLAUSE_END.finditer(text, max(0, position - CLAUSE_REACH), position)),
+               default=max(0, position - CLAUSE_REACH))
+
+
+def _clause_end(text: str, position: int) -> int:
     after = _CLAUSE_END.search(text, position, position + CLAUSE_REACH)
-    return text[before:after.start() if after else min(len(text), position + CLAUSE_REACH)]
+    return after.start() if after else min(len(text), position + CLAUSE_REACH)
 
 
 def _reporting_quarter(dct: Ref, back_years: int = 0) -> str:
