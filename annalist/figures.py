@@ -37,7 +37,7 @@ _CUE_TO_MEASURE = {lemma: measure for measure, lemmas in MEASURES.items() for le
 _CUE_WORDS = re.compile(r"\b(?:kill|die|dead|death|fatal|toll|execut|massacr|slain|slay|murder|perish|bod(?:y|ies)|corpse|"
                         r"lives|injur|wound|hurt|arrest|detain|jail|imprison|custody|missing|disappear|unaccounted|"
                         r"displac|refugee|fle[de]|evacu|homeless|deport|forced to leave|infect|cases?\b|sicken|diagnos|"
-                        r"ill\b|rescu|trapped|stranded|affected|shot\b|shoot|gunned|stabb|struck|slain|fatally|no one|nobody)", re.I)
+                        r"ill\b|caught|catch|contract|rescu|trapped|stranded|affected|shot\b|shoot|gunned|stabb|struck|slain|fatally|no one|nobody)", re.I)
 _NOT_PEOPLE = {"year", "day", "month", "week", "hour", "minute", "second", "percent", "%", "dollar", "pound", "euro",
                "mile", "kilometre", "kilometer", "meter", "metre", "foot", "feet", "barrel", "gallon", "ton", "tonne",
                "house", "home", "building", "tank", "vehicle", "car", "plane", "aircraft", "ship", "vote", "seat",
@@ -48,9 +48,17 @@ _NOT_PEOPLE = {"year", "day", "month", "week", "hour", "minute", "second", "perc
                "scene", "event", "block", "street", "wound", "gunshot", "bullet", "animal", "bird", "dolphin", "turtle", "whale", "fish", "pelican", "mammal", "cattle", "sheep"}
 _EVENT_NOUNS = {"death", "killing", "case", "fatality", "body", "corpse", "injury", "detainee", "infection", "toll"}
 _UNCONFIRMED = {"possible", "suspected", "probable", "potential"}
+# Suspected, possible and probable cases of a disease are figures of `infected` (FIGURES_GUIDE.md,
+# "Additions"); other unconfirmed counts ("101 suspected deaths") are not yet a count.
+_CASE_NOUNS = {"case", "infection"}
+# "456 people had caught the virus", "five pupils have contracted swine flu": these verbs say
+# infected only with an illness as their object ("caught two suspects" is an arrest).
+_CATCHING_VERBS = {"catch", "contract"}
+_ILLNESS_NOUNS = {"virus", "flu", "influenza", "disease", "illness", "infection", "strain", "fever", "cholera",
+                  "measles", "ebola", "malaria", "tuberculosis", "pneumonia", "bug"}
 
 _QUALIFIERS = [
-    ("more_than", r"more\s+than|over|upwards\s+of|in\s+excess\s+of"),
+    ("more_than", r"more\s+than|over|above|upwards\s+of|in\s+excess\s+of"),
     ("at_least", r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of"),
     ("about_high", r"nearly|almost|close\s+to|just\s+under"),
     ("about", r"about|around|some|approximately|roughly|an\s+estimated|estimated|about\s+some"),
@@ -416,10 +424,10 @@ def _measure_of(token):
     of_people = _of_objects(counted)
     if counted.text.lower() in ("hundreds", "thousands", "dozens", "scores", "millions", "tens") and of_people:
         counted = of_people[0]  # "hundreds of people"
-    if any(c.text.lower() in _UNCONFIRMED for c in counted.lefts):
-        return None, None  # "486 possible cases" are not yet a count
+    if any(c.text.lower() in _UNCONFIRMED for c in counted.lefts) and counted.lemma_.lower() not in _CASE_NOUNS:
+        return None, None  # "101 suspected deaths" are not yet a count; "486 possible cases" are
     # "put the toll at 12", "five people died, including two children", "arrested for ..."
-    if counted.dep_ == "pobj" and counted.head.text.lower() not in ("of", "to", "by", "than", "at", "including", "for") \
+    if counted.dep_ == "pobj" and counted.head.text.lower() not in ("of", "to", "by", "than", "at", "including", "for", "above") \
             and counted.lemma_.lower() not in _CUE_TO_MEASURE:
         return None, None  # "Among the tens of thousands of protesters ...": not what the verb counts
     if counted.dep_ == "pobj" and counted.head.lower_ == "at" and counted.head.head.lemma_.lower() in ("shoot", "fire", "aim", "point", "shout"):
@@ -430,11 +438,19 @@ def _measure_of(token):
         measure = _CUE_TO_MEASURE.get(candidate.lemma_.lower()) or _CUE_TO_MEASURE.get(candidate.text.lower())
         if measure:
             return measure, counted
+        if candidate.lemma_.lower() in _CATCHING_VERBS and _illness_object(candidate):
+            return "infected", counted
         if candidate.lemma_.lower() == "life" and candidate.head.lemma_.lower() in ("claim", "lose", "take", "cost"):
             return "killed", counted
         if candidate.lemma_.lower() == "force" and any(c.lemma_.lower() == "leave" for c in candidate.subtree):
             return "displaced", counted
     return None, None
+
+
+def _illness_object(verb) -> bool:
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in _ILLNESS_NOUNS or
+                                     any(g.lemma_.lower() in _ILLNESS_NOUNS for g in c.children if g.dep_ == "compound"))
+               for c in verb.children)
 
 
 def _participle_after(token) -> str | None:
@@ -493,6 +509,12 @@ def _cue_path(token, counted):
             yield from _passive_clauses(node)
         if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             break  # "One man is dead and three others are being treated": a clause of its own says what befell them
+        if node.pos_ == "VERB" and node.dep_ == "relcl" and counted is token:
+            # "the number of cases (which) had risen to 1,003": a bare number in a clause about a noun
+            # counts what that noun names.
+            yield node.head
+            yield from _of_objects(node.head)
+            break
         if node.pos_ == "VERB" and node.dep_ not in ("conj", "xcomp", "pcomp", "prep"):
             break
     yield counted

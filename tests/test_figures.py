@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -86,7 +87,7 @@ def test_development_gold_strict_f1(need_root=None):
     result = score_figures(need_shared("gold/figures-dev.jsonl"), need_shared("gold/figures-dev-docs.txt"),
                            need_shared("datasets"))
     assert result["docs"] == 24
-    assert result["strict"]["f1"] >= 0.90, result  # measured 0.904
+    assert result["strict"]["f1"] >= 0.92, result  # measured 0.936 (tune 0.947, check 0.923)
 
 
 def test_ledger_and_figures_json_contracts(baku_dir, tmp_path):
@@ -158,3 +159,28 @@ def test_civilians_and_fighters_killed_the_same_day_are_two_tolls(timeline17_dir
     assert civilians is not loyalists and civilians.event_date == loyalists.event_date
     assert {group_class(s["span"]) for v in loyalists.values for s in v.spans} == {"armed"}
     assert "armed" not in {group_class(s["span"]) for v in civilians.values for s in v.spans}
+
+
+def test_disease_cases_caught_contracted_suspected_and_above(timeline17_dir):
+    """Swine flu coverage (Guardian and BBC, 2009): "456 people had caught the H1N1 virus", "two pupils
+    contracted the virus", "230 possible cases" (suspected cases are figures of `infected`, per the
+    guide's additions; not those that "tested negative") and "cases had risen above 1,000" (more than 1,000) are counts of the infected."""
+    from annalist import temporal
+    from annalist.sources import decode_bytes
+
+    construction = re.compile(r"\b(?P<n>\d[\d,]*) (?:people|pupils|students) (?:have |had )?(?:now )?"
+                              r"(?:caught|contracted) the (?:\w+ )?(?:virus|flu)"
+                              r"|\b(?P<s>\d[\d,]*) (?:possible|suspected|probable) cases(?![^.]*tested negative)"
+                              r"|cases (?:had )?risen above (?P<a>\d[\d,]*)")
+    stated = found = 0
+    paths = [p for topic in ("H1N1_guardian", "H1N1_bbc") for p in sorted((timeline17_dir / topic / "InputDocs").rglob("*.txt"))]
+    for path in paths:
+        text = decode_bytes(path.read_bytes())
+        expected = {int(next(g for g in m.groups() if g).replace(",", "")) for m in construction.finditer(text)}
+        if not expected:
+            continue
+        infected = {f.value for f in figures.extract(text, temporal.tag(text, None)) if f.measure == "infected"}
+        stated += len(expected)
+        found += len(expected & infected)
+    assert stated >= 10, stated
+    assert found == stated, (found, stated)
