@@ -45,7 +45,7 @@ _NOT_PEOPLE = {"year", "day", "month", "week", "hour", "minute", "second", "perc
                "city", "town", "village", "province", "region", "hospital", "school", "company", "group", "job",
                # animals are counted too ("19 dead dolphins"), but they are not the people a toll counts
                "count", "charge", "thing", "community", "report", "call", "incident", "shooting", "party",
-               "scene", "event", "block", "street", "wound", "gunshot", "bullet", "animal", "bird", "dolphin", "turtle", "whale", "fish", "pelican", "mammal", "cattle", "sheep"}
+               "scene", "event", "block", "street", "weekend", "yard", "inch", "millimeter", "millimetre", "centimetre", "wound", "gunshot", "bullet", "animal", "bird", "dolphin", "turtle", "whale", "fish", "pelican", "mammal", "cattle", "sheep"}
 _EVENT_NOUNS = {"death", "killing", "case", "fatality", "body", "corpse", "injury", "detainee", "infection", "toll"}
 _UNCONFIRMED = {"possible", "suspected", "probable", "potential"}
 # Suspected, possible and probable cases of a disease are figures of `infected` (FIGURES_GUIDE.md,
@@ -58,7 +58,7 @@ _ILLNESS_NOUNS = {"virus", "flu", "influenza", "disease", "illness", "infection"
                   "measles", "ebola", "malaria", "tuberculosis", "pneumonia", "bug"}
 
 _QUALIFIERS = [
-    ("more_than", r"more\s+than|over|above|upwards\s+of|in\s+excess\s+of"),
+    ("more_than", r"more\s+than|over|above|upwards\s+of|in\s+excess\s+of|(?:topped|tops|exceeded|exceeds|surpassed|pass(?:es|ed)?)"),
     ("at_least", r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of"),
     ("about_high", r"nearly|almost|close\s+to|just\s+under"),
     ("about", r"about|around|some|approximately|roughly|an\s+estimated|estimated|about\s+some"),
@@ -427,8 +427,8 @@ def _measure_of(token):
     if any(c.text.lower() in _UNCONFIRMED for c in counted.lefts) and counted.lemma_.lower() not in _CASE_NOUNS:
         return None, None  # "101 suspected deaths" are not yet a count; "486 possible cases" are
     # "put the toll at 12", "five people died, including two children", "arrested for ..."
-    if counted.dep_ == "pobj" and counted.head.text.lower() not in ("of", "to", "by", "than", "at", "including", "for", "above") \
-            and counted.lemma_.lower() not in _CUE_TO_MEASURE:
+    if counted.dep_ == "pobj" and counted.head.text.lower() not in ("of", "to", "by", "than", "at", "including", "for") \
+            and not _risen_past(counted) and counted.lemma_.lower() not in _CUE_TO_MEASURE:
         return None, None  # "Among the tens of thousands of protesters ...": not what the verb counts
     if counted.dep_ == "pobj" and counted.head.lower_ == "at" and counted.head.head.lemma_.lower() in ("shoot", "fire", "aim", "point", "shout"):
         return None, None  # "shot at twelve people": fired at, not hit
@@ -445,6 +445,15 @@ def _measure_of(token):
         if candidate.lemma_.lower() == "force" and any(c.lemma_.lower() == "leave" for c in candidate.subtree):
             return "displaced", counted
     return None, None
+
+
+def _risen_past(number) -> bool:
+    """A number a verb went past ("the toll rose above 100", "deaths crept over 1,500"); not an age
+    ("people over 65") nor a distance ("from over 100 yards")."""
+    preposition = number.head
+    before = number.doc[preposition.i - 1] if preposition.i else preposition
+    return (preposition.lower_ in ("above", "over") and preposition.head.pos_ == "VERB"
+            and before.pos_ not in ("NOUN", "PROPN", "PRON"))  # "those over 65 most likely to die"
 
 
 def _illness_object(verb) -> bool:

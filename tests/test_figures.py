@@ -87,7 +87,7 @@ def test_development_gold_strict_f1(need_root=None):
     result = score_figures(need_shared("gold/figures-dev.jsonl"), need_shared("gold/figures-dev-docs.txt"),
                            need_shared("datasets"))
     assert result["docs"] == 24
-    assert result["strict"]["f1"] >= 0.92, result  # measured 0.936 (tune 0.947, check 0.923)
+    assert result["strict"]["f1"] >= 0.92, result  # measured 0.940 (tune 0.947, check 0.933)
 
 
 def test_ledger_and_figures_json_contracts(baku_dir, tmp_path):
@@ -184,3 +184,25 @@ def test_disease_cases_caught_contracted_suspected_and_above(timeline17_dir):
         found += len(expected & infected)
     assert stated >= 10, stated
     assert found == stated, (found, stated)
+
+
+def test_a_toll_said_to_pass_a_number_is_more_than_it(timeline17_dir):
+    """"the death toll has topped 1,000", "deaths ... crept over 1,500", "cases in Australia passes
+    1,200", "the death toll in Mexico rises above 150" (Timeline17): more than the number, of what
+    the subject counts; "those over 65" stays an age."""
+    from annalist import temporal
+    from annalist.sources import decode_bytes
+
+    passing = re.compile(r"\b(?P<noun>death toll|deaths|cases)\b[^.]{0,40} (?:topped|tops|passe[sd]|pass|r[io]sen? above"
+                         r"|rises above|crept over) (?P<n>\d[\d,]*)")
+    stated = set()
+    for path in sorted(timeline17_dir.rglob("*.txt")):
+        text = decode_bytes(path.read_bytes())
+        expected = {(m.group("noun"), int(m.group("n").replace(",", ""))) for m in passing.finditer(text)}
+        if not expected:
+            continue
+        found = {(f.measure, f.value) for f in figures.extract(text, temporal.tag(text, None)) if f.qualifier == "more_than"}
+        for noun, n in expected:
+            stated.add((noun, n))
+            assert ("infected" if noun == "cases" else "killed", n) in found, (path, noun, n)
+    assert len(stated) >= 6, stated
