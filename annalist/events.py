@@ -289,7 +289,11 @@ def _shot_not_killed(shot: list[Figure], killed: list[Figure], killed_count: Cou
     if not dead:
         return max(0, from_numbers or 0, max(f.value for f in people))
     others = [f for f in people if _told_apart(f, killed)]
-    return max(0, from_numbers or 0, _distinct_people(others))
+    # Failing all else, one the text places in a condition of the living is not among the dead ("Sharon
+    # Watson is in stable condition" beside "Emma Watson died"). Only then: told apart this way, every
+    # mention of one survivor ("the 3-year-old", "a boy") would count again.
+    alive = others or [f for f in people if _out_of_danger(f)]
+    return max(0, from_numbers or 0, _distinct_people(alive))
 
 
 def _marked_other(figure: Figure) -> bool:
@@ -334,6 +338,12 @@ def _told_apart(figure: Figure, killed: list[Figure]) -> bool:
     dead_sexes = {_sex(f.who) for f in dead}
     sex = _sex(figure.who)
     return sex is not None and None not in dead_sexes and sex not in dead_sexes
+
+
+def _out_of_danger(figure: Figure) -> bool:
+    """A person the text places in a condition of the living ("is in stable condition"): not one of the dead."""
+    words = figure.span.lower().split()
+    return bool(words) and words[-1] == "condition" and bool(set(words) & set(lexicon()["condition"]["alive"]))
 
 
 def _same_sentence_other(hurt: Figure, dead: Figure) -> bool:
@@ -398,7 +408,7 @@ def _toll(measure: str, counts_by_doc: dict[str, Count], documents: dict[str, Do
     highs = [c["high"] for c in counts if c["high"] is not None]
     if not stated and not lows:
         return None
-    best_count, reasons = _best(stated, day)
+    best_count, reasons = _best(stated, day, measure)
     status = "single_source" if len(counts) <= 1 else (
         "consistent" if _meet([(c["low"], c["high"]) for c in counts]) else "conflict")
     chosen = next((c for c in reversed(_by_report(stated)) if c["count"] == best_count), None)
@@ -423,10 +433,13 @@ def _by_report(counts: list[dict]) -> list[dict]:
     return sorted(counts, key=lambda c: (c["reported"] or "", c["doc"]))
 
 
-def _best(stated: list[dict], day: str | None) -> tuple[int | None, list[str]]:
+def _best(stated: list[dict], day: str | None, measure: str = "killed") -> tuple[int | None, list[str]]:
     """The count most independent sources give; when sources disagree and the later reports give
     another count, the latest report while the incident was news (a toll revised as victims died
-    or were found; an anniversary piece a year on revises nothing)."""
+    or were found; an anniversary piece a year on revises nothing). The hurt are revised only as
+    some of them die: a later report that names fewer hurt and more dead. A later report with
+    other hurt is most often a follow-up about one of them (measured on the tune half: taking
+    the latest for the hurt as for the dead was right for fewer incidents)."""
     if not stated:
         return None, []
     values = [c["count"] for c in stated]
@@ -435,7 +448,8 @@ def _best(stated: list[dict], day: str | None) -> tuple[int | None, list[str]]:
     scoped = [f"{c['count']} is stated for {c['where']}" for c in stated if c["where"]]
     scope = [f"different place scope: {'; '.join(dict.fromkeys(scoped))}"] if scoped else []
     news = _by_report([c for c in stated if day is None or days_between(day, c["reported"]) <= NEWS_DAYS])
-    if len(news) > 1 and news[0]["reported"] and news[-1]["reported"] and news[-1]["reported"] > news[0]["reported"]:
+    if len(news) > 1 and news[0]["reported"] and news[-1]["reported"] and news[-1]["reported"] > news[0]["reported"] \
+            and (measure != "injured" or _hurt_died(news[0], news[-1])):
         earliest, latest = news[0], news[-1]
         return latest["count"], scope + [f"reports differ over time: {earliest['count']} ({earliest['reported']}) "
                                          f"then {latest['count']} ({latest['reported']}); the latest report is taken"]
@@ -444,6 +458,12 @@ def _best(stated: list[dict], day: str | None) -> tuple[int | None, list[str]]:
     most = max(set(values), key=lambda v: (values.count(v), -v))
     return most, scope + [f"sources differ: {', '.join(str(v) for v in sorted(set(values)))}; "
                           f"{most} is given by {values.count(most)} of {len(values)}"]
+
+
+def _hurt_died(earlier: dict, later: dict) -> bool:
+    """The later report moves some of the hurt to the dead: fewer hurt, more dead, both stated."""
+    return (later["count"] < earlier["count"] and earlier["dead"] is not None and later["dead"] is not None
+            and later["dead"] > earlier["dead"])
 
 
 def _meet(bounds: list[tuple[int | None, int | None]]) -> bool:
