@@ -36,6 +36,7 @@ from .linking import (
     group,
     regions_in,
     regions_of,
+    streets_of,
 )
 from .linking import model as linking_model
 from .models import Document, Figure, Timex
@@ -108,7 +109,7 @@ def profile(doc: Document, timexes: list[Timex], figures: list[Figure]) -> Profi
     killed = document_counts(figures).get("killed")
     return Profile(doc, day, how if day else "unknown", full_dates(timexes), place,
                    killed.count if killed else None, full_names(doc), regions_of(doc),
-                   capitalised_words(doc), ages_of(doc))
+                   capitalised_words(doc), ages_of(doc), streets_of(doc))
 
 
 # Where a story says it happened, in its first lines: a dateline ("SANFORD, Fla. -", "AKRON, Ohio –")

@@ -7,7 +7,8 @@ archive use them ("Pulse", "Marksville": a trial report months later still names
 apart the days they are about lie (their event days, and the nearest of all the full dates each
 states: a follow-up written months later still names the day of the shooting), whether they say it
 happened in the same town, whether both give the victims' ages and none in common (two shootings
-of one weekend in one city read alike, but "a 14-year-old" is not "a 23-year-old"), and whether one
+of one weekend in one city read alike, but "a 14-year-old" is not "a 23-year-old"), whether both
+give street addresses and no street in common, and whether one
 publisher wrote both (one outlet's reports of two shootings read alike). The weights are data (annalist/data/event_linking.json), fitted on the `tune` half of the
 development incidents by benchmarks/train_event_linking.py.
 
@@ -49,6 +50,7 @@ class Profile:
     regions: frozenset[str] = frozenset()  # the regions (states) its title and lead name
     words: frozenset[str] = frozenset()  # capitalised words not opening a sentence (capitalised_words)
     ages: frozenset[int] = frozenset()  # the ages it gives ("a 14-year-old", "Kelvin Watford, 50,")
+    streets: frozenset[str] = frozenset()  # the streets of the addresses it gives ("the 1200 block of N. Woodward Ave.")
 
 
 @dataclass
@@ -118,6 +120,20 @@ def ages_of(doc: Document) -> frozenset[int]:
         if value is not None:
             ages.add(int(value))
     return frozenset(ages)
+
+
+@lru_cache(maxsize=1)
+def _address_pattern() -> re.Pattern:
+    return re.compile(model()["address_pattern"])
+
+
+def streets_of(doc: Document) -> frozenset[str]:
+    """The streets of the street addresses a story gives ("4439 Pease Street", "the 1200 block of North
+    Woodward Ave." -> "woodward"): where it happened, as GVA records it. Two stories that each give
+    addresses and no street in common are most often two shootings (a police department's releases
+    read alike: "Investigation into Fatal Shooting at 4439 Pease")."""
+    return frozenset(" ".join(found.group("street").lower().split())
+                     for found in _address_pattern().finditer(f"{doc.title or ''}\n{doc.text}"))
 
 
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
@@ -200,7 +216,8 @@ def pair_features(profiles: list[Profile], i: int, j: int, archive: Archive) -> 
             a.killed is not None and a.killed == b.killed and a.killed > 0,
             a.killed is not None and b.killed is not None and a.killed != b.killed,
             *_place_agreement(a.place, b.place),
-            _shared_words(a.words & b.words, archive), bool(a.ages and b.ages and not a.ages & b.ages)]
+            _shared_words(a.words & b.words, archive), bool(a.ages and b.ages and not a.ages & b.ages),
+            bool(a.streets and b.streets and not a.streets & b.streets)]
 
 
 def _shared_words(shared: frozenset[str], archive: Archive) -> float:

@@ -316,3 +316,21 @@ def test_a_survivor_in_stable_condition_is_not_among_the_dead(gvc_dir):
         main = max(events, key=lambda e: (len(e.documents), e.sources))
         assert any("stable condition" in s["span"] for s in main.tolls["injured"].spans)
         assert main.tolls["injured"].best == gold[incident]["injured"] == 1, (incident, main.tolls["injured"].counts)
+
+
+def test_stories_giving_different_street_addresses_are_two_incidents(gvc_dir):
+    """Fort Wayne, September 2016 (tune incidents): a family's shooting and stabbing deaths on Holton
+    Avenue and a triple homicide at a sports bar on Wayne Trace a week later read alike (one city's
+    police, homicides, victims named); their addresses name different streets, so they stay two events."""
+    from types import SimpleNamespace
+
+    from annalist.linking import streets_of
+
+    paths = [gvc_dir / "corpus" / f"{incident}.jsonl" for incident in ("652642", "654087")]
+    articles = [[json.loads(line) for line in path.open(encoding="utf-8")] for path in paths]
+    streets = [set().union(*(streets_of(SimpleNamespace(title=a["title"], text=a["text"])) for a in arts))
+               for arts in articles]
+    assert all(streets) and not streets[0] & streets[1], streets
+    events, input_ids = archive_events(paths)
+    incident_of = {a["id"]: n for n, arts in enumerate(articles) for a in arts}
+    assert all(len({incident_of[input_ids[d]] for d in e.documents}) == 1 for e in events)
