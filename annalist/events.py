@@ -454,9 +454,13 @@ def _best(stated: list[dict], day: str | None, measure: str = "killed") -> tuple
         earliest, latest = news[0], news[-1]
         return latest["count"], scope + [f"reports differ over time: {earliest['count']} ({earliest['reported']}) "
                                          f"then {latest['count']} ({latest['reported']}); the latest report is taken"]
-    # The count most sources give; between counts as many give, the smaller: measured on the tune
-    # half, the larger of an even split is more often a roundup's or another incident's people.
-    most = max(set(values), key=lambda v: (values.count(v), -v))
+    # The count most sources give; between counts as many give, their lower median: the smaller of
+    # two (measured on the tune half, the larger of an even split is more often a roundup's or another
+    # incident's people), the middle of three or more (one source's roundup and another's follow-up
+    # about one victim both fall away).
+    top = max(values.count(v) for v in values)
+    tied = sorted(v for v in set(values) if values.count(v) == top)
+    most = tied[(len(tied) - 1) // 2]
     return most, scope + [f"sources differ: {', '.join(str(v) for v in sorted(set(values)))}; "
                           f"{most} is given by {values.count(most)} of {len(values)}"]
 

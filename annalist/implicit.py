@@ -147,6 +147,12 @@ def _wound_or_condition(token):
     lemma = token.lemma_.lower()
     if lemma in lex["wounds"]["nouns"] and token.dep_ == "dobj" and token.head.lemma_.lower() in lex["wounds"]["holders"]:
         return _subject(token.head)
+    if lemma in lex["wounds"]["nouns"] and token.dep_ == "pobj" and token.head.lower_ in ("with", "for"):
+        verb = token.head.head
+        if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "pobj":
+            verb = verb.head.head  # "taken to a local hospital with injuries": the parser hangs "with" on the hospital
+        if verb.lemma_.lower() in lex["wounds"]["carried_with_" + token.head.lower_]:
+            return _subject(verb)  # "was taken to the hospital with injuries", "was treated for gunshot wounds"
     if lemma == "condition" and token.dep_ == "pobj" and token.head.lower_ == "in" and \
             any(c.dep_ == "amod" and c.lower_ in lex["condition"]["states"] for c in token.children):
         holder = token.head.head
@@ -349,7 +355,7 @@ def _count(person) -> tuple[int, object] | None:
         return 0, person  # "no one else was hurt", "nobody was injured"
     if lower in people["pair"] and person.dep_ in ("nsubj", "nsubjpass"):
         return 2, person
-    if person.pos_ == "PRON":
+    if person.pos_ == "PRON" or lower in people["reflexive"]:
         if lower in people["pronouns"] or lower in people["reflexive"]:
             return 1, person
         return None

@@ -334,3 +334,30 @@ def test_stories_giving_different_street_addresses_are_two_incidents(gvc_dir):
     events, input_ids = archive_events(paths)
     incident_of = {a["id"]: n for n, arts in enumerate(articles) for a in arts}
     assert all(len({incident_of[input_ids[d]] for d in e.documents}) == 1 for e in events)
+
+
+def test_one_taken_to_hospital_with_injuries_or_treated_for_wounds_is_hurt(gvc_dir):
+    """"Tara Hendricks survived and was taken to the hospital with non-life-threatening injuries", "Cole
+    Ervin, 20, was treated for gunshot wounds": one person hurt each; "charged with injuries to a child"
+    is a charge, not a casualty."""
+    from annalist.implicit import SHOT
+
+    pattern = r"^(?:[A-Z][a-z]+ [A-Z][a-z]+|[Tt]he (?:man|woman|boy|girl|victim|teen)),?(?: \d+,)? (?:was|is) (?:being )?" \
+              r"(?:treated for (?:a |his |her )?(?:gunshot |bullet )?wounds?|(?:taken|transported|rushed) to (?:\w+ ){1,4}" \
+              r"with (?:[\w-]+ ){0,3}injuries)"
+    sentences = _sentences(gvc_dir, pattern)
+    assert len(sentences) >= 5
+    for sentence in sentences:
+        hurt = [f for f in figures.extract(sentence, []) if f.measure in (SHOT, "injured") and f.value == 1]
+        assert hurt, sentence
+    assert not figures.extract("The man was charged with injuries to a child.", [])
+
+
+def test_a_headline_shoots_self_is_one_hurt(gvc_dir):
+    """"Jefferson County boy, 4, shoots self in groin with grandfather's handgun" (tune incident 466483):
+    the headline's "self" is the boy, one person shot; GVA counts one injured."""
+    gold = {g["incident"]: g for g in read_gold(gvc_dir, "tune")}
+    events, _ = archive_events([gvc_dir / "corpus" / "466483.jsonl"])
+    toll = events[0].tolls["injured"]
+    assert any(s["span"] == "shoots self" and s["part"] == "title" for s in toll.spans)
+    assert toll.best == gold["466483"]["injured"] == 1
