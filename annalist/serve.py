@@ -72,15 +72,20 @@ def create_app(db: str | Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -
                 store.close()
         return cached[key]
 
-    def document(doc_id: str) -> tuple[present.Archive, Document]:
+    def document(doc_id: str) -> tuple[Document, list, list]:
         """The document with this id, or with this id prefix when one alone has it (the CLI prints
-        8 characters); 404 otherwise."""
-        data = archive()
-        found = [d for d in data.documents if d.id.startswith(doc_id)] if doc_id else []
-        exact = [d for d in found if d.id == doc_id]
-        if not exact and len(found) != 1:
-            raise HTTPException(404, f"no document {doc_id}" if not found else f"{doc_id} names {len(found)} documents")
-        return data, (exact or found)[0]
+        8 characters), with its dates and figures; 404 otherwise. Read from the archive alone: one
+        article's page must not wait for the views of the whole archive."""
+        store = open_store(db, read_only=True)
+        try:
+            found = store.documents_with_prefix(doc_id) if doc_id else []
+            exact = [d for d in found if d.id == doc_id]
+            if not exact and len(found) != 1:
+                raise HTTPException(404, f"no document {doc_id}" if not found else f"{doc_id} names {len(found)} documents")
+            doc = (exact or found)[0]
+            return doc, [t for _, t in store.timexes(doc.id)], [f for _, f in store.figures(doc.id)]
+        finally:
+            store.close()
 
     def search(q: str, limit: int, source: str | None, date_from: str | None, date_to: str | None,
                cluster: str | None) -> list[dict]:
@@ -126,9 +131,8 @@ def create_app(db: str | Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -
 
     @app.get("/doc/{doc_id}", response_class=HTMLResponse, summary="One document with figures, dates, entities marked")
     def document_page(doc_id: str) -> str:
-        data, doc = document(doc_id)
-        marked = present.document_marks(doc, data.timexes.get(doc.id, []), data.figures.get(doc.id, []),
-                                        entities(doc.text))
+        doc, timexes, figures = document(doc_id)
+        marked = present.document_marks(doc, timexes, figures, entities(doc.text))
         return env.get_template("document.html").render(doc=doc, marked=marked)
 
     @app.get("/api/documents", summary="Current documents (without their text)")
@@ -137,9 +141,9 @@ def create_app(db: str | Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -
 
     @app.get("/api/documents/{doc_id}", summary="One document with its text, times and figures")
     def api_document(doc_id: str) -> dict:
-        data, doc = document(doc_id)
-        return {**doc.to_dict(), "timexes": [t.to_dict() for t in data.timexes.get(doc.id, [])],
-                "figures": [present.figure_json(doc.id, f) for f in data.figures.get(doc.id, [])]}
+        doc, timexes, figures = document(doc_id)
+        return {**doc.to_dict(), "timexes": [t.to_dict() for t in timexes],
+                "figures": [present.figure_json(doc.id, f) for f in figures]}
 
     @app.get("/api/figures", summary="Every figure (the `annalist figures --json` shape)")
     def api_figures() -> list[dict]:

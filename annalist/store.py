@@ -299,6 +299,12 @@ class Store:
         rows = self.db.execute(f"SELECT * FROM documents {where} ORDER BY seq")
         return [row_to_document(row) for row in rows]
 
+    def documents_with_prefix(self, prefix: str) -> list[Document]:
+        """The current documents whose id starts with `prefix` (the CLI prints 8 characters)."""
+        rows = self.db.execute("SELECT * FROM documents WHERE is_current = 1 AND substr(id, 1, ?) = ? ORDER BY seq",
+                               (len(prefix), prefix))
+        return [row_to_document(row) for row in rows]
+
     def clusters_of(self) -> dict[str, str | None]:
         return {r[0]: r[1] for r in self.db.execute("SELECT id, cluster FROM documents")}
 
