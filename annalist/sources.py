@@ -257,6 +257,10 @@ def read_warc(path: Path, kind: str, group: str, max_bytes: int) -> Iterator[Raw
     whole_file = gzipped and members == 1 and complete_end == path.stat().st_size
     if whole_file:
         complete_end = float("inf")  # offsets are then in the decompressed stream; a cut shows as EOFError
+    if not path.stat().st_size:
+        yield InputFailure(path_text(path), "empty file")
+        return
+    read = 0  # articles and failures of records: none means the file held nothing to read
     with (gzip.open(path, "rb") if whole_file else path.open("rb")) as handle:
         # A WARC gzipped as one whole file (gzip file.warc) rather than record by record: read it as
         # one stream, or only its first record would be found.
@@ -274,12 +278,25 @@ def read_warc(path: Path, kind: str, group: str, max_bytes: int) -> Iterator[Raw
                     yield InputFailure(path_text(path), f"truncated: record at offset {records.get_record_offset()} is incomplete; the complete records before it were kept")
                     return
                 if article is not None:
+                    read += 1
                     yield article
         except Exception as exc:  # warcio raises assorted errors on a cut or corrupt stream
-            yield InputFailure(path_text(path), f"corrupt or truncated WARC after offset {records.get_record_offset()}: {type(exc).__name__}; the complete records before it were kept")
+            yield InputFailure(path_text(path), f"corrupt or truncated WARC {_where_in(records)}: {type(exc).__name__}; "
+                               "the complete records before it were kept")
             return
     if complete_end < path.stat().st_size:
         yield InputFailure(path_text(path), "truncated: the last gzip member is incomplete; the complete records before it were kept")
+    elif not read:
+        yield InputFailure(path_text(path), "no HTML response or resource record: nothing to read as an article")
+
+
+def _where_in(records) -> str:
+    """Where a corrupt WARC stream broke off: after the last record read, or at its start (warcio has
+    no offset before its first record)."""
+    try:
+        return f"after offset {records.get_record_offset()}"
+    except (TypeError, IndexError):
+        return "at its start"
 
 
 def _warc_article(record, path: Path, records, max_bytes: int) -> RawArticle | InputFailure | None:
