@@ -5,11 +5,12 @@ Binds to 127.0.0.1 unless told otherwise: the archive holds whatever was ingeste
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Query
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from . import present
 from .models import Document
@@ -58,19 +59,25 @@ def create_app(db: str | Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -
         return Response(env.loader.get_source(env, "search.js")[0], media_type="text/javascript")
 
     cached: dict[tuple, present.Archive] = {}
+    building = threading.Lock()
 
     def archive() -> present.Archive:
         """The archive's views, read again only when its content has changed (_file_state): building
-        the ledger and timeline of thousands of articles takes seconds, a page should not."""
+        the ledger and timeline of thousands of articles takes seconds, a page should not. Requests
+        that arrive while they are built wait for that one build rather than each starting another."""
         key = _file_state(db)
-        if key not in cached:
-            store = open_store(db, read_only=True)
-            try:
+        if key in cached:
+            return cached[key]
+        with building:
+            if key not in cached:
+                store = open_store(db, read_only=True)
+                try:
+                    views = present.read_archive(store)
+                finally:
+                    store.close()
                 cached.clear()
-                cached[key] = present.read_archive(store)
-            finally:
-                store.close()
-        return cached[key]
+                cached[key] = views
+            return cached[key]
 
     def document(doc_id: str) -> tuple[Document, list, list]:
         """The document with this id, or with this id prefix when one alone has it (the CLI prints
@@ -136,30 +143,30 @@ def create_app(db: str | Path, allowed_hosts: frozenset[str] = LOOPBACK_NAMES) -
         return env.get_template("document.html").render(doc=doc, marked=marked)
 
     @app.get("/api/documents", summary="Current documents (without their text)")
-    def api_documents() -> list[dict]:
-        return [{k: v for k, v in d.to_dict().items() if k not in ("text", "offsets")} for d in archive().documents]
+    def api_documents() -> Response:
+        return _json([{k: v for k, v in d.to_dict().items() if k not in ("text", "offsets")} for d in archive().documents])
 
     @app.get("/api/documents/{doc_id}", summary="One document with its text, times and figures")
-    def api_document(doc_id: str) -> dict:
+    def api_document(doc_id: str) -> Response:
         doc, timexes, figures = document(doc_id)
-        return {**doc.to_dict(), "timexes": [t.to_dict() for t in timexes],
-                "figures": [present.figure_json(doc.id, f) for f in figures]}
+        return _json({**doc.to_dict(), "timexes": [t.to_dict() for t in timexes],
+                      "figures": [present.figure_json(doc.id, f) for f in figures]})
 
     @app.get("/api/figures", summary="Every figure (the `annalist figures --json` shape)")
-    def api_figures() -> list[dict]:
-        return [present.figure_json(doc_id, f) for doc_id, fs in archive().figures.items() for f in fs]
+    def api_figures() -> Response:
+        return _json([present.figure_json(doc_id, f) for doc_id, fs in archive().figures.items() for f in fs])
 
     @app.get("/api/facts", summary="The ledger (the `annalist ledger --json` shape)")
-    def api_facts() -> list[dict]:
-        return present.facts_json(archive())
+    def api_facts() -> Response:
+        return _json(present.facts_json(archive()))
 
     @app.get("/api/events", summary="The incidents with their tolls (the `annalist events --json` shape)")
-    def api_events() -> list[dict]:
-        return [present.event_json(e) for e in archive().events]
+    def api_events() -> Response:
+        return _json([present.event_json(e) for e in archive().events])
 
     @app.get("/api/timeline", summary="The timeline (the `annalist timeline --json` shape)")
-    def api_timeline() -> list[dict]:
-        return [e.to_dict() for e in archive().timeline]
+    def api_timeline() -> Response:
+        return _json([e.to_dict() for e in archive().timeline])
 
     @app.get("/api/search", summary="Ranked full-text search (BM25) with snippets; matches marked ⟦like this⟧")
     def api_search(q: str = Query(..., min_length=1), limit: int = Query(10, ge=1, le=200),
@@ -182,6 +189,12 @@ def _list_page(view, name: str, heading: str, rows, archive):
         return view(name, heading, rows(archive()), page)
 
     return page_of
+
+
+def _json(data) -> Response:
+    """The data as JSON as it stands: the API's shapes are plain dicts and lists already, and FastAPI's
+    own encoding walks them again first (the timeline of 293 articles: 42 ms, against 7 ms for the JSON)."""
+    return JSONResponse(data)
 
 
 def _file_state(db: str) -> tuple:

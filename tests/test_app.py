@@ -102,3 +102,28 @@ def test_a_document_page_does_not_wait_for_the_archives_views(baku_dir, tmp_path
         data = client.get(f"/api/documents/{doc['id'][:8]}").json()
         assert data["id"] == doc["id"] and data["figures"] == json.loads(
             run("figures", "--db", str(db), "--doc", doc["id"], "--json").stdout)
+
+
+def test_concurrent_first_requests_build_the_views_once(baku_dir, tmp_path, monkeypatch):
+    """Eight requests at once on a cold app: one builds the archive's views, the others wait for it
+    (each used to start a build of its own, and a loaded server answered in seconds)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from annalist import present
+
+    db = tmp_path / "a.db"
+    assert run("ingest", str(baku_dir), "--db", str(db), "--quiet").returncode == 0
+    builds = []
+    real = present.read_archive
+
+    def counted(store):
+        builds.append(1)
+        return real(store)
+
+    monkeypatch.setattr(present, "read_archive", counted)
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
+    paths = ["/api/facts", "/api/events", "/api/timeline", "/api/figures"] * 2
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(client.get, paths))
+    assert all(a.status_code == 200 for a in answers) and len(builds) == 1
+    assert answers[0].json() == json.loads(run("ledger", "--db", str(db), "--json").stdout)
