@@ -12,6 +12,7 @@ Only current versions are indexed; a superseded version is deleted from the inde
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from .store import put_meta
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 SNIPPET_CHARS = 160
 _WATERMARK = "search_index_rowid"  # meta key: the highest documents.rowid in the index
+_READ_ONLY_PROGRESS = "annalist-read-only-sync.json"  # beside a read-only archive: how far its index got
 
 
 def index_path(db_path: str | Path) -> Path:
@@ -113,10 +115,14 @@ class SearchIndex:
         import tantivy
 
         db = self.store.db
-        # A read-only archive cannot move its watermark: an index rebuilt beside it starts from 0.
+        # A read-only archive cannot move its watermark: an index rebuilt beside it starts from 0, and
+        # how far the index got is kept in the index's own folder (_read_only_progress).
         done = 0 if self.rebuilt and self.store.read_only else int(self.store.meta(_WATERMARK) or 0)
         newest = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM documents").fetchone()[0]
         stale = [r[0] for r in db.execute("SELECT doc_id FROM search_stale")]
+        if self.store.read_only and not self.rebuilt:
+            synced, handled = self._read_only_progress()
+            done, stale = max(done, synced), [d for d in stale if d not in handled]
         if newest <= done and not stale:
             return 0
         try:
@@ -144,11 +150,32 @@ class SearchIndex:
         self.index.reload()
         self.rebuilt = False
         if self.store.read_only:  # the index is current; the archive's watermark stays where it was
+            self._keep_read_only_progress(newest, stale)
             return added
         with self.store.transaction():  # after the commit: a killed sync is redone
             put_meta(db, _WATERMARK, str(newest))
             db.executemany("DELETE FROM search_stale WHERE doc_id = ?", [(d,) for d in stale])
         return added
+
+    def _progress_file(self) -> Path:
+        return index_path(self.store.path) / _READ_ONLY_PROGRESS
+
+    def _read_only_progress(self) -> tuple[int, set[str]]:
+        """How far a sync beside a read-only archive got (newest document, stale ones re-indexed), so
+        that each search does not index the same documents again."""
+        try:
+            saved = json.loads(self._progress_file().read_text(encoding="utf-8"))
+            return int(saved["newest"]), set(saved["stale"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return 0, set()
+
+    def _keep_read_only_progress(self, newest: int, stale: list[str]) -> None:
+        _, handled = self._read_only_progress()
+        try:
+            self._progress_file().write_text(json.dumps({"newest": newest, "stale": sorted(handled | set(stale))}),
+                                             encoding="utf-8")
+        except OSError:  # the index's folder is read-only too: the next search syncs again
+            pass
 
     def search(self, query: str, limit: int = 10, source: str | None = None, date_from: str | None = None,
                date_to: str | None = None, cluster: str | None = None) -> list[tuple[str, float, str]]:

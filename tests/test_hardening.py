@@ -215,6 +215,36 @@ def test_reading_commands_open_the_archive_read_only(tmp_path):
     assert missing.returncode == 2 and "no archive at" in missing.stderr and not (tmp_path / "missing.db").exists()
 
 
+def test_a_read_only_archive_behind_its_index_syncs_once(baku_dir, tmp_path):
+    """An ingest whose search sync was skipped (the app held the index) leaves the archive's watermark
+    behind; readers cannot move it, so the index keeps its own progress: the first search indexes the
+    new documents, later searches index nothing again and still find them."""
+    import shutil
+
+    from annalist.search import SearchIndex, index_path
+    from annalist.store import Store
+
+    db = tmp_path / "a.db"
+    assert run("ingest", str(baku_dir), "--db", str(db), "-q").returncode == 0
+    shutil.rmtree(index_path(db))  # an index as far behind as can be: every document to index again
+    index_path(db).mkdir()
+    (index_path(db) / "placeholder").write_text("")
+    writer = Store(db)
+    try:
+        SearchIndex(writer)  # a new index, the archive's watermark back to 0, then the writer goes away
+    finally:
+        writer.close()
+    reader = Store(db, read_only=True)
+    try:
+        index = SearchIndex(reader)
+        assert index.sync() == len(reader.documents()) > 0
+        assert index.sync() == 0
+        again = SearchIndex(reader)  # another reader, another process: the index's own progress holds
+        assert again.sync() == 0 and again.search("Baku")
+    finally:
+        reader.close()
+
+
 def test_a_second_writer_waits_for_the_first(baku_dir, tmp_path):
     """Two ingests of one folder into one archive at once: the second waits, says so, and then finds
     every document already stored (it used to die on a UNIQUE constraint)."""
