@@ -86,23 +86,26 @@ class Ref:
 
     @classmethod
     def parse(cls, value: str | None) -> Ref | None:
-        match = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value or "")
+        match = re.match(r"^(BC)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value or "")
         if not match:
             return None
-        year, month, day = match.groups()
-        return cls(int(year), int(month) if month else None, int(day) if day else None)
+        era, year, month, day = match.groups()
+        return cls(-int(year) if era else int(year), int(month) if month else None, int(day) if day else None)
 
     def iso(self) -> str:
+        """TimeML's value: "1990-01-20", "1990-01", "1990"; a year before the common era is negative
+        here and written "BC0490" (490 BC, as TIMEX2 and TimeML write it)."""
         if self.year is None:
             return "XXXX"
+        year = f"BC{-self.year:04d}" if self.year < 0 else f"{self.year:04d}"
         if self.month is None:
-            return f"{self.year:04d}"
+            return year
         if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+            return f"{year}-{self.month:02d}"
+        return f"{year}-{self.month:02d}-{self.day:02d}"
 
     def as_date(self) -> date | None:
-        return date(self.year, self.month, self.day) if self.year and self.month and self.day else None
+        return date(self.year, self.month, self.day) if self.year and self.year > 0 and self.month and self.day else None
 
 
 def number(text: str) -> float | None:
@@ -192,6 +195,9 @@ _RULES: list[tuple[str, str]] = [
     ("clock_stamp", r"(?m)^\s*(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?=\s*:(?!\d))"),
     # A year, and each year of a range ("1911-1913", "2007-08": TimeML marks both ends); what a year-shaped
     # number counts or names instead ("2000 troops", "the 1500 block") is in annalist/data/not_dates_en.toml.
+    # A year of an era: "490 BC", "March 490 B.C.", "AD 43", "43 CE" (histories; TimeML writes BC0490).
+    ("era_year", rf"\b(?:(?P<mon>{_MONTH_RX})\s+)?(?:(?P<y>\d{{1,4}})\s*(?P<era>BCE?|B\.C\.(?:E\.)?|AD|A\.D\.|CE)"
+                 rf"|(?P<era2>AD|A\.D\.)\s*(?P<y2>\d{{1,4}}))(?![\w])"),
     ("year_in", rf"(?<![\w$£€.,-])(?P<y>{_YEAR_RX})(?!\d|[\w%,.]\d|\s*(?:%|percent|per cent)|-(?!(?:{_YEAR_RX}|\d\d)(?!\d))\d)"),
     ("year_range_end", rf"(?<=\b{_YEAR_RX}[-–])(?P<y>{_YEAR_RX}|\d\d)(?![\w-])"),
     ("year_part", rf"\b(?:mid|early|late)-(?P<y>{_YEAR_RX})\b"),
@@ -240,7 +246,7 @@ _RULE_WORDS = {
     "day_month": _MONTH_WORDS, "month_year": _MONTH_WORDS, "month_rel_year": _MONTH_WORDS,
     "month_alone": _MONTH_WORDS, "season_year": {"spring", "summer", "autumn", "fall", "winter"},
     "quarter": {"quarter"}, "half_year": {"half"}, "century": {"century"}, "fiscal_year": {"fiscal"}, "day_range_end": _MONTH_WORDS, "day_range_start": _MONTH_WORDS,
-    "spelled_year": {"nineteen", "thousand"}, "year_part": {"mid", "early", "late"},
+    "spelled_year": {"nineteen", "thousand"}, "era_year": {"bc", "bce", "b", "ad", "a", "ce"}, "year_part": {"mid", "early", "late"},
     "decade_words": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}, "today": {"today", "day"}, "tonight": {"tonight"},
     "yesterday": {"yesterday"}, "tomorrow": {"tomorrow"}, "this_part": _DAY_PARTS, "last_night": {"night"},
     "present": {"now", "currently", "current", "nowadays", "present", "moment", "days"},
@@ -514,6 +520,31 @@ def _month_year(m, clock, text, start):
     return DATE, ref.iso(), "absolute"
 
 
+def _year_value(year: int) -> str:
+    """A year as TimeML writes it: "1990"; 490 BC (the year -490 here) "BC0490"."""
+    return Ref(year).iso()
+
+
+def _period_value(year: int, length: int, shift: int, digits: int) -> str:
+    """The decade (length 10: "199") or century (100: "19") of a year, moved by `shift`; before the
+    common era counted back from it, as the year is ("the 440s BC": "BC044")."""
+    if year > 0:
+        return f"{year // length + shift:0{digits}d}"
+    period = -year // length - shift
+    return f"BC{period:0{digits}d}" if period >= 0 else f"{-period - 1:0{digits}d}"
+
+
+def _era_year(m, clock, text, start):
+    """"490 BC", "March 490 B.C." (a negative year: "the following year" is 489 BC), "AD 43"."""
+    year = int(m["y"] or m["y2"])
+    before_era = (m["era"] or "").upper().startswith("B")
+    if not year or (m["era"] and m["era"].upper() in ("AD", "CE") and m["era"] != m["era"].upper()):
+        return None  # "0 BC" is no year; "43 ad" in lower case is an advertisement, not an era
+    ref = Ref(-year if before_era else year, _month(m["mon"]) if m["mon"] else None)
+    clock.set_narrative(ref, start)
+    return DATE, ref.iso(), "absolute"
+
+
 def _year_in(m, clock, text, start):
     return _year(int(m["y"]), clock, text, start, m.end())
 
@@ -612,7 +643,7 @@ def _season(m, clock, text, start):
         return DATE, f"{m['y']}-{code}", "absolute"
     shift = {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
     year, anchor = clock.year_for(start, text)
-    return DATE, (f"{year + shift}-{code}" if year else f"XXXX-{code}"), anchor
+    return DATE, (f"{_year_value(year + shift)}-{code}" if year else f"XXXX-{code}"), anchor
 
 
 def _relative_year(word: str | None, clock: _Clock, text: str, start: int) -> tuple[int | None, str]:
@@ -701,7 +732,7 @@ def _holiday(m, clock, text, start):
 
 def _month_rel_year(m, clock, text, start):
     year, anchor = _relative_year(f"{m['rel']} year", clock, text, start)
-    return DATE, (f"{year:04d}-{_month(m['mon']):02d}" if year else f"XXXX-{_month(m['mon']):02d}"), anchor
+    return DATE, (f"{_year_value(year)}-{_month(m['mon']):02d}" if year else f"XXXX-{_month(m['mon']):02d}"), anchor
 
 
 def _month_alone(m, clock, text, start):
@@ -717,7 +748,7 @@ def _month_alone(m, clock, text, start):
     dct = clock.dct
     if anchor.startswith("dct") and dct and dct.month and rel != "this":
         year = _nearest_year(dct, month, 15, text, start, rel)
-    return DATE, f"{year:04d}-{month:02d}", anchor
+    return DATE, f"{_year_value(year)}-{month:02d}", anchor
 
 
 def _nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str = "") -> int:
@@ -813,7 +844,7 @@ _RESULTS = re.compile(r"\$|\bcents\b|\bshare\b|\bprofit|\bnet\b|\bincome\b|\blos
 
 def _the_year(m, clock, text, start):
     year, anchor = clock.year_for(start, text)
-    return DATE, f"{year:04d}" if year else "XXXX", anchor
+    return DATE, _year_value(year) if year else "XXXX", anchor
 
 
 def _year_end(m, clock, text, start):
@@ -831,7 +862,7 @@ def _month_of_story(clock: _Clock, text: str, start: int):
     ref, anchor = (narrative, f"narrative {narrative.iso()}") if narrative else (clock.dct, clock.dct_anchor)
     if ref is None or ref.year is None:
         return DATE, "XXXX-XX", anchor
-    return DATE, f"{ref.year:04d}-{ref.month:02d}" if ref.month else f"{ref.year:04d}-XX", anchor
+    return DATE, f"{_year_value(ref.year)}-{ref.month:02d}" if ref.month else f"{_year_value(ref.year)}-XX", anchor
 
 
 def _weekend(m, clock, text, start):
@@ -918,8 +949,15 @@ def _reference(value: str):
 
 def _shifted(ref: Ref, unit: str, amount: float) -> str:
     """ref moved by amount units, at the granularity of the unit."""
-    base = date(ref.year, ref.month or 1, ref.day or 1)
     months = {"year": 12, "decade": 120, "century": 1200, "month": 1, "quarter": 3}.get(unit)
+    if ref.year <= 0:  # before the common era, off Python's calendar: count months ("two years later" than 490 BC)
+        if months is None:
+            return ref.iso()
+        year, month = divmod(ref.year * 12 + (ref.month or 1) - 1 + round(amount * months), 12)
+        if unit in ("year", "decade", "century") and float(amount).is_integer():
+            return _year_value(year)
+        return f"{_year_value(year)}-{month + 1:02d}"
+    base = date(ref.year, ref.month or 1, ref.day or 1)
     if months is not None:
         moved = base + relativedelta(months=round(amount * months))
         if unit in ("year", "decade", "century") and float(amount).is_integer():
@@ -948,11 +986,11 @@ def _relative_period(m, clock, text, start):
     if ref is None or ref.year is None:
         return DATE, "XXXX", anchor
     if unit == "year":
-        return DATE, f"{ref.year + shift:04d}", anchor
+        return DATE, _year_value(ref.year + shift), anchor
     if unit == "decade":
-        return DATE, f"{(ref.year // 10 + shift):03d}", anchor
+        return DATE, _period_value(ref.year, 10, shift, 3), anchor
     if unit == "century":
-        return DATE, f"{(ref.year // 100 + shift):02d}", anchor
+        return DATE, _period_value(ref.year, 100, shift, 2), anchor
     if unit == "quarter":
         if ref.month is None:
             return DATE, f"{ref.year}-QX", anchor
@@ -1059,7 +1097,7 @@ def _step_from_narrative(unit: str, direction: int, clock: _Clock, text: str, st
     if unit in ("week", "month", "year", "weekend"):
         if ref is None or ref.year is None:
             return DATE, "XXXX", anchor
-        return DATE, _shifted(ref, unit, direction) if unit != "year" else f"{ref.year + direction}", anchor
+        return DATE, _shifted(ref, unit, direction) if unit != "year" else _year_value(ref.year + direction), anchor
     if ref is None or ref.as_date() is None:
         return (TIME if part else DATE), "XXXX-XX-XX" + (f"T{_PARTS[part]}" if part else ""), anchor
     day = ref.as_date() + timedelta(days=direction)
@@ -1132,7 +1170,7 @@ _NORMALISERS = {
     "part_of_date": _part_of_date, "month_day_year": _full_date, "day_month_year": _full_date,
     "month_day": _yearless_date, "day_month": _yearless_date, "month_year": _month_year,
     "season_year": _season, "quarter": _quarter, "half_year": _half_year, "decade": _decade,
-    "decade_short": _decade_short, "century": _century, "year_in": _year_in, "fiscal_year": _fiscal_year,
+    "decade_short": _decade_short, "century": _century, "year_in": _year_in, "era_year": _era_year, "fiscal_year": _fiscal_year,
     "today": _today, "tonight": _tonight, "yesterday": _yesterday, "tomorrow": _tomorrow,
     "this_part": _this_part, "last_night": _last_night, "present": _reference("PRESENT_REF"),
     "past_ref": _reference("PAST_REF"), "future_ref": _reference("FUTURE_REF"), "relative_period": _relative_period,
