@@ -128,10 +128,10 @@ def _address_pattern() -> re.Pattern:
 
 
 def streets_of(doc: Document) -> frozenset[str]:
-    """The streets of the street addresses a story gives ("4439 Pease Street", "the 1200 block of North
-    Woodward Ave." -> "woodward"): where it happened, as GVA records it. Two stories that each give
-    addresses and no street in common are most often two shootings (a police department's releases
-    read alike: "Investigation into Fatal Shooting at 4439 Pease")."""
+    """The streets of the street addresses a story gives ("the 1200 block of North Woodward Ave." ->
+    "woodward"; an address needs its street type): where it happened, as GVA records it. Two stories
+    that each give addresses and no street in common are most often two shootings (one city's
+    homicides of one month read alike: a family on Holton Avenue, a sports bar on Wayne Trace)."""
     return frozenset(" ".join(found.group("street").lower().split())
                      for found in _address_pattern().finditer(f"{doc.title or ''}\n{doc.text}"))
 
