@@ -47,15 +47,12 @@ _NOT_PEOPLE = {"year", "day", "month", "week", "hour", "minute", "second", "perc
                "count", "charge", "thing", "community", "report", "call", "incident", "shooting", "party",
                "scene", "event", "block", "street", "weekend", "yard", "inch", "millimeter", "millimetre", "centimetre", "wound", "gunshot", "bullet", "animal", "bird", "dolphin", "turtle", "whale", "fish", "pelican", "mammal", "cattle", "sheep"}
 _EVENT_NOUNS = {"death", "killing", "case", "fatality", "body", "corpse", "injury", "detainee", "infection", "toll"}
-_UNCONFIRMED = {"possible", "suspected", "probable", "potential"}
-# Suspected, possible and probable cases of a disease are figures of `infected` (FIGURES_GUIDE.md,
-# "Additions"); other unconfirmed counts ("101 suspected deaths") are not yet a count.
-_CASE_NOUNS = {"case", "infection"}
-# "456 people had caught the virus", "five pupils have contracted swine flu": these verbs say
-# infected only with an illness as their object ("caught two suspects" is an arrest).
-_CATCHING_VERBS = {"catch", "contract"}
-_ILLNESS_NOUNS = {"virus", "flu", "influenza", "disease", "illness", "infection", "strain", "fever", "cholera",
-                  "measles", "ebola", "malaria", "tuberculosis", "pneumonia", "bug"}
+
+
+def _counted() -> dict:
+    """Unconfirmed counts and the verbs of catching an illness: annalist/data/counted_en.toml."""
+    return datafiles.load("counted_en.toml")
+
 
 _QUALIFIERS = [
     ("more_than", r"more\s+than|over|above|upwards\s+of|in\s+excess\s+of|(?:topped|tops|exceeded|exceeds|surpassed|pass(?:es|ed)?)"),
@@ -424,7 +421,9 @@ def _measure_of(token):
     of_people = _of_objects(counted)
     if counted.text.lower() in ("hundreds", "thousands", "dozens", "scores", "millions", "tens") and of_people:
         counted = of_people[0]  # "hundreds of people"
-    if any(c.text.lower() in _UNCONFIRMED for c in counted.lefts) and counted.lemma_.lower() not in _CASE_NOUNS:
+    unconfirmed = _counted()["unconfirmed"]
+    if any(c.text.lower() in unconfirmed["words"] for c in counted.lefts) and \
+            counted.lemma_.lower() not in unconfirmed["case_nouns"]:
         return None, None  # "101 suspected deaths" are not yet a count; "486 possible cases" are
     # "put the toll at 12", "five people died, including two children", "arrested for ..."
     if counted.dep_ == "pobj" and counted.head.text.lower() not in ("of", "to", "by", "than", "at", "including", "for") \
@@ -438,7 +437,7 @@ def _measure_of(token):
         measure = _CUE_TO_MEASURE.get(candidate.lemma_.lower()) or _CUE_TO_MEASURE.get(candidate.text.lower())
         if measure:
             return measure, counted
-        if candidate.lemma_.lower() in _CATCHING_VERBS and _illness_object(candidate):
+        if candidate.lemma_.lower() in _counted()["caught"]["verbs"] and _illness_object(candidate):
             return "infected", counted
         if candidate.lemma_.lower() == "life" and candidate.head.lemma_.lower() in ("claim", "lose", "take", "cost"):
             return "killed", counted
@@ -457,8 +456,10 @@ def _risen_past(number) -> bool:
 
 
 def _illness_object(verb) -> bool:
-    return any(c.dep_ == "dobj" and (c.lemma_.lower() in _ILLNESS_NOUNS or
-                                     any(g.lemma_.lower() in _ILLNESS_NOUNS for g in c.children if g.dep_ == "compound"))
+    """"caught the virus", "contracted the H1N1 swine flu virus": an illness is what the verb took."""
+    illnesses = _counted()["caught"]["illnesses"]
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in illnesses or
+                                     any(g.lemma_.lower() in illnesses for g in c.children if g.dep_ == "compound"))
                for c in verb.children)
 
 
