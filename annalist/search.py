@@ -120,6 +120,7 @@ class SearchIndex:
         done = 0 if self.rebuilt and self.store.read_only else int(self.store.meta(_WATERMARK) or 0)
         newest = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM documents").fetchone()[0]
         stale = [r[0] for r in db.execute("SELECT doc_id FROM search_stale")]
+        handled: set[str] = set()
         if self.store.read_only and not self.rebuilt:
             synced, handled = self._read_only_progress()
             done, stale = max(done, synced), [d for d in stale if d not in handled]
@@ -150,7 +151,7 @@ class SearchIndex:
         self.index.reload()
         self.rebuilt = False
         if self.store.read_only:  # the index is current; the archive's watermark stays where it was
-            self._keep_read_only_progress(newest, stale)
+            self._keep_read_only_progress(newest, handled | set(stale))
             return added
         with self.store.transaction():  # after the commit: a killed sync is redone
             put_meta(db, _WATERMARK, str(newest))
@@ -169,11 +170,9 @@ class SearchIndex:
         except (OSError, ValueError, KeyError, TypeError):
             return 0, set()
 
-    def _keep_read_only_progress(self, newest: int, stale: list[str]) -> None:
-        _, handled = self._read_only_progress()
+    def _keep_read_only_progress(self, newest: int, handled: set[str]) -> None:
         try:
-            self._progress_file().write_text(json.dumps({"newest": newest, "stale": sorted(handled | set(stale))}),
-                                             encoding="utf-8")
+            self._progress_file().write_text(json.dumps({"newest": newest, "stale": sorted(handled)}), encoding="utf-8")
         except OSError:  # the index's folder is read-only too: the next search syncs again
             pass
 

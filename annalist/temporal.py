@@ -993,16 +993,15 @@ def _relative_period(m, clock, text, start):
         return DATE, _period_value(ref.year, 100, shift, 2), anchor
     if unit == "quarter":
         if ref.month is None:
-            return DATE, f"{ref.year}-QX", anchor
+            return DATE, f"{_year_value(ref.year)}-QX", anchor
         q = (ref.month - 1) // 3 + shift
-        return DATE, f"{ref.year + q // 4:04d}-Q{q % 4 + 1}", anchor
+        return DATE, f"{_year_value(ref.year + q // 4)}-Q{q % 4 + 1}", anchor
     if unit == "month":
         if ref.month is None:
-            return DATE, f"{ref.year}-XX", anchor
-        moved = date(ref.year, ref.month, 1) + relativedelta(months=shift)
-        return DATE, f"{moved.year:04d}-{moved.month:02d}", anchor
+            return DATE, f"{_year_value(ref.year)}-XX", anchor
+        return DATE, _shifted(ref, "month", shift), anchor
     if ref.day is None:
-        return DATE, f"{ref.year}-WXX", anchor
+        return DATE, f"{_year_value(ref.year)}-WXX", anchor
     return DATE, _shifted(ref, unit, shift), anchor
 
 

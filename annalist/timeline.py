@@ -16,7 +16,6 @@ only by a deictic ("today", "this week") counting half.
 from __future__ import annotations
 
 import bisect
-
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
