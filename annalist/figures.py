@@ -351,12 +351,21 @@ def _person_before(before: str) -> bool:
     return noun in people or (noun.endswith("s") and noun[:-1] in people)
 
 
+def _without_age_adverb(before: str) -> str:
+    """The text before a number less an adverb between a person and their age ("Another teen, also 15,")."""
+    adverb = re.search(r"\b([A-Za-z]+)\s+$", before)
+    if adverb and adverb.group(1).lower() in _not_counts()["age_adverbs"]:
+        return before[:adverb.start()]
+    return before
+
+
 def _not_a_count(sentence: str, match: re.Match) -> bool:
     """An age set off after a name ("Kelvin Watford, 50,", "Boy, 4, dies"), a number that follows a word
     naming a thing ("Image 2 of 10", "a Tupolev-154", "ages 13 and 21", "call 911") or precedes one
     ("the 911 caller", "the 1500 block", "1930 GMT"): identifiers, addresses, clock times — not counts."""
     before, after = sentence[max(0, match.start() - 40):match.start()], sentence[match.end():match.end() + 20]
-    if (_NAME_BEFORE.search(before) or _person_before(before)) and _SET_OFF_AFTER.match(after) \
+    person_before = _without_age_adverb(before)
+    if (_NAME_BEFORE.search(person_before) or _person_before(person_before)) and _SET_OFF_AFTER.match(after) \
             and not re.search(r"\b(?:and|or)\s*,?\s*$", before):
         return True  # an age: "Kelvin Watford, 50,", "Another man, 21, was shot"
     if _FULL_NAME_BEFORE.search(before) and _AGE_VERB_AFTER.match(after):

@@ -362,6 +362,9 @@ def _count(person) -> tuple[int, object] | None:
     members = [person] + [c for c in person.conjuncts if c.i > person.i]
     # A list the parser splits over several subjects: "A man, two women and a small child were killed".
     members += [s for s in person.head.children if s.dep_ == person.dep_ and s.i > person.i and s not in members]
+    # Names each followed by an age, which the parser hangs one on another: "David Jones, 19, Leonard
+    # Andrews, 21, and Jamari Brooks, 17, were wounded".
+    members += [a for a in _names_after_ages(person) if a not in members]
     members += [c for s in members[1:] for c in s.conjuncts if c.i > s.i and c not in members]
     total = 0
     for member in members:
@@ -372,6 +375,17 @@ def _count(person) -> tuple[int, object] | None:
     if len(members) == 1 and any(c.dep_ == "nummod" and c.like_num for c in person.children):
         return None  # "two men": the numeral reader counts it
     return total, person
+
+
+def _names_after_ages(name) -> list:
+    """Names set in apposition to a name after its age ("Jones, 19, Leonard Andrews, 21, ..."): other
+    people, as an age between two names shows; a name in apposition to a name without one may be
+    the same person."""
+    if name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
+        return []
+    ages = [c for c in name.children if c.dep_ == "appos" and c.like_num]
+    return [c for c in name.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+            and any(age.i < c.i for age in ages)]
 
 
 def _one_person(token) -> int | None:
