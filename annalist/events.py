@@ -281,6 +281,7 @@ def _shot_not_killed(shot: list[Figure], killed: list[Figure], killed_count: Cou
     them (news names one victim many ways: "the boy", "Devon", "the 7-year-old")."""
     dead = killed_count.count if killed_count and killed_count.count is not None else 0
     numbered = [f.value for f in shot if not f.implicit and f.value is not None and not _marked_other(f)]
+    numbered += _with_new_people(shot)
     # "five others were shot", "hitting five additional people": people besides the dead, none of them dead.
     others = [f.value for f in shot if not f.implicit and f.value is not None and _marked_other(f)]
     from_numbers = max([n - dead for n in numbered] + others) if numbered or others else None
@@ -295,6 +296,32 @@ def _shot_not_killed(shot: list[Figure], killed: list[Figure], killed_count: Cou
     # mention of one survivor ("the 3-year-old", "a boy") would count again.
     alive = others or [f for f in people if _out_of_danger(f)]
     return max(0, from_numbers or 0, _distinct_people(alive))
+
+
+def _with_new_people(shot: list[Figure]) -> list[int]:
+    """A number of people shot plus the people the same sentence goes on to tell of as new, by an
+    indefinite noun after it ("two women were shot, and a 9-year-old boy was hit": 3). Not one the
+    number includes ("four people were shot, including a 5-year-old girl") or one told of definitely
+    ("the man"): they are among the number."""
+    totals = []
+    for f in shot:
+        if f.implicit or f.value is None or _marked_other(f):
+            continue
+        after = [g for g in shot if g.implicit and g.value and g.part == f.part and g.sentence == f.sentence
+                 and g.start >= f.end and re.match(r"(?:an?|another)\s", g.span, re.I)
+                 and not _SUBSET_BETWEEN.search(_text_between(f, g))]
+        if after:
+            totals.append(f.value + sum(g.value for g in after))
+    return totals
+
+
+def _text_between(first: Figure, second: Figure) -> str:
+    """The sentence's text from the end of one figure to the start of a later one in it."""
+    at = max(first.sentence.find(first.span), 0)
+    return first.sentence[at + len(first.span):at + second.start - first.start]
+
+
+_SUBSET_BETWEEN = re.compile(r"\b(?:including|among|of\s+them|of\s+whom|one\s+of|two\s+of|both|all)\b", re.I)
 
 
 def _marked_other(figure: Figure) -> bool:

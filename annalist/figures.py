@@ -443,6 +443,8 @@ def _measure_of(token):
     if counted.dep_ == "pobj" and counted.head.lower_ == "of" and counted.head.head.lemma_.lower() == "shooting":
         return implicit.SHOT, counted  # "the shooting of five people" ("ten were shootings" counts incidents)
     for candidate in _cue_path(token, counted):
+        if _in_pain(candidate, counted):
+            return None, None
         measure = _CUE_TO_MEASURE.get(candidate.lemma_.lower()) or _CUE_TO_MEASURE.get(candidate.text.lower())
         if measure:
             return measure, counted
@@ -453,6 +455,13 @@ def _measure_of(token):
         if candidate.lemma_.lower() == "force" and any(c.lemma_.lower() == "leave" for c in candidate.subtree):
             return "displaced", counted
     return None, None
+
+
+def _in_pain(verb, counted) -> bool:
+    """"two families hurting", "three people are hurting": the -ing form of a verb of hurting said of
+    the people counted, with no object: they feel pain or grief; no one was hurt by it."""
+    return (verb.tag_ == "VBG" and verb.lemma_.lower() in _counted()["in_pain"]["verbs"]
+            and not any(c.dep_ == "dobj" for c in verb.children) and not (counted.dep_ == "dobj" and counted.head is verb))
 
 
 def _risen_past(number) -> bool:
