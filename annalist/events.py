@@ -178,10 +178,13 @@ def is_aggregate(figure: Figure) -> bool:
 
 
 def _event_day(group: list[Profile]) -> tuple[str | None, str]:
-    """The day most documents state (earliest on a tie), else the earliest publication date."""
+    """The day most documents state, else the earliest publication date. Between days as many
+    documents state, the one nearest the first report (news follows its event within days; the
+    other is most often a background date one article picked up), then the earliest."""
     stated = [p.day for p in group if p.day and p.day_how == "stated"]
     if stated:
-        return min(set(stated), key=lambda d: (-stated.count(d), d)), "stated"
+        first_report = min((p.doc.published for p in group if p.doc.published), default=None)
+        return min(set(stated), key=lambda d: (-stated.count(d), days_between(d, first_report), d)), "stated"
     published = sorted(p.day for p in group if p.day)
     return (published[0], "published") if published else (None, "unknown")
 
@@ -260,10 +263,12 @@ def document_counts(figures: list[Figure]) -> dict[str, Count]:
     they are among the killed: "four people were shot and one person killed" is 1 killed and 3
     injured; "a man was shot ... he died" is 1 killed; "a man was killed and a woman was shot" 1 and 1."""
     by_measure: dict[str, list[Figure]] = {}
+    dead = [f for f in figures if f.measure == "killed"]
     for f in figures:
         # A person said to be hurt without a numeral ("a man was wounded") is like one shot: injured
-        # unless the document says he died ("... and died at the hospital").
-        hurt_person = f.measure == "injured" and f.implicit and f.value
+        # unless the document says he died ("... and died at the hospital"); so are the hurt some of
+        # whom died ("One of five people hurt ... has died": five hit, one of them dead).
+        hurt_person = f.measure == "injured" and (f.implicit and f.value or any(_part_of(f, k) for k in dead))
         by_measure.setdefault(SHOT if hurt_person else f.measure, []).append(f)
     counts = {m: c for m, fs in by_measure.items() if m != SHOT and (c := _count_of(fs)) is not None}
     shot = by_measure.get(SHOT, [])
@@ -273,6 +278,13 @@ def document_counts(figures: list[Figure]) -> dict[str, Count]:
         if injured is not None and (stated is None or stated.count is None or injured > stated.count):
             counts["injured"] = Count(injured, injured, injured, injured, 0, by_subtraction=not injured and not stated)
     return counts
+
+
+def _part_of(group: Figure, part: Figure) -> bool:
+    """Whether one figure counts a part of another's group: its span holds the other's ("One of five
+    people" and "five people")."""
+    return (group is not part and group.part == part.part and part.start <= group.start
+            and group.end <= part.end and (part.end - part.start) > (group.end - group.start))
 
 
 def _shot_not_killed(shot: list[Figure], killed: list[Figure], killed_count: Count | None) -> int | None:

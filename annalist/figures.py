@@ -416,6 +416,9 @@ def _measure_of(token):
     partitive = [g for g in _of_objects(token) if g.pos_ in ("NOUN", "PROPN")]
     if counted is token and partitive:
         counted = partitive[0]  # "Fourteen of the new cases", "one of the patients"
+        own = _partitive_predicate(token)
+        if own:
+            return own, counted  # "One of four women wounded ... has died": what the part's verb says
     if token.dep_ == "quantmod" and token.head.dep_ == "nummod":  # "more than 700": 700 is the number
         counted = token.head.head
     if counted.lemma_.lower() in _NOT_PEOPLE or counted.text.lower() in _NOT_PEOPLE:
@@ -455,6 +458,15 @@ def _measure_of(token):
         if candidate.lemma_.lower() == "force" and any(c.lemma_.lower() == "leave" for c in candidate.subtree):
             return "displaced", counted
     return None, None
+
+
+def _partitive_predicate(part) -> str | None:
+    """The measure of the verb a part of a group is the subject of ("One of the three people shot
+    has died" is a death; the participle inside it tells what happened to all three)."""
+    if part.dep_ not in ("nsubj", "nsubjpass") or part.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = part.head
+    return _CUE_TO_MEASURE.get(verb.lemma_.lower()) or _participle_measure(verb) if verb.pos_ == "VERB" else None
 
 
 def _in_pain(verb, counted) -> bool:
