@@ -23,7 +23,7 @@ from .models import Document, Figure, Timex
 from .reconcile import Fact
 from .search import snippet_pieces
 from .store import Store, by_document, open_store
-from .timeline import Entry, archive_timeline, best_entries
+from .timeline import Entry, archive_timeline, best_entries, chronological
 
 VEGA_LITE = "https://vega.github.io/schema/vega-lite/v5.json"  # a schema id, never fetched
 REPORT_DATES = 40  # the best-supported dates a report's timeline shows (`annalist timeline` lists all)
@@ -147,6 +147,11 @@ def tolls_chart(facts: list[Fact]) -> Markup | None:
 
 
 def _chart_date(value: str) -> str:
+    """An ISO date for the chart: a month or year at its first day; a year before the common era in
+    ISO 8601's expanded form (490 BC is -000489)."""
+    year, month, day = chronological(value)
+    if year <= 0:
+        return f"-{-year:06d}-{month or 1:02d}-{day or 1:02d}"
     return value if len(value) == 10 else value + ("-01" if len(value) == 7 else "-01-01")
 
 
@@ -186,7 +191,7 @@ def environment() -> Environment:
 
 
 def overview(archive: Archive) -> dict:
-    dates = sorted(e.date for e in archive.timeline)
+    dates = sorted((e.date for e in archive.timeline), key=chronological)
     return {"documents": len(archive.documents),
             "sources": len({d.cluster or d.id for d in archive.documents}),
             "copies": sum(1 for d in archive.documents if d.cluster and d.cluster != d.id),

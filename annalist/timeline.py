@@ -38,6 +38,9 @@ TITLE_CHARS = 90
 _DEICTIC = re.compile(r"(?:today|tonight|yesterday|now|currently|recently|last night|this (?:morning|afternoon|"
                       r"evening|week|weekend|month|year)|earlier (?:today|this week))", re.IGNORECASE)
 _VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# TimeML writes a date before the common era with a "BC" prefix ("BC0490" is 490 BC); the time layer
+# writes one only where the text gives the era ("490 BC"), so such a date is never a stray number.
+_BC_VALUE = re.compile(r"^BC(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,18 @@ class Entry:
 
 
 def granularity(value: str) -> str:
-    return {10: "day", 7: "month", 4: "year"}[len(value)]
+    return {10: "day", 7: "month", 4: "year"}[len(value.removeprefix("BC"))]
+
+
+def chronological(value: str) -> tuple[int, int, int]:
+    """A sort key in time order for a TimeML date, the common era's and the one before it (the year
+    490 BC is the astronomical year -489)."""
+    before = _BC_VALUE.match(value)
+    found = before or _VALUE.match(value)
+    if not found:
+        return (0, 0, 0)
+    year, month, day = (int(g) if g else 0 for g in found.groups())
+    return (1 - year if before else year, month, day)
 
 
 def date_values(timex: Timex) -> list[str]:
@@ -89,6 +103,8 @@ def date_values(timex: Timex) -> list[str]:
         m = _VALUE.match(part[:10]) if len(part) >= 10 and part[4] == "-" and part[7] == "-" else _VALUE.match(part)
         if m and 1000 <= int(m.group(1)) <= 2100:
             values.append(m.group(0))
+        elif _BC_VALUE.match(part):
+            values.append(part)
     return values
 
 
@@ -225,7 +241,7 @@ def build_timeline(sentences: list[DatedSentence], dates: int | None = None, per
     chosen = ranked[:dates] if dates else ranked
     vectorizer = vectorizer or tfidf([s.text for s in sentences])
     entries = []
-    for d in sorted(chosen):
+    for d in sorted(chosen, key=chronological):
         # What sources say dated to the day and the ledes of that day's articles (news-tls's "PM"
         # candidates): measured better than the dated sentences alone (AR1-F 0.115 vs 0.102).
         # A sentence that only names the event ("the martyrs of 20 January") supports the date but

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -150,3 +151,28 @@ def test_two_shootings_of_one_day_are_two_timeline_entries(gvc_dir):
                            for e in day if e.title)
         apart += len(day) >= 2 and all(len({incident[d] for d in e.sources}) == 1 for e in day)
     assert len(pairs) == 6 and apart >= 4, apart
+
+
+def test_a_story_before_the_common_era_has_its_timeline_in_time_order(tmp_path):
+    """WikiWars' Greco-Persian Wars, ingested as a plain text file: the years it gives "BC" are
+    timeline entries (as TimeML writes them, "BC0490"), in time order — 499 BC before 490 BC before
+    480 BC — each summarised by a sentence that states its year."""
+    from conftest import need_shared
+
+    from annalist.evaluation import read_gold_dir
+
+    doc = {d.name: d for d in read_gold_dir(need_shared("datasets/wikiwars/tml"))}["09_GrecoPersian"]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "greco_persian.txt").write_text(doc.text, encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    assert run("ingest", str(tmp_path / "in"), "--db", db, "--quiet").returncode == 0
+    entries = json.loads(run("timeline", "--db", db, "--json").stdout)
+    before = [e for e in entries if e["date"].startswith("BC")]
+    assert len(before) >= 15, [e["date"] for e in entries]
+    years = [int(e["date"][2:6]) for e in before]
+    assert years == sorted(years, reverse=True), years  # time order: the larger year before the era first
+    stated = {int(m.group(1)) for m in re.finditer(r"(?<![\w-])(\d{3})\s+BC\b", doc.text)}
+    assert len(stated) >= 15
+    assert stated <= set(years), sorted(stated - set(years))  # every year the text states is on it
+    last = entries.index(before[-1])
+    assert all(e["date"].startswith("BC") for e in entries[:last + 1])  # the common era's dates come after
