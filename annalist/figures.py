@@ -37,7 +37,7 @@ _CUE_TO_MEASURE = {lemma: measure for measure, lemmas in MEASURES.items() for le
 _CUE_WORDS = re.compile(r"\b(?:kill|die|dead|death|fatal|toll|execut|massacr|slain|slay|murder|perish|bod(?:y|ies)|corpse|"
                         r"lives|injur|wound|hurt|arrest|detain|jail|imprison|custody|missing|disappear|unaccounted|"
                         r"displac|refugee|fle[de]|evacu|homeless|deport|forced to leave|infect|cases?\b|sicken|diagnos|"
-                        r"ill\b|caught|catch|contract|(?:critical|serious|stable|fair|grave|guarded|good|satisfactory) condition|rescu|trapped|stranded|affected|shot\b|shoot|gunned|stabb|struck|slain|fatally|no one|nobody)", re.I)
+                        r"ill\b|caught|catch|contract|(?:critical|serious|stable|fair|grave|guarded|good|satisfactory) condition|rescu|trapped|stranded|affected|shot\b|shoot|gunned|stabb|struck|slain|fatally|no one|nobody|(?:to|in|into)\s+(?:the\s+|a\s+)?hospital)", re.I)
 _NOT_PEOPLE = {"year", "day", "month", "week", "hour", "minute", "second", "percent", "%", "dollar", "pound", "euro",
                "mile", "kilometre", "kilometer", "meter", "metre", "foot", "feet", "barrel", "gallon", "ton", "tonne",
                "house", "home", "building", "tank", "vehicle", "car", "plane", "aircraft", "ship", "vote", "seat",
@@ -448,6 +448,8 @@ def _measure_of(token):
     for candidate in _cue_path(token, counted):
         if _in_pain(candidate, counted):
             return None, None
+        if _sent_to_hospital(candidate, counted):
+            return "injured", counted
         measure = _CUE_TO_MEASURE.get(candidate.lemma_.lower()) or _CUE_TO_MEASURE.get(candidate.text.lower())
         if measure:
             return measure, counted
@@ -469,11 +471,20 @@ def _partitive_predicate(part) -> str | None:
     return _CUE_TO_MEASURE.get(verb.lemma_.lower()) or _participle_measure(verb) if verb.pos_ == "VERB" else None
 
 
+def _sent_to_hospital(verb, counted) -> bool:
+    """"A shooting sent five people to the hospital": the verb's object put in hospital."""
+    hospitalised = _counted()["hospitalised"]
+    return (counted.dep_ == "dobj" and counted.head.i == verb.i and verb.lemma_.lower() in hospitalised["verbs"]
+            and any(p.dep_ == "prep" and p.lower_ in ("to", "in", "into")
+                    and any(g.lemma_.lower() in hospitalised["places"] for g in p.children if g.dep_ == "pobj")
+                    for p in verb.children))
+
+
 def _in_pain(verb, counted) -> bool:
     """"two families hurting", "three people are hurting": the -ing form of a verb of hurting said of
     the people counted, with no object: they feel pain or grief; no one was hurt by it."""
     return (verb.tag_ == "VBG" and verb.lemma_.lower() in _counted()["in_pain"]["verbs"]
-            and not any(c.dep_ == "dobj" for c in verb.children) and not (counted.dep_ == "dobj" and counted.head is verb))
+            and not any(c.dep_ == "dobj" for c in verb.children) and not (counted.dep_ == "dobj" and counted.head.i == verb.i))
 
 
 def _risen_past(number) -> bool:

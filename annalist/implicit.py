@@ -206,6 +206,7 @@ def _patients(verb, subject_is_patient: bool):
         if subject is not None:
             yield subject, False
         return
+    yield from ((person, False) for person in _taken_along(verb))
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive:
         yield passive[0], False
@@ -226,8 +227,26 @@ def _patients(verb, subject_is_patient: bool):
             yield found, False
         return
     obj = _object(verb)
+    if obj is not None and obj.lemma_.lower() in lexicon()["body_parts"]["nouns"]:
+        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ == "PRON":
+            subject = _subject(verb)  # "he shot his left foot": himself
+            if subject is not None:
+                yield subject, True
+        elif owner is not None:
+            yield owner, False  # "shot the boy's hand"
+        return
     if obj is not None:
         yield obj, obj.text.lower() in lexicon()["people"]["reflexive"]
+
+
+def _taken_along(verb) -> list:
+    """People a casualty verb takes along: "The two were shot, along with another woman"."""
+    people = []
+    for phrase in lexicon()["along_with"]["phrases"]:
+        for first in (c for c in verb.children if c.dep_ in ("prep", "advmod") and c.lower_ == phrase[0]):
+            people += [g for w in first.children if w.lower_ == phrase[1] for g in w.children if g.dep_ == "pobj"]
+    return people
 
 
 def _is_passive(verb) -> bool:
