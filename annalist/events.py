@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 
 from .figures import DATELINE
@@ -263,6 +263,7 @@ def document_counts(figures: list[Figure]) -> dict[str, Count]:
     they are among the killed: "four people were shot and one person killed" is 1 killed and 3
     injured; "a man was shot ... he died" is 1 killed; "a man was killed and a woman was shot" 1 and 1."""
     by_measure: dict[str, list[Figure]] = {}
+    figures = figures + _listed_together(figures)
     dead = [f for f in figures if f.measure == "killed"]
     for f in figures:
         # A person said to be hurt without a numeral ("a man was wounded") is like one shot: injured
@@ -278,6 +279,36 @@ def document_counts(figures: list[Figure]) -> dict[str, Count]:
         if injured is not None and (stated is None or stated.count is None or injured > stated.count):
             counts["injured"] = Count(injured, injured, injured, injured, 0, by_subtraction=not injured and not stated)
     return counts
+
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|,?\s+and)\s*")
+
+
+def _listed_together(figures: list[Figure]) -> list[Figure]:
+    """Counts of one measure listed side by side as their sum ("2 Girls, 2 Men Shot At Birthday
+    Party": 4), when the parse gave each its own figure and none their total. Each names whom it
+    counts: not a part of a group ("five people, four of them teenagers", "four people, one
+    seriously") nor a count the text marks as others."""
+    sums = []
+    by_sentence: dict[tuple[str, str], list[Figure]] = {}
+    for f in figures:
+        if not f.implicit and f.value and f.who and " of " not in f" {f.span} " and not _marked_other(f):
+            by_sentence.setdefault((f.part, f.sentence), []).append(f)
+    for listed in by_sentence.values():
+        listed.sort(key=lambda f: f.start)
+        run = listed[:1]
+        for f in listed[1:] + [None]:
+            if f is not None and f.measure == run[-1].measure and f.start > run[-1].end and \
+                    _LIST_SEPARATOR.fullmatch(_text_between(run[-1], f)):
+                run.append(f)
+                continue
+            if len(run) > 1 and not any(g.implicit and g.measure == run[0].measure and g.value == sum(x.value for x in run)
+                                        for g in figures):
+                sums.append(replace(run[0], value=sum(x.value for x in run), low=sum(x.value for x in run),
+                                    high=sum(x.value for x in run), end=run[-1].end,
+                                    span=run[0].sentence[run[0].sentence.find(run[0].span):][:run[-1].end - run[0].start]))
+            run = [f] if f is not None else []
+    return sums
 
 
 def _part_of(group: Figure, part: Figure) -> bool:
