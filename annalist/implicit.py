@@ -397,14 +397,23 @@ def _count(person) -> tuple[int, object] | None:
 
 
 def _names_after_ages(name) -> list:
-    """Names set in apposition to a name after its age ("Jones, 19, Leonard Andrews, 21, ..."): other
-    people, as an age between two names shows; a name in apposition to a name without one may be
-    the same person."""
-    if name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
+    """Names set in apposition to a name after its age ("Jones, 19, Leonard Andrews, 21, ..."), and
+    to those in turn: other people, as an age between two names shows; a name in apposition to a
+    name without one may be the same person."""
+    if name.pos_ != "PROPN" or not (name.ent_type_ == "PERSON" or _aged(name)):
         return []
-    ages = [c for c in name.children if c.dep_ == "appos" and c.like_num]
-    return [c for c in name.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
-            and any(age.i < c.i for age in ages)]
+    found = []
+
+    def follow(person) -> None:
+        ages = [c for c in person.children if c.dep_ == "appos" and c.like_num]
+        for other in person.children:
+            if other.dep_ == "appos" and other.pos_ == "PROPN" and any(age.i < other.i for age in ages) \
+                    and (other.ent_type_ == "PERSON" or _aged(other)):
+                found.append(other)
+                follow(other)
+
+    follow(name)
+    return found
 
 
 def _one_person(token) -> int | None:
@@ -434,8 +443,10 @@ def _one_person(token) -> int | None:
 
 
 def _aged(token) -> bool:
-    """A name given an age before it ("13 year old Shaquez Brunner", "43-year-old Bianca Arter")."""
-    return any(c.dep_ == "amod" and c.lower_ == "old" and any(t.like_num for t in c.subtree) for c in token.children)
+    """A name given an age before it ("13 year old Shaquez Brunner", "43-year-old Bianca Arter") or set
+    off after it ("Aijaholn Tisdale, 19,": the small model may tag such a name an organisation)."""
+    return any((c.dep_ == "amod" and c.lower_ == "old" and any(t.like_num for t in c.subtree))
+               or (c.dep_ == "appos" and c.like_num and c.i > token.i) for c in token.children)
 
 
 def _ordinal(token) -> int | None:

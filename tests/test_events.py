@@ -361,3 +361,119 @@ def test_a_headline_shoots_self_is_one_hurt(gvc_dir):
     toll = events[0].tolls["injured"]
     assert any(s["span"] == "shoots self" and s["part"] == "title" for s in toll.spans)
     assert toll.best == gold["466483"]["injured"] == 1
+
+
+def test_a_victim_first_reported_shot_then_dead_is_no_longer_hurt(gvc_dir):
+    """Tune incidents whose first reports tell of a child or a teen shot, with no one dead, and a later
+    one of the same victim dead: the victim moves from hurt to dead — by the later report (as many
+    people shot in both), or because the first reports name the one shot, by no number, where the
+    others tell of as many dead. The toll is GVA's: one killed, none hurt."""
+    from annalist.events import _hurt_died
+
+    gold = {g["incident"]: g for g in read_gold(gvc_dir, "tune")}
+    for incident in ("346621", "692931", "730788"):
+        events, _ = archive_events([gvc_dir / "corpus" / f"{incident}.jsonl"])
+        main = max(events, key=lambda e: (len(e.documents), e.sources))
+        toll = main.tolls["injured"]
+        last = max(c["reported"] for c in toll.counts)
+        early = {c["doc"] for c in toll.counts if c["reported"] < last and not c["dead"]}
+        assert any(s["doc"] in early and s["implicit"] for s in toll.spans), toll.spans  # "a 16-year-old boy was injured"
+        assert (toll.best, main.tolls["killed"].best) == (gold[incident]["injured"], gold[incident]["killed"]) == (0, 1)
+    one_shot, then_dead = {"count": 1, "dead": None}, {"count": 0, "dead": 1}
+    assert _hurt_died(one_shot, then_dead) and not _hurt_died({"count": 17, "dead": None}, {"count": 1, "dead": 1})
+
+
+def test_one_of_a_group_who_died_is_a_death_and_the_group_people_hit(gvc_dir):
+    """"One of five people hurt in a shooting ... has died": the part is counted by its own verb (one
+    killed); the five are the people hit, the dead among them, so four are hurt."""
+    from annalist.events import document_counts
+
+    numbers = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+    pattern = r"\bOne of (?:the )?(two|three|four|five|six) (?:people|men|women|victims|teens) (?:shot|wounded|hurt|injured)\b[^.]*\b(?:has died|died|dies)\b"
+    sentences = _sentences(gvc_dir, pattern)
+    assert len(sentences) >= 3
+    for sentence in sentences:
+        group = numbers[re.search(pattern, sentence).group(1)]
+        found = figures.extract(sentence, [])
+        assert any(f.measure == "killed" and f.value == 1 and f.span.startswith("One of") for f in found), sentence
+        counts = document_counts(found)
+        assert counts["killed"].count == 1 and counts["injured"].count == group - 1, (sentence, counts)
+
+
+def test_a_shooting_that_sent_people_to_hospital_hurt_them(gvc_dir):
+    """"a shooting ... sent five people to the hospital": hospitalised, so hurt (the guide's
+    "hospitalised for injuries"); what is sent elsewhere is not."""
+    numbers = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+    pattern = r"\bsent (two|three|four|five|six|seven) (?:people|men|women|teens|victims|others) to (?:the |a )?(?:\w+ )?hospitals?\b"
+    sentences = _sentences(gvc_dir, pattern)
+    assert len(sentences) >= 2
+    for sentence in sentences:
+        sent = numbers[re.search(pattern, sentence).group(1)]
+        assert any(f.measure == "injured" and f.value == sent for f in figures.extract(sentence, [])), sentence
+    assert not figures.extract("They sent three letters to the hospital.", [])
+
+
+def test_people_in_pain_or_grief_are_not_hurt(gvc_dir):
+    """"two families hurting", "we are hurting": the -ing form of hurt without an object is pain or
+    grief; "hurting three people" is an injury."""
+    sentences = _sentences(gvc_dir, r"\b(?:two|three|four) (?:families|people) (?:out there )?hurting\b")
+    assert sentences
+    for sentence in sentences:
+        assert not [f for f in figures.extract(sentence, []) if f.measure == "injured"], sentence
+    hurt = figures.extract("The gunman opened fire, hurting three people.", [])
+    assert [(f.measure, f.value) for f in hurt] == [("injured", 3)]
+
+
+def test_an_age_after_an_adverb_is_not_a_count(gvc_dir):
+    """"Another teen, also 15, was shot in the foot": the age set off after the person, an adverb
+    between, counts no one (one teen was shot)."""
+    pattern = r"\b(?:teen|boy|girl|man|woman|victim), (?:also|just|only) (\d{1,2}),"
+    sentences = _sentences(gvc_dir, pattern)
+    assert len(sentences) >= 2
+    for sentence in sentences:
+        age = int(re.search(pattern, sentence).group(1))
+        assert not [f for f in figures.extract(sentence, []) if f.value == age and not f.implicit], sentence
+
+
+def test_counts_listed_side_by_side_are_summed(gvc_dir):
+    """A headline that lists its victims by kind ("2 Girls, 2 Men Shot At ..."): the article's count of
+    people shot is their sum; "four people, one seriously" lists no second kind."""
+    from annalist.events import document_counts
+
+    pattern = r"^(\d) (?:Girls|Boys|Men|Women|Teens|Children|Adults), (\d) (?:Girls|Boys|Men|Women|Teens|Children|Adults) (?:Shot|Wounded|Injured)\b"
+    titles = []
+    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            title = json.loads(line).get("title") or ""
+            if re.search(pattern, title, re.I):
+                titles.append(title)
+    assert titles
+    for title in titles:
+        listed = re.search(pattern, title, re.I)
+        counts = document_counts(figures.extract_document("Police are investigating.", title, []))
+        assert counts["injured"].count == int(listed.group(1)) + int(listed.group(2)), (title, counts)
+    one_part = document_counts(figures.extract("The shooting injured four people, one seriously.", []))
+    assert one_part["injured"].count == 4
+
+
+def test_people_named_each_with_an_age_are_counted_as_a_list(gvc_dir):
+    """"David Jones, 19, Leonard Andrews, 21, and Jamari Brooks, 17, were also wounded": three people,
+    as the ages between the names show."""
+    pattern = r"\b(?:[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+, \d{1,2}, ){2,}and [A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+, \d{1,2},? (?:were|have been) (?:also )?(?:shot|wounded|injured|hurt|killed)\b"
+    sentences = _sentences(gvc_dir, pattern)
+    assert sentences
+    for sentence in sentences:
+        listed = re.search(pattern, sentence).group(0)
+        names = len(re.findall(r", \d{1,2},", listed)) + (0 if re.search(r", \d{1,2},", listed.split(" and ")[-1]) else 1)
+        assert any(f.implicit and f.value == names for f in figures.extract(sentence, [])), (sentence, names)
+
+
+def test_a_stabbing_is_a_wound_unless_its_clause_says_fatal(gvc_dir):
+    """"stabbed a sixth person" is one hurt, not six dead; "stabbed to death" is killed."""
+    sentences = _sentences(gvc_dir, r"\bstabbed (?:a|an|another) (?:\w+ )?(?:person|man|woman|victim)\b(?! to death)")
+    assert sentences
+    for sentence in sentences:
+        stabbed = [f for f in figures.extract(sentence, []) if "stabbed" in f.span]
+        assert stabbed and all(f.measure == "injured" and f.value == 1 for f in stabbed), sentence
+    dead = figures.extract("A man was stabbed to death in the park.", [])
+    assert [(f.measure, f.value) for f in dead] == [("killed", 1)]
