@@ -325,6 +325,7 @@ def _shot_not_killed(shot: list[Figure], killed: list[Figure], killed_count: Cou
     dead = killed_count.count if killed_count and killed_count.count is not None else 0
     numbered = [f.value for f in shot if not f.implicit and f.value is not None and not _marked_other(f)]
     numbered += _with_new_people(shot)
+    numbered += [n for f in shot if f.implicit and (n := _ordinal_of(f))]
     # "five others were shot", "hitting five additional people": people besides the dead, none of them dead.
     others = [f.value for f in shot if not f.implicit and f.value is not None and _marked_other(f)]
     from_numbers = max([n - dead for n in numbered] + others) if numbered or others else None
@@ -339,6 +340,20 @@ def _shot_not_killed(shot: list[Figure], killed: list[Figure], killed_count: Cou
     # mention of one survivor ("the 3-year-old", "a boy") would count again.
     alive = others or [f for f in people if _out_of_danger(f)]
     return max(0, from_numbers or 0, _distinct_people(alive))
+
+
+_ORDINAL_PERSON = re.compile(r"^(?:an?|the)\s+(\w+)\b", re.I)
+
+
+def _ordinal_of(figure: Figure) -> int | None:
+    """The N of one person told of as the Nth hit ("a fourth man suffered a gunshot wound", "the fourth
+    victim survived", "an eighth teen was injured"): N people were hit in all, the dead among them."""
+    from .temporal import ORDINALS
+
+    found = _ORDINAL_PERSON.match(figure.span)
+    word = found.group(1).lower() if found else ""
+    n = int(word[:-2]) if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", word) else ORDINALS.get(word)
+    return n if n and n >= 2 and figure.value == 1 else None
 
 
 def _with_new_people(shot: list[Figure]) -> list[int]:

@@ -477,3 +477,18 @@ def test_a_stabbing_is_a_wound_unless_its_clause_says_fatal(gvc_dir):
         assert stabbed and all(f.measure == "injured" and f.value == 1 for f in stabbed), sentence
     dead = figures.extract("A man was stabbed to death in the park.", [])
     assert [(f.measure, f.value) for f in dead] == [("killed", 1)]
+
+
+def test_the_nth_person_hit_counts_everyone_hit(gvc_dir):
+    """"The fourth victim is still being treated", "an 8th teen was injured": N people were hit in all;
+    with no one dead, N are hurt (the dead, where told, are among them)."""
+    from annalist.events import document_counts
+
+    ordinals = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8}
+    pattern = r"\b(?:[Aa]n?|[Tt]he) (third|fourth|fifth|sixth|\dth|3rd) (?:victim|man|woman|person|teen|boy|girl) (?:was|is|has been) (?:\w+ )?(?:shot|wounded|injured|hurt|treated|hospitalized)\b"
+    sentences = [s for s in _sentences(gvc_dir, pattern) if not re.search(r"\b(?:killed|died|dead|death|fatal)", s)]
+    assert sentences
+    for sentence in sentences:
+        n = ordinals[re.search(pattern, sentence).group(1)]
+        counts = document_counts(figures.extract(sentence, []))
+        assert counts["injured"].count == n, (sentence, counts)
