@@ -42,7 +42,7 @@ from .linking import model as linking_model
 from .models import Document, Figure, Timex
 from .reconcile import EVENT_DAYS, NEWS_DAYS, build_facts
 from .store import by_document
-from .temporal import article_event_date
+from .temporal import ORDINALS, article_event_date
 
 OTHER_EVENT_DAYS = 14  # a figure the text dates further from its event than this counts another event
 
@@ -302,11 +302,10 @@ def _listed_together(figures: list[Figure]) -> list[Figure]:
                     _LIST_SEPARATOR.fullmatch(_text_between(run[-1], f)):
                 run.append(f)
                 continue
-            if len(run) > 1 and not any(g.implicit and g.measure == run[0].measure and g.value == sum(x.value for x in run)
-                                        for g in figures):
-                sums.append(replace(run[0], value=sum(x.value for x in run), low=sum(x.value for x in run),
-                                    high=sum(x.value for x in run), end=run[-1].end,
-                                    span=run[0].sentence[run[0].sentence.find(run[0].span):][:run[-1].end - run[0].start]))
+            total = sum(x.value for x in run)
+            if len(run) > 1 and not any(g.implicit and g.measure == run[0].measure and g.value == total for g in figures):
+                sums.append(replace(run[0], value=total, low=total, high=total, end=run[-1].end,
+                                    span=_text_from(run[0], run[-1])))
             run = [f] if f is not None else []
     return sums
 
@@ -348,8 +347,6 @@ _ORDINAL_PERSON = re.compile(r"^(?:an?|the)\s+(\w+)\b", re.I)
 def _ordinal_of(figure: Figure) -> int | None:
     """The N of one person told of as the Nth hit ("a fourth man suffered a gunshot wound", "the fourth
     victim survived", "an eighth teen was injured"): N people were hit in all, the dead among them."""
-    from .temporal import ORDINALS
-
     found = _ORDINAL_PERSON.match(figure.span)
     word = found.group(1).lower() if found else ""
     n = int(word[:-2]) if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", word) else ORDINALS.get(word)
@@ -377,6 +374,12 @@ def _text_between(first: Figure, second: Figure) -> str:
     """The sentence's text from the end of one figure to the start of a later one in it."""
     at = max(first.sentence.find(first.span), 0)
     return first.sentence[at + len(first.span):at + second.start - first.start]
+
+
+def _text_from(first: Figure, last: Figure) -> str:
+    """The sentence's text from the start of one figure to the end of a later one in it."""
+    at = max(first.sentence.find(first.span), 0)
+    return first.sentence[at:at + last.end - first.start]
 
 
 _SUBSET_BETWEEN = re.compile(r"\b(?:including|among|of\s+them|of\s+whom|one\s+of|two\s+of|both|all)\b", re.I)

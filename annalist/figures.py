@@ -465,10 +465,9 @@ def _measure_of(token):
 def _partitive_predicate(part) -> str | None:
     """The measure of the verb a part of a group is the subject of ("One of the three people shot
     has died" is a death; the participle inside it tells what happened to all three)."""
-    if part.dep_ not in ("nsubj", "nsubjpass") or part.head.pos_ not in ("VERB", "AUX"):
+    if part.dep_ not in ("nsubj", "nsubjpass") or part.head.pos_ != "VERB":
         return None
-    verb = part.head
-    return _CUE_TO_MEASURE.get(verb.lemma_.lower()) or _participle_measure(verb) if verb.pos_ == "VERB" else None
+    return _CUE_TO_MEASURE.get(part.head.lemma_.lower()) or _participle_measure(part.head)
 
 
 def _sent_to_hospital(verb, counted) -> bool:
