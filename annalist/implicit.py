@@ -217,7 +217,15 @@ def _patients(verb, subject_is_patient: bool):
             yield subject, False
         return
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        yield verb.head, False  # "a man shot in the leg"
+        # "a man shot in the leg"; "Woman and 5-year-old child injured": the participle hangs on the
+        # last of the people joined by "and", and tells of them all — not when an earlier one has a
+        # predicate of its own, nor in a headline's list of clauses ("5-Year-Old Shot, Teen Killed").
+        head = verb.head
+        while head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN") and \
+                any(c.dep_ == "cc" and c.lower_ == "and" for c in head.head.children) and \
+                not any(c.dep_ in ("acl", "relcl") for c in head.head.children):
+            head = head.head
+        yield head, False
         return
     if verb.dep_ in ("xcomp", "oprd") and verb.tag_ == "VBN" and not _object(verb):
         # "were found shot to death", "police found two men shot": what the finding verb's object

@@ -492,3 +492,21 @@ def test_the_nth_person_hit_counts_everyone_hit(gvc_dir):
         n = ordinals[re.search(pattern, sentence).group(1)]
         counts = document_counts(figures.extract(sentence, []))
         assert counts["injured"].count == n, (sentence, counts)
+
+
+def test_a_participle_after_people_joined_by_and_tells_of_them_all(gvc_dir):
+    """Headlines "Woman and 5-year-old child injured in shooting": the participle hangs on the last
+    person listed and tells of both; "5-Year-Old Shot, Teen Killed" is two clauses, each its own."""
+    pattern = r"^(?:[Aa] )?(?:\d+-[Yy]ear-[Oo]ld )?(?:[Mm]an|[Ww]oman|[Bb]oy|[Gg]irl|[Tt]een|[Cc]hild) and (?:an? )?(?:\d+-year-old )?(?:[Mm]an|[Ww]oman|[Bb]oy|[Gg]irl|[Tt]een|[Cc]hild) (?:injured|wounded|shot|hurt)\b"
+    titles = []
+    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            title = json.loads(line).get("title") or ""
+            if re.search(pattern, title):
+                titles.append(title)
+    assert titles
+    for title in titles:
+        found = figures.extract_document("Police are investigating.", title, [])
+        assert any(f.implicit and f.value == 2 and f.part == "title" for f in found), (title, found)
+    apart = figures.extract_document("Police are investigating.", "5-Year-Old Shot, Teen Killed In Separate Incidents", [])
+    assert any(f.measure == "killed" and f.value == 1 for f in apart), apart
