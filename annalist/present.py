@@ -148,10 +148,10 @@ def tolls_chart(facts: list[Fact]) -> Markup | None:
 
 def _chart_date(value: str) -> str:
     """An ISO date for the chart: a month or year at its first day; a year before the common era in
-    ISO 8601's expanded form (490 BC is -000489)."""
+    ISO 8601's expanded form, which counts a year 0 (490 BC is -000489)."""
     year, month, day = chronological(value)
-    if year <= 0:
-        return f"-{-year:06d}-{month or 1:02d}-{day or 1:02d}"
+    if year < 0:
+        return f"-{-year - 1:06d}-{month or 1:02d}-{day or 1:02d}"
     return value if len(value) == 10 else value + ("-01" if len(value) == 7 else "-01-01")
 
 

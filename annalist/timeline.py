@@ -25,6 +25,7 @@ import numpy as np
 
 from .figures import sentences as sentence_spans
 from .models import Timex
+from .temporal import Ref
 
 LEDE_SENTENCES = 5  # news-tls dates the first five sentences of an article by its publication
 MIN_WORDS, MAX_WORDS = 5, 50  # CentroidOpt's sentence-length bounds
@@ -84,14 +85,10 @@ def granularity(value: str) -> str:
 
 
 def chronological(value: str) -> tuple[int, int, int]:
-    """A sort key in time order for a TimeML date, the common era's and the one before it (the year
-    490 BC is the astronomical year -489)."""
-    before = _BC_VALUE.match(value)
-    found = before or _VALUE.match(value)
-    if not found:
-        return (0, 0, 0)
-    year, month, day = (int(g) if g else 0 for g in found.groups())
-    return (1 - year if before else year, month, day)
+    """A sort key in time order for a TimeML date, the common era's and the one before it (read as the
+    time layer reads it: 490 BC is the year -490)."""
+    ref = Ref.parse(value)
+    return (ref.year, ref.month or 0, ref.day or 0) if ref and ref.year is not None else (0, 0, 0)
 
 
 def date_values(timex: Timex) -> list[str]:
