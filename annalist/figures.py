@@ -16,8 +16,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from . import datafiles, implicit
+from . import datafiles, implicit, parsing
 from .models import Figure, Timex
+from .parsing import entity_type
 from .temporal import NUMBER_WORDS, article_event_date
 
 MEASURES = {
@@ -194,7 +195,7 @@ def extract(text: str, timexes: list[Timex], nlp=None, parse_text: str | None = 
     dated = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
     starts = [t.start for t in dated]
     view = parse_text or text
-    for (start, end), doc in zip(candidates, nlp.pipe(_without_dateline(view[s:e]) for s, e in candidates)):
+    for (start, end), doc in zip(candidates, parsing.parse(nlp, (_without_dateline(view[s:e]) for s, e in candidates))):
         sentence = text[start:end]
         # the sentence's own dates, found by bisection: a long text holds thousands
         own = dated[bisect.bisect_left(starts, start - MAX_TIMEX_CHARS):bisect.bisect_left(starts, end)]
@@ -648,7 +649,7 @@ _GLOBAL = re.compile(r"(?i)^(?:worldwide|globally|global|countries|world)$")
 
 def _subject_place(subject) -> str | None:
     """A country or city that is itself the subject reporting the count: "Mexico has confirmed 108 deaths"."""
-    if subject.ent_type_ == "GPE" and subject.ent_iob_ in ("B", "I"):
+    if entity_type(subject) == "GPE":
         return " ".join(t.text for t in subject.subtree if t.ent_type_ == "GPE")
     return None
 
@@ -657,9 +658,9 @@ def _place_of(token) -> str | None:
     """The place a modifier names: a prepositional phrase ("in Baku") or a possessive/compound ("Mexico's")."""
     if token.dep_ == "prep" and token.text.lower() in ("in", "at", "near", "from", "across", "throughout"):
         for place in token.children:
-            if place.ent_type_ in ("GPE", "LOC", "FAC"):
+            if entity_type(place) in ("GPE", "LOC", "FAC"):
                 return " ".join(t.text for t in place.subtree if t.ent_type_ in ("GPE", "LOC", "FAC"))
-    if token.dep_ in ("poss", "compound", "nmod") and token.ent_type_ in ("GPE", "LOC"):
+    if token.dep_ in ("poss", "compound", "nmod") and entity_type(token) in ("GPE", "LOC"):
         return " ".join(t.text for t in token.subtree if t.ent_type_ in ("GPE", "LOC") and t.dep_ != "case")
     return None
 

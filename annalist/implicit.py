@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from . import datafiles
 from .models import Figure
+from .parsing import entity_type
 
 SHOT = "shot"  # hit by gunfire, not said to be fatal: injured unless the person died (see annalist.events)
 
@@ -408,7 +409,7 @@ def _names_after_ages(name) -> list:
     """Names set in apposition to a name after its age ("Jones, 19, Leonard Andrews, 21, ..."), and
     to those in turn: other people, as an age between two names shows; a name in apposition to a
     name without one may be the same person."""
-    if name.pos_ != "PROPN" or not (name.ent_type_ == "PERSON" or _aged(name)):
+    if name.pos_ != "PROPN" or not (entity_type(name) == "PERSON" or _aged(name)):
         return []
     found = []
 
@@ -416,7 +417,7 @@ def _names_after_ages(name) -> list:
         ages = [c for c in person.children if c.dep_ == "appos" and c.like_num]
         for other in person.children:
             if other.dep_ == "appos" and other.pos_ == "PROPN" and any(age.i < other.i for age in ages) \
-                    and (other.ent_type_ == "PERSON" or _aged(other)):
+                    and (entity_type(other) == "PERSON" or _aged(other)):
                 found.append(other)
                 follow(other)
 
@@ -442,7 +443,7 @@ def _one_person(token) -> int | None:
                                                        for c in token.children):
         return 2  # "both men"
     singular = "Sing" in token.morph.get("Number") or not token.morph.get("Number")
-    if token.pos_ == "PROPN" and (token.ent_type_ == "PERSON" or _aged(token)):
+    if token.pos_ == "PROPN" and (entity_type(token) == "PERSON" or _aged(token)):
         return 1  # a name; the small model often tags a name it has not seen as an organisation
     lemma = token.lemma_.lower()
     if singular and (lemma in people["nouns"] or token.lower_.endswith("year-old")):

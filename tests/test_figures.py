@@ -206,3 +206,19 @@ def test_a_toll_said_to_pass_a_number_is_more_than_it(timeline17_dir):
             stated.add((noun, n))
             assert ("infected" if noun == "cases" else "killed", n) in found, (path, noun, n)
     assert len(stated) >= 6, stated
+
+
+def test_entities_recognised_on_demand_are_the_full_pipelines(baku_dir):
+    """Sentences are parsed without the entity recogniser, which runs on a sentence only when a rule
+    asks what kind of name a token is (annalist.parsing): the answers must be the full pipeline's."""
+    from annalist import parsing
+
+    nlp = figures.load_pipeline()
+    text = "\n".join(p.read_text() for p in sorted(baku_dir.iterdir()) if p.is_file())
+    spans = figures.counted_sentences(text)[:60]
+    assert len(spans) >= 15
+    sentences = [text[s:e] for s, e in spans]
+    full = [[t.ent_type_ for t in doc] for doc in nlp.pipe(sentences)]
+    lazy = [[parsing.entity_type(t) for t in doc] for doc in parsing.parse(nlp, sentences)]
+    assert lazy == full
+    assert sum(label in ("GPE", "PERSON") for labels in full for label in labels) >= 10
