@@ -148,14 +148,18 @@ def full_names(doc: Document) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _region_patterns() -> list[tuple[str, re.Pattern]]:
+def _region_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every region's spellings, longest first, so that "West Virginia" is read
+    once and not also as "Virginia"; and the region each spelling names."""
     table = datafiles.load("regions_en.toml")
-    patterns = []
-    for regions in table.values():
+    region_of = {}
+    for regions in (value for value in table.values() if isinstance(value, dict)):
         for name, abbreviations in regions.items():
-            spelled = [re.escape(name)] + [re.escape(a) for a in abbreviations if "." in a]
-            patterns.append((name, re.compile(r"(?<!\w)(?:" + "|".join(spelled) + r")(?!\w)")))
-    return patterns
+            for spelling in [name] + [a for a in abbreviations if "." in a]:
+                region_of[spelling] = name
+    spellings = "|".join(map(re.escape, sorted(region_of, key=len, reverse=True)))
+    within = "|".join(map(re.escape, table["names_within"]))
+    return re.compile(rf"(?<!\w)(?:{spellings})(?!\w)(?!\s+(?:{within})\b)"), region_of
 
 
 REGION_CHARS = 400
@@ -168,7 +172,8 @@ def regions_of(doc: Document) -> frozenset[str]:
 
 
 def regions_in(text: str) -> frozenset[str]:
-    return frozenset(name for name, pattern in _region_patterns() if pattern.search(text))
+    pattern, region_of = _region_pattern()
+    return frozenset(region_of[found.group()] for found in pattern.finditer(text))
 
 
 def _similarity_matrix(texts: list[str], **options):

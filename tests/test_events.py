@@ -510,3 +510,26 @@ def test_a_participle_after_people_joined_by_and_tells_of_them_all(gvc_dir):
         assert any(f.implicit and f.value == 2 and f.part == "title" for f in found), (title, found)
     apart = figures.extract_document("Police are investigating.", "5-Year-Old Shot, Teen Killed In Separate Incidents", [])
     assert any(f.measure == "killed" and f.value == 1 for f in apart), apart
+
+
+def test_a_state_name_within_a_street_or_county_name_is_not_the_state(gvc_dir):
+    """Two reports of one Chicago shooting, one giving "South Michigan Avenue" and one "Washington
+    Park", were kept apart as stories from Michigan and Washington. A state's name followed by a
+    street, park or county word names that place, and "West Virginia" is not also Virginia."""
+    from annalist.linking import REGION_CHARS, regions_in
+
+    within = re.compile(r"\b(Michigan|Washington|Virginia|Indiana|Kentucky|Ohio|Texas|Georgia|Delaware)"
+                        r" (?:Avenue|Ave|Street|St|Road|Boulevard|Drive|Park|Heights|County|Township)\b")
+    checked = 0
+    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            article = json.loads(line)
+            lead = f"{article.get('title') or ''}\n{(article.get('text') or '')[:REGION_CHARS]}"
+            for found in within.finditer(lead):
+                state = found.group(1)
+                elsewhere = re.search(rf"(?<!\w){state}(?!\w)", within.sub(" ", lead).replace(f"West {state}", " "))
+                if not elsewhere:
+                    assert state not in regions_in(lead), lead
+                    checked += 1
+    assert checked >= 20
+    assert regions_in("MORGANTOWN, West Virginia -- A man was shot.") == {"West Virginia"}
