@@ -449,7 +449,7 @@ def _measure_of(token):
     for candidate in _cue_path(token, counted):
         if _in_pain(candidate, counted):
             return None, None
-        if _sent_to_hospital(candidate, counted):
+        if _sent_to_hospital(candidate, counted) or _treated_for_wounds(candidate, counted):
             return "injured", counted
         measure = _CUE_TO_MEASURE.get(candidate.lemma_.lower()) or _CUE_TO_MEASURE.get(candidate.text.lower())
         if measure:
@@ -477,6 +477,15 @@ def _sent_to_hospital(verb, counted) -> bool:
     return (counted.dep_ == "dobj" and counted.head.i == verb.i and verb.lemma_.lower() in hospitalised["verbs"]
             and any(p.dep_ == "prep" and p.lower_ in ("to", "in", "into")
                     and any(g.lemma_.lower() in hospitalised["places"] for g in p.children if g.dep_ == "pobj")
+                    for p in verb.children))
+
+
+def _treated_for_wounds(verb, counted) -> bool:
+    """"Three others are being treated for injuries": the people a treatment for wounds is said of."""
+    treated = _counted()["treated_for_wounds"]
+    return (counted.dep_ == "nsubjpass" and counted.head.i == verb.i and verb.lemma_.lower() in treated["verbs"]
+            and any(p.dep_ == "prep" and p.lower_ == "for"
+                    and any(g.lemma_.lower() in treated["wounds"] for g in p.children if g.dep_ == "pobj")
                     for p in verb.children))
 
 

@@ -533,3 +533,18 @@ def test_a_state_name_within_a_street_or_county_name_is_not_the_state(gvc_dir):
                     checked += 1
     assert checked >= 20
     assert regions_in("MORGANTOWN, West Virginia -- A man was shot.") == {"West Virginia"}
+
+
+def test_people_treated_for_wounds_are_injured(gvc_dir):
+    """"One person is dead and three others are being treated for injuries": the three are hurt (as
+    the guide's "hospitalised for injuries"); a treatment for an illness is not a wound."""
+    numbers = "two|three|four|five|six|seven|eight|nine|ten|[2-9]"
+    sentences = _sentences(gvc_dir, rf"(?<!of the )\b(?:{numbers}|Two|Three|Four|Five|Six|Seven) (?:others|people|victims|men|women)"
+                                    r" (?:are|were) (?:being )?treated for (?:[\w-]+ ){0,3}(?:injuries|wounds)\b")
+    assert len(sentences) >= 4
+    for sentence in sentences:
+        counted = re.search(rf"(?<!of the )\b({numbers}) (?:others|people|victims|men|women) (?:are|were) (?:being )?treated",
+                            sentence, re.IGNORECASE)
+        hurt = [f for f in figures.extract(sentence, []) if f.measure == "injured" and f.start == counted.start(1)]
+        assert hurt and hurt[0].value == figures.parse_number(counted.group(1).lower()), sentence
+    assert not [f for f in figures.extract("Two children were treated for smoke inhalation.", []) if f.measure == "injured"]
