@@ -221,3 +221,92 @@ def test_a_date_in_reported_speech_that_looks_ahead_is_in_the_future(tmp_path):
     dates = json.loads(run("dates", "--db", str(db), "--json").stdout)
     mourning = [d for d in dates if d["text"] == "March 8"]
     assert [d["value"] for d in mourning] == ["2026-03-08"], dates
+
+
+# One example a rule, resolved against a Tuesday, 15 March 2011 (a rule added to
+# annalist/data/time_en.toml needs its example here: the test below fails until it has one).
+RULE_DCT = "2011-03-15"
+RULE_EXAMPLES = {
+    "iso_date": ("Filed 2011-02-14 by staff.", "2011-02-14"),
+    "night_of_range": ("On the night of January 19 to 20, 1990 troops entered.", "1990-01-19/1990-01-20"),
+    "night_of_range_dm": ("On the night of 19-20 January 1990 troops entered.", "1990-01-19/1990-01-20"),
+    "part_of_date": ("It happened on the morning of March 3.", "2011-03-03TMO"),
+    "month_day_year": ("It happened on January 20, 1990.", "1990-01-20"),
+    "day_month_year": ("It happened on 20 January 1990.", "1990-01-20"),
+    "month_day": ("Police said it happened on March 3.", "2011-03-03"),
+    "day_month": ("Police said it happened on 3 March.", "2011-03-03"),
+    "day_range_end": ("The fair ran April 13-15, 2010.", "2010-04-15"),
+    "day_range_start": ("The talks of 6-7 February 1920 failed.", "1920-02-06"),
+    "month_year": ("It opened in February 2009.", "2009-02"),
+    "season_year": ("It opened in the summer of 2008.", "2008-SU"),
+    "quarter": ("Sales fell in the first quarter of 2010.", "2010-Q1"),
+    "half_year": ("Sales fell in the first half of 2009.", "2009-H1"),
+    "decade": ("Prices rose in the 1990s.", "199"),
+    "decade_short": ("Prices rose in the '80s.", "198"),
+    "century": ("It was built in the 19th century.", "18"),
+    "month_rel_year": ("It was built in March of last year.", "2010-03"),
+    "month_alone": ("It was built in February.", "2011-02"),
+    "report_quarter": ("Profit rose in the latest quarter.", "2010-Q4"),
+    "year_ago_adj": ("It is above the year-ago level.", "2010"),
+    "the_year": ("Sales rose for the year.", "2011"),
+    "year_end": ("It closes by the end of the year.", "2011-12-31"),
+    "month_end": ("It closes by the end of the month.", "2011-03"),
+    "weekend": ("They meet this weekend.", "2011-W11-WE"),
+    "the_week": ("Shares rose during the week.", "2011-WXX"),
+    "recent_period": ("Prices rose in recent years.", "PAST_REF"),
+    "spelled_year": ("It was written in nineteen eighty-four.", "1984"),
+    "clock_weekday": ("The meeting is at 10 p.m. Wednesday.", "2011-03-16T22:00"),
+    "clock24_weekday": ("Fighting stopped at 15:00 GMT Saturday.", "2011-03-12T15:00"),
+    "clockzone_weekday": ("Fighting stopped at 1930 GMT on Thursday.", "2011-03-10T19:30"),
+    "noon_weekday": ("Fighting stopped at noon Monday.", "2011-03-14T12:00"),
+    "holiday": ("They met at Christmas.", "2010-12-25"),
+    "clock_zone": ("Fighting stopped at 0600 EDT.", "2011-03-15T06:00"),
+    "clock_stamp": ("News of the day\n2048 : Protesters gathered in the square.", "2011-03-15T20:48"),
+    "era_year": ("The battle was fought in 490 BC.", "BC0490"),
+    "year_in": ("The war ended in 1990.", "1990"),
+    "year_range_end": ("He reigned 1947-54.", "1954"),
+    "year_part": ("The war ended in mid-1990.", "1990"),
+    "decade_words": ("It was popular in the sixties.", "196"),
+    "fiscal_year": ("Sales for fiscal 2010 rose.", "2010"),
+    "today": ("The court rules today.", "2011-03-15"),
+    "tonight": ("The court rules tonight.", "2011-03-15TNI"),
+    "yesterday": ("The court ruled yesterday.", "2011-03-14"),
+    "tomorrow": ("The court rules tomorrow.", "2011-03-16"),
+    "this_part": ("The court ruled this morning.", "2011-03-15TMO"),
+    "last_night": ("The court ruled last night.", "2011-03-14TNI"),
+    "present": ("The court is currently closed.", "PRESENT_REF"),
+    "past_ref": ("The court recently closed.", "PAST_REF"),
+    "future_ref": ("The court will rule in the coming weeks.", "FUTURE_REF"),
+    "relative_period": ("The court ruled last year.", "2010"),
+    "weekday": ("The court said on Friday it would rule.", "2011-03-11"),
+    "ago": ("The court ruled three years ago.", "2008"),
+    "ago_article": ("The court ruled a year and a half ago.", "2009-09"),
+    "later": ("The siege began on March 3, 2011. Two days later it ended.", "2011-03-05"),
+    "next_day": ("The siege began on March 3, 2011. The next day it ended.", "2011-03-04"),
+    "day_after": ("The siege began on March 3, 2011. The day after, it ended.", "2011-03-04"),
+    "morning_following": ("The siege began on March 3, 2011. On the morning following the siege, it rained.",
+                          "2011-03-04TMO"),
+    "duration": ("The siege lasted three years.", "P3Y"),
+    "duration_article": ("The siege lasted an hour and a half.", "PT1H30M"),
+    "duration_plain": ("The siege lasted for years.", "PXY"),
+    "set_every": ("They meet every Sunday.", "XXXX-WXX-7"),
+    "set_adverb": ("They meet annually.", "P1Y"),
+    "clock": ("They met at 9 a.m.", "2011-03-15T09:00"),
+    "clock_24": ("They met at 14:30.", "2011-03-15T14:30"),
+    "noon": ("They met at noon.", "2011-03-15T12:00"),
+}
+
+
+def test_every_rule_of_the_lexicon_has_an_example():
+    from annalist.temporal.lexicon import rules
+
+    assert sorted(r.name for r in rules()) == sorted(RULE_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", sorted(RULE_EXAMPLES))
+def test_each_rule_alone_on_its_example(rule):
+    """Each rule of annalist/data/time_en.toml, on a sentence of its own: the expression it matches
+    and the value it resolves to against the creation date."""
+    text, value = RULE_EXAMPLES[rule]
+    found = [(t.rule, t.value) for t in temporal.tag(text, RULE_DCT)]
+    assert (rule, value) in found, found

@@ -1,0 +1,216 @@
+"""The two clocks a time expression is resolved against: the document creation time (DCT) and the
+narrative time — the last explicitly dated moment of the story, which moves with its dated sentences
+("in 1990, the night of January 19 to 20 ... The next day" stays in 1990). Which clock an expression
+takes, and which side of it a year-less date lies on, is decided here from the clause's tense
+(past, future, reported speech "would") and from whether the date is said aside (a span's bound, a
+flashback). A text with no creation date is read as a narrative (HeidelTime's narratives mode)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from dateutil.relativedelta import relativedelta
+
+from .. import datafiles
+from .lexicon import cue
+
+@dataclass
+class Ref:
+    """A point in time known to some granularity (year, month or day)."""
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: str | None) -> Ref | None:
+        match = re.match(r"^(BC)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value or "")
+        if not match:
+            return None
+        era, year, month, day = match.groups()
+        return cls(-int(year) if era else int(year), int(month) if month else None, int(day) if day else None)
+
+    def iso(self) -> str:
+        """TimeML's value: "1990-01-20", "1990-01", "1990"; a year before the common era is negative
+        here and written "BC0490" (490 BC, as TIMEX2 and TimeML write it)."""
+        if self.year is None:
+            return "XXXX"
+        year = f"BC{-self.year:04d}" if self.year < 0 else f"{self.year:04d}"
+        if self.month is None:
+            return year
+        if self.day is None:
+            return f"{year}-{self.month:02d}"
+        return f"{year}-{self.month:02d}-{self.day:02d}"
+
+    def as_date(self) -> date | None:
+        return date(self.year, self.month, self.day) if self.year and self.year > 0 and self.month and self.day else None
+
+
+# Sentence and clause bounds by pattern, not spaCy: the tagger runs on every page at ~5 ms, where
+# a parse costs ~100 ms; the bounds only limit how far a narrative date or a tense cue reaches.
+_SENTENCE_END = re.compile(r"[.!?]\s+|\n")
+
+
+@dataclass
+class Clock:
+    """The two anchors while reading a text: the DCT and the narrative time."""
+
+    dct: Ref | None
+    narrative: Ref | None = None
+    narrative_at: int = -1  # offset where the narrative time was last set
+    narrative_reach: int = 3  # sentences it reaches: a bare year ("in 1990") holds for its own sentence only
+    text: str = ""  # the text read, to tell a date that moves the story from one said aside
+
+    @property
+    def narrative_only(self) -> bool:
+        """A text with no creation date (a history, an encyclopedia article) is read as a narrative: its
+        time is the last one it stated, however far back (HeidelTime's narratives mode does the same)."""
+        return self.dct is None
+
+    def reaches(self, text: str, position: int, sentences: int) -> bool:
+        return self.narrative_at >= 0 and (self.narrative_only or
+                                           within_sentences(text, self.narrative_at, position, sentences))
+
+    def year_for(self, position: int, text: str) -> tuple[int | None, str]:
+        """The year of a year-less date: the narrative year if the story moved into the past nearby, else the DCT's."""
+        if self.narrative and self.narrative.year and self.reaches(text, position, self.narrative_reach):
+            if not self.dct or self.narrative.year != self.dct.year:
+                return self.narrative.year, f"narrative {self.narrative.iso()}"
+        if self.dct and self.dct.year:
+            return self.dct.year, f"dct {self.dct.iso()}"
+        return None, "none"
+
+    @property
+    def dct_anchor(self) -> str:
+        return f"dct {self.dct.iso()}" if self.dct else "none"
+
+    def day_ref(self, position: int, text: str) -> tuple[Ref | None, str]:
+        if self.narrative and self.narrative.day and self.reaches(text, position, 6):
+            return self.narrative, f"narrative {self.narrative.iso()}"
+        if self.dct:
+            return self.dct, f"dct {self.dct.iso()}"
+        return None, "none"
+
+    def set_narrative(self, ref: Ref, position: int, same_sentence_only: bool = False) -> None:
+        if ref.year and not _said_aside(self.text, position):
+            self.narrative, self.narrative_at = ref, position
+            self.narrative_reach = 1 if same_sentence_only else 3
+
+
+def _said_aside(text: str, position: int) -> bool:
+    """A date that bounds a span or goes back in a flashback (data: not_dates_en.toml, story_asides)
+    leaves the story's time where it was: the next "in mid-June" is still the story's year."""
+    before = text[max(0, position - CLAUSE_REACH):position]
+    clause = re.split(r"[.;:!?,\n]", before)[-1]
+    return any(re.search(pattern, clause) for pattern in _story_asides())
+
+
+@lru_cache(maxsize=1)
+def _story_asides() -> list[re.Pattern]:
+    return [re.compile(p, re.I) for p in datafiles.load("not_dates_en.toml")["story_asides"]]
+
+
+def within_sentences(text: str, start: int, end: int, sentences: int) -> bool:
+    if start < 0:
+        return False
+    return len(_SENTENCE_END.findall(text, start, end)) < sentences
+
+
+def valid_date(year: int | None, month: int, day: int) -> bool:
+    try:
+        date(year or 2000, month, day)
+        return True
+    except ValueError:
+        return False
+
+
+def year_value(year: int) -> str:
+    """A year as TimeML writes it: "1990"; 490 BC (the year -490 here) "BC0490"."""
+    return Ref(year).iso()
+
+
+def period_value(year: int, length: int, shift: int, digits: int) -> str:
+    """The decade (length 10: "199") or century (100: "19") of a year, moved by `shift`; before the
+    common era counted back from it, as the year is ("the 440s BC": "BC044")."""
+    if year > 0:
+        return f"{year // length + shift:0{digits}d}"
+    period = -year // length - shift
+    return f"BC{period:0{digits}d}" if period >= 0 else f"{-period - 1:0{digits}d}"
+
+
+def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str = "") -> int:
+    """The year that puts a year-less date nearest the DCT ("Jan. 2" in a November report is next
+    January, "Nov. 25" in a January one last November), unless "last"/"next" or the clause's tense
+    says which side of the DCT it lies on."""
+    anchor = date(dct.year, dct.month, dct.day or 15)
+    options = [y for y in (dct.year - 1, dct.year, dct.year + 1) if valid_date(y, month, day)]
+    tense = _tense_nearest(text, start)
+    if rel in ("last", "since") or (rel != "next" and tense == "past"):
+        options = [y for y in options if date(y, month, day) <= anchor] or options
+    elif rel == "next" or tense == "future":
+        options = [y for y in options if date(y, month, day) >= anchor] or options
+    return min(options, key=lambda y: abs((date(y, month, day) - anchor).days))
+
+
+def _tense_nearest(text: str, position: int) -> str | None:
+    """"past", "future" or None: the tense cue of the clause nearest before the date (else the first
+    after it). "said 11 people had lost their lives and that the town would hold ... on March 8" is
+    the future: the cue next to the date governs it, not one that opened the clause."""
+    before = text[_clause_start(text, position):position]
+    cues = [(m.end(), "past") for m in cue("past_only").finditer(before)] + \
+           [(m.end(), "future") for pattern in (cue("future"), cue("future_in_past")) for m in pattern.finditer(before)]
+    if cues:
+        return max(cues)[1]
+    after = text[position:_clause_end(text, position)]
+    if cue("past_only").search(after):
+        return "past"
+    return "future" if cue("future").search(after) or cue("future_in_past").search(after) else None
+
+
+_CLAUSE_END = re.compile(r"[,;.!?\n]")
+
+
+CLAUSE_REACH = 200  # characters a clause reaches either way when no punctuation ends it (text without any would make each lookup read to its end)
+
+
+def clause_around(text: str, position: int) -> str:
+    """The clause around a position: tense cues elsewhere in the sentence speak of other events."""
+    return text[_clause_start(text, position):_clause_end(text, position)]
+
+
+def _clause_start(text: str, position: int) -> int:
+    return max((m.end() for m in _CLAUSE_END.finditer(text, max(0, position - CLAUSE_REACH), position)),
+               default=max(0, position - CLAUSE_REACH))
+
+
+def _clause_end(text: str, position: int) -> int:
+    after = _CLAUSE_END.search(text, position, position + CLAUSE_REACH)
+    return after.start() if after else min(len(text), position + CLAUSE_REACH)
+
+
+def shifted(ref: Ref, unit: str, amount: float) -> str:
+    """ref moved by amount units, at the granularity of the unit."""
+    months = {"year": 12, "decade": 120, "century": 1200, "month": 1, "quarter": 3}.get(unit)
+    if ref.year <= 0:  # before the common era, off Python's calendar: count months ("two years later" than 490 BC)
+        if months is None:
+            return ref.iso()
+        year, month = divmod(ref.year * 12 + (ref.month or 1) - 1 + round(amount * months), 12)
+        if unit in ("year", "decade", "century") and float(amount).is_integer():
+            return year_value(year)
+        return f"{year_value(year)}-{month + 1:02d}"
+    base = date(ref.year, ref.month or 1, ref.day or 1)
+    if months is not None:
+        moved = base + relativedelta(months=round(amount * months))
+        if unit in ("year", "decade", "century") and float(amount).is_integer():
+            return f"{moved.year:04d}"
+        return f"{moved.year:04d}-{moved.month:02d}"
+    days = {"day": 1, "week": 7, "fortnight": 14, "weekend": 7, "night": 1}.get(unit)
+    if days is None or ref.day is None:
+        return ref.iso()
+    moved = base + timedelta(days=round(amount * days))
+    if unit in ("week", "fortnight", "weekend"):
+        iso = moved.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if unit == "weekend" else "")
+    return moved.isoformat()

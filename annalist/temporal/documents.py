@@ -1,0 +1,165 @@
+"""The time layer of one document, and what is read from a document's or a corpus's times: the
+day an article is about, a corpus's event day, past anchors ("34 years have passed since") and a
+missing publication year inferred from them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..models import Timex
+from .anchor import Ref, within_sentences
+from .lexicon import YEAR_RX, cue, past_anchor_patterns
+from .match import REACH
+from .normalise import DATE, number, ordinal, tag
+
+@dataclass(frozen=True)
+class PastAnchor:
+    """A phrase that measures time back to an event: "34 years have passed since", "the 29th anniversary of"."""
+
+    start: int
+    end: int
+    text: str
+    years: int
+    kind: str  # passed_since | anniversary | years_ago | for_years
+
+
+def past_anchors(text: str) -> list[PastAnchor]:
+    """Phrases measuring years back to an event: the evidence for inferring a publication year."""
+    anchors = {}
+    for kind, pattern, closing in past_anchor_patterns():
+        # The number alternation is slow to try at every word: look only before each closing keyword.
+        for key in closing.finditer(text):
+            low = max(0, key.start() - REACH)
+            for m in pattern.finditer(text, low, min(len(text), key.end() + 8)):
+                years = ordinal(m["o"]) if kind == "anniversary" else number(m["n"])
+                if years and float(years).is_integer() and 0 < years < 200:
+                    anchors[m.start(), m.end()] = PastAnchor(m.start(), m.end(), m.group(0), int(years), kind)
+    return sorted(anchors.values(), key=lambda a: a.start)
+
+
+def resolve_past_anchors(text: str, dct: str | None) -> list[Timex]:
+    """Each past anchor as a DATE: the year it measures back to ("34 years have passed since" in 2024 -> 1990)."""
+    ref = Ref.parse(dct)
+    resolved = []
+    for a in past_anchors(text):
+        value = f"{ref.year - a.years:04d}" if ref and ref.year else "XXXX"
+        anchor = f"dct {ref.iso()} minus {a.years} years" if ref and ref.year else "none"
+        resolved.append(Timex(a.start, a.end, a.text, DATE, value, anchor, f"past_anchor_{a.kind}"))
+    return resolved
+
+
+def annotate(text: str, dct: str | None) -> list[Timex]:
+    """The time layer of one document: its timexes and its resolved past anchors."""
+    anchors = resolve_past_anchors(text, dct)
+    tagged = tag(text, dct)
+    full_dates = [t.value for t in tagged if t.rule in _FULL_DATE_RULES]  # written out in full: "January 20, 1990"
+    return [_named_event_date(t, text, anchors, full_dates) for t in tagged] + anchors
+
+
+def _named_event_date(timex: Timex, text: str, anchors: list[Timex], full_dates: list[str]) -> Timex:
+    """A yearless day that names a commemorated event is that event's day, not this year's: its year is
+    the one the same day is given with elsewhere in the article ("January 20, 1990"), else the one
+    the article's past anchors measure back to, those in its own sentence first ("commemorating the
+    martyrs of January 20 for 32 years" in 2022 -> 1990), then those that measure a span."""
+    if timex.rule not in ("month_day", "day_month"):
+        return timex
+    if not (cue("naming_before").search(text[max(0, timex.start - 40):timex.start])
+            or cue("naming_after").match(text[timex.end:timex.end + 20])):
+        return timex
+    if not timex.anchor.startswith(("dct", "none")):  # the narrative already gives its year: keep it, say it names
+        return replace(timex, anchor=f"named event, {timex.anchor}")
+    month_day = timex.value[4:10]
+    stated = re.findall(rf"\b(\d{{4}}){month_day}\b", " ".join(full_dates))
+    dated = [a for a in anchors if re.fullmatch(r"\d{4}", a.value)]
+    near = [a for a in dated if within_sentences(text, min(a.start, timex.start), max(a.end, timex.end), 1)]
+    # "N years ago" often dates another event; "for 32 years", "34 years have passed since", "the 29th
+    # anniversary" measure the commemorated one.
+    measuring = [a for a in dated if a.rule != "past_anchor_years_ago"]
+    years = [a.value for a in near or measuring or dated]
+    year = stated[0] if stated else (max(years, key=years.count) if years else None)
+    if year is None:
+        return timex
+    return replace(timex, value=f"{year}{month_day}", anchor=f"named event {year}")
+
+
+_FULL_DATE_RULES = ("month_day_year", "day_month_year", "iso_date")
+
+
+@dataclass(frozen=True)
+class Inference:
+    year: int
+    anchor: PastAnchor
+    event: str  # the event date the anchor measures from
+    event_source: str  # "this article" | "the corpus"
+
+    @property
+    def evidence(self) -> str:
+        return (f"'{self.anchor.text}' measured from the event of {self.event} "
+                f"(dated by {self.event_source}) gives {self.year}")
+
+
+_FULL_DATE_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def main_event_date(timexes: list[Timex]) -> str | None:
+    """The day an article is about: its most often stated explicit full date (earliest on a tie)."""
+    counts: dict[str, int] = {}
+    for t in timexes:
+        if t.anchor == "absolute" and t.type == DATE and _FULL_DATE_VALUE.match(t.value):
+            counts[t.value] = counts.get(t.value, 0) + 1
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
+# Relative days that name when something happened ("Saturday", "Feb. 18", "yesterday", "Labor Day"); not
+# the report's own day ("today") or what is to come ("tomorrow").
+_REPORT_DAY_RULES = {"today", "tomorrow", "tonight"}
+
+
+def article_event_date(timexes: list[Timex]) -> str | None:
+    """The day an article is about: its most often written full date (main_event_date); when it writes
+    none, its most often stated day resolved against the publication date ("late Friday night" in a
+    Saturday paper), the earliest on a tie. (An anniversary piece's "January 20" is this year's; its
+    "January 20, 1990" is the event's.)"""
+    written = main_event_date(timexes)
+    if written:
+        return written
+    counts: dict[str, int] = {}
+    for t in timexes:
+        if t.type == DATE and _FULL_DATE_VALUE.match(t.value) and t.rule not in _REPORT_DAY_RULES \
+                and not t.rule.startswith("past_anchor") and t.anchor.startswith("dct"):
+            counts[t.value] = counts.get(t.value, 0) + 1
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
+def corpus_event_date(timexes_by_doc: dict[str, list[Timex]]) -> str | None:
+    """The day most articles of a corpus state explicitly."""
+    docs_per_date: dict[str, int] = {}
+    for timexes in timexes_by_doc.values():
+        for value in {t.value for t in timexes if t.anchor == "absolute" and _FULL_DATE_VALUE.match(t.value)}:
+            docs_per_date[value] = docs_per_date.get(value, 0) + 1
+    return min(docs_per_date, key=lambda v: (-docs_per_date[v], v)) if docs_per_date else None
+
+
+def infer_publication_year(text: str, timexes: list[Timex], corpus_event: str | None) -> Inference | None:
+    """A missing publication year from "N years have passed since" / "the Nth anniversary of" the event.
+
+    Only anchors in the article's own voice count: one inside quotes or in a sentence
+    that states another year ("the decree of January 5, 1994 'On holding the 4th
+    anniversary'") speaks of another time.
+    """
+    anchors = [a for a in past_anchors(text) if a.kind in ("passed_since", "anniversary") and _own_voice(text, a)]
+    own_event = main_event_date(timexes)
+    event = own_event or corpus_event
+    if not anchors or not event:
+        return None
+    return Inference(int(event[:4]) + anchors[0].years, anchors[0], event,
+                     "this article" if own_event else "the corpus")
+
+
+def _own_voice(text: str, anchor: PastAnchor) -> bool:
+    start = max(text.rfind(".", 0, anchor.start), text.rfind("\n", 0, anchor.start)) + 1
+    end_candidates = [i for i in (text.find(".", anchor.end), text.find("\n", anchor.end)) if i >= 0]
+    sentence = text[start:min(end_candidates) if end_candidates else len(text)]
+    before = text[start:anchor.start]
+    in_quotes = (before.count('"') + before.count("“")) % 2 == 1 or before.count("“") > before.count("”")
+    return not in_quotes and not re.search(rf"\b{YEAR_RX}\b", sentence)

@@ -1,0 +1,718 @@
+"""Resolving each rule's matches to TimeML values (type, value, the anchor it was resolved against),
+reading the two clocks of anchor.py; `tag(text, dct)` runs matching and resolution over one text.
+One function per kind of expression; the table NORMALISERS maps each rule of the lexicon to its
+function."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .. import datafiles
+from ..models import Timex
+from .anchor import Clock, Ref, clause_around, nearest_year, period_value, shifted, valid_date, year_value
+from .lexicon import (DAY_RX, DECADE_WORDS, MONTH_RX, MONTHS, NUMBER_WORDS, ORDINALS, PARTS, SEASONS, TIME_UNITS, UNITS,
+                      VAGUE_RX, WEEKDAYS, YEAR_RX, cue, holidays)
+from .match import find_candidates
+
+DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
+
+
+def number(text: str) -> float | None:
+    text = text.lower().strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    return NUMBER_WORDS.get(text)
+
+
+def ordinal(text: str) -> int | None:
+    text = text.lower()
+    if re.fullmatch(r"\d+(?:st|nd|rd|th)", text):
+        return int(text[:-2])
+    return ORDINALS.get(text)
+
+
+def _unit(word: str) -> str:
+    word = word.lower().rstrip("s") if not word.lower().startswith("centur") else "century"
+    return "fortnight" if word == "fortnight" else word
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """P34Y, PT24H, P1.5Y; X for a vague amount (PXY)."""
+    code = UNITS[unit]
+    if unit == "fortnight":
+        amount, code = (amount or 0) * 2 if amount is not None else None, "W"
+    if unit == "century":
+        amount, code = (amount * 100 if amount is not None else None), "Y"
+    if unit == "decade":
+        amount, code = (amount * 10 if amount is not None else None), "Y"
+    if amount is not None and not float(amount).is_integer() and unit in _SMALLER:
+        whole, (smaller, per) = int(amount), _SMALLER[unit]  # "2 1/2 years" -> P2Y6M, "a minute and a half" -> PT1M30S
+        rest = f"{round((amount - whole) * per)}{smaller}"
+        head = f"{whole}{code}" if whole else ""
+        return (f"PT{head}{rest}" if unit in TIME_UNITS else
+                f"P{head}{'T' if smaller in ('H',) else ''}{rest}")
+    shown = "X" if amount is None else (str(int(amount)) if float(amount).is_integer() else str(amount))
+    return f"PT{shown}{code}" if unit in TIME_UNITS else f"P{shown}{code}"
+
+
+_SMALLER = {"year": ("M", 12), "month": ("D", 30), "day": ("H", 24), "hour": ("M", 60), "minute": ("S", 60)}
+
+
+def tag(text: str, dct: str | None) -> list[Timex]:
+    """Every temporal expression in `text`, normalised against `dct` and the narrative time."""
+    clock = Clock(dct=Ref.parse(dct), text=text)
+    timexes = []
+    for start, end, name, match in find_candidates(text):
+        try:
+            result = _NORMALISERS[name](match, clock, text, start)
+        except (ValueError, OverflowError):  # arithmetic off the calendar ("5000 years ago")
+            result = None
+        if result is None:
+            continue
+        kind, value, anchor = result
+        timexes.append(Timex(start, end, text[start:end], kind, value, anchor, name))
+    return timexes
+
+
+# ---------------------------------------------------------------------------
+# Normalisers: (match, clock, text, start) -> (type, value, anchor) or None
+def _month(text: str) -> int:
+    word = text.lower().rstrip(".")
+    return MONTHS.get(word) or MONTHS[word[:3]]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def _full_date(m, clock, text, start):
+    year, month, day = int(m["y"]), _month(m["mon"]), _day(m["d"])
+    if not valid_date(year, month, day):
+        return None
+    ref = Ref(year, month, day)
+    clock.set_narrative(ref, start)
+    return DATE, ref.iso(), "absolute"
+
+
+def _iso_date(m, clock, text, start):
+    ref = Ref(int(m["y"]), int(m["m"]), int(m["d"]))
+    if not valid_date(ref.year, ref.month, ref.day):
+        return None
+    clock.set_narrative(ref, start)
+    if m["hh"]:
+        return TIME, f"{ref.iso()}T{m['hh']}:{m['mm']}", "absolute"
+    return DATE, ref.iso(), "absolute"
+
+
+def _yearless_date(m, clock, text, start):
+    month, day = _month(m["mon"]), _day(m["d"])
+    if m["mon"].lower() == "may" and not m["wd"] and re.match(r"\s*(?:be|have|not)\b", text[m.end():]):
+        return None  # the verb "may"
+    year, anchor = clock.year_for(start, text)
+    closing = _RANGE_CLOSING.match(text, m.end())
+    if closing:  # "Oct. 5-7, 2010": the range's year
+        year, anchor = int(closing["y"]), "absolute"
+    if not valid_date(year, month, day):
+        return None
+    if year and anchor.startswith("dct") and clock.dct.month:
+        year = nearest_year(clock.dct, month, day, text, start)
+    ref = Ref(year, month, day)
+    if year:
+        clock.set_narrative(ref, start) if anchor.startswith(("narrative", "absolute")) else None
+        return DATE, ref.iso(), anchor
+    return DATE, f"XXXX-{month:02d}-{day:02d}", anchor
+
+
+def _night_range(m, clock, text, start):
+    month, first, last = _month(m["mon"]), _day(m["d1"]), _day(m["d2"])
+    if m["y"]:
+        year, anchor = int(m["y"]), "absolute"
+    else:
+        year, anchor = clock.year_for(start, text)
+    if not valid_date(year, month, first) or not valid_date(year, month, last):
+        return None
+    if not year:
+        return TIME, f"XXXX-{month:02d}-{first:02d}TNI", anchor
+    begin, end = Ref(year, month, first), Ref(year, month, last)
+    clock.set_narrative(end, start)
+    return TIME, f"{begin.iso()}/{end.iso()}", anchor
+
+
+def _part_of_date(m, clock, text, start):
+    month, day = _month(m["mon"]), _day(m["d"])
+    year, anchor = (int(m["y"]), "absolute") if m["y"] else clock.year_for(start, text)
+    if not valid_date(year, month, day):
+        return None
+    ref = Ref(year, month, day)
+    if year:
+        clock.set_narrative(ref, start)
+    prefix = ref.iso() if year else f"XXXX-{month:02d}-{day:02d}"
+    return TIME, f"{prefix}T{PARTS[m['part'].lower()]}", anchor
+
+
+def _month_year(m, clock, text, start):
+    ref = Ref(int(m["y"]), _month(m["mon"]))
+    clock.set_narrative(ref, start)
+    return DATE, ref.iso(), "absolute"
+
+
+def _era_year(m, clock, text, start):
+    """"490 BC", "March 490 B.C." (a negative year: "the following year" is 489 BC), "AD 43"."""
+    year = int(m["y"] or m["y2"])
+    before_era = (m["era"] or "").upper().startswith("B")
+    if not year or (m["era"] and m["era"].upper() in ("AD", "CE") and m["era"] != m["era"].upper()):
+        return None  # "0 BC" is no year; "43 ad" in lower case is an advertisement, not an era
+    ref = Ref(-year if before_era else year, _month(m["mon"]) if m["mon"] else None)
+    clock.set_narrative(ref, start)
+    return DATE, ref.iso(), "absolute"
+
+
+def _year_in(m, clock, text, start):
+    return _year(int(m["y"]), clock, text, start, m.end())
+
+
+def _year(year: int, clock: Clock, text: str, start: int, end: int):
+    """A year stated on its own: a DATE, and the story's time unless it names a thing."""
+    if _not_a_year(text, start, end):
+        return None
+    return _story_year(year, clock, start, moves_story=not _year_as_modifier(text, start, end))
+
+
+def _story_year(year: int, clock: Clock, start: int, moves_story: bool = True):
+    ref = Ref(year)
+    if moves_story:
+        clock.set_narrative(ref, start, same_sentence_only=True)
+    return DATE, ref.iso(), "absolute"
+
+
+def _year_as_modifier(text: str, start: int, end: int) -> bool:
+    """"the 1953 expedition", "its 2006 highs", "the 1920 agreement": a year naming a thing leaves the
+    story where it was."""
+    return bool(re.search(r"\b(?:the|its|his|her|their|this|that|a|an)\s+$", text[max(0, start - 8):start], re.I)
+                and re.match(r"\s+[a-z]", text[end:end + 3]))
+
+
+_RANGE_OPENING = re.compile(rf"(?P<mon>{MONTH_RX})\s+(?P<d1>{DAY_RX})[-–]$", re.IGNORECASE)
+
+
+_RANGE_CLOSING = re.compile(rf"[-–]{DAY_RX},?\s+(?P<y>{YEAR_RX})\b")
+
+
+def _day_range_end(m, clock, text, start):
+    """"April 13-15": the 15th of the month the range opens with, in its year."""
+    opening = _RANGE_OPENING.search(text, max(0, start - 16), start)
+    if not opening:
+        return None
+    return _range_day(_month(opening["mon"]), _day(m["d"]), int(m["y"]) if m["y"] else None, clock, text, start)
+
+
+def _day_range_start(m, clock, text, start):
+    """"6-7 February 1920": the 6th of the month (and year) the range closes with."""
+    return _range_day(_month(m["mon"]), _day(m["d"]), int(m["y"]) if m["y"] else None, clock, text, start)
+
+
+def _range_day(month: int, day: int, year: int | None, clock, text, start):
+    anchor = "absolute"
+    if year is None:
+        year, anchor = clock.year_for(start, text)
+    if not valid_date(year, month, day):
+        return None
+    return DATE, Ref(year, month, day).iso() if year else f"XXXX-{month:02d}-{day:02d}", anchor
+
+
+def _year_range_end(m, clock, text, start):
+    """"1947-54": the second year, in the first one's century."""
+    year = m["y"] if len(m["y"]) == 4 else text[start - 5:start - 3] + m["y"]
+    return _year(int(year), clock, text, start, m.end())
+
+
+def _not_a_year(text: str, start: int, end: int) -> bool:
+    """A year-shaped number that names a thing: an identifier after its word ("Route 1776"), a street
+    block or an amount before its noun ("the 1500 block", "2000 troops")."""
+    words = datafiles.load("not_dates_en.toml")
+    before = re.search(r"(\S+)\s*$", text[max(0, start - 16):start])
+    after = re.match(r"\s*([A-Za-z.]+)", text[end:end + 20])
+    if before and before.group(1).lower() in words["words_before"]:
+        return True
+    if after and after.group(1).lower().rstrip(".") in words["words_after"] or _street(words).match(text, end):
+        return True  # "the 1500 block", "1750 BC", "1600 Pennsylvania Avenue"
+    hhmm = re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", text[start:end])
+    return bool(hhmm and re.search(words["clock_before"], text[max(0, start - 30):start]))
+
+
+@lru_cache(maxsize=1)
+def _street_rx(types: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'-]*\s+){1,2}(?:" + "|".join(re.escape(t) for t in types) + r")(?!\w)")
+
+
+def _street(words: dict) -> re.Pattern:
+    """Capitalised words, then a street type: "1600 Pennsylvania Avenue", "2100 E. Main St."."""
+    return _street_rx(tuple(words["street_types"]))
+
+
+def _decade_words(m, clock, text, start):
+    return DATE, f"19{DECADE_WORDS.index(m['dw'].lower()) + 2}", "absolute"
+
+
+def _fiscal_year(m, clock, text, start):
+    return DATE, m["y"], "absolute"
+
+
+def _season(m, clock, text, start):
+    code = SEASONS[m["season"].lower()]
+    if m["season"].lower() == "fall" and not (m["rel"] or m["y"]):
+        return None  # "fall" is mostly the verb
+    if m["y"]:
+        return DATE, f"{m['y']}-{code}", "absolute"
+    shift = {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+    year, anchor = clock.year_for(start, text)
+    return DATE, (f"{year_value(year + shift)}-{code}" if year else f"XXXX-{code}"), anchor
+
+
+def _relative_year(word: str | None, clock: Clock, text: str, start: int) -> tuple[int | None, str]:
+    if word and re.fullmatch(YEAR_RX, word):
+        return int(word), "absolute"
+    shift = {"last year": -1, "next year": 1}.get((word or "").lower(), 0)
+    year, anchor = clock.year_for(start, text)
+    return (year + shift if year else None), anchor
+
+
+def _quarter(m, clock, text, start):
+    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[m["q"].lower()]
+    named = m["y"] or m["yq"] or (f"{m['ry']} year" if m["ry"] else None)  # "next year's first quarter"
+    year, anchor = _relative_year(named, clock, text, start)
+    dct = clock.dct
+    if not named and year and dct and dct.month and year == dct.year and q > (dct.month - 1) // 3 + 1:
+        year -= 1  # news reports on quarters that are over: "the fourth quarter" in January is last year's
+    return DATE, f"{year if year else 'XXXX'}-Q{q}", anchor
+
+
+def _half_year(m, clock, text, start):
+    year, anchor = _relative_year(m["y"] if re.fullmatch(YEAR_RX, m["y"]) else m["y"].replace("the year", "this year"),
+                                  clock, text, start)
+    return DATE, f"{year if year else 'XXXX'}-H{1 if m['h'].lower() == 'first' else 2}", anchor
+
+
+def _decade(m, clock, text, start):
+    digits = m["dec"][:3] if m["dec"] else None
+    if digits is None:
+        return None
+    return DATE, digits, "absolute"
+
+
+def _decade_short(m, clock, text, start):
+    return DATE, f"19{m['dec2'][0]}", "absolute"
+
+
+def _century(m, clock, text, start):
+    n = ordinal(m["c"])
+    return (DATE, f"{n - 1:02d}", "absolute") if n and 1 <= n <= 22 else None
+
+
+def _holiday_date(name: str, year: int) -> date:
+    """The date of a holiday in a year, from the lexicon's table: the entry its name starts with
+    (the longest such: "christmas eve" before "christmas"); a fixed day, the weekday on or after (or
+    on or before) a day of its month, or Easter. An unknown name is election day, as the rule's
+    pattern names no other."""
+    from dateutil.easter import easter
+
+    name = re.sub(r"\s+", " ", name.lower())
+    table = holidays()
+    key = max((k for k in table if name.startswith(k)), key=len, default="election")
+    rule = table[key]
+    if rule.get("easter"):
+        return easter(year)
+    if "day" in rule:
+        return date(year, rule["month"], rule["day"])
+    weekday = WEEKDAYS[rule["weekday"]]
+    if "on_or_after" in rule:
+        first = date(year, rule["month"], rule["on_or_after"])
+        return first + timedelta(days=(weekday - first.weekday()) % 7)
+    last = date(year, rule["month"], rule["on_or_before"])
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _holiday(m, clock, text, start):
+    rel = (m["rel"] or "").lower()
+    year, anchor = clock.year_for(start, text)
+    if year is None:
+        return DATE, "XXXX", anchor
+    when = _holiday_date(m["hol"], year)
+    dct = clock.dct.as_date() if clock.dct else None
+    if dct and anchor.startswith("dct"):
+        if rel == "last" or (rel != "next" and not cue("future").search(clause_around(text, start)) and when > dct + timedelta(days=60)):
+            when = _holiday_date(m["hol"], year - 1)
+        elif rel == "next" and when < dct:
+            when = _holiday_date(m["hol"], year + 1)
+    return DATE, when.isoformat(), anchor
+
+
+def _month_rel_year(m, clock, text, start):
+    year, anchor = _relative_year(f"{m['rel']} year", clock, text, start)
+    return DATE, (f"{year_value(year)}-{_month(m['mon']):02d}" if year else f"XXXX-{_month(m['mon']):02d}"), anchor
+
+
+def _month_alone(m, clock, text, start):
+    month, rel = _month(m["mon"]), (m["rel"] or "").lower()
+    if not m["mon"][0].isupper():
+        return None  # "may" the verb; month names are capitalised
+    if m["mon"] in ("May", "March") and not rel and re.match(r"\s+[a-z]", text[m.end():]) and \
+            not re.search(r"\b(?:in|of|since|until|by|early|late|mid|last|next|this)\s*$", text[max(0, start - 8):start]):
+        return None  # "May" / "March" as a verb or a name
+    year, anchor = clock.year_for(start, text)
+    if year is None:
+        return DATE, f"XXXX-{month:02d}", anchor
+    dct = clock.dct
+    if anchor.startswith("dct") and dct and dct.month and rel != "this":
+        year = nearest_year(dct, month, 15, text, start, rel)
+    return DATE, f"{year_value(year)}-{month:02d}", anchor
+
+
+def _reporting_quarter(dct: Ref, back_years: int = 0) -> str:
+    """The quarter a news report is about: the last one that has ended before the DCT."""
+    q = (dct.month - 1) // 3  # quarters ended before this month's quarter
+    year = dct.year if q else dct.year - 1
+    return f"{year - back_years:04d}-Q{q if q else 4}"
+
+
+def _report_quarter(m, clock, text, start):
+    which = re.sub(r"\s+", " ", (m["which"] or "").lower())
+    dct = clock.dct
+    if dct is None or dct.month is None:
+        return DATE, "XXXX-QX", "none"
+    back = 1 if which in ("year-ago", "year-earlier") else 0
+    if which in ("previous", "prior"):
+        value = _reporting_quarter(Ref(dct.year, max(1, dct.month - 3)))
+    else:
+        value = _reporting_quarter(dct, back)
+    return DATE, value, f"dct {dct.iso()}"
+
+
+def _year_ago_adj(m, clock, text, start):
+    dct = clock.dct
+    if dct and dct.month and _about_quarters(text, start):
+        return DATE, _reporting_quarter(dct, 1), f"dct {dct.iso()}"
+    return (DATE, f"{dct.year - 1:04d}", f"dct {dct.iso()}") if dct and dct.year else (DATE, "XXXX", "none")
+
+
+def _about_quarters(text: str, position: int) -> bool:
+    """In a report on quarterly results, "a year ago" means the same quarter a year ago: the
+    article speaks of quarters and the phrase sits among results ("$3.1 million a year ago")."""
+    return bool(cue("quarter").search(text)) and bool(cue("results").search(text, max(0, position - 250), position + 60))
+
+
+def _the_year(m, clock, text, start):
+    year, anchor = clock.year_for(start, text)
+    return DATE, year_value(year) if year else "XXXX", anchor
+
+
+def _year_end(m, clock, text, start):
+    year, anchor = clock.year_for(start, text)
+    return DATE, f"{year:04d}-12-31" if year else "XXXX-12-31", anchor
+
+
+def _month_end(m, clock, text, start):
+    return _month_of_story(clock, text, start)
+
+
+def _month_of_story(clock: Clock, text: str, start: int):
+    narrative = clock.narrative if clock.narrative and clock.narrative.month and \
+        clock.reaches(text, start, clock.narrative_reach) else None
+    ref, anchor = (narrative, f"narrative {narrative.iso()}") if narrative else (clock.dct, clock.dct_anchor)
+    if ref is None or ref.year is None:
+        return DATE, "XXXX-XX", anchor
+    return DATE, f"{year_value(ref.year)}-{ref.month:02d}" if ref.month else f"{year_value(ref.year)}-XX", anchor
+
+
+def _weekend(m, clock, text, start):
+    ref, anchor = clock.day_ref(start, text)
+    if ref is None or ref.as_date() is None:
+        return DATE, "XXXX-WXX-WE", anchor
+    base = ref.as_date()
+    rel = m["rel"].lower()
+    saturday = base + timedelta(days=(5 - base.weekday()) % 7) if rel == "next" or (
+        rel == "this" and base.weekday() < 5) else base - timedelta(days=(base.weekday() - 5) % 7)
+    iso = saturday.isocalendar()
+    return DATE, f"{iso[0]:04d}-W{iso[1]:02d}-WE", anchor
+
+
+def _the_week(m, clock, text, start):
+    year, anchor = clock.year_for(start, text)
+    return DATE, f"{year:04d}-WXX" if year else "XXXX-WXX", anchor
+
+
+def _spelled_year(m, clock, text, start):
+    words = re.sub(r"\s+", " ", m["sy"].lower()).replace(" hundred", "").replace(" and", "")
+    if words.startswith("two thousand"):
+        rest = words[len("two thousand"):].strip()
+        year = 2000 + (NUMBER_WORDS.get(rest, 0) if rest else 0)
+    else:
+        rest = words[len("nineteen"):].strip()
+        if rest not in NUMBER_WORDS:
+            return None
+        year = 1900 + NUMBER_WORDS[rest]
+    ref = Ref(year)
+    clock.set_narrative(ref, start, same_sentence_only=True)
+    return DATE, ref.iso(), "absolute"
+
+
+def _clock_weekday(m, clock, text, start):
+    """"10 p.m. Wednesday", "noon Thursday": the weekday's date at that time."""
+    _, day, anchor = _weekday(m, clock, text, start)
+    _, clock_value, _ = (_noon if m.groupdict().get("nm") else _clock_time)(m, clock, text, start)
+    return TIME, day.split("T")[0] + "T" + clock_value.split("T")[1], anchor
+
+
+def _dct_day(clock: Clock, shift_days: int = 0, part: str | None = None) -> tuple[str, str, str]:
+    dct = clock.dct
+    kind = TIME if part else DATE
+    suffix = f"T{PARTS[part.lower()]}" if part else ""
+    if dct is None:
+        return kind, f"XXXX-XX-XX{suffix}", "none"
+    day = dct.as_date()
+    if day is None:
+        return kind, f"{dct.iso()}{'-XX' * (2 - (dct.month is not None))}{suffix}", f"dct {dct.iso()}"
+    return kind, (day + timedelta(days=shift_days)).isoformat() + suffix, f"dct {dct.iso()}"
+
+
+def _today(m, clock, text, start):
+    return _dct_day(clock)
+
+
+def _tonight(m, clock, text, start):
+    return _dct_day(clock, 0, "night")
+
+
+def _yesterday(m, clock, text, start):
+    back = 2 if m.group(0).lower().startswith("the day before") else 1
+    return _dct_day(clock, -back, m["part"])
+
+
+def _tomorrow(m, clock, text, start):
+    ahead = 2 if m.group(0).lower().startswith("the day after") else 1
+    return _dct_day(clock, ahead, m["part"])
+
+
+def _this_part(m, clock, text, start):
+    return _dct_day(clock, 0, m["part"])
+
+
+def _last_night(m, clock, text, start):
+    return _dct_day(clock, -1, "night")
+
+
+def _reference(value: str):
+    """A normaliser for "now", "recently", "in recent years", "the future": a TimeML reference value."""
+    return lambda m, clock, text, start: (DATE, value, clock.dct_anchor)
+
+
+def _relative_period(m, clock, text, start):
+    unit, rel = m["u"].lower(), re.sub(r"\s+", " ", m["rel"].lower())
+    in_story = clock.narrative_only and clock.narrative is not None and clock.narrative.year is not None
+    if rel == "past" or rel == "previous" and not in_story:
+        if unit != "weekend" and not m["mod"]:
+            return DURATION, duration_value(1, unit), "none"
+    shift = {"last": -1, "next": 1, "coming": 1, "previous": -1}.get(rel, 0)
+    # A history has no "now": its "the previous year", "next year" count from the story's time.
+    ref, anchor = (clock.narrative, f"narrative {clock.narrative.iso()}") if (rel == "the same" or in_story) \
+        and clock.narrative else (clock.dct, clock.dct_anchor)
+    if ref is None or ref.year is None:
+        return DATE, "XXXX", anchor
+    if unit == "year":
+        return DATE, year_value(ref.year + shift), anchor
+    if unit == "decade":
+        return DATE, period_value(ref.year, 10, shift, 3), anchor
+    if unit == "century":
+        return DATE, period_value(ref.year, 100, shift, 2), anchor
+    if unit == "quarter":
+        if ref.month is None:
+            return DATE, f"{year_value(ref.year)}-QX", anchor
+        q = (ref.month - 1) // 3 + shift
+        return DATE, f"{year_value(ref.year + q // 4)}-Q{q % 4 + 1}", anchor
+    if unit == "month":
+        if ref.month is None:
+            return DATE, f"{year_value(ref.year)}-XX", anchor
+        return DATE, shifted(ref, "month", shift), anchor
+    if ref.day is None:
+        return DATE, f"{year_value(ref.year)}-WXX", anchor
+    return DATE, shifted(ref, unit, shift), anchor
+
+
+def _weekday(m, clock, text, start):
+    """A weekday is deictic: the nearest one to the DCT, before it unless the clause speaks of the future."""
+    target = WEEKDAYS[m["wd"].lower()]
+    rel = (m.groupdict().get("rel") or "").lower()
+    part = m.groupdict().get("part")
+    dct = clock.dct.as_date() if clock.dct else None
+    anchor = clock.dct_anchor
+    if dct is None:
+        value = f"XXXX-WXX-{target + 1}"
+        return (TIME, value + f"T{PARTS[part.lower()]}", anchor) if part else (DATE, value, anchor)
+    clause = clause_around(text, start)
+    ahead = (target - dct.weekday()) % 7
+    if rel in ("next", "coming") or (rel not in ("last", "past") and cue("future").search(clause)):
+        day = dct + timedelta(days=ahead or (7 if rel == "next" else 0))
+    elif rel not in ("last", "past") and 0 < ahead <= 1 and not cue("past").search(clause):
+        day = dct + timedelta(days=ahead)  # "Tuesday" in Monday's paper, with no past tense near: tomorrow
+    else:
+        back = (dct.weekday() - target) % 7
+        day = dct - timedelta(days=back or (7 if rel == "last" else 0))
+    return DATE, day.isoformat(), anchor
+
+
+def _amount(m) -> float | None:
+    raw = (m.groupdict().get("n") or "").lower()
+    if re.fullmatch(VAGUE_RX, raw):
+        return None
+    value = number(raw) if raw else 1.0
+    if value is not None and m.groupdict().get("half"):
+        value += 0.5
+    return value
+
+
+def _ago(m, clock, text, start):
+    unit, amount = _unit(m["u"]), _amount(m)
+    dct = clock.dct
+    if amount is None or dct is None or dct.year is None:
+        return DATE, "PAST_REF" if amount is None else "XXXX", "dct " + dct.iso() if dct else "none"
+    if unit in TIME_UNITS:
+        return _dct_day(clock)
+    if "and a half" in m.group(0).lower() and unit == "year":
+        return DATE, shifted(dct, "month", -amount * 12), f"dct {dct.iso()}"
+    if unit == "year" and amount == 1 and dct.month and _about_quarters(text, start):
+        return DATE, _reporting_quarter(dct, 1), f"dct {dct.iso()}"
+    return DATE, shifted(dct, unit, -amount), f"dct {dct.iso()}"
+
+
+def _later(m, clock, text, start):
+    unit, amount = _unit(m["u"]), _amount(m)
+    direction = -1 if m["dir"].lower() in ("earlier", "before") else 1
+    ref, anchor = clock.day_ref(start, text)
+    if clock.narrative and clock.narrative.year and clock.reaches(text, start, 6):
+        ref, anchor = clock.narrative, f"narrative {clock.narrative.iso()}"
+    if amount is None or ref is None or ref.year is None or unit in TIME_UNITS:
+        return DURATION, duration_value(amount, unit), "none"
+    if unit == "year" and amount == 1 and direction < 0 and anchor.startswith("dct") and ref.month \
+            and _about_quarters(text, start):
+        return DATE, _reporting_quarter(ref, 1), anchor
+    if unit == "year" and not float(amount).is_integer():
+        value = shifted(ref, "month", direction * amount * 12)
+    else:
+        value = shifted(ref, unit, direction * amount)
+    return DATE, value, anchor
+
+
+def _next_day(m, clock, text, start):
+    unit = m["u"].lower()
+    direction = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0}[m["dir"].lower()]
+    return _step_from_narrative(unit, direction, clock, text, start)
+
+
+def _day_after(m, clock, text, start):
+    return _step_from_narrative(m["u"].lower(), 1 if m["dir"].lower() == "after" else -1, clock, text, start)
+
+
+def _morning_following(m, clock, text, start):
+    return _step_from_narrative(m["u"].lower(), 1, clock, text, start)
+
+
+def _step_from_narrative(unit: str, direction: int, clock: Clock, text: str, start: int):
+    ref, anchor = clock.day_ref(start, text)
+    part = unit if unit in ("morning", "evening", "night") else None
+    if unit in ("month", "year") and clock.narrative_only and clock.narrative and clock.narrative.year:
+        ref, anchor = clock.narrative, f"narrative {clock.narrative.iso()}"  # "the following year" of a history
+        if unit == "month" and ref.month is None:
+            return DATE, "XXXX-XX", anchor
+    if unit in ("week", "month", "year", "weekend"):
+        if ref is None or ref.year is None:
+            return DATE, "XXXX", anchor
+        return DATE, shifted(ref, unit, direction) if unit != "year" else year_value(ref.year + direction), anchor
+    if ref is None or ref.as_date() is None:
+        return (TIME if part else DATE), "XXXX-XX-XX" + (f"T{PARTS[part]}" if part else ""), anchor
+    day = ref.as_date() + timedelta(days=direction)
+    clock.set_narrative(Ref(day.year, day.month, day.day), start)
+    return (TIME, f"{day.isoformat()}T{PARTS[part]}", anchor) if part else (DATE, day.isoformat(), anchor)
+
+
+def _duration(m, clock, text, start):
+    unit = _unit(m["u"])
+    if unit == "quarter" or m.groupdict().get("old") or re.match(r"-old\b", text[m.end():]):
+        return None  # an age ("the 69-year-old") describes a person, not a time
+    if m["u"].lower() == "second" and _amount(m) not in (1, None):
+        return None  # "the 1988 second quarter": an ordinal, not seconds
+    return DURATION, duration_value(_amount(m), unit), "none"
+
+
+def _duration_plain(m, clock, text, start):
+    return DURATION, duration_value(None, _unit(m["u"])), "none"
+
+
+def _set_every(m, clock, text, start):
+    unit = m["u"].lower().rstrip("s")
+    amount = number(m["n"].strip()) if m["n"] else 1
+    if unit in WEEKDAYS:
+        return SET, f"XXXX-WXX-{WEEKDAYS[unit] + 1}", "none"
+    if unit in PARTS:
+        return SET, f"T{PARTS[unit]}", "none"
+    return SET, duration_value(amount, unit), "none"
+
+
+def _set_adverb(m, clock, text, start):
+    if re.search(r"(?:%|percent|per cent)\s*$", text[max(0, start - 14):start]):
+        return None  # "rise 8.5% annually": a rate, not times that recur
+    unit = {"daily": "day", "weekly": "week", "monthly": "month", "hourly": "hour", "nightly": "day",
+            "annually": "year", "yearly": "year"}[m["adv"].lower()]
+    return SET, duration_value(1, unit), "none"
+
+
+def _clock_time(m, clock, text, start):
+    hour = int(m["h"])
+    ap = (m.groupdict().get("ap") or "").lower().replace(".", "")
+    if ap == "pm" and hour < 12:
+        hour += 12
+    if ap == "am" and hour == 12:
+        hour = 0
+    minute = m["mi"] or "00"
+    ref, anchor = clock.day_ref(start, text)
+    day = ref.as_date().isoformat() if ref and ref.as_date() else "XXXX-XX-XX"
+    return TIME, f"{day}T{hour:02d}:{minute}", anchor
+
+
+def _clock_stamp(m, clock, text, start):
+    """A line led by "2048 :" in an article of 2011 is a live blog's entry time; a line led by a year
+    that has passed ("2003: the invasion", a history's heading) is that year."""
+    number = int(m["h"] + m["mi"])
+    if number < 1500 or (clock.dct is not None and number > clock.dct.year):
+        return _clock_time(m, clock, text, start)
+    return _story_year(number, clock, start)
+
+
+def _noon(m, clock, text, start):
+    hour = "12:00" if m["nm"].lower() in ("noon", "midday") else "24:00"
+    ref, anchor = clock.day_ref(start, text)
+    day = ref.as_date().isoformat() if ref and ref.as_date() else "XXXX-XX-XX"
+    return TIME, f"{day}T{hour}", anchor
+
+
+_NORMALISERS = {
+    "iso_date": _iso_date, "night_of_range": _night_range, "night_of_range_dm": _night_range,
+    "part_of_date": _part_of_date, "month_day_year": _full_date, "day_month_year": _full_date,
+    "month_day": _yearless_date, "day_month": _yearless_date, "month_year": _month_year,
+    "season_year": _season, "quarter": _quarter, "half_year": _half_year, "decade": _decade,
+    "decade_short": _decade_short, "century": _century, "year_in": _year_in, "era_year": _era_year, "fiscal_year": _fiscal_year,
+    "today": _today, "tonight": _tonight, "yesterday": _yesterday, "tomorrow": _tomorrow,
+    "this_part": _this_part, "last_night": _last_night, "present": _reference("PRESENT_REF"),
+    "past_ref": _reference("PAST_REF"), "future_ref": _reference("FUTURE_REF"), "relative_period": _relative_period,
+    "weekday": _weekday, "ago": _ago,
+    "ago_article": _ago, "later": _later, "next_day": _next_day, "day_after": _day_after,
+    "morning_following": _morning_following, "duration": _duration, "duration_article": _duration,
+    "duration_plain": _duration_plain, "set_every": _set_every, "set_adverb": _set_adverb,
+    "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_stamp": _clock_stamp, "year_range_end": _year_range_end,
+    "day_range_end": _day_range_end, "day_range_start": _day_range_start, "noon": _noon,
+    "month_rel_year": _month_rel_year, "month_alone": _month_alone, "report_quarter": _report_quarter,
+    "year_ago_adj": _year_ago_adj, "the_year": _the_year, "year_end": _year_end, "month_end": _month_end, "weekend": _weekend,
+    "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words,
+    "recent_period": _reference("PAST_REF"), "spelled_year": _spelled_year,
+    "clock_weekday": _clock_weekday, "clock24_weekday": _clock_weekday, "clockzone_weekday": _clock_weekday, "noon_weekday": _clock_weekday,
+}
