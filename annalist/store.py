@@ -355,7 +355,7 @@ class Store:
             for doc_id, timexes, figures, note in results:
                 _replace_layers(db, doc_id, timexes, figures)
                 db.execute("INSERT INTO annotated VALUES (?, ?) ON CONFLICT (doc_id) DO UPDATE SET layers = "
-                           "excluded.layers", (doc_id, f"{ANNOTATED_LAYERS}; {note}" if note else ANNOTATED_LAYERS))
+                           "excluded.layers", (doc_id, annotated_layers(note)))
 
     def annotation_notes(self) -> list[tuple[str, str]]:
         """(doc id, note) of the current documents annotated in part or not at all."""
@@ -466,11 +466,25 @@ def by_document(pairs: Iterable[tuple[str, T]]) -> dict[str, list[T]]:
 def _replace_layers(db: sqlite3.Connection, doc_id: str, timexes: list[Timex], figures: list[Figure]) -> None:
     db.execute("DELETE FROM timexes WHERE doc_id = ?", (doc_id,))
     db.execute("DELETE FROM figures WHERE doc_id = ?", (doc_id,))
-    db.executemany("INSERT INTO timexes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                   [(doc_id, t.start, t.end, t.text, t.type, t.value, t.anchor, t.rule) for t in timexes])
+    db.executemany("INSERT INTO timexes VALUES (?, ?, ?, ?, ?, ?, ?, ?)", timex_rows(doc_id, timexes))
     db.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   [(doc_id, f.measure, f.value, f.qualifier, f.low, f.high, int(f.vague), f.who, f.where, f.when,
-                     f.start, f.end, f.span, f.sentence, int(f.implicit), f.role, f.part) for f in figures])
+                   figure_rows(doc_id, figures))
+
+
+def timex_rows(doc_id: str, timexes: list[Timex]) -> list[tuple]:
+    """The rows of the timexes table for one document, in its column order."""
+    return [(doc_id, t.start, t.end, t.text, t.type, t.value, t.anchor, t.rule) for t in timexes]
+
+
+def figure_rows(doc_id: str, figures: list[Figure]) -> list[tuple]:
+    """The rows of the figures table for one document, in its column order."""
+    return [(doc_id, f.measure, f.value, f.qualifier, f.low, f.high, int(f.vague), f.who, f.where, f.when,
+             f.start, f.end, f.span, f.sentence, int(f.implicit), f.role, f.part) for f in figures]
+
+
+def annotated_layers(note: str) -> str:
+    """The annotated table's mark of a document: its layers, and the note of one read in part."""
+    return f"{ANNOTATED_LAYERS}; {note}" if note else ANNOTATED_LAYERS
 
 
 def document_row(doc: Document, seq: int) -> tuple:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
+from .models import Figure, Timex
 from .search import (
     MARK_CLOSE,
     MARK_OPEN,
@@ -23,7 +24,15 @@ from .search import (
     date_bounds,
     split_prefixes,
 )
-from .store import SCHEMA, SCHEMA_VERSION, ArchiveError, Store
+from .store import (
+    SCHEMA,
+    SCHEMA_VERSION,
+    ArchiveError,
+    Store,
+    annotated_layers,
+    figure_rows,
+    timex_rows,
+)
 
 # PostgreSQL's tsvector holds at most 1 MB of lexemes and positions: the search index reads the first
 # 300,000 characters of an article (some 50,000 words), far past where a news story says what it is about.
@@ -134,6 +143,28 @@ class PostgresStore(Store):
             db.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", (str(SCHEMA_VERSION),))
 
     # -- search: PostgreSQL's own full text search --------------------------
+    def add_annotations(self, results: list[tuple[str, list[Timex], list[Figure], str]]) -> None:
+        """As the SQLite archive's, in one transaction; the layers' rows (most of what annotate
+        writes: ~40 timexes and figures an article) go in by COPY, not a statement a row."""
+        if not results:
+            return
+        ids = [doc_id for doc_id, *_ in results]
+        with self.transaction() as db:
+            db.execute("DELETE FROM timexes WHERE doc_id = ANY(?)", (ids,))
+            db.execute("DELETE FROM figures WHERE doc_id = ANY(?)", (ids,))
+            cursor = db.connection.cursor()
+            with cursor.copy("COPY timexes FROM STDIN") as copy:
+                for doc_id, timexes, _, _ in results:
+                    for row in timex_rows(doc_id, timexes):
+                        copy.write_row(row)
+            with cursor.copy("COPY figures FROM STDIN") as copy:
+                for doc_id, _, figures, _ in results:
+                    for row in figure_rows(doc_id, figures):
+                        # its counts are BIGINT: COPY takes no "150.0" (an INSERT casts, rounding to even)
+                        copy.write_row(tuple(round(x) if isinstance(x, float) else x for x in row))
+            db.executemany("INSERT INTO annotated VALUES (?, ?) ON CONFLICT (doc_id) DO UPDATE SET layers = "
+                           "excluded.layers", [(doc_id, annotated_layers(note)) for doc_id, _, _, note in results])
+
     def index_for_search(self) -> int:
         """Add the tsvector of every document that lacks one, in one transaction. (A changed date or
         cluster needs nothing here: search reads them from `documents`, so `search_stale` is emptied.)"""

@@ -1,6 +1,6 @@
 """Resolving each rule's matches to TimeML values (type, value, the anchor it was resolved against),
 reading the two clocks of anchor.py; `tag(text, dct)` runs matching and resolution over one text.
-One function per kind of expression; the table NORMALISERS maps each rule of the lexicon to its
+One function per kind of expression; the table _NORMALISERS maps each rule of the lexicon to its
 function."""
 from __future__ import annotations
 
