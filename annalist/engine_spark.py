@@ -3,8 +3,9 @@
 The same pure per-document functions as the local engine (`ingest.build_for_store`,
 `annotate.annotate_document`) run as Spark tasks; the corpus-level steps are Spark operations:
 
-1. inputs: the driver lists files (as Spark lists a folder); each task reads its files' records
-   (a JSONL line, a WARC record), keyed by (file number, record number) — the local engine's order;
+1. inputs: the driver lists files (as Spark lists a folder) and cuts a large WARC into byte ranges;
+   each task reads its pieces' records (a JSONL line, a WARC record: a range is read from the first
+   record that starts in it), keyed in the local engine's order;
 2. which records are new: each partition asks PostgreSQL about its own ids (no id set on the driver);
    in-run duplicates and new versions are settled by grouping on the id and on (origin, record);
 3. boilerplate: edge lines counted per site by reduceByKey (with the counts stored by earlier runs),
@@ -121,8 +122,9 @@ def _ingest(sc, paths: list[str], db: str, store, max_bytes: int, annotate: bool
         else:
             path, root = found
             files.append((len(files), str(path), sources.folder_group(path, root)))
-    slices = max(1, min(len(files), sc.defaultParallelism * TASKS_PER_CORE))
-    records = sc.parallelize(files, slices).flatMap(lambda f: _read_file(f, max_bytes)).persist()
+    pieces = _input_pieces(files)
+    slices = max(1, min(len(pieces), sc.defaultParallelism * TASKS_PER_CORE))
+    records = sc.parallelize(pieces, slices).flatMap(lambda piece: _read_piece(piece, max_bytes)).persist()
     summary.failed += [f for _, f in sorted(records.filter(lambda kv: isinstance(kv[1], InputFailure)).collect())]
     clock.lap("read inputs")
     raws = records.filter(lambda kv: isinstance(kv[1], RawArticle))
@@ -178,10 +180,32 @@ class _Stopwatch:
         self.last = now
 
 
-def _read_file(file: tuple[int, str, str], max_bytes: int) -> Iterator[tuple[tuple[int, int], RawArticle | InputFailure]]:
-    number, path, group = file
-    for record, item in enumerate(sources.read_path(Path(path), group=group, max_bytes=max_bytes)):
-        yield (number, record), item
+def _input_pieces(files: list[tuple[int, str, str]]) -> list[tuple[int, str, str, int | None, int | None]]:
+    """(file number, path, group, start, end): a task's share of the inputs. A large WARC is cut into
+    byte ranges (sources.warc_ranges), each read by its own task from the first record starting in
+    it; every other file is one piece, read whole (start and end None)."""
+    split = int(os.environ.get("ANNALIST_WARC_SPLIT_BYTES", sources.WARC_SPLIT_BYTES))
+    pieces = []
+    for number, path, group in files:
+        ranges = sources.warc_ranges(Path(path), split) if sources.kind_of(Path(path)) == "warc" else []
+        if len(ranges) > 1:
+            pieces += [(number, path, group, start, end) for start, end in ranges]
+        else:
+            pieces.append((number, path, group, None, None))
+    return pieces
+
+
+def _read_piece(piece: tuple[int, str, str, int | None, int | None],
+                max_bytes: int) -> Iterator[tuple[tuple, RawArticle | InputFailure]]:
+    """The piece's records keyed in the local engine's order: (file number, record number), or for a
+    range of a WARC (file number, (range start, record number in the range))."""
+    number, path, group, start, end = piece
+    if start is None:
+        items = sources.read_path(Path(path), group=group, max_bytes=max_bytes)
+        yield from (((number, record), item) for record, item in enumerate(items))
+        return
+    items = sources.read_warc_range(Path(path), start, end, group, max_bytes)
+    yield from (((number, (start, record)), item) for record, item in enumerate(items))
 
 
 def _with_stored_state(rows: Iterable[tuple], db: str) -> Iterator[tuple]:

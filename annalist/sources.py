@@ -260,34 +260,134 @@ def read_warc(path: Path, kind: str, group: str, max_bytes: int) -> Iterator[Raw
     if not path.stat().st_size:
         yield InputFailure(path_text(path), "empty file")
         return
-    read = 0  # articles and failures of records: none means the file held nothing to read
     with (gzip.open(path, "rb") if whole_file else path.open("rb")) as handle:
         # A WARC gzipped as one whole file (gzip file.warc) rather than record by record: read it as
         # one stream, or only its first record would be found.
-        records = ArchiveIterator(handle)
-        try:
-            for record in records:
-                if record.rec_type not in ("response", "resource"):
-                    continue
-                article = _warc_article(record, path, records, max_bytes)
-                if getattr(record.raw_stream, "limit", 0):  # fewer bytes than its Content-Length: the file was cut
-                    yield InputFailure(path_text(path), f"truncated: record at offset {records.get_record_offset()} "
-                                       "is incomplete; the complete records before it were kept")
-                    return
-                if records.get_record_offset() + records.get_record_length() > complete_end:
-                    yield InputFailure(path_text(path), f"truncated: record at offset {records.get_record_offset()} is incomplete; the complete records before it were kept")
-                    return
-                if article is not None:
-                    read += 1
-                    yield article
-        except Exception as exc:  # warcio raises assorted errors on a cut or corrupt stream
-            yield InputFailure(path_text(path), f"corrupt or truncated WARC {_where_in(records)}: {type(exc).__name__}; "
-                               "the complete records before it were kept")
-            return
+        read = yield from _warc_records(ArchiveIterator(handle), path, float("inf"), complete_end, max_bytes)
+    if read is None:
+        return
     if complete_end < path.stat().st_size:
         yield InputFailure(path_text(path), "truncated: the last gzip member is incomplete; the complete records before it were kept")
     elif not read:
         yield InputFailure(path_text(path), "no HTML response or resource record: nothing to read as an article")
+
+
+def _warc_records(records, path: Path, end: float, complete_end: float,
+                  max_bytes: int) -> Iterator[RawArticle | InputFailure]:
+    """The articles of the records that start before offset `end` (warcio counts offsets from the
+    file's start, also when the iterator began further in); returns how many records were read,
+    None when the file broke off (a failure said so)."""
+    read = 0  # articles and failures of records: none means the file held nothing to read
+    try:
+        for record in records:
+            if record.rec_type not in ("response", "resource"):
+                continue
+            # warcio knows a record's offset once it is read: read first, then see where it started
+            article = _warc_article(record, path, records.get_record_offset, max_bytes)
+            offset = records.get_record_offset()
+            if offset >= end:
+                break  # the next range's
+            if getattr(record.raw_stream, "limit", 0):  # fewer bytes than its Content-Length: the file was cut
+                yield InputFailure(path_text(path), f"truncated: record at offset {offset} "
+                                   "is incomplete; the complete records before it were kept")
+                return None
+            if offset + records.get_record_length() > complete_end:
+                yield InputFailure(path_text(path), f"truncated: record at offset {offset} is incomplete; the complete records before it were kept")
+                return None
+            if article is not None:
+                read += 1
+                yield article
+    except Exception as exc:  # warcio raises assorted errors on a cut or corrupt stream
+        yield InputFailure(path_text(path), f"corrupt or truncated WARC {_where_in(records)}: "
+                           f"{type(exc).__name__}; the complete records before it were kept")
+        return None
+    return read
+
+
+# A WARC larger than this is read by several tasks on Spark, each from a record boundary
+# (ANNALIST_WARC_SPLIT_BYTES sets another size): a crawl's 1 GB file is not one task's memory.
+WARC_SPLIT_BYTES = 64 * 1024 * 1024
+# Where a gzip member starts, what it decompresses to: the start of a WARC record's header.
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_WARC_HEADER = re.compile(rb"WARC/1\.\d\r?\n")
+
+
+def warc_ranges(path: Path, size: int = WARC_SPLIT_BYTES) -> list[tuple[int, int]]:
+    """Byte ranges of a WARC file that separate tasks can read (`read_warc_range`): one range for a
+    small file and for one gzipped whole (its records cannot be found without reading from its
+    start), else ranges of `size` bytes, each read from the first record that starts in it."""
+    total = path.stat().st_size
+    if total <= size or (path.name.lower().endswith(".gz") and not _gzipped_by_record(path, size)):
+        return [(0, total)]
+    return [(start, min(start + size, total)) for start in range(0, total, size)]
+
+
+def _gzipped_by_record(path: Path, within: int) -> bool:
+    """Whether the file's first gzip member ends within its first `within` bytes (and more follow):
+    a WARC compressed record by record, as crawlers write them."""
+    decompressor = zlib.decompressobj(31)
+    with path.open("rb") as handle:
+        while (chunk := handle.read(1 << 16)) and handle.tell() <= within + (1 << 16):
+            try:
+                decompressor.decompress(chunk)
+            except zlib.error:
+                return False
+            if decompressor.eof:
+                return bool(decompressor.unused_data) or bool(handle.read(1))
+    return False
+
+
+def read_warc_range(path: Path, start: int, end: int, group: str,
+                    max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawArticle | InputFailure]:
+    """The records of a WARC that start in [start, end), as `read_warc` reads them (the same
+    articles, offsets and failures; all ranges of `warc_ranges` together read the file once). Only the
+    range at the file's end tells a file with no HTML record or a cut last member."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    if (start, end) == (0, path.stat().st_size):
+        yield from read_warc(path, "warc", group, max_bytes)
+        return
+    gzipped = path.name.lower().endswith(".gz")
+    with path.open("rb") as handle:
+        first = _next_record(handle, start, end, gzipped)
+        if first is None:
+            return
+        handle.seek(first)
+        last = end == path.stat().st_size
+        complete_end = _complete_gzip_end(path, first)[0] if gzipped and last else float("inf")
+        read = yield from _warc_records(ArchiveIterator(handle), path, end, complete_end, max_bytes)
+    if read is not None and last and complete_end < path.stat().st_size:
+        yield InputFailure(path_text(path), "truncated: the last gzip member is incomplete; the complete records before it were kept")
+
+
+def _next_record(handle, start: int, end: int, gzipped: bool) -> int | None:
+    """The offset of the first record that starts in [start, end): a gzip member that decompresses to
+    a WARC header, or a WARC header line at a line's start."""
+    if start == 0:
+        return 0
+    handle.seek(start - 1)
+    window = handle.read(end - start + 1 + 64)
+    at = 1
+    while True:
+        found = window.find(_GZIP_MAGIC, at) if gzipped else window.find(b"WARC/1.", at)
+        if found < 0 or found > end - start:
+            return None
+        if (_opens_record(handle, start - 1 + found) if gzipped else
+                window[found - 1:found] == b"\n" and _WARC_HEADER.match(window, found)):
+            return start - 1 + found
+        at = found + 1
+
+
+def _opens_record(handle, offset: int) -> bool:
+    position = handle.tell()
+    handle.seek(offset)
+    try:
+        head = zlib.decompressobj(31).decompress(handle.read(4096), 16)
+    except zlib.error:
+        return False
+    finally:
+        handle.seek(position)
+    return bool(_WARC_HEADER.match(head))
 
 
 def _where_in(records) -> str:
@@ -299,7 +399,7 @@ def _where_in(records) -> str:
         return "at its start"
 
 
-def _warc_article(record, path: Path, records, max_bytes: int) -> RawArticle | InputFailure | None:
+def _warc_article(record, path: Path, offset_of, max_bytes: int) -> RawArticle | InputFailure | None:
     content_type = (record.http_headers.get_header("Content-Type") if record.http_headers
                     else record.rec_headers.get_header("Content-Type")) or ""
     if "html" not in content_type.lower():
@@ -307,7 +407,7 @@ def _warc_article(record, path: Path, records, max_bytes: int) -> RawArticle | I
         return None
     stream = record.content_stream()
     payload = stream.read(max_bytes + 1)
-    offset = records.get_record_offset()
+    offset = offset_of()
     url = record.rec_headers.get_header("WARC-Target-URI")
     if len(payload) > max_bytes:
         while stream.read(1 << 20):  # read past it, so that a cut file is still told from a large record
@@ -325,17 +425,18 @@ def _warc_article(record, path: Path, records, max_bytes: int) -> RawArticle | I
                       group=_site(url) or str(path.parent), html=html, meta=meta)
 
 
-def _complete_gzip_end(path: Path) -> tuple[int, int]:
+def _complete_gzip_end(path: Path, start: int = 0) -> tuple[int, int]:
     """(byte offset where the last complete gzip member ends, complete members).
 
     warcio silently stops at a cut gzip member and may hand back a short record;
-    walking the members with zlib tells which records are whole.
+    walking the members with zlib (from `start`, a member's start) tells which records are whole.
     """
-    end = 0
+    end = start
     members = 0
-    position = 0
+    position = start
     decompressor = zlib.decompressobj(31)
     with path.open("rb") as handle:
+        handle.seek(start)
         while chunk := handle.read(1 << 16):
             data = chunk
             while data:

@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 
 from annalist.ingest import ingest
 
@@ -90,12 +91,12 @@ def test_a_page_nested_deeper_than_the_parser_reads_keeps_its_article(baku_dir, 
     assert "150 civilians were killed" in store.documents()[0].text
 
 
-def warc_bytes(pages: list[tuple[str, str]]) -> bytes:
+def warc_bytes(pages: list[tuple[str, str]], gzip: bool = True) -> bytes:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=True)
+    writer = WARCWriter(buffer, gzip=gzip)
     for url, html in pages:
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
         writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()),
@@ -126,6 +127,36 @@ def test_truncated_warc_keeps_its_complete_records(baku_dir, store, tmp_path):
     summary = ingest([archive], store, workers=1)
     assert summary.ingested == 2
     assert len(summary.failed) == 1 and "truncated" in summary.failed[0].reason
+
+
+def _read(items) -> list[tuple]:
+    return [(type(i).__name__, getattr(i, "record", None), getattr(i, "origin", None), getattr(i, "content", None),
+             getattr(i, "reason", None)) for i in items]
+
+
+@pytest.mark.parametrize("kind", ["gzipped by record", "plain", "gzipped whole", "cut"])
+def test_a_warc_read_in_ranges_gives_what_one_reader_gives(baku_dir, tmp_path, kind):
+    """On Spark a large WARC is read by several tasks, each from the first record that starts in its
+    byte range (sources.warc_ranges, read_warc_range): together they read every record once, with
+    the offsets, contents and failures of the whole-file reader."""
+    import gzip as gzip_module
+
+    from annalist import sources
+
+    pages = seed_pages(baku_dir) * 4
+    data = warc_bytes(pages, gzip=kind != "plain")
+    if kind == "gzipped whole":
+        data = gzip_module.compress(warc_bytes(pages, gzip=False))
+    if kind == "cut":
+        data = data[: len(data) - 200]
+    archive = tmp_path / ("crawl.warc" if kind == "plain" else "crawl.warc.gz")
+    archive.write_bytes(data)
+    whole = _read(sources.read_warc(archive, "warc", "g", sources.DEFAULT_MAX_BYTES))
+    ranges = sources.warc_ranges(archive, size=len(data) // 5)
+    assert len(ranges) == (1 if kind == "gzipped whole" else 6 if len(data) % 5 else 5)
+    in_ranges = _read(item for start, end in ranges for item in sources.read_warc_range(archive, start, end, "g"))
+    assert in_ranges == whole
+    assert sum(1 for item in whole if item[0] == "RawArticle") == (11 if kind == "cut" else 12)
 
 
 def test_jsonl_articles_and_a_malformed_line(baku_dir, store, tmp_path):

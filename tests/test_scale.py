@@ -66,7 +66,28 @@ def corpus(tmp_path_factory) -> Path:
     shutil.copy(first, folder / "wire" / "same-bytes.txt")
     (folder / "wire" / "republished.txt").write_text(first.read_text(encoding="utf-8") +
                                                    "\n\nRepublished with permission.\n", encoding="utf-8")
+    (folder / "crawl").mkdir()
+    _crawl(sorted(need_shared("datasets/timeline17/H1N1_bbc/InputDocs").glob("*/*"))[:12], folder / "crawl" / "bbc.warc.gz")
     return folder
+
+
+def _crawl(articles: list[Path], into: Path) -> None:
+    """Articles as a crawler's WARC, gzipped record by record, each page an HTML response."""
+    import html
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with into.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for number, article in enumerate(articles):
+            lines = [line for line in article.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+            page = (f"<html><head><title>{html.escape(lines[0])}</title></head><body><article>"
+                    + "".join(f"<p>{html.escape(line)}</p>" for line in lines) + "</article></body></html>")
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://crawl.example/{number}", "response",
+                                                          payload=io.BytesIO(page.encode()), http_headers=headers))
 
 
 def _export(db: str, folder: Path) -> dict[str, list]:
@@ -125,7 +146,12 @@ def test_postgres_search_keeps_the_query_language_and_filters(postgres, baku_dir
     assert run("search", "AND", "--db", url).returncode == 0  # operators alone: no hits, no traceback
 
 
-def test_spark_into_postgres_gives_the_laptops_answers(postgres, spark_ready, corpus, laptop, tmp_path):
+def test_spark_into_postgres_gives_the_laptops_answers(postgres, spark_ready, corpus, laptop, tmp_path, monkeypatch):
+    from annalist import sources
+
+    # The crawl's WARC read by several tasks, each from a record boundary inside it.
+    monkeypatch.setenv("ANNALIST_WARC_SPLIT_BYTES", "8192")
+    assert len(sources.warc_ranges(corpus / "crawl" / "bbc.warc.gz", 8192)) >= 3
     url = postgres.new_database("spark")
     result = run("ingest", str(corpus), "--db", url, "--engine", "spark", "--master", "local[2]", "--json")
     summary = json.loads(result.stdout)
