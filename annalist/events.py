@@ -622,12 +622,17 @@ def incident_of_figure(events: list[Event], event_of: dict[str, Event]):
     """(doc id, figure) -> the event a figure is about: its document's event, unless the text dates
     the figure to another event's days ("the worst since Piper Alpha in 1988", a follow-up's "11
     killed in the April 20 blast"), then the largest event of those days, or none of this archive's."""
+    largest_near: dict[str, Event | None] = {}  # by day: an archive's figures name few days, each many times
+
     def incident(doc_id: str, figure: Figure) -> str | None:
         own = event_of.get(doc_id)
         if own is None or figure.when is None or days_between(figure.when, own.date) <= EVENT_DAYS or own.date is None:
             return own.id if own else None
-        near = [e for e in events if days_between(figure.when, e.date) <= EVENT_DAYS]
-        return max(near, key=lambda e: (len(e.documents), e.id)).id if near else f"{own.id}@{figure.when}"
+        if figure.when not in largest_near:
+            near = [e for e in events if days_between(figure.when, e.date) <= EVENT_DAYS]
+            largest_near[figure.when] = max(near, key=lambda e: (len(e.documents), e.id)) if near else None
+        found = largest_near[figure.when]
+        return found.id if found else f"{own.id}@{figure.when}"
 
     return incident
 

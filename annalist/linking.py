@@ -352,9 +352,15 @@ def group(profiles: list[Profile], probabilities: dict[tuple[int, int], float] |
         a, b = sorted((unit_of[i], unit_of[j]))
         if a != b:
             between_units[(a, b)] = max(p, between_units.get((a, b), 0.0))
+    parts = _components(len(members), [pair for pair, p in between_units.items() if p > threshold])
+    part_of = {unit: k for k, part in enumerate(parts) for unit in part}
+    within: list[dict[tuple[int, int], float]] = [{} for _ in parts]  # each part's scored pairs
+    for (a, b), p in between_units.items():
+        if part_of[a] == part_of[b]:
+            within[part_of[a]][(a, b)] = p
     groups = []
-    for part in _components(len(members), [pair for pair, p in between_units.items() if p > threshold]):
-        for linked in _average_link(part, between_units, threshold):
+    for part, pairs in zip(parts, within):
+        for linked in _average_link(part, pairs, threshold):
             groups.append([profiles[i] for i in sorted(i for unit in linked for i in members[unit])])
     return groups
 
@@ -387,10 +393,9 @@ def _average_link(members: list[int], probabilities: dict[tuple[int, int], float
     size = len(members)
     distance = np.ones((size, size))
     np.fill_diagonal(distance, 0.0)
-    for a in range(size):
-        for b in range(a + 1, size):
-            p = probabilities.get((members[a], members[b]), 0.0)
-            distance[a, b] = distance[b, a] = 1.0 - p
+    index = {member: k for k, member in enumerate(members)}
+    for (a, b), p in probabilities.items():  # the part's scored pairs; the others stay at distance 1
+        distance[index[a], index[b]] = distance[index[b], index[a]] = 1.0 - p
     labels = fcluster(linkage(squareform(distance, checks=False), method="average"), t=1.0 - threshold,
                       criterion="distance")
     clusters: dict[int, list[int]] = {}
