@@ -82,10 +82,11 @@ def test_eval_tls_json_contract(timeline17_dir, tmp_path):
     small = tmp_path / "t17"
     small.mkdir()
     (small / "H1N1_guardian").symlink_to(timeline17_dir / "H1N1_guardian")
-    result = run("eval", "tls", "--dataset", str(small), "--json")
+    result = run("eval", "tls", "--dataset", str(small), "--folds", "2", "--json")
     assert result.returncode == 0, result.stderr
     scores = json.loads(result.stdout)
-    assert {"timelines", "ar1_f", "ar2_f", "date_f1"} <= set(scores) and scores["timelines"] == 1
+    assert {"timelines", "ar1_f", "ar2_f", "date_f1", "per_timeline"} <= set(scores) and scores["timelines"] == 1
+    assert scores["cross_validated"] is True
     assert 0 < scores["ar2_f"] < scores["ar1_f"] < 1
     folds = scores["folds"]  # the topics' two folds, fixed by name
     one = "A" if folds["A"]["timelines"] else "B"
