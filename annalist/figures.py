@@ -38,7 +38,7 @@ _CUE_TO_MEASURE = {lemma: measure for measure, lemmas in MEASURES.items() for le
 _CUE_WORDS = re.compile(r"\b(?:kill|die|dead|death|fatal|toll|execut|massacr|slain|slay|murder|perish|bod(?:y|ies)|corpse|"
                         r"lives|injur|wound|hurt|arrest|detain|jail|imprison|custody|missing|disappear|unaccounted|"
                         r"displac|refugee|fle[de]|evacu|homeless|deport|forced to leave|infect|cases?\b|sicken|diagnos|"
-                        r"ill\b|caught|catch|contract|graz|(?:critical|serious|stable|fair|grave|guarded|good|satisfactory) condition|rescu|trapped|stranded|affected|shot\b|shoot|gunned|stabb|struck|slain|fatally|no one|nobody|(?:to|in|into)\s+(?:the\s+|a\s+)?hospital)", re.I)
+                        r"ill\b|caught|catch|contract|graz|hospitali[sz]|(?:critical|serious|stable|fair|grave|guarded|good|satisfactory) condition|rescu|trapped|stranded|affected|shot\b|shoot|gunned|stabb|struck|slain|fatally|no one|nobody|(?:to|in|into)\s+(?:the\s+|a\s+)?hospital)", re.I)
 _NOT_PEOPLE = {"year", "day", "month", "week", "hour", "minute", "second", "percent", "%", "dollar", "pound", "euro",
                "mile", "kilometre", "kilometer", "meter", "metre", "foot", "feet", "barrel", "gallon", "ton", "tonne",
                "house", "home", "building", "tank", "vehicle", "car", "plane", "aircraft", "ship", "vote", "seat",
@@ -449,7 +449,8 @@ def _measure_of(token):
     for candidate in _cue_path(token, counted):
         if _in_pain(candidate, counted):
             return None, None
-        if _sent_to_hospital(candidate, counted) or _treated_for_wounds(candidate, counted):
+        if _sent_to_hospital(candidate, counted) or _treated_for_wounds(candidate, counted) \
+                or getattr(implicit.hospitalised_after(candidate), "i", None) == counted.i:
             return "injured", counted
         measure = _CUE_TO_MEASURE.get(candidate.lemma_.lower()) or _CUE_TO_MEASURE.get(candidate.text.lower())
         if measure:

@@ -125,6 +125,10 @@ def _casualties(token, headline: bool = False):
     if zero:
         yield zero, token, token, None
         return
+    hospitalised = hospitalised_after(token)
+    if hospitalised is not None and _count(hospitalised) is not None:
+        yield SHOT, hospitalised, token, None
+        return
     nominal = _nominal_measure(token)
     if nominal:
         for person in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
@@ -140,6 +144,25 @@ def _casualties(token, headline: bool = False):
     if lemma in lex["bodies"]["nouns"] and token.dep_ in ("nsubjpass", "dobj") and \
             token.head.lemma_.lower() in lex["bodies"]["verbs"]:
         yield "killed", token, token.head, None  # "a body has been found"
+
+
+def hospitalised_after(verb):
+    """The person of "X was hospitalized after the shooting" (hospitalised for an event's injuries:
+    FIGURES_GUIDE.md's "hospitalised for injuries"), else None."""
+    words = datafiles.load("counted_en.toml")["hospitalised"]
+    if verb.lemma_.lower() not in words["after_verbs"]:
+        return None
+    if not any(p.dep_ == "prep" and p.lower_ == "after" and
+               any(g.dep_ == "pobj" and g.lemma_.lower() in words["after_events"] or
+                   g.dep_ == "pcomp" and g.lemma_.lower() in words["after_being"] for g in p.children)
+               for p in verb.children):
+        return None
+    if verb.dep_ == "acl":
+        return verb.head  # a headline's "Campbell boy, 7, hospitalized after accidental shooting"
+    subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        return verb.head  # "the child who was hospitalized after the shooting"
+    return subject
 
 
 def _wound_or_condition(token):

@@ -560,3 +560,15 @@ def test_a_person_grazed_by_a_bullet_is_hurt(gvc_dir):
     read = [s for s in sentences if any(f.measure in ("injured", "shot") and f.value == 1 and "graze" in f.span.lower()
                                         for f in figures.extract(s, []))]
     assert len(read) >= 0.8 * len(sentences), set(sentences) - set(read)
+
+
+def test_hospitalised_after_a_shooting_is_hurt(gvc_dir):
+    """"Two men were hospitalized after the shooting", "a 16-year-old boy was hospitalized after being
+    shot", a headline's "boy, 7, hospitalized after accidental shooting": hospitalised for an event's injuries (the guide's "hospitalised for
+    injuries"); "hospitalized with flu" names an illness and is no count of the hurt."""
+    sentences = _sentences(gvc_dir, r"\bhospitali[sz]ed after (?:an? |the |being )?(?:\w+ )?(?:shooting|stabbing|attack|"
+                                    r"crash|shot)\b")
+    assert len(sentences) >= 8
+    read = [s for s in sentences if any(f.measure in ("injured", "shot") and f.value >= 1 for f in figures.extract(s, []))]
+    assert len(read) >= 0.85 * len(sentences), set(sentences) - set(read)
+    assert not [f for f in figures.extract("Hundreds were hospitalized with swine flu.", []) if f.measure in ("injured", "shot")]
