@@ -450,7 +450,7 @@ def _measure_of(token):
         if _in_pain(candidate, counted):
             return None, None
         if _sent_to_hospital(candidate, counted) or _treated_for_wounds(candidate, counted) \
-                or getattr(implicit.hospitalised_after(candidate), "i", None) == counted.i:
+                or _hospitalised_after(candidate, counted):
             return "injured", counted
         measure = _CUE_TO_MEASURE.get(candidate.lemma_.lower()) or _CUE_TO_MEASURE.get(candidate.text.lower())
         if measure:
@@ -488,6 +488,12 @@ def _treated_for_wounds(verb, counted) -> bool:
             and any(p.dep_ == "prep" and p.lower_ == "for"
                     and any(g.lemma_.lower() in treated["wounds"] for g in p.children if g.dep_ == "pobj")
                     for p in verb.children))
+
+
+def _hospitalised_after(verb, counted) -> bool:
+    """"Seven others were hospitalized after a mass shooting": the people counted are the ones hospitalised."""
+    person = implicit.hospitalised_after(verb)
+    return person is not None and person.i == counted.i
 
 
 def _in_pain(verb, counted) -> bool:

@@ -190,7 +190,7 @@ def _similarity_matrix(texts: list[str], **options):
 
 def _value(matrix, i: int, j: int) -> float:
     """matrix[i, j] of a CSR matrix with sorted indices, by bisection in row i (scipy's own indexing
-    validates its arguments at each call: two thirds of the linking time of a 3,500-article archive)."""
+    validates its arguments at each call: 11 of the 35 s of linking a 3,500-article archive)."""
     if matrix is None:
         return 0.0
     start, end = matrix.indptr[i], matrix.indptr[i + 1]
@@ -235,10 +235,10 @@ def pair_features(profiles: list[Profile], i: int, j: int, archive: Archive) -> 
 
 def _nearest_days(a: Profile, b: Profile) -> float:
     """How far apart the nearest of the days two stories are about or state lie."""
-    ours, theirs = _day_numbers(a.days | {a.day} - {None}), _day_numbers(b.days | {b.day} - {None})
+    days_a, days_b = a.days | {a.day} - {None}, b.days | {b.day} - {None}
+    ours, theirs = _day_numbers(days_a), _day_numbers(days_b)
     if ours is None or theirs is None:  # a month or a year among them: compared as days_between does
-        return min((days_between(x, y) for x in a.days | {a.day} - {None} for y in b.days | {b.day} - {None}),
-                   default=INFINITY)
+        return min((days_between(x, y) for x in days_a for y in days_b), default=INFINITY)
     return min((abs(x - y) for x in ours for y in theirs), default=INFINITY)
 
 

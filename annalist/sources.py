@@ -360,22 +360,31 @@ def read_warc_range(path: Path, start: int, end: int, group: str,
         yield InputFailure(path_text(path), "truncated: the last gzip member is incomplete; the complete records before it were kept")
 
 
+_SCAN_BYTES = 1 << 20  # a range is searched for its first record a megabyte at a time, not read whole
+
+
 def _next_record(handle, start: int, end: int, gzipped: bool) -> int | None:
     """The offset of the first record that starts in [start, end): a gzip member that decompresses to
     a WARC header, or a WARC header line at a line's start."""
     if start == 0:
         return 0
-    handle.seek(start - 1)
-    window = handle.read(end - start + 1 + 64)
-    at = 1
-    while True:
-        found = window.find(_GZIP_MAGIC, at) if gzipped else window.find(b"WARC/1.", at)
-        if found < 0 or found > end - start:
+    marker = _GZIP_MAGIC if gzipped else b"WARC/1."
+    position = start - 1  # from the byte before: a plain record's header opens a line
+    while position < end:
+        handle.seek(position)
+        chunk = handle.read(_SCAN_BYTES + 64)  # a little past the megabyte: a header read whole
+        if len(chunk) <= 1:
             return None
-        if (_opens_record(handle, start - 1 + found) if gzipped else
-                window[found - 1:found] == b"\n" and _WARC_HEADER.match(window, found)):
-            return start - 1 + found
-        at = found + 1
+        at = 1
+        while (found := chunk.find(marker, at)) >= 0 and found <= _SCAN_BYTES:
+            if position + found >= end:
+                return None
+            if (_opens_record(handle, position + found) if gzipped else
+                    chunk[found - 1:found] == b"\n" and _WARC_HEADER.match(chunk, found)):
+                return position + found
+            at = found + 1
+        position += _SCAN_BYTES
+    return None
 
 
 def _opens_record(handle, offset: int) -> bool:

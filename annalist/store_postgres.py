@@ -142,7 +142,6 @@ class PostgresStore(Store):
             db.connection.execute(postgres_schema())  # idempotent: IF NOT EXISTS throughout
             db.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", (str(SCHEMA_VERSION),))
 
-    # -- search: PostgreSQL's own full text search --------------------------
     def add_annotations(self, results: list[tuple[str, list[Timex], list[Figure], str]]) -> None:
         """As the SQLite archive's, in one transaction; the layers' rows (most of what annotate
         writes: ~40 timexes and figures an article) go in by COPY, not a statement a row."""
@@ -165,6 +164,7 @@ class PostgresStore(Store):
             db.executemany("INSERT INTO annotated VALUES (?, ?) ON CONFLICT (doc_id) DO UPDATE SET layers = "
                            "excluded.layers", [(doc_id, annotated_layers(note)) for doc_id, _, _, note in results])
 
+    # -- search: PostgreSQL's own full text search --------------------------
     def index_for_search(self) -> int:
         """Add the tsvector of every document that lacks one, in one transaction. (A changed date or
         cluster needs nothing here: search reads them from `documents`, so `search_stale` is emptied.)"""
