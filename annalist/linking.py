@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -176,26 +177,72 @@ def regions_in(text: str) -> frozenset[str]:
     return frozenset(region_of[found.group()] for found in pattern.finditer(text))
 
 
-def _similarity_matrix(texts: list[str], **options):
+# Similarities computed at once: rows of a block times the archive's documents. The whole matrix of a
+# 14,000-article archive held 5.6 GB (and grows with the square of the archive); a block holds a few MB.
+BLOCK_CELLS = 4_000_000
+
+
+class Similarities:
+    """Cosine similarities between an archive's documents (their L2-normalised TF-IDF rows), computed
+    a block of rows at a time, never as the whole matrix: each document's nearest others, and the
+    values of the pairs that are scored. A block's rows are the full matrix's rows, entry for entry."""
+
+    def __init__(self, rows):
+        self.rows = rows
+        self._columns = rows.T.tocsr()
+        self._kept: dict[tuple[int, int], float] = {}
+        self._last = None
+
+    def blocks(self) -> Iterator[tuple[int, object]]:
+        """(first row, block of similarity rows, CSR with sorted indices), in row order."""
+        size = self.rows.shape[0]
+        step = max(1, BLOCK_CELLS // max(size, 1))
+        for start in range(0, size, step):
+            block = (self.rows[start:start + step] @ self._columns).tocsr()
+            block.sort_indices()
+            yield start, block
+
+    def keep(self, pairs: set[tuple[int, int]]) -> None:
+        """Hold the similarity of each pair (i, j), i < j, read from row i."""
+        by_row: dict[int, list[int]] = {}
+        for i, j in pairs:
+            by_row.setdefault(i, []).append(j)
+        for start, block in self.blocks():
+            for offset in range(block.shape[0]):
+                for j in by_row.get(start + offset, ()):
+                    self._kept[(start + offset, j)] = _entry(block, offset, j)
+
+    def value(self, i: int, j: int) -> float:
+        if (i, j) in self._kept:
+            return self._kept[(i, j)]
+        # A pair not kept (benchmarks/train_event_linking.py scores every pair): its row alone, the
+        # last one kept at hand, as such pairs come row by row.
+        if self._last is None or self._last[0] != i:
+            self._last = (i, (self.rows[i:i + 1] @ self._columns).tocsr())
+        return _entry(self._last[1], 0, j)
+
+
+def _similarities(texts: list[str], **options) -> Similarities | None:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     try:
-        matrix = TfidfVectorizer(sublinear_tf=True, **options).fit_transform(texts)
+        return Similarities(TfidfVectorizer(sublinear_tf=True, **options).fit_transform(texts).tocsr())
     except ValueError:  # no word at all
         return None
-    similarities = (matrix @ matrix.T).tocsr()
-    similarities.sort_indices()
-    return similarities
 
 
-def _value(matrix, i: int, j: int) -> float:
-    """matrix[i, j] of a CSR matrix with sorted indices, by bisection in row i (scipy's own indexing
-    validates its arguments at each call: 11 of the 35 s of linking a 3,500-article archive)."""
-    if matrix is None:
-        return 0.0
+def _entry(matrix, i: int, j: int) -> float:
+    """matrix[i, j] of a CSR matrix, by bisection in row i (scipy's own indexing validates its
+    arguments at each call: 11 of the 35 s of linking a 3,500-article archive)."""
     start, end = matrix.indptr[i], matrix.indptr[i + 1]
+    if not matrix.has_sorted_indices:
+        matrix.sort_indices()
     k = start + bisect.bisect_left(matrix.indices[start:end], j)
     return float(matrix.data[k]) if k < end and matrix.indices[k] == j else 0.0
+
+
+def _value(similarities: Similarities | None, i: int, j: int) -> float:
+    return similarities.value(i, j) if similarities is not None else 0.0
 
 
 def archive_of(profiles: list[Profile]) -> Archive:
@@ -204,9 +251,9 @@ def archive_of(profiles: list[Profile]) -> Archive:
     for p in profiles:
         for word in p.words:
             used[word] = used.get(word, 0) + 1
-    return Archive(text=_similarity_matrix([f"{d.title or ''}\n{d.text}" for d in docs], stop_words="english"),
-                   names=_similarity_matrix([names_of(d) for d in docs], token_pattern=r"\S+", lowercase=False),
-                   titles=_similarity_matrix([d.title or "_" for d in docs], stop_words="english"),
+    return Archive(text=_similarities([f"{d.title or ''}\n{d.text}" for d in docs], stop_words="english"),
+                   names=_similarities([names_of(d) for d in docs], token_pattern=r"\S+", lowercase=False),
+                   titles=_similarities([d.title or "_" for d in docs], stop_words="english"),
                    rare=rare_names(profiles), size=len(profiles), documents_with=used)
 
 
@@ -298,9 +345,12 @@ def scored_pairs(profiles: list[Profile], score=None) -> dict[tuple[int, int], f
     score = score or probability
     archive = archive_of(profiles)
     candidates = set()
-    for matrix in (archive.text, archive.names):
-        if matrix is not None:
-            candidates |= _nearest_pairs(matrix)
+    for similarities in (archive.text, archive.names):
+        if similarities is not None:
+            candidates |= _nearest_pairs(similarities)
+    for similarities in (archive.text, archive.names, archive.titles):
+        if similarities is not None:
+            similarities.keep(candidates)
     return {(i, j): 0.0 if _apart(profiles[i], profiles[j]) else score(pair_features(profiles, i, j, archive))
             for i, j in sorted(candidates)}
 
@@ -312,22 +362,24 @@ def _apart(a: Profile, b: Profile) -> bool:
     return bool(a.regions and b.regions and not a.regions & b.regions)
 
 
-def _nearest_pairs(matrix) -> set[tuple[int, int]]:
+def _nearest_pairs(similarities: Similarities) -> set[tuple[int, int]]:
     """(i, j), i < j, for each document's NEIGHBOURS most similar others at CANDIDATE_SIMILARITY or
     more: the reports of one incident are each other's nearest, and scoring every pair of a large
     archive would grow with its square."""
     pairs = set()
-    for i in range(matrix.shape[0]):
-        row = matrix.getrow(i)
-        order = row.data.argsort()[::-1]
-        kept = 0
-        for k in order:
-            j, value = int(row.indices[k]), float(row.data[k])
-            if value < CANDIDATE_SIMILARITY or kept >= NEIGHBOURS:
-                break
-            if j != i:
-                pairs.add((min(i, j), max(i, j)))
-                kept += 1
+    for start, block in similarities.blocks():
+        for offset in range(block.shape[0]):
+            i = start + offset
+            low, high = block.indptr[offset], block.indptr[offset + 1]
+            indices, data = block.indices[low:high], block.data[low:high]
+            kept = 0
+            for k in data.argsort()[::-1]:
+                j, value = int(indices[k]), float(data[k])
+                if value < CANDIDATE_SIMILARITY or kept >= NEIGHBOURS:
+                    break
+                if j != i:
+                    pairs.add((min(i, j), max(i, j)))
+                    kept += 1
     return pairs
 
 
