@@ -12,6 +12,7 @@ from .lexicon import YEAR_RX, cue, past_anchor_patterns
 from .match import REACH
 from .normalise import DATE, number, ordinal, tag
 
+
 @dataclass(frozen=True)
 class PastAnchor:
     """A phrase that measures time back to an event: "34 years have passed since", "the 29th anniversary of"."""

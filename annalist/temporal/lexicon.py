@@ -56,7 +56,7 @@ def _spelled(low: int, high: int) -> str:
 FRAGMENTS = dict(_data()["fragments"])
 FRAGMENTS["number"] = rf"(?:\d+(?:\.\d+)?|{_alternatives(NUMBER_WORDS)})"
 FRAGMENTS["ordinal"] = r"(?:\d+(?:st|nd|rd|th)|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
-FRAGMENTS["tens_to_ninety_nine"] = _alternatives(w for w, n in NUMBER_WORDS.items() if w[0].isalpha() and 10 <= n < 100)
+FRAGMENTS["tens_to_ninety_nine"] = _spelled(10, 100)
 FRAGMENTS["one_to_ninety_nine"] = _spelled(1, 100)
 FRAGMENTS["time_zones"] = _alternatives(datafiles.load("not_dates_en.toml")["time_zones"])
 
