@@ -172,7 +172,7 @@ def build_for_store(task: tuple[RawArticle, frozenset[str]]) -> Built | InputFai
     where = f"{raw.origin} ({raw.record})" if raw.record else raw.origin
     try:
         doc = build_document(raw, boilerplate)
-        return Built(doc, raw.content, syndication.signature(doc.text), edge_lines_of(raw))
+        return Built(doc, raw.content, syndication.signature(doc.text, doc.title), edge_lines_of(raw))
     except ExtractionError as exc:
         return InputFailure(where, str(exc))
     except Exception as exc:  # noqa: BLE001 - one odd page must not stop the run; it is named instead

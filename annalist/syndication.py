@@ -50,10 +50,28 @@ def _new_minhash(hashvalues=None) -> MinHash:
                    permutations=_TEMPLATE.permutations)
 
 
-def signature(text: str) -> bytes:
-    """MinHash signature of a text, as bytes for the store."""
+# A page with fewer words than this tells no story of its own: a paywall or sign-up stub ("Get email
+# notifications on <reporter> daily! ... Your notification has been saved."). Two such stubs of one site
+# share nearly all their 5-grams whatever the stories behind them; what tells those apart is the headline.
+STUB_WORDS = 60
+
+
+def story_shingles(text: str, title: str | None = None) -> set[int]:
+    """The 5-grams copies of one story share: its text's; for a stub, its headline's as well, each
+    repeated (salted) until they weigh as much as the text, so that stubs under other headlines fall
+    below SAME_STORY while copies of one stub, under one headline, stay one story."""
+    hashed = shingles(text)
+    if not title or len(_WORD.findall(text)) >= STUB_WORDS:
+        return hashed
+    headline = shingles(title)
+    repeats = max(1, -(-len(hashed) // max(1, len(headline))))
+    return hashed | {zlib.crc32(f"{salt}:{h}".encode()) for salt in range(repeats) for h in headline}
+
+
+def signature(text: str, title: str | None = None) -> bytes:
+    """MinHash signature of a story (`story_shingles`), as bytes for the store."""
     minhash = _new_minhash()
-    hashed = list(shingles(text))
+    hashed = list(story_shingles(text, title))
     # update_batch builds a (shingles x permutations) matrix: feed it in slices, so a
     # 700 kB page costs 5 MB, not 120 MB.
     for start in range(0, len(hashed), _SLICE):
