@@ -71,8 +71,28 @@ def tag(text: str, dct: str | None) -> list[Timex]:
         if result is None:
             continue
         kind, value, anchor = result
+        if kind == DATE:
+            start = _with_modifiers(text, start, timexes[-1].end if timexes else 0)
         timexes.append(Timex(start, end, text[start:end], kind, value, anchor, name))
     return timexes
+
+
+MODIFIER_REACH = 40  # characters before a date where "the end of", "late" or "the" may stand
+
+
+def _with_modifiers(text: str, start: int, earliest: int) -> int:
+    """Where a date's expression starts once the words TimeML keeps with it are included: a point
+    within it ("the end of May", "late 2008") and a season's article ("the summer"). Its value stays
+    the period's own (TimeML marks the point with a mod, which annalist does not give)."""
+    low = max(earliest, start - MODIFIER_REACH)
+    found = cue("point_modifier").search(text, low, start)
+    if found and found.end() == start:
+        start = found.start()
+    if re.match(rf"(?:(?:early|late|mid)[\s-]+)?(?:{'|'.join(SEASONS)})\b", text[start:], re.I):
+        article = cue("season_article").search(text, low, start)
+        if article and article.end() == start:
+            start = article.start()
+    return start
 
 
 # ---------------------------------------------------------------------------
@@ -588,6 +608,8 @@ def _ago(m, clock, text, start):
 def _later(m, clock, text, start):
     unit, amount = _unit(m["u"]), _amount(m)
     direction = -1 if m["dir"].lower() in ("earlier", "before") else 1
+    if amount is None:  # "a few days later": after the story's time by how much the text does not say
+        return DATE, "PAST_REF" if direction < 0 else "FUTURE_REF", "none"
     ref, anchor = clock.day_ref(start, text)
     if clock.narrative and clock.narrative.year and clock.reaches(text, start, 6):
         ref, anchor = clock.narrative, f"narrative {clock.narrative.iso()}"
