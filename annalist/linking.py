@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from . import datafiles
 from .models import Document, Timex
+from .temporal import day_of
 
 INFINITY = float("inf")
 # Below this on both text and names, a pair is not scored (it counts 0). At 0.05, 16 of the 1,023
@@ -82,8 +83,8 @@ def days_between(a: str | None, b: str | None) -> float:
 
 
 def full_dates(timexes: list[Timex]) -> frozenset[str]:
-    return frozenset(t.value for t in timexes if t.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value)
-                     and t.rule not in ("today", "tomorrow", "tonight"))
+    """The days a document states ("Friday night" is its Friday), less the report's own."""
+    return frozenset(day for t in timexes if (day := day_of(t)) and t.rule not in ("today", "tomorrow", "tonight"))
 
 
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")

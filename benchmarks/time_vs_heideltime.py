@@ -38,7 +38,7 @@ REPO = Path(__file__).resolve().parent.parent
 # corpus -> (folder under shared/, HeidelTime's document type)
 CORPORA = {"TimeBank": ("datasets/tempeval3/TBAQ-cleaned/TimeBank", "NEWS"),
            "AQUAINT": ("datasets/tempeval3/TBAQ-cleaned/AQUAINT", "NEWS"),
-           "MEANTIME": ("datasets/meantime_newsreader_en", "NEWS"),
+           "MEANTIME": ("datasets/meantime_newsreader_en/intra-doc_annotation", "NEWS"),
            "WikiWars": ("datasets/wikiwars/tml", "NARRATIVES")}
 VALUE_MARGIN = 0.02
 WIKIWARS_FLOOR = 0.85

@@ -10,7 +10,7 @@ from ..models import Timex
 from .anchor import Ref, within_sentences
 from .lexicon import YEAR_RX, cue, past_anchor_patterns
 from .match import REACH
-from .normalise import DATE, number, ordinal, tag
+from .normalise import DATE, TIME, number, ordinal, tag
 
 
 @dataclass(frozen=True)
@@ -99,15 +99,24 @@ class Inference:
                 f"(dated by {self.event_source}) gives {self.year}")
 
 
-_FULL_DATE_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAY_OF_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T[A-Z0-9:]+)?$")
+
+
+def day_of(timex: Timex) -> str | None:
+    """The full date a DATE or a TIME names: "2016-03-25" for "Friday" and for "Friday night"
+    (2016-03-25TNI) alike; None for a month, a year, a duration, a set."""
+    if timex.type not in (DATE, TIME):
+        return None
+    found = _DAY_OF_VALUE.match(timex.value)
+    return found.group(1) if found else None
 
 
 def main_event_date(timexes: list[Timex]) -> str | None:
     """The day an article is about: its most often stated explicit full date (earliest on a tie)."""
     counts: dict[str, int] = {}
     for t in timexes:
-        if t.anchor == "absolute" and t.type == DATE and _FULL_DATE_VALUE.match(t.value):
-            counts[t.value] = counts.get(t.value, 0) + 1
+        if t.anchor == "absolute" and (day := day_of(t)):
+            counts[day] = counts.get(day, 0) + 1
     return min(counts, key=lambda v: (-counts[v], v)) if counts else None
 
 
@@ -126,9 +135,9 @@ def article_event_date(timexes: list[Timex]) -> str | None:
         return written
     counts: dict[str, int] = {}
     for t in timexes:
-        if t.type == DATE and _FULL_DATE_VALUE.match(t.value) and t.rule not in _REPORT_DAY_RULES \
+        if (day := day_of(t)) and t.rule not in _REPORT_DAY_RULES \
                 and not t.rule.startswith("past_anchor") and t.anchor.startswith("dct"):
-            counts[t.value] = counts.get(t.value, 0) + 1
+            counts[day] = counts.get(day, 0) + 1
     return min(counts, key=lambda v: (-counts[v], v)) if counts else None
 
 
@@ -136,7 +145,7 @@ def corpus_event_date(timexes_by_doc: dict[str, list[Timex]]) -> str | None:
     """The day most articles of a corpus state explicitly."""
     docs_per_date: dict[str, int] = {}
     for timexes in timexes_by_doc.values():
-        for value in {t.value for t in timexes if t.anchor == "absolute" and _FULL_DATE_VALUE.match(t.value)}:
+        for value in {day for t in timexes if t.anchor == "absolute" and (day := day_of(t))}:
             docs_per_date[value] = docs_per_date.get(value, 0) + 1
     return min(docs_per_date, key=lambda v: (-docs_per_date[v], v)) if docs_per_date else None
 

@@ -98,13 +98,13 @@ def rules() -> list[Rule]:
 
 
 def cue(name: str) -> re.Pattern:
-    """A cue pattern of [cues] (case-insensitive)."""
+    """A cue pattern of [cues] (case-insensitive, ${fragment}s written out)."""
     return _cues()[name]
 
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern]:
-    return {name: re.compile(pattern, re.I) for name, pattern in _data()["cues"].items()}
+    return {name: re.compile(expand(pattern), re.I) for name, pattern in _data()["cues"].items()}
 
 
 @lru_cache(maxsize=1)

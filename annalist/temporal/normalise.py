@@ -73,8 +73,20 @@ def tag(text: str, dct: str | None) -> list[Timex]:
         kind, value, anchor = result
         if kind == DATE:
             start = _with_modifiers(text, start, timexes[-1].end if timexes else 0)
+        elif kind == DURATION:
+            start = _without_article(text, start, end)
         timexes.append(Timex(start, end, text[start:end], kind, value, anchor, name))
     return timexes
+
+
+def _without_article(text: str, start: int, end: int) -> int:
+    """Where a duration used as an adjective starts without its article: "a five-year contract" ->
+    "five-year"; "a 16 hour day" -> "16 hour" (written apart, only before a noun: "for a six year" stays)."""
+    expression = text[start:end]
+    article = cue("adjective_duration").match(expression)
+    if not article and cue("adjective_follows").match(text[end:end + 3]):
+        article = cue("adjective_duration_spaced").match(expression)
+    return start + article.end() if article else start
 
 
 MODIFIER_REACH = 40  # characters before a date where "the end of", "late" or "the" may stand
@@ -160,7 +172,7 @@ def _night_range(m, clock, text, start):
 
 
 def _part_of_date(m, clock, text, start):
-    month, day = _month(m["mon"]), _day(m["d"])
+    month, day = _month(m["mon"] or m["mon2"]), _day(m["d"] or m["d2"])  # "the night of June 5" / "of 8 February"
     year, anchor = (int(m["y"]), "absolute") if m["y"] else clock.year_for(start, text)
     if not valid_date(year, month, day):
         return None
@@ -311,6 +323,8 @@ def _quarter(m, clock, text, start):
 def _half_year(m, clock, text, start):
     year, anchor = _relative_year(m["y"] if re.fullmatch(YEAR_RX, m["y"]) else m["y"].replace("the year", "this year"),
                                   clock, text, start)
+    if anchor == "absolute":  # "the latter half of 2008" moves the story to 2008 as "2008" does
+        clock.set_narrative(Ref(year), start, same_sentence_only=True)
     return DATE, f"{year if year else 'XXXX'}-H{1 if m['h'].lower() == 'first' else 2}", anchor
 
 
@@ -571,14 +585,15 @@ def _weekday(m, clock, text, start):
         return (TIME, value + f"T{PARTS[part.lower()]}", anchor) if part else (DATE, value, anchor)
     clause = clause_around(text, start)
     ahead = (target - dct.weekday()) % 7
-    if rel in ("next", "coming") or (rel not in ("last", "past") and cue("future").search(clause)):
+    told_then = cue("past_verb_before").search(text, max(0, start - 30), start)
+    if rel in ("next", "coming") or (rel not in ("last", "past") and not told_then and cue("future").search(clause)):
         day = dct + timedelta(days=ahead or (7 if rel == "next" else 0))
     elif rel not in ("last", "past") and 0 < ahead <= 1 and not cue("past").search(clause):
         day = dct + timedelta(days=ahead)  # "Tuesday" in Monday's paper, with no past tense near: tomorrow
     else:
         back = (dct.weekday() - target) % 7
         day = dct - timedelta(days=back or (7 if rel == "last" else 0))
-    return DATE, day.isoformat(), anchor
+    return (TIME, f"{day.isoformat()}T{PARTS[part.lower()]}", anchor) if part else (DATE, day.isoformat(), anchor)
 
 
 def _amount(m) -> float | None:
