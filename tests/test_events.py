@@ -290,6 +290,17 @@ def test_a_house_number_before_a_quadrant_is_an_address(gvc_dir):
         assert not [f for f in figures.extract(sentence, []) if f.value in numbers], sentence
 
 
+def test_a_number_after_a_number_sign_numbers_a_thing(gvc_dir):
+    """"Dustin Ferguson of 900 Garden Way #9 in Manhattan was also injured": an apartment, not nine hurt.
+    Every GVA sentence with a number sign near a word of hurt or death."""
+    sign = r"#\s?(\d+)\b"
+    sentences = _sentences(gvc_dir, sign + r".{0,80}\b(?:injured|shot|killed|wounded|hurt|dead)\b")
+    assert sentences
+    for sentence in sentences:
+        numbered = {m.start(1) for m in re.finditer(sign, sentence)}
+        assert not [f for f in figures.extract(sentence, []) if not f.implicit and f.start in numbered], sentence
+
+
 def test_a_later_report_of_fewer_hurt_revises_only_when_they_died(gvc_dir):
     """Pulse (Orlando 2016) and a New Orleans shooting of 17 (tune incidents): weeks later, articles about
     one survivor name one hurt person (or none) with no more dead. That is a follow-up, not a revision:

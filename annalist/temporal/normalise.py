@@ -90,6 +90,7 @@ def _without_article(text: str, start: int, end: int) -> int:
 
 
 MODIFIER_REACH = 40  # characters before a date where "the end of", "late" or "the" may stand
+_SEASON_FIRST = re.compile(rf"(?:(?:early|late|mid)[\s-]+)?(?:{'|'.join(SEASONS)})\b", re.I)
 
 
 def _with_modifiers(text: str, start: int, earliest: int) -> int:
@@ -100,7 +101,7 @@ def _with_modifiers(text: str, start: int, earliest: int) -> int:
     found = cue("point_modifier").search(text, low, start)
     if found and found.end() == start:
         start = found.start()
-    if re.match(rf"(?:(?:early|late|mid)[\s-]+)?(?:{'|'.join(SEASONS)})\b", text[start:], re.I):
+    if _SEASON_FIRST.match(text, start):
         article = cue("season_article").search(text, low, start)
         if article and article.end() == start:
             start = article.start()
