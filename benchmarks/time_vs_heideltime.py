@@ -73,8 +73,9 @@ def run_heideltime(text: str, dct: str | None, document_type: str, workdir: Path
 
 
 def heideltime_system(document_type: str, workdir: Path):
+    cache = json.loads(CACHE.read_text()) if CACHE.exists() else {}  # read once a corpus, not once a document
+
     def system(text: str, dct: str | None):
-        cache = json.loads(CACHE.read_text()) if CACHE.exists() else {}
         key = hashlib.sha256(f"{document_type}|{dct}|{text}".encode()).hexdigest()
         if key not in cache:
             started = time.perf_counter()

@@ -215,25 +215,29 @@ TIME_GOLD = ("datasets/tempeval3/TBAQ-cleaned/TimeBank", "datasets/tempeval3/TBA
              "datasets/meantime_newsreader_en/intra-doc_annotation", "datasets/wikiwars/tml")
 
 
+def gold_of_shape(corpora, shaped) -> list[tuple[object, object]]:
+    """(gold timex, annalist's timex at the same extent or None) for every gold expression of the corpora
+    that `shaped(text, gold)` selects: how annalist reads one construction wherever the gold has it."""
+    from conftest import need_shared
+
+    found = []
+    for corpus in corpora:
+        for doc in read_gold_dir(need_shared(corpus)):
+            tagged = {(t.start, t.end): t for t in temporal.tag(doc.text, doc.dct)}
+            found += [(gold, tagged.get((gold.start, gold.end))) for gold in doc.timexes if shaped(doc.text, gold)]
+    return found
+
+
 def test_a_point_within_a_period_and_a_seasons_article_are_part_of_the_date():
     """TimeML keeps "the end of May", "late 2008", "the beginning of the year" and "the summer" whole
     (a mod marks the point). Every such gold expression of the four gold corpora, found by its shape:
     annalist's extent is the gold's for nine in ten of them (the rest are the corpora's own variants:
     AQUAINT's "March" in "early March"). Before, 70 of 168 were."""
-    from conftest import need_shared
-
-    shaped = re.compile(r"(?i)^(?:the (?:end|beginning|start|middle) of (?:the )?|(?:late|early|mid)[ -]|"
-                        r"the (?:spring|summer|autumn|fall|winter)\b)\S")
-    found = exact = 0
-    for corpus in TIME_GOLD:
-        for doc in read_gold_dir(need_shared(corpus)):
-            extents = {(t.start, t.end) for t in temporal.tag(doc.text, doc.dct)}
-            for gold in doc.timexes:
-                if shaped.match(doc.text[gold.start:gold.end]):
-                    found += 1
-                    exact += (gold.start, gold.end) in extents
-    assert found >= 150
-    assert exact >= 0.85 * found, (exact, found)  # measured 153 of 168
+    point = re.compile(r"(?i)^(?:the (?:end|beginning|start|middle) of (?:the )?|(?:late|early|mid)[ -]|"
+                       r"the (?:spring|summer|autumn|fall|winter)\b)\S")
+    found = gold_of_shape(TIME_GOLD, lambda text, gold: point.match(text[gold.start:gold.end]))
+    exact = sum(ours is not None for _, ours in found)
+    assert len(found) >= 150 and exact >= 0.85 * len(found), (exact, len(found))  # measured 153 of 168
 
 
 def test_a_part_of_the_day_and_a_half_year_are_in_the_value():
@@ -243,20 +247,13 @@ def test_a_part_of_the_day_and_a_half_year_are_in_the_value():
     shape: annalist gives the gold value for four in five (16 of 19). AQUAINT's annotators wrote most
     weekday nights as the day alone (8 of its 21 carry the part): left out, its convention is not
     TimeML's."""
-    from conftest import need_shared
-
-    shaped = re.compile(r"(?i)^(?:(?:late|early)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+"
-                        r"(?:morning|afternoon|evening|night)$|^(?:the\s+)?(?:(?:early|late)\s+)?(?:morning|afternoon|"
-                        r"evening|night)(?:\s+hours)?\s+of\s+\S|\b(?:first|second|last|latter) half of\b")
-    found = right = 0
-    for corpus in (c for c in TIME_GOLD if "AQUAINT" not in c):
-        for doc in read_gold_dir(need_shared(corpus)):
-            values = {(t.start, t.end): t.value for t in temporal.tag(doc.text, doc.dct)}
-            for gold in doc.timexes:
-                if shaped.search(doc.text[gold.start:gold.end]):
-                    found += 1
-                    right += values.get((gold.start, gold.end)) == gold.value
-    assert found >= 16 and right >= 0.8 * found, (right, found)
+    part = re.compile(r"(?i)^(?:(?:late|early)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+"
+                      r"(?:morning|afternoon|evening|night)$|^(?:the\s+)?(?:(?:early|late)\s+)?(?:morning|afternoon|"
+                      r"evening|night)(?:\s+hours)?\s+of\s+\S|\b(?:first|second|last|latter) half of\b")
+    found = gold_of_shape([c for c in TIME_GOLD if "AQUAINT" not in c],
+                          lambda text, gold: part.search(text[gold.start:gold.end]))
+    right = sum(ours is not None and ours.value == gold.value for gold, ours in found)
+    assert len(found) >= 16 and right >= 0.8 * len(found), (right, len(found))
     story = [t.value for t in temporal.tag("Attacks fell in the latter half of 2008. In May, the army moved north.", None)]
     assert story == ["2008-H2", "2008-05"]
 
@@ -266,19 +263,13 @@ def test_a_weekday_right_after_a_past_verb_is_the_day_it_was_said():
     will give owners ... free cases" (MEANTIME, published Saturday 2010-07-17) is the Friday past, however
     the clause goes on to promise. Every gold weekday of the three news corpora just after a past verb:
     annalist gives the gold value for more than nine in ten (98 of 104)."""
-    from conftest import need_shared
-
     weekday = re.compile(r"(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$")
     past_verb = re.compile(r"\b(?:said|says|told|announced|reported|\w+ed)\s+(?:on\s+)?$")
-    found = right = 0
-    for corpus in (c for c in TIME_GOLD if "wikiwars" not in c):
-        for doc in read_gold_dir(need_shared(corpus)):
-            values = {(t.start, t.end): t.value for t in temporal.tag(doc.text, doc.dct)}
-            for gold in doc.timexes:
-                if weekday.match(doc.text[gold.start:gold.end]) and past_verb.search(doc.text[max(0, gold.start - 30):gold.start]):
-                    found += 1
-                    right += values.get((gold.start, gold.end)) == gold.value
-    assert found >= 100 and right >= 0.9 * found, (right, found)
+    found = gold_of_shape([c for c in TIME_GOLD if "wikiwars" not in c],
+                          lambda text, gold: weekday.match(text[gold.start:gold.end])
+                          and past_verb.search(text[max(0, gold.start - 30):gold.start]))
+    right = sum(ours is not None and ours.value == gold.value for gold, ours in found)
+    assert len(found) >= 100 and right >= 0.9 * len(found), (right, len(found))
     said = temporal.tag("Apple Inc. announced Friday that it will give owners of the phone free cases.", "2010-07-17")
     assert [t.value for t in said] == ["2010-07-16"]
 
@@ -287,19 +278,12 @@ def test_a_duration_used_as_an_adjective_leaves_its_article_out():
     """"a five-year contract": the gold corpora mark "five-year", the article left out, where a duration
     used as a noun keeps it ("for a year"). Every gold adjective of that shape ("five-year", "16-hour",
     "year-long") written after an article, in the four corpora: annalist's extent is the gold's (28 of 29)."""
-    from conftest import need_shared
-
-    shaped = re.compile(r"(?i)^[\w.]+-(?:second|minute|hour|day|week|month|year)(?:-long|-old)?$")
-    found = exact = 0
-    for corpus in TIME_GOLD:
-        for doc in read_gold_dir(need_shared(corpus)):
-            extents = {(t.start, t.end) for t in temporal.tag(doc.text, doc.dct)}
-            for gold in doc.timexes:
-                if gold.type == "DURATION" and shaped.match(doc.text[gold.start:gold.end]) and \
-                        re.search(r"(?i)\b(?:a|an|the)\s+$", doc.text[max(0, gold.start - 5):gold.start]):
-                    found += 1
-                    exact += (gold.start, gold.end) in extents
-    assert found >= 25 and exact >= 0.9 * found, (exact, found)
+    adjective = re.compile(r"(?i)^[\w.]+-(?:second|minute|hour|day|week|month|year)(?:-long|-old)?$")
+    found = gold_of_shape(TIME_GOLD, lambda text, gold: gold.type == "DURATION"
+                          and adjective.match(text[gold.start:gold.end])
+                          and re.search(r"(?i)\b(?:a|an|the)\s+$", text[max(0, gold.start - 5):gold.start]))
+    exact = sum(ours is not None for _, ours in found)
+    assert len(found) >= 25 and exact >= 0.9 * len(found), (exact, len(found))
     assert [t.text for t in temporal.tag("They signed a five-year contract and stayed for a year.", "2010-01-01")] \
         == ["five-year", "a year"]
 
