@@ -150,13 +150,51 @@ def _event(group: list[Profile], figures: dict[str, list[Figure]]) -> Event:
     members = [(p.doc, f) for p in group for f in figures.get(p.doc.id, [])
                if (days_between(f.when, day) <= OTHER_EVENT_DAYS or f.when is None or day is None)
                and not is_aggregate(f) and not told_elsewhere(f, p.regions)]
-    tolls = event_tolls(members, day)
+    tolls = event_tolls(_one_incident_of_roundups(members), day)
     ids = sorted(d.id for d in docs)
     return Event(id=hashlib.sha1(" ".join(ids).encode()).hexdigest()[:12], date=day,
                  granularity=_granularity(day), date_how=how,
                  place=max(dict.fromkeys(places), key=places.count) if places else None,
                  title=_title(group), documents=[d.id for d in sorted(docs, key=lambda d: (d.published or "", d.id))],
                  sources=len({d.cluster or d.id for d in docs}), tolls=tolls)
+
+
+@lru_cache(maxsize=1)
+def _roundup_pattern() -> re.Pattern:
+    return re.compile("|".join(lexicon()["roundup"]["patterns"]), re.I)
+
+
+def is_roundup(doc: Document) -> bool:
+    """An article whose headline or lead tells of several shootings (see [roundup] in the lexicon)."""
+    return bool(_roundup_pattern().search(f"{doc.title or ''}\n{doc.text[:lexicon()['roundup']['lead_chars']]}"))
+
+
+def _one_incident_of_roundups(members: list[tuple[Document, Figure]]) -> list[tuple[Document, Figure]]:
+    """The event's figures, a roundup's cut to one of the incidents it tells. Its totals ("2 dead, 4 hurt
+    in 3 shootings") are over incidents and are left out; each incident is told in a sentence of its
+    own, and which one this event is the article alone does not say: the one told with the most
+    people is kept. (Measured: single-article GVA incidents whose article is a roundup, killed right
+    for 22 of 23, against 16 when the totals counted; tune +7 -3 incidents, check in aggregate +4 -1.)"""
+    by_doc: dict[str, tuple[Document, list[Figure]]] = {}
+    for doc, figure in members:
+        by_doc.setdefault(doc.id, (doc, []))[1].append(figure)
+    kept = []
+    for doc, figures in by_doc.values():
+        if not is_roundup(doc):
+            kept += [(doc, f) for f in figures]
+            continue
+        by_sentence: dict[tuple[str, str], list[Figure]] = {}
+        for f in figures:
+            if not _roundup_pattern().search(f.sentence):
+                by_sentence.setdefault((f.part, f.sentence), []).append(f)
+        if by_sentence:
+            kept += [(doc, f) for f in max(by_sentence.values(), key=_people_told)]
+    return kept
+
+
+def _people_told(figures: list[Figure]) -> int:
+    counts = document_counts(figures)
+    return sum(counts[m].count or 0 for m in ("killed", "injured") if m in counts)
 
 
 @lru_cache(maxsize=1)

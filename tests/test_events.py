@@ -301,6 +301,29 @@ def test_a_number_after_a_number_sign_numbers_a_thing(gvc_dir):
         assert not [f for f in figures.extract(sentence, []) if not f.implicit and f.start in numbered], sentence
 
 
+def test_a_roundups_totals_are_not_one_incidents_toll(gvc_dir):
+    """A roundup ("2 dead, 4 hurt in 3 shootings in Denver", "Six people injured in two separate
+    shootings") tells several incidents; GVA files it under one of them. Every development incident whose
+    one article is a roundup: the number killed is GVA's for at least 20 of the 23 (22 measured; 16 when
+    the roundup's totals were taken for the incident's)."""
+    from annalist.evaluation_incidents import archive_layers, incident_file, toll_answer
+    from annalist.events import _roundup_pattern, build_events, is_roundup
+
+    right = roundups = 0
+    for incident in read_gold(gvc_dir, "all"):
+        path = incident_file(gvc_dir, incident["incident"])
+        raw = json.loads(path.read_text(encoding="utf-8").splitlines()[0]) if incident["n_docs"] == 1 and path.exists() else {}
+        if not _roundup_pattern().search(f"{raw.get('title') or ''} {(raw.get('text') or '')[:1000]}"):
+            continue  # only articles whose raw lead reads like a roundup are ingested, then judged as annalist reads them
+        documents, timexes, found = archive_layers(gvc_dir, [incident])[:3]
+        if len(documents) != 1 or not is_roundup(documents[0]):
+            continue
+        roundups += 1
+        events = build_events(documents, timexes, found)
+        right += toll_answer(events[0] if events else None, "killed") == incident["killed"]
+    assert roundups >= 20 and right >= 20, (right, roundups)
+
+
 def test_a_later_report_of_fewer_hurt_revises_only_when_they_died(gvc_dir):
     """Pulse (Orlando 2016) and a New Orleans shooting of 17 (tune incidents): weeks later, articles about
     one survivor name one hurt person (or none) with no more dead. That is a follow-up, not a revision:
