@@ -31,7 +31,10 @@ def shingles(text: str) -> set[int]:
     CRC32 rather than datasketch's default SHA-1: stable across runs like SHA-1,
     and it halves the cost of a signature (measured on Timeline17).
     """
-    words = _WORD.findall(text.lower())
+    return _word_shingles(_WORD.findall(text.lower()))
+
+
+def _word_shingles(words: list[str]) -> set[int]:
     if len(words) < SHINGLE:
         return {zlib.crc32(" ".join(words).encode())} if words else set()
     return {zlib.crc32(" ".join(words[i:i + SHINGLE]).encode()) for i in range(len(words) - SHINGLE + 1)}
@@ -60,8 +63,9 @@ def story_shingles(text: str, title: str | None = None) -> set[int]:
     """The 5-grams copies of one story share: its text's; for a stub, its headline's as well, each
     repeated (salted) until they weigh as much as the text, so that stubs under other headlines fall
     below SAME_STORY while copies of one stub, under one headline, stay one story."""
-    hashed = shingles(text)
-    if not title or len(_WORD.findall(text)) >= STUB_WORDS:
+    words = _WORD.findall(text.lower())  # once: the 5-grams and the stub test both read them
+    hashed = _word_shingles(words)
+    if not title or len(words) >= STUB_WORDS:
         return hashed
     headline = shingles(title)
     repeats = max(1, -(-len(hashed) // max(1, len(headline))))
