@@ -42,6 +42,7 @@ from .linking import model as linking_model
 from .models import Document, Figure, Timex
 from .reconcile import EVENT_DAYS, NEWS_DAYS, build_facts
 from .store import by_document
+from .syndication import STUB_WORDS
 from .temporal import ORDINALS, article_event_date
 
 OTHER_EVENT_DAYS = 14  # a figure the text dates further from its event than this counts another event
@@ -129,12 +130,23 @@ def lead_place(doc: Document) -> str | None:
         for found in _IN_PLACE.finditer(text):
             words = []
             for word in found.group(1).strip().rstrip(",.").split():
-                if word.strip(",.") in common:
+                if word.strip(",.") in common or \
+                        (text is not lead and not _named_in(" ".join(words + [word.strip(",.")]), doc.text)):
                     break
                 words.append(word)
             if words:
                 return " ".join(words).rstrip(",.")
     return None
+
+
+def _named_in(phrase: str, text: str) -> bool:
+    """Whether a headline's capitalised words are a name the story itself writes: in title case every
+    word is capitalised ("in Triple Shooting", "Years in Prison", "in Toddler's Death"). A story of
+    some length names its place mid-sentence; a stub, which may not name it at all, only must not
+    write it in lower case."""
+    if re.search(rf"(?<![.!?\"“]\s)(?<!^)\b{re.escape(phrase)}\b", text):
+        return True
+    return len(text.split()) < STUB_WORDS and not re.search(rf"\b{re.escape(phrase.lower())}\b", text)
 
 
 # Capitalised words of headlines and leads that end a place name: "in Dallas Nightclub Shooting".

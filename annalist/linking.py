@@ -276,7 +276,7 @@ def pair_features(profiles: list[Profile], i: int, j: int, archive: Archive) -> 
             bool(shared), bool(shared_rare), min(len(shared_rare), 3),
             a.killed is not None and a.killed == b.killed and a.killed > 0,
             a.killed is not None and b.killed is not None and a.killed != b.killed,
-            *_place_agreement(a.place, b.place),
+            *_place_agreement(a, b),
             _shared_words(a.words & b.words, archive), bool(a.ages and b.ages and not a.ages & b.ages),
             bool(a.streets and b.streets and not a.streets & b.streets)]
 
@@ -315,11 +315,21 @@ def place_key(place: str | None) -> str | None:
     return re.sub(r"^(?:the|downtown|north|south|east|west)\s+", "", town) or None
 
 
-def _place_agreement(a: str | None, b: str | None) -> tuple[bool, bool]:
+def _place_agreement(a: Profile, b: Profile) -> tuple[bool, bool]:
     """(same town, different towns) when both stories say where they happened (dateline, the place
-    of their figures, or the lead's "in <Town>")."""
-    ka, kb = place_key(a), place_key(b)
-    return (ka is not None and ka == kb), (ka is not None and kb is not None and ka != kb)
+    of their figures, or the lead's "in <Town>"). Places that differ are not different towns when
+    either story names the other's: a neighbourhood and its city ("Little Havana", "MIAMI"), a city
+    and its county."""
+    ka, kb = place_key(a.place), place_key(b.place)
+    if ka is None or kb is None:
+        return False, False
+    if ka == kb:
+        return True, False
+    return False, not (_names_place(b.doc, ka) or _names_place(a.doc, kb))
+
+
+def _names_place(doc: Document, key: str) -> bool:
+    return re.search(rf"\b{re.escape(key)}\b", f"{doc.title or ''}\n{doc.text}", re.I) is not None
 
 
 RARE_NAME_DOCUMENTS = 3  # a name used by at most this many documents of the archive tells them apart
