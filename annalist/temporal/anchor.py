@@ -62,6 +62,8 @@ class Clock:
     narrative_at: int = -1  # offset where the narrative time was last set
     narrative_reach: int = 3  # sentences it reaches: a bare year ("in 1990") holds for its own sentence only
     text: str = ""  # the text read, to tell a date that moves the story from one said aside
+    last_day: Ref | None = None  # the last full date resolved ("Monday", "yesterday", "March 3"), and where
+    last_day_at: int = -1
 
     @property
     def narrative_only(self) -> bool:
@@ -92,6 +94,13 @@ class Clock:
         if self.dct:
             return self.dct, f"dct {self.dct.iso()}"
         return None, "none"
+
+    def mentioned_day(self, position: int, text: str, sentences: int = 6) -> tuple[Ref | None, str]:
+        """The day the story last named, nearby ("stocks fell on Monday ... to end the day"), else
+        the day day_ref gives."""
+        if self.last_day is not None and within_sentences(text, self.last_day_at, position, sentences):
+            return self.last_day, f"mentioned {self.last_day.iso()}"
+        return self.day_ref(position, text)
 
     def set_narrative(self, ref: Ref, position: int, same_sentence_only: bool = False) -> None:
         if ref.year and not _said_aside(self.text, position):

@@ -76,7 +76,12 @@ def tag(text: str, dct: str | None) -> list[Timex]:
         elif kind == DURATION:
             start = _without_article(text, start, end)
         timexes.append(Timex(start, end, text[start:end], kind, value, anchor, name))
+        if _FULL_DATE.match(value):
+            clock.last_day, clock.last_day_at = Ref.parse(value), start
     return timexes
+
+
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def _without_article(text: str, start: int, end: int) -> int:
@@ -511,6 +516,13 @@ def _dct_day(clock: Clock, shift_days: int = 0, part: str | None = None) -> tupl
     return kind, (day + timedelta(days=shift_days)).isoformat() + suffix, f"dct {dct.iso()}"
 
 
+def _the_day(m, clock, text, start):
+    """"to end the day", "later in the day": the day the story last named, else its current day."""
+    ref, anchor = clock.mentioned_day(start, text)
+    day = ref.as_date() if ref else None
+    return DATE, day.isoformat() if day else "XXXX-XX-XX", anchor
+
+
 def _today(m, clock, text, start):
     return _dct_day(clock)
 
@@ -714,7 +726,17 @@ def _clock_time(m, clock, text, start):
     minute = m["mi"] or "00"
     ref, anchor = clock.day_ref(start, text)
     day = ref.as_date().isoformat() if ref and ref.as_date() else "XXXX-XX-XX"
-    return TIME, f"{day}T{hour:02d}:{minute}", anchor
+    return TIME, f"{day}T{hour:02d}:{minute}{_utc_suffix(m.group(0))}", anchor
+
+
+_UTC = re.compile(r"\b(?:UTC|GMT)\b(?!\s*[+-]\s*\d)")
+
+
+def _utc_suffix(matched: str) -> str:
+    """ISO 8601's "Z" for a time stated in UTC or GMT ("16:08 UTC", "0800 GMT"). Other zones are
+    left off the value, as TimeML's corpora annotate them ("4 a.m. EDT Thursday" -> T04:00): their
+    offset changes with daylight saving, which the text does not always settle."""
+    return "Z" if _UTC.search(matched) else ""
 
 
 def _clock_stamp(m, clock, text, start):
@@ -739,7 +761,7 @@ _NORMALISERS = {
     "month_day": _yearless_date, "day_month": _yearless_date, "month_year": _month_year,
     "season_year": _season, "quarter": _quarter, "half_year": _half_year, "decade": _decade,
     "decade_short": _decade_short, "century": _century, "year_in": _year_in, "era_year": _era_year, "fiscal_year": _fiscal_year,
-    "today": _today, "tonight": _tonight, "yesterday": _yesterday, "tomorrow": _tomorrow,
+    "today": _today, "the_day": _the_day, "tonight": _tonight, "yesterday": _yesterday, "tomorrow": _tomorrow,
     "this_part": _this_part, "last_night": _last_night, "present": _reference("PRESENT_REF"),
     "past_ref": _reference("PAST_REF"), "future_ref": _reference("FUTURE_REF"), "relative_period": _relative_period,
     "weekday": _weekday, "ago": _ago,
