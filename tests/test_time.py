@@ -329,6 +329,7 @@ RULE_EXAMPLES = {
     "day_month": ("Police said it happened on 3 March.", "2011-03-03"),
     "day_range_end": ("The fair ran April 13-15, 2010.", "2010-04-15"),
     "day_range_start": ("The talks of 6-7 February 1920 failed.", "1920-02-06"),
+    "month_of_that_year": ("The war began in 1940. In August of that year, the offensive stalled.", "1940-08"),
     "month_year": ("It opened in February 2009.", "2009-02"),
     "season_year": ("It opened in the summer of 2008.", "2008-SU"),
     "quarter": ("Sales fell in the first quarter of 2010.", "2010-Q1"),
@@ -341,7 +342,7 @@ RULE_EXAMPLES = {
     "report_quarter": ("Profit rose in the latest quarter.", "2010-Q4"),
     "year_ago_adj": ("It is above the year-ago level.", "2010"),
     "the_year": ("Sales rose for the year.", "2011"),
-    "year_end": ("It closes by the end of the year.", "2011-12-31"),
+    "year_end": ("It closes by the end of the year.", "2011"),
     "month_end": ("It closes by the end of the month.", "2011-03"),
     "weekend": ("They meet this weekend.", "2011-W11-WE"),
     "the_week": ("Shares rose during the week.", "2011-WXX"),
@@ -425,3 +426,21 @@ def test_the_day_a_market_ended_is_the_day_the_story_last_named():
     found = gold_of_shape(TIME_GOLD, lambda text, gold: shape.search(text[max(0, gold.start - 20):gold.end]))
     right = [gold for gold, ours in found if ours is not None and ours.value == gold.value]
     assert len(found) >= 8 and len(right) >= 6, [(g.value, o and o.value) for g, o in found]
+
+
+def test_that_year_and_that_month_refer_back_to_the_time_the_story_named():
+    """"In August of that year", "later that month", "earlier that year", "that year's grain harvest":
+    the year or month the story last named (issue 12: underspecified expressions resolve against the
+    story's time). Every such gold expression of the four corpora; before, none was read."""
+    found = gold_of_shape(TIME_GOLD, lambda text, gold: re.search(r"(?i)\bthat (?:year|month)\b", text[gold.start:gold.end]))
+    right = [gold for gold, ours in found if ours is not None and ours.value == gold.value]
+    assert len(found) >= 9 and len(right) >= 7, [(g.value, o and o.value) for g, o in found]
+
+
+def test_the_end_of_the_year_is_a_point_of_the_year_and_year_end_its_last_day():
+    """TimeML gives "the end of the year" the year's value (a mod marks the point, as for "the end of
+    May"), and TimeBank's "year-end" the last day."""
+    found = gold_of_shape(TIME_GOLD, lambda text, gold: re.fullmatch(r"(?i)(?:the )?end of the year|year-end",
+                                                                     text[gold.start:gold.end]))
+    read = [(gold.value, ours.value) for gold, ours in found if ours is not None]
+    assert len(read) >= 5 and all(len(gold) == len(ours) for gold, ours in read), read

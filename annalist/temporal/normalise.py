@@ -76,12 +76,17 @@ def tag(text: str, dct: str | None) -> list[Timex]:
         elif kind == DURATION:
             start = _without_article(text, start, end)
         timexes.append(Timex(start, end, text[start:end], kind, value, anchor, name))
-        if _FULL_DATE.match(value):
-            clock.last_day, clock.last_day_at = Ref.parse(value), start
+        if kind == DATE and _YEAR_DATE.match(value):
+            clock.last_year = Ref(Ref.parse(value).year)
+        if _MONTH_DATE.match(value):
+            clock.last_month = Ref.parse(value)
+            if len(value) >= 10:
+                clock.last_day, clock.last_day_at = clock.last_month, start
     return timexes
 
 
-_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_YEAR_DATE = re.compile(r"^\d{4}(?![\dX])")
+_MONTH_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?(?!\d)")
 
 
 def _without_article(text: str, start: int, end: int) -> int:
@@ -193,6 +198,12 @@ def _month_year(m, clock, text, start):
     ref = Ref(int(m["y"]), _month(m["mon"]))
     clock.set_narrative(ref, start)
     return DATE, ref.iso(), "absolute"
+
+
+def _month_of_that_year(m, clock, text, start):
+    year, anchor = (clock.narrative.year, f"narrative {clock.narrative.iso()}") if clock.narrative else (None, "none")
+    month = _month(m["mon"])
+    return DATE, f"{year_value(year)}-{month:02d}" if year else f"XXXX-{month:02d}", anchor
 
 
 def _era_year(m, clock, text, start):
@@ -448,7 +459,11 @@ def _the_year(m, clock, text, start):
 
 
 def _year_end(m, clock, text, start):
+    """"year-end" is the year's last day; "the end of the year" is a point within the year, whose
+    value is the year's own, as for "the end of May" (TimeML marks the point with a mod)."""
     year, anchor = clock.year_for(start, text)
+    if "year-end" not in m.group(0).lower():
+        return DATE, f"{year:04d}" if year else "XXXX", anchor
     return DATE, f"{year:04d}-12-31" if year else "XXXX-12-31", anchor
 
 
@@ -562,8 +577,14 @@ def _relative_period(m, clock, text, start):
             return DURATION, duration_value(1, unit), "none"
     shift = {"last": -1, "next": 1, "coming": 1, "previous": -1}.get(rel, 0)
     # A history has no "now": its "the previous year", "next year" count from the story's time.
-    ref, anchor = (clock.narrative, f"narrative {clock.narrative.iso()}") if (rel == "the same" or in_story) \
+    # "that year", "later that month": the year or month the story is in, in news as in a history.
+    ref, anchor = (clock.narrative, f"narrative {clock.narrative.iso()}") if (rel in ("the same", "that") or in_story) \
         and clock.narrative else (clock.dct, clock.dct_anchor)
+    mentioned = {"month": clock.last_month, "year": clock.last_year}.get(unit) if rel == "that" else None
+    if mentioned is not None:
+        ref, anchor = mentioned, f"mentioned {mentioned.iso()}"  # "in March ... later that month"
+    elif rel == "that" and ref is clock.dct:
+        return DATE, _UNKNOWN_OF_UNIT.get(unit, "XXXX"), "none"  # the story named no time to refer back to
     if ref is None or ref.year is None:
         return DATE, "XXXX", anchor
     if unit == "year":
@@ -584,6 +605,10 @@ def _relative_period(m, clock, text, start):
     if ref.day is None:
         return DATE, f"{year_value(ref.year)}-WXX", anchor
     return DATE, shifted(ref, unit, shift), anchor
+
+
+_UNKNOWN_OF_UNIT = {"month": "XXXX-XX", "quarter": "XXXX-QX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
+                    "decade": "XXX", "century": "XX"}
 
 
 def _weekday(m, clock, text, start):
@@ -758,7 +783,7 @@ def _noon(m, clock, text, start):
 _NORMALISERS = {
     "iso_date": _iso_date, "night_of_range": _night_range, "night_of_range_dm": _night_range,
     "part_of_date": _part_of_date, "month_day_year": _full_date, "day_month_year": _full_date,
-    "month_day": _yearless_date, "day_month": _yearless_date, "month_year": _month_year,
+    "month_day": _yearless_date, "day_month": _yearless_date, "month_year": _month_year, "month_of_that_year": _month_of_that_year,
     "season_year": _season, "quarter": _quarter, "half_year": _half_year, "decade": _decade,
     "decade_short": _decade_short, "century": _century, "year_in": _year_in, "era_year": _era_year, "fiscal_year": _fiscal_year,
     "today": _today, "the_day": _the_day, "tonight": _tonight, "yesterday": _yesterday, "tomorrow": _tomorrow,
