@@ -329,6 +329,7 @@ RULE_EXAMPLES = {
     "day_month": ("Police said it happened on 3 March.", "2011-03-03"),
     "day_range_end": ("The fair ran April 13-15, 2010.", "2010-04-15"),
     "day_range_start": ("The talks of 6-7 February 1920 failed.", "1920-02-06"),
+    "soon": ("Prosecutors may soon seek an indictment.", "FUTURE_REF"),
     "month_of_that_year": ("The war began in 1940. In August of that year, the offensive stalled.", "1940-08"),
     "month_year": ("It opened in February 2009.", "2009-02"),
     "season_year": ("It opened in the summer of 2008.", "2008-SU"),
@@ -444,3 +445,17 @@ def test_the_end_of_the_year_is_a_point_of_the_year_and_year_end_its_last_day():
                                                                      text[gold.start:gold.end]))
     read = [(gold.value, ours.value) for gold, ours in found if ours is not None]
     assert len(read) >= 5 and all(len(gold) == len(ours) for gold, ours in read), read
+
+
+def test_recent_is_the_past_and_soon_the_future_of_a_report():
+    """TimeML annotates the adjective "recent" ("the recent sale", "recent losses") as PAST_REF, and
+    "soon" where a report looks ahead ("prosecutors may soon seek") as FUTURE_REF; "as soon as",
+    "soon after" and a history's "soon" (no creation date: the story's own sequence) are no time of
+    their own."""
+    found = gold_of_shape(TIME_GOLD, lambda text, gold: re.fullmatch(r"(?i)recent|(?:very )?soon", text[gold.start:gold.end]))
+    right = [gold for gold, ours in found if ours is not None and ours.value == gold.value]
+    assert len(found) >= 15 and len(right) >= 0.8 * len(found), [(g.value, o and o.value) for g, o in found]
+    for text in ("The ship sank soon after the attack.", "They will leave as soon as Tuesday.",
+                 "He was soon released from the hospital."):
+        assert not [t for t in temporal.tag(text, "2011-03-15") if "soon" in t.text], text
+    assert not [t for t in temporal.tag("The city fell soon, and the army will march on.", None) if "soon" in t.text]

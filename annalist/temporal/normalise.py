@@ -569,6 +569,13 @@ def _reference(value: str):
     return lambda m, clock, text, start: (DATE, value, clock.dct_anchor)
 
 
+def _soon(m, clock, text, start):
+    """FUTURE_REF in a report whose clause looks ahead ("may soon seek", "expects ... to soon grow")."""
+    if clock.dct is None or not cue("modal_future").search(clause_around(text, start)):
+        return None
+    return DATE, "FUTURE_REF", clock.dct_anchor
+
+
 def _relative_period(m, clock, text, start):
     unit, rel = m["u"].lower(), re.sub(r"\s+", " ", m["rel"].lower())
     in_story = clock.narrative_only and clock.narrative is not None and clock.narrative.year is not None
@@ -788,7 +795,7 @@ _NORMALISERS = {
     "decade_short": _decade_short, "century": _century, "year_in": _year_in, "era_year": _era_year, "fiscal_year": _fiscal_year,
     "today": _today, "the_day": _the_day, "tonight": _tonight, "yesterday": _yesterday, "tomorrow": _tomorrow,
     "this_part": _this_part, "last_night": _last_night, "present": _reference("PRESENT_REF"),
-    "past_ref": _reference("PAST_REF"), "future_ref": _reference("FUTURE_REF"), "relative_period": _relative_period,
+    "past_ref": _reference("PAST_REF"), "future_ref": _reference("FUTURE_REF"), "soon": _soon, "relative_period": _relative_period,
     "weekday": _weekday, "ago": _ago,
     "ago_article": _ago, "later": _later, "next_day": _next_day, "day_after": _day_after,
     "morning_following": _morning_following, "duration": _duration, "duration_article": _duration,
