@@ -631,7 +631,8 @@ def _weekday(m, clock, text, start):
     clause = clause_around(text, start)
     ahead = (target - dct.weekday()) % 7
     told_then = cue("past_verb_before").search(text, max(0, start - 30), start)
-    if rel in ("next", "coming") or (rel not in ("last", "past") and not told_then and cue("future").search(clause)):
+    looks_ahead = cue("future").search(clause) or cue("future_in_past").search(clause)  # "would be traveling Thursday"
+    if rel in ("next", "coming") or (rel not in ("last", "past") and not told_then and looks_ahead):
         day = dct + timedelta(days=ahead or (7 if rel == "next" else 0))
     elif rel not in ("last", "past") and 0 < ahead <= 1 and not cue("past").search(clause):
         day = dct + timedelta(days=ahead)  # "Tuesday" in Monday's paper, with no past tense near: tomorrow
