@@ -473,3 +473,14 @@ def test_a_weekday_of_a_plan_or_of_what_would_happen_lies_ahead():
                           and ahead.search(clause_around(text, gold.start)))
     right = [gold for gold, ours in found if ours is not None and ours.value == gold.value]
     assert len(found) >= 12 and len(right) >= 9, [(g.value, o and o.value) for g, o in found]
+
+
+def test_a_durations_qualifier_is_part_of_it():
+    """"nearly an hour", "under a month", "just over a year earlier", "less than a week later": TimeML
+    keeps the qualifier in the extent. Every such gold duration of the four corpora: 21 of 36 extents
+    exact (before, 16; the rest are other extents the corpora draw, "about a week or so")."""
+    qualified = re.compile(r"(?i)^(?:almost|nearly|about|around|roughly|approximately|more than|less than|"
+                           r"(?:just )?(?:over|under)|some|at least) (?:an?|one|\w+) (?:second|minute|hour|day|week|month|"
+                           r"year|decade)s?\b")
+    found = gold_of_shape(TIME_GOLD, lambda text, gold: qualified.match(text[gold.start:gold.end]))
+    assert len(found) >= 30 and sum(ours is not None for _, ours in found) >= 20, len(found)
