@@ -71,7 +71,7 @@ def tag(text: str, dct: str | None) -> list[Timex]:
         if result is None:
             continue
         kind, value, anchor = result
-        if kind == DATE:
+        if kind in (DATE, TIME):
             start = _with_modifiers(text, start, timexes[-1].end if timexes else 0)
         elif kind == DURATION:
             start = _without_article(text, start, end)
