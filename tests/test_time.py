@@ -496,3 +496,15 @@ def test_earlier_or_later_before_a_day_and_over_before_a_single_unit_belong_to_t
     tagged = {t.text for t in temporal.tag("Stocks closed at their lowest level in over a year. Over the weekend, "
                                            "talks went on, as they had over three years.", "2009-10-12")}
     assert {"over a year", "the weekend", "three years"} <= tagged, tagged
+
+
+def test_the_past_the_near_future_and_year_end_are_read():
+    """"In the past, Russia has ...", "than they have in the past" (PAST_REF), "in the near future"
+    (FUTURE_REF), "by year end" (the year): every such gold expression of the four corpora is found
+    with its value, and "the past two years" stays a duration."""
+    shape = re.compile(r"(?i)^(?:the (?:near |distant |foreseeable )?(?:past|future)|year end)$")
+    found = gold_of_shape(TIME_GOLD, lambda text, gold: shape.match(text[gold.start:gold.end]))
+    right = [gold for gold, ours in found if ours is not None and ours.value == gold.value]
+    assert len(found) >= 15 and len(right) >= 0.8 * len(found), [(g.value, o and o.value) for g, o in found]
+    assert [(t.text, t.value) for t in temporal.tag("Sales rose over the past two years.", "1998-03-03")] == \
+        [("the past two years", "P2Y")]
