@@ -508,3 +508,12 @@ def test_the_past_the_near_future_and_year_end_are_read():
     assert len(found) >= 15 and len(right) >= 0.8 * len(found), [(g.value, o and o.value) for g, o in found]
     assert [(t.text, t.value) for t in temporal.tag("Sales rose over the past two years.", "1998-03-03")] == \
         [("the past two years", "P2Y")]
+
+
+def test_minutes_without_a_number_and_the_final_quarter_are_read():
+    """"losing them in minutes", "down 100 in just minutes", "sank within minutes": a vague duration
+    (PTXM), "just" left out as the gold draws it; "the final quarter of 2009" is its fourth quarter."""
+    found = gold_of_shape(TIME_GOLD, lambda text, gold: text[gold.start:gold.end] in ("minutes", "seconds", "hours"))
+    assert len(found) >= 3 and all(ours is not None and ours.value == gold.value for gold, ours in found), found
+    tagged = [(t.text, t.value) for t in temporal.tag("For the final quarter of 2009, Ford made a profit.", "2010-01-28")]
+    assert ("the final quarter of 2009", "2009-Q4") in tagged, tagged
