@@ -201,7 +201,9 @@ def _month_year(m, clock, text, start):
 
 
 def _month_of_that_year(m, clock, text, start):
-    year, anchor = (clock.narrative.year, f"narrative {clock.narrative.iso()}") if clock.narrative else (None, "none")
+    """"In August of that year": the year the story last named, as for "that year"."""
+    told = clock.last_year or clock.narrative
+    year, anchor = (told.year, f"mentioned {told.year}") if told else (None, "none")
     month = _month(m["mon"])
     return DATE, f"{year_value(year)}-{month:02d}" if year else f"XXXX-{month:02d}", anchor
 
@@ -463,7 +465,7 @@ def _year_end(m, clock, text, start):
     value is the year's own, as for "the end of May" (TimeML marks the point with a mod)."""
     year, anchor = clock.year_for(start, text)
     if "year-end" not in m.group(0).lower():
-        return DATE, f"{year:04d}" if year else "XXXX", anchor
+        return DATE, year_value(year) if year else "XXXX", anchor
     return DATE, f"{year:04d}-12-31" if year else "XXXX-12-31", anchor
 
 
