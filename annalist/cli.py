@@ -499,7 +499,7 @@ def eval_tls(
     as_json: JsonOption = False,
 ) -> None:
     """Timeline summarisation on Timeline17 as news-tls runs it: alignment ROUGE-1/-2 F1 and Date-F1 (tilse)."""
-    from .evaluation import read_tls_dataset, score_tls, tls_fold, tls_folds
+    from .evaluation import read_tls_dataset, score_tls, tls_cross_validated, tls_fold, tls_folds
 
     if not dataset.is_dir():
         err.print(f"no dataset folder at {dataset}")
@@ -507,10 +507,13 @@ def eval_tls(
     if folds not in (0, 2):
         err.print("--folds takes 2 (the two topic folds fixed in the code)")
         raise typer.Exit(2)
-    scores = score_tls(read_tls_dataset(dataset))
-    scores["folds"] = tls_folds(scores)
-    if folds == 2:
+    topics = read_tls_dataset(dataset)
+    if folds == 2:  # what is fitted (the number of topic keywords) is chosen on one fold, scored on the other
+        scores, scores["folds"] = tls_cross_validated(topics)
         scores["cross_validated"] = True
+    else:
+        scores = score_tls(topics)
+        scores["folds"] = tls_folds(scores)
     if as_json:
         return _print_json(scores)
     for row in scores["per_timeline"]:

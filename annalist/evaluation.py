@@ -309,12 +309,14 @@ def tls_tasks(topic: TlsTopic) -> Iterable[tuple[TlsTask, object]]:
         yield TlsTask(topic, days[0], days[-1], len(days), max(1, round(sum(lengths) / len(lengths)))), gold
 
 
-def annalist_tls(task: TlsTask, vectorizer=None) -> dict:
-    """annalist's timeline for a task; `vectorizer` replaces TF-IDF for the summaries (e.g. embeddings)."""
-    from .timeline import build_timeline
+def annalist_tls(task: TlsTask, vectorizer=None, keywords: int | None = None) -> dict:
+    """annalist's timeline for a task; `vectorizer` replaces TF-IDF for the summaries (e.g. embeddings),
+    `keywords` the number of topic keywords summaries use (timeline.TOPIC_KEYWORDS by default)."""
+    from .timeline import TOPIC_KEYWORDS, build_timeline
 
     entries = build_timeline(task.sentences(), dates=task.dates, per_date=task.per_date,
-                             start=task.start, end=task.end, days_only=True, vectorizer=vectorizer)
+                             start=task.start, end=task.end, days_only=True, vectorizer=vectorizer,
+                             keywords=TOPIC_KEYWORDS if keywords is None else keywords)
     return {_date(e.date): [s.text for s in e.summary] for e in entries if e.summary}
 
 
@@ -355,8 +357,8 @@ def tls_fold(topic: str) -> str:
 
 
 def tls_folds(scores: dict) -> dict:
-    """Per-fold means of a score_tls result, and their mean (the cross-validated figure to quote:
-    annalist's timeline fits nothing, so each fold is scored as it stands)."""
+    """Per-fold means of a score_tls result, and their mean (for one setting; `tls_cross_validated`
+    fits the setting on each fold and scores the other)."""
     folds = {}
     for fold in ("A", "B"):
         rows = [r for r in scores["per_timeline"] if tls_fold(r["topic"]) == fold]
@@ -365,6 +367,31 @@ def tls_folds(scores: dict) -> dict:
                           for k in ("ar1_f", "ar2_f", "date_f1")}}
     folds["mean"] = {k: round((folds["A"][k] + folds["B"][k]) / 2, 4) for k in ("ar1_f", "ar2_f", "date_f1")}
     return folds
+
+
+TOPIC_KEYWORD_GRID = (10, 15, 20, 25, 30, 40, 50)  # the numbers of topic keywords tried on each fold
+
+
+def tls_cross_validated(topics: list[TlsTopic]) -> tuple[dict, dict]:
+    """(scores with the shipped setting, folds): the number of topic keywords (timeline.TOPIC_KEYWORDS)
+    chosen on each fold by its mean AR1-F, each fold scored with the other's choice; the mean of the two
+    folds is the figure to quote. A fold with no timelines leaves the other the shipped setting."""
+    from functools import partial
+
+    from .timeline import TOPIC_KEYWORDS
+
+    runs = {n: score_tls(topics, partial(annalist_tls, keywords=n))
+            for n in sorted(set(TOPIC_KEYWORD_GRID) | {TOPIC_KEYWORDS})}
+    by_fold = {n: tls_folds(scores) for n, scores in runs.items()}
+    folds = {}
+    for fold, other in (("A", "B"), ("B", "A")):
+        fitted = [n for n in TOPIC_KEYWORD_GRID if by_fold[n][other]["timelines"]]
+        chosen = max(fitted, key=lambda n: (by_fold[n][other]["ar1_f"], -abs(n - TOPIC_KEYWORDS))) \
+            if fitted else TOPIC_KEYWORDS
+        folds[fold] = {**by_fold[chosen][fold], "keywords": chosen}
+    folds["mean"] = {k: round((folds["A"][k] + folds["B"][k]) / 2, 4) for k in ("ar1_f", "ar2_f", "date_f1")}
+    folds["grid"] = {str(n): {fold: by_fold[n][fold]["ar1_f"] for fold in ("A", "B")} for n in TOPIC_KEYWORD_GRID}
+    return runs[TOPIC_KEYWORDS], folds
 
 
 def read_tls_dataset(folder: Path) -> list[TlsTopic]:

@@ -36,6 +36,12 @@ MIN_WORDS, MAX_WORDS = 5, 50  # CentroidOpt's sentence-length bounds
 # incidents) at best F1 0.899.
 SAME_EVENT = 0.2
 TITLE_CHARS = 90
+# A date's summary is chosen among its sentences that use one of the collection's TOPIC_KEYWORDS most
+# widespread words (by the documents using them), when some do: a sentence on the topic, not one of
+# the day's other news (news-tls filters its summaries by a topic's given keywords; a user's archive
+# has none, so they are read off it). The number is fitted on Timeline17's 13 topics; `eval tls --folds
+# 2` fits it on each fold and scores the other (evaluation.TOPIC_KEYWORD_GRID).
+TOPIC_KEYWORDS = 20
 _DEICTIC = re.compile(r"(?:today|tonight|yesterday|now|currently|recently|last night|this (?:morning|afternoon|"
                       r"evening|week|weekend|month|year)|earlier (?:today|this week))", re.IGNORECASE)
 _VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -226,9 +232,11 @@ def entry_support(entry: Entry) -> float:
 
 def build_timeline(sentences: list[DatedSentence], dates: int | None = None, per_date: int = 1,
                    start: date | None = None, end: date | None = None, days_only: bool = False,
-                   vectorizer=None) -> list[Entry]:
+                   vectorizer=None, keywords: int = TOPIC_KEYWORDS) -> list[Entry]:
     """The dated timeline: the best-supported dates, each summarised from its sentences; ordered by date.
-    Without `days_only`, months and years the text gives no finer date for are entries too."""
+    Without `days_only`, months and years the text gives no finer date for are entries too. `keywords`:
+    how many of the collection's most widespread words a summary sentence should use (0: any)."""
+    on_topic = _any_of(topic_keywords(sentences, keywords)) if keywords else None
     if days_only or start or end:
         sentences = [s for s in sentences if in_range(s.date, start, end)]
     by_date: dict[str, list[DatedSentence]] = defaultdict(list)
@@ -244,9 +252,38 @@ def build_timeline(sentences: list[DatedSentence], dates: int | None = None, per
         # A sentence that only names the event ("the martyrs of 20 January") supports the date but
         # says little of what happened: it summarises only when nothing else does.
         telling = [s for s in by_date[d] if not s.anchor.startswith("named event")] or by_date[d]
+        if on_topic is not None:
+            telling = [s for s in telling if on_topic.search(s.text)] or telling
         summary = centroid_summary(telling, per_date, vectorizer) or telling[:per_date]
         entries.append(Entry(d, granularity(d), summary, by_date[d]))
     return entries
+
+
+def topic_keywords(sentences: list[DatedSentence], n: int) -> list[str]:
+    """The n words the most documents of the collection use in their dated sentences, the more often
+    used first among as many (English stop words, numbers and words under three letters left out):
+    what the collection is about."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    by_doc: dict[str, list[str]] = defaultdict(list)
+    for s in sentences:
+        by_doc[s.doc].append(s.text)
+    if n <= 0 or len(by_doc) < 2:
+        return []
+    counter = CountVectorizer(stop_words="english", min_df=2)
+    try:
+        counts = counter.fit_transform([" ".join(texts) for texts in by_doc.values()])
+    except ValueError:  # only stop words, or no word in two documents
+        return []
+    documents = np.asarray((counts > 0).sum(axis=0)).ravel()
+    uses = np.asarray(counts.sum(axis=0)).ravel()  # between words as widespread, the more used first
+    vocabulary = counter.get_feature_names_out()
+    order = np.lexsort((-uses, -documents))
+    return [w for w in vocabulary[order] if w.isalpha() and len(w) > 2][:n]
+
+
+def _any_of(words: list[str]) -> re.Pattern | None:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE) if words else None
 
 
 def _covered(value: str, by_date: dict[str, list[DatedSentence]]) -> bool:

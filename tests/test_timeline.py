@@ -177,3 +177,28 @@ def test_a_story_before_the_common_era_has_its_timeline_in_time_order(tmp_path):
     assert stated <= set(years), sorted(stated - set(years))  # every year the text states is on it
     last = entries.index(before[-1])
     assert all(e["date"].startswith("BC") for e in entries[:last + 1])  # the common era's dates come after
+
+
+@pytest.mark.slow
+def test_a_dates_summary_is_on_the_collections_topic(timeline17_dir):
+    """The BP oil spill coverage (bpoil_bbc): the words the most of its articles use are the topic's
+    ("oil", "spill", "gulf"), and each date's summary uses one of them whenever one of its sentences does
+    (a sentence about the day's other news is not the spill's timeline)."""
+    from annalist.timeline import TOPIC_KEYWORDS, _any_of, build_timeline, topic_keywords
+
+    topic = evaluation.read_tls_topic(timeline17_dir / "bpoil_bbc")
+    task, _ = next(evaluation.tls_tasks(topic))
+    sentences = task.sentences()
+    keywords = topic_keywords(sentences, TOPIC_KEYWORDS)
+    assert {"oil", "spill", "gulf"} <= set(keywords[:5]) and len(keywords) == TOPIC_KEYWORDS, keywords
+    on_topic = _any_of(keywords)
+    entries = build_timeline(sentences, dates=task.dates, per_date=task.per_date, start=task.start, end=task.end,
+                             days_only=True)
+    assert entries
+    for entry in entries:
+        if any(on_topic.search(s.text) and 5 <= len(s.text.split()) <= 50 and not s.anchor.startswith("named event")
+               for s in entry.support):
+            assert all(on_topic.search(s.text) for s in entry.summary), (entry.date, [s.text for s in entry.summary])
+    unfiltered = build_timeline(sentences, dates=task.dates, per_date=task.per_date, start=task.start, end=task.end,
+                                days_only=True, keywords=0)
+    assert [e.date for e in unfiltered] == [e.date for e in entries]  # the filter picks sentences, not dates
