@@ -509,8 +509,8 @@ def eval_tls(
         raise typer.Exit(2)
     topics = read_tls_dataset(dataset)
     if folds == 2:  # what is fitted (the number of topic keywords) is chosen on one fold, scored on the other
-        scores, scores["folds"] = tls_cross_validated(topics)
-        scores["cross_validated"] = True
+        scores, cross_validated = tls_cross_validated(topics)
+        scores.update(folds=cross_validated, cross_validated=True)
     else:
         scores = score_tls(topics)
         scores["folds"] = tls_folds(scores)
