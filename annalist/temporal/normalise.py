@@ -76,17 +76,15 @@ def tag(text: str, dct: str | None) -> list[Timex]:
         elif kind == DURATION:
             start = _without_article(text, start, end)
         timexes.append(Timex(start, end, text[start:end], kind, value, anchor, name))
-        if kind == DATE and _YEAR_DATE.match(value):
-            clock.last_year = Ref(Ref.parse(value).year)
-        if _MONTH_DATE.match(value):
-            clock.last_month = Ref.parse(value)
-            if len(value) >= 10:
-                clock.last_day, clock.last_day_at = clock.last_month, start
+        told = Ref.parse(value)  # what "that year", "later that month", "the day" refer back to
+        if told is not None and told.year > 0:
+            if kind == DATE:
+                clock.last_year = Ref(told.year)
+            if told.month:
+                clock.last_month = told
+                if told.day:
+                    clock.last_day, clock.last_day_at = told, start
     return timexes
-
-
-_YEAR_DATE = re.compile(r"^\d{4}(?![\dX])")
-_MONTH_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?(?!\d)")
 
 
 def _without_article(text: str, start: int, end: int) -> int:
