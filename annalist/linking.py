@@ -168,9 +168,20 @@ REGION_CHARS = 400
 
 
 def regions_of(doc: Document) -> frozenset[str]:
-    """The regions (US states, as data) a document's title, dateline and lead name."""
-    return regions_in(f"{doc.title or ''}\n{doc.dateline.place if doc.dateline and doc.dateline.place else ''}\n"
+    """The regions (US states, as data) a document's headline, dateline and lead name."""
+    return regions_in(f"{headline(doc.title)}\n{doc.dateline.place if doc.dateline and doc.dateline.place else ''}\n"
                       f"{doc.text[:REGION_CHARS]}")
+
+
+# A page title ends with the outlet's name after a dash or a bar: "... shooting - WALB.com, South
+# Georgia News, Weather", "... station - WSLS 10 | Roanoke, Virginia". The region there is the
+# outlet's, not the story's (a Memphis story syndicated by a Georgia station).
+_OUTLET_SEPARATOR = re.compile(r"\s+[-|–—]\s+")
+
+
+def headline(title: str | None) -> str:
+    """A page title less the outlet's name that follows its headline."""
+    return _OUTLET_SEPARATOR.split(title or "", maxsplit=1)[0]
 
 
 def regions_in(text: str) -> frozenset[str]:
