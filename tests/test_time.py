@@ -517,3 +517,21 @@ def test_minutes_without_a_number_and_the_final_quarter_are_read():
     assert len(found) >= 3 and all(ours is not None and ours.value == gold.value for gold, ours in found), found
     tagged = [(t.text, t.value) for t in temporal.tag("For the final quarter of 2009, Ford made a profit.", "2010-01-28")]
     assert ("the final quarter of 2009", "2009-Q4") in tagged, tagged
+
+
+def test_what_a_past_clause_tells_is_not_in_a_forecasts_year(timeline17_dir):
+    """A report names a year ahead of its own ("1990" in a forecast); a later clause in the past tense
+    ("the third-quarter earnings were a disappointment", "Ben Ali's ousting last January") tells of
+    what has happened: not in that year, but by the report's own time."""
+    from conftest import need_shared
+
+    docs = {d.name: d for d in read_gold_dir(need_shared("datasets/tempeval3/TBAQ-cleaned/TimeBank"))}
+    anheuser = docs["wsj_1014"]
+    at = anheuser.text.index("the third-quarter earnings were")
+    gold = next(g for g in anheuser.timexes if g.start <= at + 4 < g.end)
+    ours = next(t for t in temporal.tag(anheuser.text, anheuser.dct) if t.start <= at + 4 < t.end)
+    assert ours.value == gold.value == "1989-Q3"
+    tunisia = next(json.loads(line) for line in (timeline17_dir / "EgyptianProtest_cnn" / "articles.jsonl").open()
+                   if "ousting last January" in line)
+    at = tunisia["text"].index("last January")
+    assert [t.value for t in temporal.tag(tunisia["text"], tunisia["time"]) if t.start <= at < t.end] == ["2011-01"]

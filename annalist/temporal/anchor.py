@@ -80,11 +80,17 @@ class Clock:
     def year_for(self, position: int, text: str) -> tuple[int | None, str]:
         """The year of a year-less date: the narrative year if the story moved into the past nearby, else the DCT's."""
         if self.narrative and self.narrative.year and self.reaches(text, position, self.narrative_reach):
-            if not self.dct or self.narrative.year != self.dct.year:
+            if not self.dct or self.narrative.year != self.dct.year and not self._past_told_of_future(position, text):
                 return self.narrative.year, f"narrative {self.narrative.iso()}"
         if self.dct and self.dct.year:
             return self.dct.year, f"dct {self.dct.iso()}"
         return None, "none"
+
+    def _past_told_of_future(self, position: int, text: str) -> bool:
+        """A past-tense clause while the story's time is a year after the report's ("1990" in a
+        forecast, then "the third-quarter earnings were ..."): what has happened is not in that year."""
+        return bool(self.dct and self.dct.year and self.narrative.year > self.dct.year
+                    and _tense_nearest(text, position) == "past")
 
     @property
     def dct_anchor(self) -> str:
