@@ -65,6 +65,7 @@ class Clock:
     last_day: Ref | None = None  # the last full date resolved ("Monday", "yesterday", "March 3"), and where
     last_day_at: int = -1
     last_month: Ref | None = None  # the last month resolved ("in March", "March 3, 1945")
+    last_month_at: int = -1
     last_year: Ref | None = None  # the last year resolved ("in 1990", "last year", "in March")
 
     @property

@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from .. import datafiles
 from ..models import Timex
-from .anchor import Clock, Ref, clause_around, nearest_year, period_value, shifted, valid_date, year_value
+from .anchor import (Clock, Ref, clause_around, nearest_year, period_value, shifted, valid_date, within_sentences,
+                     year_value)
 from .lexicon import (DAY_RX, DECADE_WORDS, MONTH_RX, MONTHS, NUMBER_WORDS, ORDINALS, PARTS, SEASONS, TIME_UNITS, UNITS,
                       VAGUE_RX, WEEKDAYS, YEAR_RX, cue, holidays)
 from .match import find_candidates
@@ -81,7 +82,7 @@ def tag(text: str, dct: str | None) -> list[Timex]:
             if kind == DATE:
                 clock.last_year = Ref(told.year)
             if told.month:
-                clock.last_month = told
+                clock.last_month, clock.last_month_at = told, start
                 if told.day:
                     clock.last_day, clock.last_day_at = told, start
     return timexes
@@ -438,6 +439,19 @@ def _report_quarter(m, clock, text, start):
     else:
         value = _reporting_quarter(dct, back)
     return DATE, value, f"dct {dct.iso()}"
+
+
+def _same_period_year_back(m, clock, text, start):
+    """"the same month a year ago" after "in January": last January; "the same period last year" is the
+    month the sentence named, else (a report on quarterly results) the quarter reported, a year back."""
+    unit, month = m["u"].lower(), clock.last_month
+    named_here = month is not None and within_sentences(text, clock.last_month_at, start, 1)
+    if unit == "month" and month is not None or unit == "period" and named_here:
+        return DATE, f"{year_value(month.year - 1)}-{month.month:02d}", f"mentioned {month.iso()}"
+    dct = clock.dct
+    if dct and dct.month and (unit == "quarter" or _about_quarters(text, start)):
+        return DATE, _reporting_quarter(dct, 1), f"dct {dct.iso()}"
+    return (DATE, year_value(dct.year - 1), f"dct {dct.iso()}") if dct and dct.year else (DATE, "XXXX", "none")
 
 
 def _year_ago_adj(m, clock, text, start):
@@ -804,6 +818,7 @@ _NORMALISERS = {
     "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_stamp": _clock_stamp, "year_range_end": _year_range_end,
     "day_range_end": _day_range_end, "day_range_start": _day_range_start, "noon": _noon,
     "month_rel_year": _month_rel_year, "month_alone": _month_alone, "report_quarter": _report_quarter,
+    "same_period_year_back": _same_period_year_back,
     "year_ago_adj": _year_ago_adj, "the_year": _the_year, "year_end": _year_end, "month_end": _month_end, "weekend": _weekend,
     "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words,
     "recent_period": _reference("PAST_REF"), "spelled_year": _spelled_year,
