@@ -114,7 +114,14 @@ class Clock:
     def set_narrative(self, ref: Ref, position: int, same_sentence_only: bool = False) -> None:
         if ref.year and not _said_aside(self.text, position):
             self.narrative, self.narrative_at = ref, position
-            self.narrative_reach = 1 if same_sentence_only else 3
+            self.narrative_reach = 1 if same_sentence_only or self._ahead_of_report(ref) else 3
+
+    def _ahead_of_report(self, ref: Ref) -> bool:
+        """A date after the report's own (a plan, a forecast: "intend to launch ... in November 2006")
+        is not where the story goes on: the next sentence's "November 11" is still the report's."""
+        if not self.dct or not self.dct.year:
+            return False
+        return (ref.year, ref.month or 0) > (self.dct.year, self.dct.month or 12)
 
 
 def _said_aside(text: str, position: int) -> bool:
