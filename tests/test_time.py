@@ -563,3 +563,19 @@ def test_a_date_planned_after_the_report_does_not_carry_the_next_sentence():
     at = doc.text.index("November 11")
     gold = next(g for g in doc.timexes if g.start == at)
     assert [t.value for t in temporal.tag(doc.text, doc.dct) if t.start == at] == [gold.value] == ["2005-11-11"]
+
+
+def test_what_will_happen_is_not_placed_in_a_year_the_story_has_left():
+    """AQUAINT, a tune document of 1999-02-27: "Hungary, invited to join at the Madrid summit in July
+    1997, will officially join NATO on March 12": the clause's "will" says March 12 lies ahead of the
+    report, not in 1997 (it was 1997-03-12). A noun "a plan to" is no such cue: in a BP timeline of
+    2010, "April 25 - The Coast Guard approves a plan to ..." stays in 2010 (it was 2011)."""
+    from conftest import need_shared
+
+    doc = next(d for d in read_gold_dir(need_shared("datasets/tempeval3/TBAQ-cleaned/AQUAINT"))
+               if d.name == "XIE19990227.0171")
+    at = doc.text.index("March 12")
+    gold = next(g for g in doc.timexes if g.start == at)
+    assert [t.value for t in temporal.tag(doc.text, doc.dct) if t.start == at] == [gold.value] == ["1999-03-12"]
+    assert values("April 25 - The Coast Guard approves a plan to burn the oil off.", "2010-06-03")["April 25"] == \
+        "2010-04-25"

@@ -88,10 +88,15 @@ class Clock:
         return None, "none"
 
     def _past_told_of_future(self, position: int, text: str) -> bool:
-        """A past-tense clause while the story's time is a year after the report's ("1990" in a
-        forecast, then "the third-quarter earnings were ..."): what has happened is not in that year."""
-        return bool(self.dct and self.dct.year and self.narrative.year > self.dct.year
-                    and _tense_nearest(text, position) == "past")
+        """A clause whose tense points the other way from the story's time: past while the story is in
+        a year after the report's ("1990" in a forecast, then "the third-quarter earnings were ...");
+        future while it is in a year before ("Madrid in July 1997 ... will join NATO on March 12").
+        What has happened is not in a year to come, nor what will happen in one gone."""
+        if not self.dct or not self.dct.year or self.narrative.year == self.dct.year:
+            return False
+        if self.narrative.year > self.dct.year:
+            return _tense_nearest(text, position) == "past"
+        return _tense_before(text, position) == "future"
 
     @property
     def dct_anchor(self) -> str:
@@ -177,6 +182,14 @@ def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str
     elif rel == "next" or tense == "future":
         options = [y for y in options if date(y, month, day) >= anchor] or options
     return min(options, key=lambda y: abs((date(y, month, day) - anchor).days))
+
+
+def _tense_before(text: str, position: int) -> str | None:
+    """"past", "future" or None: the tense cue nearest before the date in its clause."""
+    before = text[_clause_start(text, position):position]
+    cues = [(m.end(), "past") for m in cue("past_only").finditer(before)] + \
+           [(m.end(), "future") for pattern in (cue("future"), cue("future_in_past")) for m in pattern.finditer(before)]
+    return max(cues)[1] if cues else None
 
 
 def _tense_nearest(text: str, position: int) -> str | None:
