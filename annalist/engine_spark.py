@@ -16,8 +16,9 @@ The same pure per-document functions as the local engine (`ingest.build_for_stor
 6. syndication: LSH band keys joined on (band, key) give candidate pairs, MinHash estimates confirm
    them, and connected components by min-label propagation name each cluster after its first
    document — what `syndication.cluster` computes with a union-find on one machine;
-7. the steps that read the whole archive at once (inferred publication dates, events and the
-   ledger's facts, the search index) run on the driver against PostgreSQL, as `annotate` does.
+7. the steps that read the whole archive at once and are small (inferred publication dates of the
+   undated articles, the search index, which PostgreSQL builds itself) run on the driver;
+8. events, their tolls and the ledger's facts are Spark operations (annalist/engine_spark_events.py).
 
 No result set of documents is collected on the driver: only counts, failures and boilerplate lines.
 """
@@ -79,19 +80,28 @@ def ingest(paths: Iterable[str], db: str, master: str = "local[2]", max_bytes: i
     spark = session or spark_session(master)
     try:
         summary = _ingest(spark.sparkContext, paths, db, store, max_bytes, annotate, first_seq)
+        if annotate:
+            _corpus_steps(spark.sparkContext, db, store, summary.stages)
     finally:
         if own_session:
             spark.stop()
     store.finish_run(run_id, summary.ingested, summary.unchanged, summary.failed)
-    if annotate:
-        from . import annotate as annotate_stage
-
-        started = time.perf_counter()
-        annotate_stage.annotate(store, workers=1)  # what is left: the corpus-level steps (module docstring, 7)
-        summary.stages["corpus steps on the driver"] = round(time.perf_counter() - started, 1)
     summary.documents, summary.clusters = store.counts()
     store.close()
     return summary
+
+
+def _corpus_steps(sc, db: str, store, stages: dict[str, float]) -> None:
+    """What reads the whole archive (module docstring, 7 and 8): inferred publication dates and the
+    search index on the driver, then events and facts as Spark operations."""
+    from . import annotate as annotate_stage
+    from .engine_spark_events import derive
+
+    clock = _Stopwatch(stages)
+    annotate_stage.annotate(store, workers=1, derived=False)
+    clock.lap("corpus steps on the driver")
+    derive(sc, db, sc.defaultParallelism * TASKS_PER_CORE)
+    clock.lap("events and facts")
 
 
 def _run_and_first_seq(store, paths: list[str]) -> tuple[int, int]:

@@ -91,7 +91,7 @@ def build_events(documents: list[Document], timexes: dict[str, list[Timex]],
     """The archive's events, most documents first."""
     profiles = [profile(d, timexes.get(d.id, []), figures.get(d.id, [])) for d in documents]
     groups = group(profiles)
-    events = [_event(group, figures) for group in groups]
+    events = [event_of_group(group, figures) for group in groups]
     # Most documents first, then most independent sources; among equals, the one whose articles say
     # more (tolls stated, then text): a paywall stub is rarely the main story of an archive.
     text = {d.id: len(d.text) for d in documents}
@@ -155,7 +155,7 @@ _NOT_PLACE_WORDS = {"Shooting", "Shootings", "Nightclub", "Killing", "Killings",
                     "Police", "Court", "Common", "Pleas", "Easter", "Christmas", "Thanksgiving", "New"}
 
 
-def _event(group: list[Profile], figures: dict[str, list[Figure]]) -> Event:
+def event_of_group(group: list[Profile], figures: dict[str, list[Figure]]) -> Event:
     day, how = _event_day(group)
     docs = [p.doc for p in group]
     places = [p.place for p in group if p.place]

@@ -257,16 +257,26 @@ def _value(similarities: Similarities | None, i: int, j: int) -> float:
     return similarities.value(i, j) if similarities is not None else 0.0
 
 
+# What of a document each TF-IDF cosine compares (its whole text, its proper names, its title), and the
+# vectorizer's options for it (sublinear term frequency throughout). The Spark engine computes the same
+# vectors from these (annalist/engine_spark_events.py).
+VIEWS = {
+    "text": (lambda d: f"{d.title or ''}\n{d.text}", {"stop_words": "english"}),
+    "names": (lambda d: names_of(d), {"token_pattern": r"\S+", "lowercase": False}),
+    "titles": (lambda d: d.title or "_", {"stop_words": "english"}),
+}
+CANDIDATE_VIEWS = ("text", "names")  # the cosines whose nearest neighbours are a document's candidates
+
+
 def archive_of(profiles: list[Profile]) -> Archive:
     docs = [p.doc for p in profiles]
     used: dict[str, int] = {}
     for p in profiles:
         for word in p.words:
             used[word] = used.get(word, 0) + 1
-    return Archive(text=_similarities([f"{d.title or ''}\n{d.text}" for d in docs], stop_words="english"),
-                   names=_similarities([names_of(d) for d in docs], token_pattern=r"\S+", lowercase=False),
-                   titles=_similarities([d.title or "_" for d in docs], stop_words="english"),
-                   rare=rare_names(profiles), size=len(profiles), documents_with=used)
+    text, names, titles = (_similarities([of(d) for d in docs], **options) for of, options in VIEWS.values())
+    return Archive(text=text, names=names, titles=titles, rare=rare_names(profiles), size=len(profiles),
+                   documents_with=used)
 
 
 SHARED_WORDS_CAP = 3  # the shared-words score stops growing here: one distinctive name is as good as several
@@ -367,7 +377,7 @@ def scored_pairs(profiles: list[Profile], score=None) -> dict[tuple[int, int], f
     score = score or probability
     archive = archive_of(profiles)
     candidates = set()
-    for similarities in (archive.text, archive.names):
+    for similarities in (getattr(archive, view) for view in CANDIDATE_VIEWS):
         if similarities is not None:
             candidates |= _nearest_pairs(similarities)
     for similarities in (archive.text, archive.names, archive.titles):
@@ -393,16 +403,17 @@ def _nearest_pairs(similarities: Similarities) -> set[tuple[int, int]]:
         for offset in range(block.shape[0]):
             i = start + offset
             low, high = block.indptr[offset], block.indptr[offset + 1]
-            indices, data = block.indices[low:high], block.data[low:high]
-            kept = 0
-            for k in data.argsort()[::-1]:
-                j, value = int(indices[k]), float(data[k])
-                if value < CANDIDATE_SIMILARITY or kept >= NEIGHBOURS:
-                    break
-                if j != i:
-                    pairs.add((min(i, j), max(i, j)))
-                    kept += 1
+            row = zip(block.indices[low:high].tolist(), block.data[low:high].tolist())
+            pairs |= {(min(i, j), max(i, j)) for j in nearest(i, row)}
     return pairs
+
+
+def nearest(i: int, row) -> list[int]:
+    """The NEIGHBOURS others most similar to document i, at CANDIDATE_SIMILARITY or more, from its
+    row of (j, similarity); among equals, the lower j first."""
+    ranked = sorted(((value, j) for j, value in row if j != i and value >= CANDIDATE_SIMILARITY),
+                    key=lambda vj: (-vj[0], vj[1]))
+    return [j for _, j in ranked[:NEIGHBOURS]]
 
 
 def group(profiles: list[Profile], probabilities: dict[tuple[int, int], float] | None = None,
@@ -434,7 +445,7 @@ def group(profiles: list[Profile], probabilities: dict[tuple[int, int], float] |
             within[part_of[a]][(a, b)] = p
     groups = []
     for part, pairs in zip(parts, within):
-        for linked in _average_link(part, pairs, threshold):
+        for linked in average_link(part, pairs, threshold):
             groups.append([profiles[i] for i in sorted(i for unit in linked for i in members[unit])])
     return groups
 
@@ -456,7 +467,7 @@ def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
     return list(parts.values())
 
 
-def _average_link(members: list[int], probabilities: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+def average_link(members: list[int], probabilities: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
     """Average-link agglomerative clustering of one connected part (pairs not scored count 0)."""
     if len(members) == 1:
         return [members]

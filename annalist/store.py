@@ -365,18 +365,23 @@ class Store:
             "WHERE a.layers LIKE ? ORDER BY d.seq", (prefix + "%",))]
 
     def figures(self, doc_id: str | None = None) -> list[tuple[str, Figure]]:
-        where, args = ("WHERE f.doc_id = ?", (doc_id,)) if doc_id else ("", ())
+        return self._figures_where(*(("f.doc_id = ?", (doc_id,)) if doc_id else ("", ())))
+
+    def timexes(self, doc_id: str | None = None) -> list[tuple[str, Timex]]:
+        return self._timexes_where(*(("t.doc_id = ?", (doc_id,)) if doc_id else ("", ())))
+
+    def _figures_where(self, condition: str, args: tuple) -> list[tuple[str, Figure]]:
+        """The figures of current documents (those `condition` on f and d selects), in text order."""
         rows = self.db.execute(f"SELECT f.* FROM figures f JOIN documents d ON d.id = f.doc_id AND d.is_current = 1 "
-                               f"{where} ORDER BY d.seq, f.start", args)
+                               f"{'WHERE ' + condition if condition else ''} ORDER BY d.seq, f.start", args)
         return _in_text_order([(r["doc_id"], Figure(
             r["measure"], r["value"], r["qualifier"], r["low"], r["high"], bool(r["vague"]), r["who"], r["place"],
             r["refers_to"], r["start"], r["end"], r["span"], r["sentence"], bool(r["implicit"]), r["role"], r["part"]))
             for r in rows], lambda f: (f.part, f.start, f.end, f.measure, f.qualifier, f.span, f.implicit))
 
-    def timexes(self, doc_id: str | None = None) -> list[tuple[str, Timex]]:
-        where, args = ("WHERE t.doc_id = ?", (doc_id,)) if doc_id else ("", ())
+    def _timexes_where(self, condition: str, args: tuple) -> list[tuple[str, Timex]]:
         rows = self.db.execute(f"SELECT t.* FROM timexes t JOIN documents d ON d.id = t.doc_id AND d.is_current = 1 "
-                               f"{where} ORDER BY d.seq, t.start", args)
+                               f"{'WHERE ' + condition if condition else ''} ORDER BY d.seq, t.start", args)
         return _in_text_order([(r["doc_id"], Timex(r["start"], r["end"], r["text"], r["type"], r["value"], r["anchor"],
                                                    r["rule"])) for r in rows],
                               lambda t: (t.start, t.end, t.type, t.value, t.anchor, t.rule))
@@ -401,21 +406,18 @@ class Store:
         """The archive's events with their tolls, and the ledger's (fact, event id) pairs, replacing
         what an earlier run derived (they depend on every document, so they are rewritten whole)."""
         with self.transaction() as db:
-            for table in ("tolls", "event_documents", "facts", "events"):
-                db.execute(f"DELETE FROM {table}")
-            for e in events:
-                db.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                           (e.id, e.date, e.granularity, e.date_how, e.place, e.title, len(e.documents), e.sources))
-                db.executemany("INSERT INTO event_documents VALUES (?, ?)", [(e.id, d) for d in e.documents])
-                db.executemany("INSERT INTO tolls VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                               [(e.id, t.measure, t.best, t.low, t.high, t.status, t.victims, t.suspects, t.sources,
-                                 json.dumps(t.reasons), json.dumps(t.counts), json.dumps(t.spans, ensure_ascii=False))
-                                for t in e.tolls.values()])
-            db.executemany("INSERT INTO facts (measure, event_date, event_id, status, low, best, high, sources, reasons, "
-                           "fact_values, series) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           [(f.measure, f.event_date, event, f.status, f.low, f.best, f.high, f.sources,
-                             json.dumps(f.reasons), json.dumps([asdict(v) for v in f.values], ensure_ascii=False),
-                             json.dumps(f.series)) for f, event in facts])
+            _clear_events(db)
+            _insert_events(db, events, facts)
+
+    def clear_events(self) -> None:
+        """Empty the derived tables, before the Spark engine's executors write them anew."""
+        with self.transaction() as db:
+            _clear_events(db)
+
+    def add_events(self, events: list, facts: list[tuple[object, str | None]]) -> None:
+        """Add events and (fact, event id) pairs to what is there (one Spark task's share)."""
+        with self.transaction() as db:
+            _insert_events(db, events, facts)
 
     def raw_content(self, doc_id: str) -> bytes | None:
         row = self.db.execute("SELECT data FROM raw_content WHERE doc_id = ?", (doc_id,)).fetchone()
@@ -453,6 +455,27 @@ def _in_text_order(pairs: list[tuple[str, T]], key) -> list[tuple[str, T]]:
     for doc_id, _ in pairs:
         position.setdefault(doc_id, len(position))
     return sorted(pairs, key=lambda pair: (position[pair[0]], key(pair[1])))
+
+
+def _clear_events(db) -> None:
+    for table in ("tolls", "event_documents", "facts", "events"):
+        db.execute(f"DELETE FROM {table}")
+
+
+def _insert_events(db, events: list, facts: list[tuple[object, str | None]]) -> None:
+    for e in events:
+        db.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   (e.id, e.date, e.granularity, e.date_how, e.place, e.title, len(e.documents), e.sources))
+        db.executemany("INSERT INTO event_documents VALUES (?, ?)", [(e.id, d) for d in e.documents])
+        db.executemany("INSERT INTO tolls VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       [(e.id, t.measure, t.best, t.low, t.high, t.status, t.victims, t.suspects, t.sources,
+                         json.dumps(t.reasons), json.dumps(t.counts), json.dumps(t.spans, ensure_ascii=False))
+                        for t in e.tolls.values()])
+    db.executemany("INSERT INTO facts (measure, event_date, event_id, status, low, best, high, sources, reasons, "
+                   "fact_values, series) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   [(f.measure, f.event_date, event, f.status, f.low, f.best, f.high, f.sources,
+                     json.dumps(f.reasons), json.dumps([asdict(v) for v in f.values], ensure_ascii=False),
+                     json.dumps(f.series)) for f, event in facts])
 
 
 def by_document(pairs: Iterable[tuple[str, T]]) -> dict[str, list[T]]:

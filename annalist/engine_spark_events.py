@@ -1,0 +1,361 @@
+"""Events and the ledger's facts of an archive, as Spark operations: what `annotate.store_events` computes
+on one machine (annalist.linking, annalist.events, annalist.reconcile), with the same pure functions at
+its core, written into PostgreSQL by the executors.
+
+1. profiles: each task reads one slice of the current documents with their timexes and figures and
+   makes each document's profile (`events.profile`), keyed by its ingest number `seq`;
+2. TF-IDF: the words of each view (`linking.VIEWS`) counted by document (reduceByKey), the inverse
+   document frequency joined back to each document's words: each document's vector, as scikit-learn's
+   TfidfVectorizer gives it over the whole archive (its smooth idf, sublinear tf, L2 norm: written
+   here because the vectorizer needs the whole archive in one process);
+3. candidate pairs: the documents cut into blocks, each pair of blocks multiplied as sparse matrices
+   in one task (a blocked similarity join: exact, and quadratic in the archive, as the local engine's
+   is), each document's nearest others kept (`linking.nearest`); the cosines of the pairs kept are
+   then computed from the vectors they join;
+4. pair scores: each pair's profiles joined, the archive's counts of the names and capitalised words the
+   two share joined in (rare names, how many documents use a word), `linking.pair_features` and the
+   shipped model, as `linking.scored_pairs` scores them;
+5. groups: pairs above the threshold joined into connected parts by min-label propagation, each part
+   clustered by average link (`linking.average_link`) in one task, each group made an event
+   (`events.event_of_group`) and written there;
+6. facts: each figure joined with its document's event (a figure dated to another event's days goes to
+   the largest event of those days, found by a join of the few such days with the events), grouped by
+   (measure, incident) and reconciled in one task (`reconcile.build_facts`) and written there.
+
+Only the counts of the words and names the pairs share, and the few days figures are dated away from
+their events, reach the driver; no document or figure is collected.
+"""
+from __future__ import annotations
+
+import math
+from operator import add
+from types import SimpleNamespace
+
+BLOCK = 2000  # documents whose vectors one task multiplies with another block's (step 3)
+
+
+def _storage():
+    from pyspark import StorageLevel
+
+    return StorageLevel.MEMORY_AND_DISK
+
+
+def derive(sc, db: str, slices: int) -> int:
+    """Compute and write the events, tolls and facts of the archive at `db`; how many events."""
+    from . import linking
+    from .store import open_store
+
+    store = open_store(db)
+    try:
+        store.clear_events()
+    finally:
+        store.close()
+    numbers = sc.parallelize(range(slices), slices)
+    rows = numbers.flatMap(lambda k: _profiles_of_slice(k, slices, db)).persist(_storage())  # (seq, profile, figures)
+    size = rows.count()
+    profiles = rows.map(lambda r: (r[0], r[1]))
+    vectors = {view: _vectors(profiles, view, size, slices).persist(_storage()) for view in linking.VIEWS}
+    candidates = _candidates([vectors[view] for view in linking.CANDIDATE_VIEWS], slices).persist(_storage())
+    scored = _scored(candidates, profiles, vectors, size, slices).persist(_storage())  # ((i, j), p)
+    events = _events(rows, scored, db, slices).persist(_storage())  # (event id, date, documents)
+    count = events.count()
+    _facts(rows, events, db, slices)
+    for rdd in (rows, candidates, scored, events, *vectors.values()):
+        rdd.unpersist()
+    return count
+
+
+def _profiles_of_slice(number: int, slices: int, db: str):
+    from .events import profile
+    from .store import open_store
+
+    store = open_store(db)
+    try:
+        layers = store.slice_layers(slices, number)
+    finally:
+        store.close()
+    for seq, doc, timexes, figures in layers:
+        yield seq, profile(doc, timexes, figures), figures
+
+
+# -- 2. TF-IDF ----------------------------------------------------------------------------------
+
+def _analyzer(view: str):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from .linking import VIEWS
+
+    return TfidfVectorizer(sublinear_tf=True, **VIEWS[view][1]).build_analyzer()
+
+
+def _words(view: str, profiles):
+    """(seq, {word: count}) of each document's view."""
+    def counted(partition):
+        from collections import Counter
+
+        from .linking import VIEWS
+
+        analyze, text_of = _analyzer(view), VIEWS[view][0]
+        for seq, p in partition:
+            yield seq, Counter(analyze(text_of(p.doc)))
+
+    return profiles.mapPartitions(counted)
+
+
+def _vectors(profiles, view: str, size: int, partitions: int):
+    """(seq, {word: weight}), each L2-normalised: scikit-learn's TfidfVectorizer(sublinear_tf=True)
+    of the view over the archive (idf = ln((1 + n) / (1 + df)) + 1)."""
+    words = _words(view, profiles).persist(_storage())
+    idf = words.flatMap(lambda sc: ((w, 1) for w in sc[1])).reduceByKey(add, partitions) \
+               .mapValues(lambda df: math.log((1 + size) / (1 + df)) + 1)
+    weighted = words.flatMap(lambda sc: ((w, (sc[0], 1 + math.log(n))) for w, n in sc[1].items())).join(idf, partitions) \
+                    .map(lambda kv: (kv[1][0][0], (kv[0], kv[1][0][1] * kv[1][1])))
+    return words.map(lambda sc: (sc[0], None)).leftOuterJoin(weighted.groupByKey(partitions), partitions) \
+                .mapValues(lambda pair: _normalised(pair[1] or ()))
+
+
+def _normalised(weights) -> dict[str, float]:
+    weights = dict(weights)
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {w: v / norm for w, v in weights.items()} if norm else {}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(v * b[w] for w, v in a.items() if w in b)
+
+
+# -- 3. candidate pairs -----------------------------------------------------------------------------
+
+def _candidates(views, partitions: int):
+    """(i, j), i < j: for each view, each document's nearest others by cosine (`linking.nearest`),
+    from the products of blocks of BLOCK documents' vectors, each pair of blocks one task."""
+    from .linking import CANDIDATE_SIMILARITY, nearest
+
+    found = None
+    for vectors in views:
+        blocks = vectors.map(lambda sv: (sv[0] // BLOCK, sv)).groupByKey(partitions).mapValues(list)
+        products = blocks.cartesian(blocks).filter(lambda ab: ab[0][0] <= ab[1][0]) \
+                         .coalesce(partitions) \
+                         .flatMap(lambda ab: _block_product(ab[0][1], ab[1][1], CANDIDATE_SIMILARITY))
+        rows = products.flatMap(lambda pv: ((pv[0], (pv[1], pv[2])), (pv[1], (pv[0], pv[2])))).groupByKey(partitions)
+        pairs = rows.flatMap(lambda row: ((min(row[0], j), max(row[0], j)) for j in nearest(row[0], row[1])))
+        found = pairs if found is None else found.union(pairs).coalesce(partitions)
+    return found.distinct(partitions)
+
+
+def _block_product(a: list, b: list, least: float):
+    """(i, j, cosine), i < j, of the documents of two blocks whose cosine is `least` or more: one sparse
+    matrix product, as linking computes a block of the archive's similarity matrix."""
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+
+    def matrix(rows: list):
+        indptr, indices, data = [0], [], []
+        for _, vector in rows:
+            for word, weight in vector.items():
+                indices.append(vocabulary.setdefault(word, len(vocabulary)))
+                data.append(weight)
+            indptr.append(len(indices))
+        return indptr, indices, data
+
+    left, right = matrix(a), matrix(b)
+    shape = (len(a), len(vocabulary))
+    product = (csr_matrix((left[2], left[1], left[0]), shape=shape) @
+               csr_matrix((right[2], right[1], right[0]), shape=(len(b), len(vocabulary))).T).tocoo()
+    for r, c, value in zip(product.row.tolist(), product.col.tolist(), product.data.tolist()):
+        i, j = a[r][0], b[c][0]
+        if i < j and value >= least:
+            yield i, j, value
+
+
+# -- 4. pair scores -------------------------------------------------------------------------------
+
+def _scored(candidates, profiles, vectors: dict, size: int, partitions: int):
+    """((i, j), probability that documents i and j report one incident), as linking.scored_pairs."""
+    pairs = candidates.map(lambda ij: (ij[0], ij)).join(profiles, partitions).map(lambda kv: (kv[1][0][1], (kv[1][0], kv[1][1]))) \
+                      .join(profiles, partitions).map(lambda kv: (kv[1][0][0], (kv[1][0][1], kv[1][1])))  # ((i, j), (a, b))
+    cosines = None
+    for view, vecs in vectors.items():
+        one = candidates.map(lambda ij: (ij[0], ij)).join(vecs, partitions).map(lambda kv: (kv[1][0][1], (kv[1][0], kv[1][1]))) \
+                        .join(vecs, partitions).map(lambda kv, view=view: (kv[1][0][0], {view: _cosine(kv[1][0][1], kv[1][1])}))
+        cosines = one if cosines is None else cosines.union(one).coalesce(partitions)
+    cosines = cosines.reduceByKey(lambda a, b: {**a, **b}, partitions)
+    shared = pairs.flatMap(_shared_terms)  # (("name" | "word", term), pair)
+    used = profiles.flatMap(lambda sp: [(("name", n), 1) for n in sp[1].names] + [(("word", w), 1) for w in sp[1].words]) \
+                   .reduceByKey(add, partitions)
+    counts = shared.join(used, partitions).map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).groupByKey(partitions)
+    return pairs.join(cosines, partitions).leftOuterJoin(counts, partitions) \
+                .map(lambda kv: (kv[0], _probability(kv[1][0][0], kv[1][0][1], kv[1][1] or (), size)))
+
+
+def _shared_terms(pair_profiles):
+    pair, (a, b) = pair_profiles
+    return [(("name", n), pair) for n in a.names & b.names] + [(("word", w), pair) for w in a.words & b.words]
+
+
+def _probability(ab, cosines: dict[str, float], counts, size: int) -> float:
+    """linking.scored_pairs's score of one pair, its archive-wide statistics given."""
+    from .linking import RARE_NAME_DOCUMENTS, _apart, pair_features, probability
+
+    a, b = ab
+    if _apart(a, b):
+        return 0.0
+    used = {(kind, term): n for (kind, term), n in counts}
+    archive = SimpleNamespace(
+        **{view: _Fixed(cosines.get(view, 0.0)) for view in ("text", "names", "titles")},
+        rare=frozenset(t for (kind, t), n in used.items() if kind == "name" and n <= RARE_NAME_DOCUMENTS),
+        size=size, documents_with={t: n for (kind, t), n in used.items() if kind == "word"})
+    return probability(pair_features([a, b], 0, 1, archive))
+
+
+class _Fixed:
+    """A pair's cosine, where linking reads the archive's similarity matrix."""
+
+    def __init__(self, value: float):
+        self._value = value
+
+    def value(self, i: int, j: int) -> float:
+        return self._value
+
+
+# -- 5. groups and events ----------------------------------------------------------------------------
+
+def _events(rows, scored, db: str, partitions: int):
+    """(event id, date, [doc ids]) of every event; the events are written by the tasks that made them."""
+    from .linking import model
+
+    threshold = model()["threshold"]
+    # Copies of one article (a syndication cluster) are one unit of the clustering, keyed by (its first
+    # document's seq, its id): the order the local engine gives the units.
+    unit_of = rows.map(lambda r: (r[1].doc.cluster or r[1].doc.id, r[0]))
+    first = unit_of.reduceByKey(min, partitions)
+    key_of = unit_of.join(first, partitions).map(lambda kv: (kv[1][0], (kv[1][1], kv[0]))).persist()  # seq -> unit key
+    between = scored.map(lambda pp: (pp[0][0], (pp[0][1], pp[1]))).join(key_of, partitions) \
+                    .map(lambda kv: (kv[1][0][0], (kv[1][1], kv[1][0][1]))).join(key_of, partitions) \
+                    .map(lambda kv: (kv[1][0][0], kv[1][1], kv[1][0][1])) \
+                    .filter(lambda abp: abp[0] != abp[1]) \
+                    .map(lambda abp: ((min(abp[0], abp[1]), max(abp[0], abp[1])), abp[2])).reduceByKey(max, partitions).persist()
+    label = _parts(between.filter(lambda kv: kv[1] > threshold).keys(), partitions)  # unit key -> its part's least unit key
+    members = rows.map(lambda r: (r[0], r)).join(key_of, partitions).map(lambda kv: (kv[1][1], kv[1][0])) \
+                  .leftOuterJoin(label, partitions).map(lambda kv: (kv[1][1] or kv[0], (kv[0], kv[1][0])))  # part -> (unit, row)
+    inside = between.map(lambda kv: (kv[0][0], kv)).leftOuterJoin(label, partitions) \
+                    .map(lambda x: (x[1][0][0][1], (x[1][0], x[1][1] or x[0]))).leftOuterJoin(label, partitions) \
+                    .map(lambda x: (x[1][0][1], x[1][1] or x[0], x[1][0][0])) \
+                    .filter(lambda lab: lab[0] == lab[1]).map(lambda lab: (lab[0], lab[2]))  # part -> ((a, b), p)
+    made = members.cogroup(inside, partitions).flatMap(lambda kv: _part_events(list(kv[1][0]), list(kv[1][1]), threshold)) \
+                  .persist(_storage())
+    made.foreachPartition(lambda events: _write_events(events, db))
+    for rdd in (key_of, between):
+        rdd.unpersist()
+    return made.map(lambda e: (e.id, e.date, e.documents))
+
+
+def _parts(edges, partitions: int):
+    """unit key -> the least unit key connected to it, for the units in an edge (the others are their own part)."""
+    both = edges.flatMap(lambda ab: (ab, (ab[1], ab[0]))).persist()
+    labels = both.keys().distinct(partitions).map(lambda u: (u, u))
+    while True:
+        offered = both.join(labels, partitions).map(lambda kv: (kv[1][0], kv[1][1]))
+        updated = labels.union(offered).coalesce(partitions).reduceByKey(min, partitions).persist(_storage())
+        updated.localCheckpoint()  # each round's labels, not the lineage of every round before
+        if updated.join(labels, partitions).filter(lambda kv: kv[1][0] != kv[1][1]).isEmpty():
+            both.unpersist()
+            return updated
+        labels = updated
+
+
+def _part_events(members: list, pairs: list, threshold: float) -> list:
+    """The events of one connected part: its units clustered by average link, in the order the local
+    engine gives them (by their first document), each group made an event."""
+    from .events import event_of_group
+    from .linking import average_link
+
+    units = sorted({unit for unit, _ in members})
+    index = {unit: k for k, unit in enumerate(units)}
+    probabilities = {(index[a], index[b]): p for (a, b), p in pairs}
+    rows_of: dict[int, list] = {}
+    for unit, row in members:
+        rows_of.setdefault(index[unit], []).append(row)
+    linked = average_link(list(range(len(units))), probabilities, threshold) if len(units) > 1 else [[0]]
+    events = []
+    for group in linked:
+        rows = sorted((row for k in group for row in rows_of[k]), key=lambda r: r[0])
+        events.append(event_of_group([r[1] for r in rows], {r[1].doc.id: r[2] for r in rows}))
+    return events
+
+
+def _write_events(events, db: str) -> None:
+    from .store import open_store
+
+    events = list(events)
+    if events:
+        store = open_store(db)
+        try:
+            store.add_events(events, [])
+        finally:
+            store.close()
+
+
+# -- 6. facts ----------------------------------------------------------------------------------------
+
+def _facts(rows, events, db: str, partitions: int) -> None:
+    """The ledger's facts: each figure in its incident (events.incident_of_figure), reconciled by incident."""
+    from .linking import days_between
+    from .reconcile import EVENT_DAYS
+
+    event_of_doc = events.flatMap(lambda e: ((d, (e[0], e[1])) for d in e[2]))  # doc id -> (event id, date)
+    figures = rows.flatMap(_dated_figures).join(event_of_doc, partitions)  # doc id -> ((order, slim doc, figure), (event, date))
+    far = sorted(set(figures.filter(lambda kv: _far(kv[1][0][2].when, kv[1][1][1]))
+                     .map(lambda kv: kv[1][0][2].when).distinct(partitions).collect()))
+    whens = events.context.broadcast(far)
+    largest = dict(events.flatMap(lambda e: ((w, (len(e[2]), e[0])) for w in whens.value
+                                             if days_between(w, e[1]) <= EVENT_DAYS))
+                   .reduceByKey(max, partitions).mapValues(lambda size_id: size_id[1]).collect())
+    near = events.context.broadcast(largest)
+
+    def incident(kv):
+        _, ((order, doc, figure), (own, day)) = kv
+        if _far(figure.when, day):
+            own = near.value.get(figure.when, f"{own}@{figure.when}")
+        return (figure.measure, own), (order, doc, figure, kv[1][1][0])
+
+    figures.map(incident).groupByKey(partitions).foreachPartition(lambda groups: _write_facts(groups, db))
+
+
+def _far(when: str | None, day: str | None) -> bool:
+    from .linking import days_between
+    from .reconcile import EVENT_DAYS
+
+    return when is not None and day is not None and days_between(when, day) > EVENT_DAYS
+
+
+def _dated_figures(row):
+    """(doc id, (order, the document as facts read it, figure)) of each dated figure of a document."""
+    from dataclasses import replace
+
+    seq, p, figures = row
+    slim = replace(p.doc, text="")  # a fact reads a document's source (cluster) and publication date
+    return [(p.doc.id, ((seq, k), slim, f)) for k, f in enumerate(figures) if f.when is not None]
+
+
+def _write_facts(groups, db: str):
+    from .events import event_of_fact
+    from .reconcile import build_facts
+    from .store import open_store
+
+    found = []
+    for _, members in groups:
+        members = sorted(members, key=lambda m: m[0])
+        documents = {doc.id: doc for _, doc, _, _ in members}
+        event_of = {doc.id: SimpleNamespace(id=event) for _, doc, _, event in members}
+        facts, _ = build_facts([(doc.id, f) for _, doc, f, _ in members], documents)
+        found += [(fact, event_of_fact(fact, event_of)) for fact in facts]
+    if found:
+        store = open_store(db)
+        try:
+            store.add_events([], found)
+        finally:
+            store.close()
