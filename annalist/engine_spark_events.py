@@ -105,7 +105,7 @@ def _words(view: str, profiles):
 def _vectors(profiles, view: str, size: int, partitions: int):
     """(seq, {word: weight}), each L2-normalised: scikit-learn's TfidfVectorizer(sublinear_tf=True)
     of the view over the archive (idf = ln((1 + n) / (1 + df)) + 1)."""
-    words = _words(view, profiles).persist(_storage())
+    words = _words(view, profiles)
     idf = words.flatMap(lambda sc: ((w, 1) for w in sc[1])).reduceByKey(add, partitions) \
                .mapValues(lambda df: math.log((1 + size) / (1 + df)) + 1)
     weighted = words.flatMap(lambda sc: ((w, (sc[0], 1 + math.log(n))) for w, n in sc[1].items())).join(idf, partitions) \
