@@ -12,9 +12,10 @@ its core, written into PostgreSQL by the executors.
    in one task (a blocked similarity join: exact, and quadratic in the archive, as the local engine's
    is), each document's nearest others kept (`linking.nearest`); the cosines of the pairs kept are
    then computed from the vectors they join;
-4. pair scores: each pair's profiles joined, the archive's counts of the names and capitalised words the
-   two share joined in (rare names, how many documents use a word), `linking.pair_features` and the
-   shipped model, as `linking.scored_pairs` scores them;
+4. pair scores: each pair's profiles joined without their texts, the archive's counts of the names and
+   capitalised words the two share joined in (rare names, how many documents use a word), and where
+   their places differ whether either story names the other's (read where each text is),
+   `linking.pair_features` and the shipped model, as `linking.scored_pairs` scores them;
 5. groups: pairs above the threshold joined into connected parts by min-label propagation, each part
    clustered by average link (`linking.average_link`) in one task, each group made an event
    (`events.event_of_group`) and written there;
@@ -175,8 +176,9 @@ def _block_product(a: list, b: list, least: float):
 
 def _scored(candidates, profiles, vectors: dict, size: int, partitions: int):
     """((i, j), probability that documents i and j report one incident), as linking.scored_pairs."""
-    pairs = candidates.map(lambda ij: (ij[0], ij)).join(profiles, partitions).map(lambda kv: (kv[1][0][1], (kv[1][0], kv[1][1]))) \
-                      .join(profiles, partitions).map(lambda kv: (kv[1][0][0], (kv[1][0][1], kv[1][1])))  # ((i, j), (a, b))
+    slim = profiles.mapValues(_without_text)  # a pair's features read no text but whether each names the other's place
+    pairs = candidates.map(lambda ij: (ij[0], ij)).join(slim, partitions).map(lambda kv: (kv[1][0][1], (kv[1][0], kv[1][1]))) \
+                      .join(slim, partitions).map(lambda kv: (kv[1][0][0], (kv[1][0][1], kv[1][1])))  # ((i, j), (a, b))
     cosines = None
     for view, vecs in vectors.items():
         one = candidates.map(lambda ij: (ij[0], ij)).join(vecs, partitions).map(lambda kv: (kv[1][0][1], (kv[1][0], kv[1][1]))) \
@@ -187,8 +189,37 @@ def _scored(candidates, profiles, vectors: dict, size: int, partitions: int):
     used = profiles.flatMap(lambda sp: [(("name", n), 1) for n in sp[1].names] + [(("word", w), 1) for w in sp[1].words]) \
                    .reduceByKey(add, partitions)
     counts = shared.join(used, partitions).map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).groupByKey(partitions)
-    return pairs.join(cosines, partitions).leftOuterJoin(counts, partitions) \
-                .map(lambda kv: (kv[0], _probability(kv[1][0][0], kv[1][0][1], kv[1][1] or (), size)))
+    named = _places_named(pairs, profiles, partitions)
+    return pairs.join(cosines, partitions).leftOuterJoin(counts, partitions).leftOuterJoin(named, partitions) \
+                .map(lambda kv: (kv[0], _probability(kv[1][0][0][0], kv[1][0][0][1], kv[1][0][1] or (), kv[1][1], size)))
+
+
+def _without_text(p):
+    from dataclasses import replace
+
+    return replace(p, doc=replace(p.doc, text=""))
+
+
+def _places_named(pairs, profiles, partitions: int):
+    """((i, j), (whether i names j's place, whether j names i's)) of the pairs whose stories give
+    different places: each story's text read once, by the task that holds it, for every place asked of it."""
+    from .linking import place_keys
+
+    def asked(pair_profiles):
+        (i, j), (a, b) = pair_profiles
+        keys = place_keys(a, b)
+        return [] if keys is None else [(i, ((i, j), 0, keys[1])), (j, ((i, j), 1, keys[0]))]
+
+    def read(kv):
+        from .linking import names_place_in
+
+        stories, questions = kv[1]
+        for p in stories:
+            for pair, side, key in questions:
+                yield pair, (side, names_place_in(p.doc, key))
+
+    answers = profiles.cogroup(pairs.flatMap(asked), partitions).flatMap(read)
+    return answers.groupByKey(partitions).mapValues(lambda sides: tuple(dict(sides).get(k, False) for k in (0, 1)))
 
 
 def _shared_terms(pair_profiles):
@@ -196,7 +227,7 @@ def _shared_terms(pair_profiles):
     return [(("name", n), pair) for n in a.names & b.names] + [(("word", w), pair) for w in a.words & b.words]
 
 
-def _probability(ab, cosines: dict[str, float], counts, size: int) -> float:
+def _probability(ab, cosines: dict[str, float], counts, named: tuple[bool, bool] | None, size: int) -> float:
     """linking.scored_pairs's score of one pair, its archive-wide statistics given."""
     from .linking import RARE_NAME_DOCUMENTS, _apart, pair_features, probability
 
@@ -208,7 +239,7 @@ def _probability(ab, cosines: dict[str, float], counts, size: int) -> float:
         **{view: _Fixed(cosines.get(view, 0.0)) for view in ("text", "names", "titles")},
         rare=frozenset(t for (kind, t), n in used.items() if kind == "name" and n <= RARE_NAME_DOCUMENTS),
         size=size, documents_with={t: n for (kind, t), n in used.items() if kind == "word"})
-    return probability(pair_features([a, b], 0, 1, archive))
+    return probability(pair_features([a, b], 0, 1, archive, named))
 
 
 class _Fixed:

@@ -282,8 +282,11 @@ def archive_of(profiles: list[Profile]) -> Archive:
 SHARED_WORDS_CAP = 3  # the shared-words score stops growing here: one distinctive name is as good as several
 
 
-def pair_features(profiles: list[Profile], i: int, j: int, archive: Archive) -> list[float]:
-    """The features of documents i and j, in the order of model()["features"]."""
+def pair_features(profiles: list[Profile], i: int, j: int, archive: Archive,
+                  names_place: tuple[bool, bool] | None = None) -> list[float]:
+    """The features of documents i and j, in the order of model()["features"]. `names_place`: whether
+    each story names the other's place, when the caller has read it (the Spark engine's pairs travel
+    without their texts), else read here."""
     a, b = profiles[i], profiles[j]
     text, names, title = (_value(m, i, j) for m in (archive.text, archive.names, archive.titles))
     apart = days_between(a.day, b.day)
@@ -297,7 +300,7 @@ def pair_features(profiles: list[Profile], i: int, j: int, archive: Archive) -> 
             bool(shared), bool(shared_rare), min(len(shared_rare), 3),
             a.killed is not None and a.killed == b.killed and a.killed > 0,
             a.killed is not None and b.killed is not None and a.killed != b.killed,
-            *_place_agreement(a, b),
+            *_place_agreement(a, b, names_place),
             _shared_words(a.words & b.words, archive), bool(a.ages and b.ages and not a.ages & b.ages),
             bool(a.streets and b.streets and not a.streets & b.streets)]
 
@@ -336,7 +339,7 @@ def place_key(place: str | None) -> str | None:
     return re.sub(r"^(?:the|downtown|north|south|east|west)\s+", "", town) or None
 
 
-def _place_agreement(a: Profile, b: Profile) -> tuple[bool, bool]:
+def _place_agreement(a: Profile, b: Profile, names_place: tuple[bool, bool] | None = None) -> tuple[bool, bool]:
     """(same town, different towns) when both stories say where they happened (dateline, the place
     of their figures, or the lead's "in <Town>"). Places that differ are not different towns when
     either story names the other's: a neighbourhood and its city ("Little Havana", "MIAMI"), a city
@@ -346,10 +349,19 @@ def _place_agreement(a: Profile, b: Profile) -> tuple[bool, bool]:
         return False, False
     if ka == kb:
         return True, False
-    return False, not (_names_place(b.doc, ka) or _names_place(a.doc, kb))
+    if names_place is None:
+        names_place = (names_place_in(a.doc, kb), names_place_in(b.doc, ka))
+    return False, not any(names_place)
 
 
-def _names_place(doc: Document, key: str) -> bool:
+def place_keys(a: Profile, b: Profile) -> tuple[str, str] | None:
+    """(a's place key, b's) when both stories say where and the places differ: the case where
+    _place_agreement reads whether either names the other's."""
+    ka, kb = place_key(a.place), place_key(b.place)
+    return (ka, kb) if ka is not None and kb is not None and ka != kb else None
+
+
+def names_place_in(doc: Document, key: str) -> bool:
     return re.search(rf"\b{re.escape(key)}\b", f"{doc.title or ''}\n{doc.text}", re.I) is not None
 
 
