@@ -29,6 +29,7 @@ their events, reach the driver; no document or figure is collected.
 from __future__ import annotations
 
 import math
+from contextlib import closing
 from operator import add
 from types import SimpleNamespace
 
@@ -46,11 +47,8 @@ def derive(sc, db: str, slices: int) -> int:
     from . import linking
     from .store import open_store
 
-    store = open_store(db)
-    try:
+    with closing(open_store(db)) as store:
         store.clear_events()
-    finally:
-        store.close()
     numbers = sc.parallelize(range(slices), slices)
     rows = numbers.flatMap(lambda k: _profiles_of_slice(k, slices, db)).persist(_storage())  # (seq, profile, figures)
     size = rows.count()
@@ -70,11 +68,8 @@ def _profiles_of_slice(number: int, slices: int, db: str):
     from .events import profile
     from .store import open_store
 
-    store = open_store(db)
-    try:
+    with closing(open_store(db)) as store:
         layers = store.slice_layers(slices, number)
-    finally:
-        store.close()
     for seq, doc, timexes, figures in layers:
         yield seq, profile(doc, timexes, figures), figures
 
@@ -323,11 +318,8 @@ def _write_events(events, db: str) -> None:
 
     events = list(events)
     if events:
-        store = open_store(db)
-        try:
+        with closing(open_store(db)) as store:
             store.add_events(events, [])
-        finally:
-            store.close()
 
 
 # -- 6. facts ----------------------------------------------------------------------------------------
@@ -385,8 +377,5 @@ def _write_facts(groups, db: str):
         facts, _ = build_facts([(doc.id, f) for _, doc, f, _ in members], documents)
         found += [(fact, event_of_fact(fact, event_of)) for fact in facts]
     if found:
-        store = open_store(db)
-        try:
+        with closing(open_store(db)) as store:
             store.add_events([], found)
-        finally:
-            store.close()
