@@ -81,13 +81,13 @@ class Clock:
     def year_for(self, position: int, text: str) -> tuple[int | None, str]:
         """The year of a year-less date: the narrative year if the story moved into the past nearby, else the DCT's."""
         if self.narrative and self.narrative.year and self.reaches(text, position, self.narrative_reach):
-            if not self.dct or self.narrative.year != self.dct.year and not self._past_told_of_future(position, text):
+            if not self.dct or self.narrative.year != self.dct.year and not self._tense_against_story(position, text):
                 return self.narrative.year, f"narrative {self.narrative.iso()}"
         if self.dct and self.dct.year:
             return self.dct.year, f"dct {self.dct.iso()}"
         return None, "none"
 
-    def _past_told_of_future(self, position: int, text: str) -> bool:
+    def _tense_against_story(self, position: int, text: str) -> bool:
         """A clause whose tense points the other way from the story's time: past while the story is in
         a year after the report's ("1990" in a forecast, then "the third-quarter earnings were ...");
         future while it is in a year before ("Madrid in July 1997 ... will join NATO on March 12").
@@ -196,11 +196,9 @@ def _tense_nearest(text: str, position: int) -> str | None:
     """"past", "future" or None: the tense cue of the clause nearest before the date (else the first
     after it). "said 11 people had lost their lives and that the town would hold ... on March 8" is
     the future: the cue next to the date governs it, not one that opened the clause."""
-    before = text[_clause_start(text, position):position]
-    cues = [(m.end(), "past") for m in cue("past_only").finditer(before)] + \
-           [(m.end(), "future") for pattern in (cue("future"), cue("future_in_past")) for m in pattern.finditer(before)]
-    if cues:
-        return max(cues)[1]
+    before = _tense_before(text, position)
+    if before:
+        return before
     after = text[position:_clause_end(text, position)]
     if cue("past_only").search(after):
         return "past"
