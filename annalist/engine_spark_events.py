@@ -326,12 +326,13 @@ def _write_events(events, db: str) -> None:
 
 def _facts(rows, events, db: str, partitions: int) -> None:
     """The ledger's facts: each figure in its incident (events.incident_of_figure), reconciled by incident."""
+    from .events import dated_elsewhere
     from .linking import days_between
     from .reconcile import EVENT_DAYS
 
     event_of_doc = events.flatMap(lambda e: ((d, (e[0], e[1])) for d in e[2]))  # doc id -> (event id, date)
     figures = rows.flatMap(_dated_figures).join(event_of_doc, partitions)  # doc id -> ((order, slim doc, figure), (event, date))
-    far = sorted(set(figures.filter(lambda kv: _far(kv[1][0][2].when, kv[1][1][1]))
+    far = sorted(set(figures.filter(lambda kv: dated_elsewhere(kv[1][0][2].when, kv[1][1][1]))
                      .map(lambda kv: kv[1][0][2].when).distinct(partitions).collect()))
     whens = events.context.broadcast(far)
     largest = dict(events.flatMap(lambda e: ((w, (len(e[2]), e[0])) for w in whens.value
@@ -341,18 +342,11 @@ def _facts(rows, events, db: str, partitions: int) -> None:
 
     def incident(kv):
         _, ((order, doc, figure), (own, day)) = kv
-        if _far(figure.when, day):
+        if dated_elsewhere(figure.when, day):
             own = near.value.get(figure.when, f"{own}@{figure.when}")
         return (figure.measure, own), (order, doc, figure, kv[1][1][0])
 
     figures.map(incident).groupByKey(partitions).foreachPartition(lambda groups: _write_facts(groups, db))
-
-
-def _far(when: str | None, day: str | None) -> bool:
-    from .linking import days_between
-    from .reconcile import EVENT_DAYS
-
-    return when is not None and day is not None and days_between(when, day) > EVENT_DAYS
 
 
 def _dated_figures(row):

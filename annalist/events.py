@@ -669,6 +669,11 @@ def archive_events(store) -> list[Event]:
     return build_events(store.documents(), by_document(store.timexes()), by_document(store.figures()))
 
 
+def dated_elsewhere(when: str | None, day: str | None) -> bool:
+    """Whether a figure dated `when` is about another time than its document's event of `day`."""
+    return when is not None and day is not None and days_between(when, day) > EVENT_DAYS
+
+
 def incident_of_figure(events: list[Event], event_of: dict[str, Event]):
     """(doc id, figure) -> the event a figure is about: its document's event, unless the text dates
     the figure to another event's days ("the worst since Piper Alpha in 1988", a follow-up's "11
@@ -677,7 +682,7 @@ def incident_of_figure(events: list[Event], event_of: dict[str, Event]):
 
     def incident(doc_id: str, figure: Figure) -> str | None:
         own = event_of.get(doc_id)
-        if own is None or figure.when is None or days_between(figure.when, own.date) <= EVENT_DAYS or own.date is None:
+        if own is None or not dated_elsewhere(figure.when, own.date):
             return own.id if own else None
         if figure.when not in largest_near:
             near = [e for e in events if days_between(figure.when, e.date) <= EVENT_DAYS]

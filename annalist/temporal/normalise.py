@@ -449,9 +449,9 @@ def _same_period_year_back(m, clock, text, start):
     if unit == "month" and month is not None or unit == "period" and named_here:
         return DATE, f"{year_value(month.year - 1)}-{month.month:02d}", f"mentioned {month.iso()}"
     dct = clock.dct
-    if dct and dct.month and (unit == "quarter" or _about_quarters(text, start)):
+    if unit == "quarter" and dct and dct.month:
         return DATE, _reporting_quarter(dct, 1), f"dct {dct.iso()}"
-    return (DATE, year_value(dct.year - 1), f"dct {dct.iso()}") if dct and dct.year else (DATE, "XXXX", "none")
+    return _year_ago_adj(m, clock, text, start)  # the reported quarter a year back, else the year before
 
 
 def _year_ago_adj(m, clock, text, start):
