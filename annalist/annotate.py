@@ -8,7 +8,9 @@ anchors and the corpus's event date, and those documents re-annotated.
 """
 from __future__ import annotations
 
-from . import figures, temporal
+from typing import NamedTuple
+
+from . import figures, parsing, temporal
 from .ingest import default_workers, worker_pool
 from .models import INFERRED, Figure, Timex
 from .store import Store, by_document
@@ -19,11 +21,44 @@ BATCH = 200
 NOTE_CHARS = 300
 
 
-def annotate_document(task: tuple[str, str, str | None, str | None]) -> tuple[str, list[Timex], list[Figure], str]:
+Task = tuple[str, str, "str | None", "str | None"]  # (document id, text, publication date, title)
+Annotation = tuple[str, list[Timex], list[Figure], str]  # (document id, timexes, figures, note)
+
+# Documents whose sentences the parser reads in one batch: past a few dozen articles the network's
+# batches are full and a worker's share of a run grows lumpier (benchmarks/scale.py).
+PARSE_BATCH_DOCUMENTS = 32
+
+
+def annotate_document(task: Task) -> Annotation:
     """The per-document layers: times first, then figures (which take their dates from the times),
     in the text and in the title ("Three Dead in Aransas Pass Murder-Suicide"); and a note, empty
     unless the document was annotated in part or not at all, saying why. A layer that fails on one
     document is that document's note, never its batch's failure."""
+    return annotate_documents([task])[0]
+
+
+def annotate_documents(tasks: list[Task]) -> list[Annotation]:
+    """annotate_document of each task, their counted sentences parsed in one batch (the same parses
+    as one document's alone: the parser reads each sentence by itself). Still pure per document."""
+    read = [_times_and_inputs(task) for task in tasks]
+    inputs = [text for r in read if isinstance(r, _Read) for text in r.inputs]
+    try:
+        parses = iter(list(parsing.parse(figures.load_pipeline(), inputs)) if inputs else [])
+    except Exception:  # noqa: BLE001 - one document's sentence broke the batch: each alone, so it is named
+        return [annotate_documents([task])[0] for task in tasks] if len(tasks) > 1 else [_figures_of(read[0], None)]
+    return [_figures_of(r, [next(parses) for _ in r.inputs]) if isinstance(r, _Read) else r for r in read]
+
+
+class _Read(NamedTuple):
+    """A document's times and what its figures need parsed."""
+    task: Task
+    timexes: list[Timex]
+    title_times: list[Timex]
+    counted: list[tuple[int, int]]
+    inputs: list[str]
+
+
+def _times_and_inputs(task: Task) -> "_Read | Annotation":
     doc_id, text, published, title = task
     try:
         timexes = temporal.annotate(text, published)
@@ -31,12 +66,22 @@ def annotate_document(task: tuple[str, str, str | None, str | None]) -> tuple[st
         return doc_id, [], [], _note("times and figures not read", exc)
     try:
         counted = figures.counted_sentences(text)  # once: the note below needs how many there are
-        found = figures.extract_document(text, title, timexes, _title_times(title, published), counted=counted)
+        title_times = _title_times(title, published)
+        return _Read(task, timexes, title_times, counted, figures.document_parse_inputs(text, title, counted))
     except Exception as exc:  # noqa: BLE001
         return doc_id, timexes, [], _note("figures not read", exc)
-    note = (f"figures read from the first {figures.MAX_COUNTED_SENTENCES:,} of its {len(counted):,} sentences "
-            "with counts" if len(counted) > figures.MAX_COUNTED_SENTENCES else "")
-    return doc_id, timexes, found, note
+
+
+def _figures_of(read: _Read, parses: list | None) -> Annotation:
+    doc_id, text, _, title = read.task
+    try:
+        found = figures.extract_document(text, title, read.timexes, read.title_times, counted=read.counted,
+                                         parsed=iter(parses) if parses is not None else None)
+    except Exception as exc:  # noqa: BLE001
+        return doc_id, read.timexes, [], _note("figures not read", exc)
+    note = (f"figures read from the first {figures.MAX_COUNTED_SENTENCES:,} of its {len(read.counted):,} sentences "
+            "with counts" if len(read.counted) > figures.MAX_COUNTED_SENTENCES else "")
+    return doc_id, read.timexes, found, note
 
 
 def _note(what: str, exc: Exception) -> str:
@@ -69,12 +114,18 @@ def annotate(store: Store, workers: int | None = None, progress=None, search: bo
     if progress:
         progress(0, len(pending))
     with worker_pool(default_workers() if workers is None else workers, _load_models) as pool:
-        for start in range(0, len(pending), BATCH):
-            tasks = [(d.id, d.text, d.published, d.title) for d in pending[start:start + BATCH]]
-            results = pool.map(annotate_document, tasks, chunksize=8) if pool else map(annotate_document, tasks)
-            store.add_annotations(list(results))
-            if progress:
-                progress(min(start + BATCH, len(pending)), len(pending))
+        tasks = ([(d.id, d.text, d.published, d.title) for d in pending[start:start + PARSE_BATCH_DOCUMENTS]]
+                 for start in range(0, len(pending), PARSE_BATCH_DOCUMENTS))
+        results = pool.imap(annotate_documents, tasks) if pool else map(annotate_documents, tasks)
+        done, written = 0, []
+        for annotated in results:
+            written += annotated
+            done += len(annotated)
+            if len(written) >= BATCH or done == len(pending):
+                store.add_annotations(written)
+                written = []
+                if progress:
+                    progress(done, len(pending))
     infer_publication_dates(store)
     if derived:
         store_events(store)

@@ -315,18 +315,21 @@ def _write_copies(rows: Iterable[tuple[str, str, str]], db: str) -> None:
 
 
 def _write_annotations(docs, db: str) -> None:
-    from .annotate import annotate_document
+    from .annotate import PARSE_BATCH_DOCUMENTS, annotate_documents
     from .store import open_store
 
     store = open_store(db)
     try:
-        batch = []
+        batch, tasks = [], []
         for doc in docs:
-            batch.append(annotate_document((doc.id, doc.text, doc.published, doc.title)))
+            tasks.append((doc.id, doc.text, doc.published, doc.title))
+            if len(tasks) >= PARSE_BATCH_DOCUMENTS:
+                batch += annotate_documents(tasks)
+                tasks = []
             if len(batch) >= BATCH:
                 store.add_annotations(batch)
                 batch = []
-        store.add_annotations(batch)
+        store.add_annotations(batch + annotate_documents(tasks))
     finally:
         store.close()
 

@@ -136,9 +136,15 @@ def _candidates(views, partitions: int):
                          .coalesce(partitions) \
                          .flatMap(lambda ab: _block_product(ab[0][1], ab[1][1], CANDIDATE_SIMILARITY))
         rows = products.flatMap(lambda pv: ((pv[0], (pv[1], pv[2])), (pv[1], (pv[0], pv[2])))).groupByKey(partitions)
-        pairs = rows.flatMap(lambda row: ((min(row[0], j), max(row[0], j)) for j in nearest(row[0], row[1])))
+        pairs = rows.flatMap(lambda row: ((min(row[0], j), max(row[0], j)) for j in _nearest_of(row[0], row[1], nearest)))
         found = pairs if found is None else found.union(pairs).coalesce(partitions)
     return found.distinct(partitions)
+
+
+def _nearest_of(i: int, row, nearest) -> list[int]:
+    """linking.nearest of a row of (j, cosine) pairs."""
+    row = list(row)
+    return nearest(i, [j for j, _ in row], [value for _, value in row])
 
 
 def _block_product(a: list, b: list, least: float):
