@@ -6,7 +6,7 @@ Spark local[2] into PostgreSQL. Per run: docs/s, peak RSS summed over every proc
 The PostgreSQL server is a throw-away cluster started here (tests/servers.py); its own memory is not
 counted (it is the store, as the SQLite file's page cache is not counted either).
 
-    .venv/bin/python benchmarks/scale.py [--shared ../shared] [--copies 1 4] [--master local[2]]
+    .venv/bin/python benchmarks/scale.py [--shared ../shared] [--copies 1 4] [--master local[2]] [--paths local-sqlite ...]
 """
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ from servers import start_postgres
 
 TARGET_DOCS_PER_S = 60  # the laptop path, ingest + annotate (issue 14, item 6)
 TARGET_RSS_MB = 700
+PATHS = ("local-sqlite", "local-postgres", "spark")
 
 
 def run(command: list[str], env: dict | None = None) -> tuple[dict, float, float, float]:
@@ -70,6 +71,8 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--copies", type=int, nargs="+", default=[1, 4])
     parser.add_argument("--master", default="local[2]")
+    parser.add_argument("--paths", nargs="+", choices=PATHS, default=list(PATHS),
+                        help="which paths to run (default: all three)")
     args = parser.parse_args()
     sources = sorted((args.shared / "datasets/timeline17").glob("*/InputDocs"))
     if not sources:
@@ -81,11 +84,12 @@ def main() -> None:
             for copies in args.copies:
                 corpus = Path(scratch) / f"x{copies}"
                 files = make_corpus(sources, copies, corpus)
-                runs = (("local, SQLite", local, (corpus, str(Path(scratch) / f"x{copies}.db"))),
-                        ("local, PostgreSQL", local, (corpus, postgres.new_database(f"local{copies}"))),
-                        (f"Spark {args.master}, PostgreSQL", spark,
-                         (corpus, postgres.new_database(f"spark{copies}"), args.master)))
-                for name, measure, arguments in runs:
+                runs = {"local-sqlite": lambda: ("local, SQLite", local, (corpus, str(Path(scratch) / f"x{copies}.db"))),
+                        "local-postgres": lambda: ("local, PostgreSQL", local,
+                                                   (corpus, postgres.new_database(f"local{copies}"))),
+                        "spark": lambda: (f"Spark {args.master}, PostgreSQL", spark,
+                                          (corpus, postgres.new_database(f"spark{copies}"), args.master))}
+                for name, measure, arguments in (runs[path]() for path in args.paths):
                     row = {"corpus": f"{copies}x", "files": files, "path": name, **measure(*arguments)}
                     rows.append(row)
                     print(json.dumps(row), flush=True)
@@ -97,6 +101,8 @@ def main() -> None:
         print(f"{r['corpus']:>6} {r['path']:<30} {r['docs']:>6} {r['seconds']:>8.1f} {r['docs'] / r['seconds']:>7.1f} "
               f"{r['peak_rss_mb']:>12.0f} {r['peak_pss_mb']:>12.0f}  {stages}")
     laptop = [r for r in rows if r["path"] == "local, SQLite"]
+    if not laptop:
+        return
     slowest = min(r["docs"] / r["seconds"] for r in laptop)
     highest = max(r["peak_rss_mb"] for r in laptop)
     print(f"laptop path target >= {TARGET_DOCS_PER_S} docs/s: {'met' if slowest >= TARGET_DOCS_PER_S else 'MISSED'} "
