@@ -217,9 +217,7 @@ def parse_inputs(text: str, candidates: list[tuple[int, int]], parse_text: str |
 
 def document_parse_inputs(text: str, title: str | None, counted: list[tuple[int, int]]) -> list[str]:
     """What extract_document gives the parser, in order: the text's counted sentences, then the title's.
-    The annotate stage parses the sentences of many documents in one batch: spaCy's network runs
-    about a third faster on a few hundred sentences at once than on one article's few, with the
-    same parses."""
+    The annotate stage parses the sentences of several documents in one batch (annotate_documents)."""
     inputs = parse_inputs(text, counted)
     if title and title.strip():
         inputs += parse_inputs(title, counted_sentences(title), _sentence_case(title))

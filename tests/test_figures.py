@@ -222,3 +222,29 @@ def test_entities_recognised_on_demand_are_the_full_pipelines(baku_dir):
     lazy = [[parsing.entity_type(t) for t in doc] for doc in parsing.parse(nlp, sentences)]
     assert lazy == full
     assert sum(label in ("GPE", "PERSON") for labels in full for label in labels) >= 10
+
+
+def test_articles_annotated_in_one_batch_read_as_each_alone(gvc_dir):
+    """The annotate stage parses the counted sentences of several articles in one batch
+    (annotate.annotate_documents), a long article by itself: every article's timexes and figures
+    must be what the figures layer finds in it alone, parsing its own sentences."""
+    from annalist import temporal
+    from annalist.annotate import PARSE_BATCH_SENTENCES, annotate_documents
+
+    articles = []
+    for path in sorted((gvc_dir / "corpus").glob("*.jsonl"))[:30]:
+        for line in path.read_text(encoding="utf-8").splitlines()[:3]:
+            article = json.loads(line)
+            articles.append((article["id"], article["text"], article.get("published"), article.get("title")))
+    long_text = " ".join(text for _, text, _, _ in articles)  # more counted sentences than one batch holds
+    assert len(figures.counted_sentences(long_text)) > PARSE_BATCH_SENTENCES
+    tasks = articles[:10] + [("long", long_text, "2016-01-01", "Two killed, three hurt")] + articles[10:30]
+
+    def alone(doc_id, text, published, title):
+        timexes = temporal.annotate(text, published)
+        title_times = temporal.annotate(title, published) if title else []
+        return doc_id, timexes, figures.extract_document(text, title, timexes, title_times), ""
+
+    reference = [alone(*task) for task in tasks]
+    assert annotate_documents(tasks) == reference
+    assert sum(len(found) for _, _, found, _ in reference) >= 30
