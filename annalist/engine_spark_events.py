@@ -10,8 +10,9 @@ its core, written into PostgreSQL by the executors.
    here because the vectorizer needs the whole archive in one process);
 3. candidate pairs: the documents cut into blocks, each pair of blocks multiplied as sparse matrices
    in one task (a blocked similarity join: exact, and quadratic in the archive, as the local engine's
-   is), each document's nearest others kept (`linking.nearest`); the cosines of the pairs kept are
-   then computed from the vectors they join;
+   is), each document's nearest others in that pair of blocks sent on and the nearest of all kept
+   (`linking.nearest`); the cosines of the pairs kept are then computed a pair of blocks a task, from
+   the two blocks' vectors;
 4. pair scores: each pair's profiles joined without their texts, the archive's counts of the names and
    capitalised words the two share joined in (rare names, how many documents use a word), and where
    their places differ whether either story names the other's (read where each text is),
@@ -23,8 +24,8 @@ its core, written into PostgreSQL by the executors.
    the largest event of those days, found by a join of the few such days with the events), grouped by
    (measure, incident) and reconciled in one task (`reconcile.build_facts`) and written there.
 
-Only the counts of the words and names the pairs share, and the few days figures are dated away from
-their events, reach the driver; no document or figure is collected.
+Only counts, and the few days figures are dated away from their events, reach the driver; no
+document, pair or figure is collected.
 """
 from __future__ import annotations
 
@@ -126,30 +127,54 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 def _candidates(views, partitions: int):
     """(i, j), i < j: for each view, each document's nearest others by cosine (`linking.nearest`),
-    from the products of blocks of BLOCK documents' vectors, each pair of blocks one task."""
-    from .linking import CANDIDATE_SIMILARITY, nearest
+    from the products of blocks of BLOCK documents' vectors, each pair of blocks one task. A task
+    sends on each document's nearest in its pair of blocks only (the nearest of all are among the
+    nearest of each block): at most NEIGHBOURS a document and block, where every pair above
+    CANDIDATE_SIMILARITY, most of an archive's pairs, went through the shuffle before."""
+    from .linking import nearest
 
     found = None
     for vectors in views:
         blocks = vectors.map(lambda sv: (sv[0] // BLOCK, sv)).groupByKey(partitions).mapValues(list)
-        products = blocks.cartesian(blocks).filter(lambda ab: ab[0][0] <= ab[1][0]) \
-                         .coalesce(partitions) \
-                         .flatMap(lambda ab: _block_product(ab[0][1], ab[1][1], CANDIDATE_SIMILARITY))
-        rows = products.flatMap(lambda pv: ((pv[0], (pv[1], pv[2])), (pv[1], (pv[0], pv[2])))).groupByKey(partitions)
-        pairs = rows.flatMap(lambda row: ((min(row[0], j), max(row[0], j)) for j in _nearest_of(row[0], row[1], nearest)))
+        nearest_in_blocks = blocks.cartesian(blocks).filter(lambda ab: ab[0][0] <= ab[1][0]) \
+                                  .coalesce(partitions) \
+                                  .flatMap(lambda ab: _nearest_in_blocks(ab[0][1], ab[1][1]))
+        rows = nearest_in_blocks.reduceByKey(_nearer, partitions)
+        pairs = rows.flatMap(lambda row: ((min(row[0], j), max(row[0], j)) for j in nearest(row[0], *row[1])))
         found = pairs if found is None else found.union(pairs).coalesce(partitions)
     return found.distinct(partitions)
 
 
-def _nearest_of(i: int, row, nearest) -> list[int]:
-    """linking.nearest of a row of (j, cosine) pairs."""
-    row = list(row)
-    return nearest(i, [j for j, _ in row], [value for _, value in row])
+def _nearest_in_blocks(a: list, b: list):
+    """(i, (others, cosines)): each document of two blocks with its nearest others among the pairs of
+    the two (`_block_product`'s, each pair's cosine as the row of its lower number gives it)."""
+    import numpy as np
+
+    from .linking import CANDIDATE_SIMILARITY, NEIGHBOURS
+
+    low, high, cosine = _block_product(a, b, CANDIDATE_SIMILARITY)
+    rows, others, values = np.concatenate([low, high]), np.concatenate([high, low]), np.concatenate([cosine, cosine])
+    order = np.lexsort((others, -values, rows))  # by document, then as linking.nearest ranks
+    rows, others, values = rows[order], others[order], values[order]
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+    for start, end in zip(starts, np.r_[starts[1:], len(rows)]):
+        end = min(end, start + NEIGHBOURS)
+        yield int(rows[start]), (others[start:end].tolist(), values[start:end].tolist())
+
+
+def _nearer(x: tuple[list, list], y: tuple[list, list]) -> tuple[list, list]:
+    """The NEIGHBOURS nearest of two lists of (others, cosines), ranked as linking.nearest ranks."""
+    from .linking import NEIGHBOURS
+
+    ranked = sorted(zip(x[0] + y[0], x[1] + y[1]), key=lambda jv: (-jv[1], jv[0]))[:NEIGHBOURS]
+    return [j for j, _ in ranked], [v for _, v in ranked]
 
 
 def _block_product(a: list, b: list, least: float):
-    """(i, j, cosine), i < j, of the documents of two blocks whose cosine is `least` or more: one sparse
-    matrix product, as linking computes a block of the archive's similarity matrix."""
+    """(lower, higher, cosine) arrays of the pairs of documents of two blocks, lower < higher, whose
+    cosine is `least` or more: one sparse matrix product, as linking computes a block of the archive's
+    similarity matrix (a pair's cosine as the row of its lower number gives it)."""
+    import numpy as np
     from scipy.sparse import csr_matrix
 
     vocabulary: dict[str, int] = {}
@@ -167,10 +192,10 @@ def _block_product(a: list, b: list, least: float):
     shape = (len(a), len(vocabulary))
     product = (csr_matrix((left[2], left[1], left[0]), shape=shape) @
                csr_matrix((right[2], right[1], right[0]), shape=(len(b), len(vocabulary))).T).tocoo()
-    for r, c, value in zip(product.row.tolist(), product.col.tolist(), product.data.tolist()):
-        i, j = a[r][0], b[c][0]
-        if i < j and value >= least:
-            yield i, j, value
+    lower = np.array([seq for seq, _ in a], dtype=np.int64)[product.row]
+    higher = np.array([seq for seq, _ in b], dtype=np.int64)[product.col]
+    kept = (lower < higher) & (product.data >= least)
+    return lower[kept], higher[kept], product.data[kept]
 
 
 # -- 4. pair scores -------------------------------------------------------------------------------
@@ -180,12 +205,7 @@ def _scored(candidates, profiles, vectors: dict, size: int, partitions: int):
     slim = profiles.mapValues(_without_text)  # a pair's features read no text but whether each names the other's place
     pairs = candidates.map(lambda ij: (ij[0], ij)).join(slim, partitions).map(lambda kv: (kv[1][0][1], (kv[1][0], kv[1][1]))) \
                       .join(slim, partitions).map(lambda kv: (kv[1][0][0], (kv[1][0][1], kv[1][1])))  # ((i, j), (a, b))
-    cosines = None
-    for view, vecs in vectors.items():
-        one = candidates.map(lambda ij: (ij[0], ij)).join(vecs, partitions).map(lambda kv: (kv[1][0][1], (kv[1][0], kv[1][1]))) \
-                        .join(vecs, partitions).map(lambda kv, view=view: (kv[1][0][0], {view: _cosine(kv[1][0][1], kv[1][1])}))
-        cosines = one if cosines is None else cosines.union(one).coalesce(partitions)
-    cosines = cosines.reduceByKey(lambda a, b: {**a, **b}, partitions)
+    cosines = _pair_cosines(candidates, vectors, partitions)
     shared = pairs.flatMap(_shared_terms)  # (("name" | "word", term), pair)
     used = profiles.flatMap(lambda sp: [(("name", n), 1) for n in sp[1].names] + [(("word", w), 1) for w in sp[1].words]) \
                    .reduceByKey(add, partitions)
@@ -193,6 +213,30 @@ def _scored(candidates, profiles, vectors: dict, size: int, partitions: int):
     named = _places_named(pairs, profiles, partitions)
     return pairs.join(cosines, partitions).leftOuterJoin(counts, partitions).leftOuterJoin(named, partitions) \
                 .map(lambda kv: (kv[0], _probability(kv[1][0][0][0], kv[1][0][0][1], kv[1][0][1] or (), kv[1][1], size)))
+
+
+def _pair_cosines(candidates, vectors: dict, partitions: int):
+    """((i, j), {view: cosine}) of the candidate pairs, the pairs of each pair of blocks computed in one
+    task from the two blocks' vectors: each vector goes through the shuffle once a pair of blocks, not
+    once for each of its pairs (at 1x, 109,070 pairs, three views, each vector of both documents)."""
+    views = list(vectors)
+    by_document = None
+    for view in views:
+        one = vectors[view].mapValues(lambda vector, view=view: {view: vector})
+        by_document = one if by_document is None else by_document.union(one)
+    blocks = by_document.reduceByKey(lambda a, b: {**a, **b}, partitions) \
+                        .map(lambda sv: (sv[0] // BLOCK, sv)).groupByKey(partitions).mapValues(dict)
+    wanted = candidates.map(lambda ij: ((ij[0] // BLOCK, ij[1] // BLOCK), ij)).groupByKey(partitions)
+    pairs_of_blocks = blocks.cartesian(blocks).filter(lambda ab: ab[0][0] <= ab[1][0]) \
+                            .map(lambda ab: ((ab[0][0], ab[1][0]), (ab[0][1], ab[1][1])))
+
+    def cosines(kv):
+        (low, high), pairs = kv[1]
+        for i, j in pairs:
+            a, b = low[i], high[j]
+            yield (i, j), {view: _cosine(a[view], b[view]) for view in views}
+
+    return pairs_of_blocks.join(wanted, partitions).flatMap(cosines)
 
 
 def _without_text(p):
