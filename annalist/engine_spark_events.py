@@ -43,26 +43,54 @@ def _storage():
     return StorageLevel.MEMORY_AND_DISK
 
 
-def derive(sc, db: str, slices: int) -> int:
-    """Compute and write the events, tolls and facts of the archive at `db`; how many events."""
+def derive(sc, db: str, slices: int, timings: dict[str, float] | None = None) -> int:
+    """Compute and write the events, tolls and facts of the archive at `db`; how many events. With
+    `timings`, each step is run to its end before the next and its seconds put there
+    (benchmarks/spark_events.py); without, Spark runs the steps as it plans them."""
     from . import linking
     from .store import open_store
 
     with closing(open_store(db)) as store:
         store.clear_events()
+    step = _stopwatch(timings)
     numbers = sc.parallelize(range(slices), slices)
     rows = numbers.flatMap(lambda k: _profiles_of_slice(k, slices, db)).persist(_storage())  # (seq, profile, figures)
     size = rows.count()
+    step("profiles")
     profiles = rows.map(lambda r: (r[0], r[1]))
     vectors = {view: _vectors(profiles, view, size, slices).persist(_storage()) for view in linking.VIEWS}
+    step("TF-IDF vectors", *vectors.values())
     candidates = _candidates([vectors[view] for view in linking.CANDIDATE_VIEWS], slices).persist(_storage())
+    step("candidate pairs", candidates)
     scored = _scored(candidates, profiles, vectors, size, slices).persist(_storage())  # ((i, j), p)
+    step("pair scores", scored)
     events = _events(rows, scored, db, slices).persist(_storage())  # (event id, date, documents)
     count = events.count()
+    step("events")
     _facts(rows, events, db, slices)
+    step("facts")
     for rdd in (rows, candidates, scored, events, *vectors.values()):
         rdd.unpersist()
     return count
+
+
+def _stopwatch(timings: dict[str, float] | None):
+    """step(name, *rdds): the seconds since the last step put in `timings` under `name`, the rdds
+    computed first; nothing at all when `timings` is None."""
+    import time
+
+    last = [time.perf_counter()]
+
+    def step(name: str, *rdds) -> None:
+        if timings is None:
+            return
+        for rdd in rdds:
+            rdd.count()
+        now = time.perf_counter()
+        timings[name] = round(now - last[0], 1)
+        last[0] = now
+
+    return step
 
 
 def _profiles_of_slice(number: int, slices: int, db: str):
