@@ -191,11 +191,14 @@ def _nearest_in_blocks(a: list, b: list):
 
 
 def _nearer(x: tuple[list, list], y: tuple[list, list]) -> tuple[list, list]:
-    """The NEIGHBOURS nearest of two lists of (others, cosines), ranked as linking.nearest ranks."""
-    from .linking import NEIGHBOURS
+    """The nearest of two lists of (others, cosines), by linking.nearest (no document is number -1:
+    none is left out as the document itself, which neither list holds)."""
+    from .linking import nearest
 
-    ranked = sorted(zip(x[0] + y[0], x[1] + y[1]), key=lambda jv: (-jv[1], jv[0]))[:NEIGHBOURS]
-    return [j for j, _ in ranked], [v for _, v in ranked]
+    others, cosines = x[0] + y[0], x[1] + y[1]
+    cosine_of = dict(zip(others, cosines))
+    kept = nearest(-1, others, cosines)
+    return kept, [cosine_of[j] for j in kept]
 
 
 def _block_product(a: list, b: list, least: float):
