@@ -178,27 +178,32 @@ def _nearest_in_blocks(a: list, b: list):
     the two (`_block_product`'s, each pair's cosine as the row of its lower number gives it)."""
     import numpy as np
 
-    from .linking import CANDIDATE_SIMILARITY, NEIGHBOURS
+    from .linking import CANDIDATE_SIMILARITY
 
     low, high, cosine = _block_product(a, b, CANDIDATE_SIMILARITY)
     rows, others, values = np.concatenate([low, high]), np.concatenate([high, low]), np.concatenate([cosine, cosine])
-    order = np.lexsort((others, -values, rows))  # by document, then as linking.nearest ranks
+    order = np.argsort(rows, kind="stable")
     rows, others, values = rows[order], others[order], values[order]
     starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
-    for start, end in zip(starts, np.r_[starts[1:], len(rows)]):
-        end = min(end, start + NEIGHBOURS)
-        yield int(rows[start]), (others[start:end].tolist(), values[start:end].tolist())
+    for start, end in zip(starts.tolist(), np.r_[starts[1:], len(rows)].tolist()):
+        yield int(rows[start]), _kept(int(rows[start]), others[start:end], values[start:end])
 
 
 def _nearer(x: tuple[list, list], y: tuple[list, list]) -> tuple[list, list]:
     """The nearest of two lists of (others, cosines), by linking.nearest (no document is number -1:
     none is left out as the document itself, which neither list holds)."""
-    from .linking import nearest
+    return _kept(-1, x[0] + y[0], x[1] + y[1])
 
-    others, cosines = x[0] + y[0], x[1] + y[1]
-    cosine_of = dict(zip(others, cosines))
-    kept = nearest(-1, others, cosines)
-    return kept, [cosine_of[j] for j in kept]
+
+def _kept(i: int, others, cosines) -> tuple[list, list]:
+    """(others, cosines) of the ones linking.nearest keeps of document i's row."""
+    import numpy as np
+
+    from .linking import nearest_positions
+
+    others, cosines = np.asarray(others, dtype=np.int64), np.asarray(cosines, dtype=np.float64)
+    kept = nearest_positions(i, others, cosines)
+    return others[kept].tolist(), cosines[kept].tolist()
 
 
 def _block_product(a: list, b: list, least: float):

@@ -435,10 +435,16 @@ def nearest(i: int, others, similarities) -> list[int]:
     row's document numbers and similarities (arrays or sequences alike); among equals, the lower
     number first. In numpy: a row of a large archive holds nearly every other document."""
     others = np.asarray(others, dtype=np.int64)
+    return others[nearest_positions(i, others, similarities)].tolist()
+
+
+def nearest_positions(i: int, others, similarities) -> np.ndarray:
+    """Where in the row the others `nearest` keeps stand, in its order (the Spark engine keeps their
+    similarities with them)."""
+    others = np.asarray(others, dtype=np.int64)
     similarities = np.asarray(similarities, dtype=np.float64)
-    kept = (similarities >= CANDIDATE_SIMILARITY) & (others != i)
-    others, similarities = others[kept], similarities[kept]
-    return others[np.lexsort((others, -similarities))[:NEIGHBOURS]].tolist()
+    kept = np.flatnonzero((similarities >= CANDIDATE_SIMILARITY) & (others != i))
+    return kept[np.lexsort((others[kept], -similarities[kept]))[:NEIGHBOURS]]
 
 
 def group(profiles: list[Profile], probabilities: dict[tuple[int, int], float] | None = None,
