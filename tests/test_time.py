@@ -419,6 +419,28 @@ def test_a_time_stated_in_utc_carries_its_zone_and_local_zones_do_not():
     assert sum(gold[:16] == ours[:16] for gold, ours in read) >= 0.7 * len(read), read  # 8 of 11: the rest, the day
 
 
+_NAMED_DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+                        r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b")
+
+
+def test_a_clock_time_is_on_the_day_its_sentence_names():
+    """"made its first test flight Tuesday in Everett, Washington at 18:00 UTC" (MEANTIME, published on the
+    Wednesday): 18:00 of that Tuesday, not of the report's day. Every gold clock time of the four corpora
+    whose sentence names a day before it (four; annalist reads two of them) is on the gold's day; before,
+    one of the two was put on the report's day."""
+    def clock_after_a_named_day(text, gold):
+        if not re.match(r"\d{4}-\d\d-\d\dT", gold.value or "") or \
+                re.search(r"(?i)day|tonight|morning|evening|afternoon|night", text[gold.start:gold.end]):
+            return False
+        sentence_start = max(text.rfind(". ", 0, gold.start), text.rfind("\n", 0, gold.start))
+        return bool(_NAMED_DAY.search(text[sentence_start:gold.start]))
+
+    found = gold_of_shape(TIME_GOLD, clock_after_a_named_day)
+    read = [(gold.value, ours.value) for gold, ours in found if ours is not None]
+    assert len(found) >= 4 and len(read) >= 2, found
+    assert all(gold[:10] == ours[:10] for gold, ours in read), read
+
+
 def test_the_day_a_market_ended_is_the_day_the_story_last_named():
     """"fell 3.41 % ... to end the day at 7,114.3", "later in the day", "the start of the day": the day
     the story is about (the last day it named, else its creation date), as the gold of the four corpora

@@ -771,7 +771,9 @@ def _clock_time(m, clock, text, start):
     if ap == "am" and hour == 12:
         hour = 0
     minute = m["mi"] or "00"
-    ref, anchor = clock.day_ref(start, text)
+    # A time of day is part of the day its own sentence names ("first test flight Tuesday ... at
+    # 18:00 UTC"), else of the story's current day.
+    ref, anchor = clock.mentioned_day(start, text, sentences=1)
     day = ref.as_date().isoformat() if ref and ref.as_date() else "XXXX-XX-XX"
     return TIME, f"{day}T{hour:02d}:{minute}{_utc_suffix(m.group(0))}", anchor
 
