@@ -197,6 +197,21 @@ def test_years_before_the_common_era_are_dates_and_count_forward():
     assert [t.value for t in later] == ["BC0480", "BC0478", "0043"]
 
 
+def test_a_century_or_a_season_before_the_common_era_keeps_its_era():
+    """"the 4th century BC" is BC03 (its years are 399 to 300 BC) and "the spring of 480 BC" BC0480-SP, each one
+    expression with its era, as TimeML writes them; before, the era was left off the century (03, the 4th
+    century of the common era) and the season was split from its year. Every such gold expression of the
+    four corpora (four, all in WikiWars), and the story goes on from the season's year."""
+    shape = re.compile(r"(?i)\b(?:century|spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?:\d{1,4}\s*)?B\.?C")
+    found = gold_of_shape(TIME_GOLD, lambda text, gold: shape.search(text[gold.start:gold.end]))
+    assert len(found) >= 4 and all(ours is not None and ours.value == gold.value for gold, ours in found), \
+        [(gold.value, ours and ours.value) for gold, ours in found]
+    story = temporal.tag("In the spring of 216 BC he marched south, and in August he won at Cannae. In the 3rd "
+                         "century AD the city rose again.", None)
+    assert [(t.text, t.value) for t in story] == [("the spring of 216 BC", "BC0216-SP"), ("August", "BC0216-08"),
+                                                  ("the 3rd century AD", "02")]
+
+
 def test_each_day_of_a_range_is_a_date():
     """WikiWars' Mexican Revolution: "the Battle of Celaya, on April 6-7 and from April 13-15" — the
     gold marks "7" and "15" as days of April 1915, as it marks "April 6" and "April 13"."""

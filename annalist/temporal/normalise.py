@@ -315,6 +315,10 @@ def _season(m, clock, text, start):
         return None  # "fall" is mostly the verb
     if m["y"]:
         return DATE, f"{m['y']}-{code}", "absolute"
+    if m["by"]:  # "the spring of 480 BC": where the story is, as "480 BC" alone would be
+        ref = Ref(-int(m["by"]))
+        clock.set_narrative(ref, start)
+        return DATE, f"{ref.iso()}-{code}", "absolute"
     shift = {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
     year, anchor = clock.year_for(start, text)
     return DATE, (f"{year_value(year + shift)}-{code}" if year else f"XXXX-{code}"), anchor
@@ -358,8 +362,12 @@ def _decade_short(m, clock, text, start):
 
 
 def _century(m, clock, text, start):
+    """"the 20th century" is 19 (TimeML's two first digits of its years); "the 4th century BC", whose years
+    are 399 to 300 before the common era, BC03."""
     n = ordinal(m["c"])
-    return (DATE, f"{n - 1:02d}", "absolute") if n and 1 <= n <= 22 else None
+    if not n or not 1 <= n <= 22:
+        return None
+    return DATE, f"{'BC' if m['bc'] else ''}{n - 1:02d}", "absolute"
 
 
 def _holiday_date(name: str, year: int) -> date:
