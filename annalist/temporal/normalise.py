@@ -77,7 +77,9 @@ def tag(text: str, dct: str | None) -> list[Timex]:
         elif kind == DURATION:
             start = _without_article(text, start, end)
         timexes.append(Timex(start, end, text[start:end], kind, value, anchor, name))
-        told = Ref.parse(value)  # what "that year", "later that month", "the day" refer back to
+        # what "that year", "later that month", "the day" refer back to: a range's last day ("the night of
+        # January 19 to 20 ... The next day" is the 21st)
+        told = Ref.parse(value.split("/")[-1])
         if told is not None and told.year > 0:
             if kind == DATE:
                 clock.last_year = Ref(told.year)
@@ -723,7 +725,10 @@ def _morning_following(m, clock, text, start):
 
 
 def _step_from_narrative(unit: str, direction: int, clock: Clock, text: str, start: int):
-    ref, anchor = clock.day_ref(start, text)
+    # A day steps from the day the story last named ("was shot Friday. ... The following day they
+    # arrested him" is Saturday, whatever the report's date), as "the day" does; else from the story's day.
+    day_unit = unit in ("day", "morning", "evening", "night")
+    ref, anchor = clock.mentioned_day(start, text) if day_unit else clock.day_ref(start, text)
     part = unit if unit in ("morning", "evening", "night") else None
     if unit in ("month", "year") and clock.narrative_only and clock.narrative and clock.narrative.year:
         ref, anchor = clock.narrative, f"narrative {clock.narrative.iso()}"  # "the following year" of a history
