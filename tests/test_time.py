@@ -395,6 +395,7 @@ RULE_EXAMPLES = {
     "later": ("The siege began on March 3, 2011. Two days later it ended.", "2011-03-05"),
     "next_day": ("The siege began on March 3, 2011. The next day it ended.", "2011-03-04"),
     "day_after": ("The siege began on March 3, 2011. The day after, it ended.", "2011-03-04"),
+    "that_day": ("The siege began on March 3, 2011. That night it ended.", "2011-03-03TNI"),
     "morning_following": ("The siege began on March 3, 2011. On the morning following the siege, it rained.",
                           "2011-03-04TMO"),
     "duration": ("The siege lasted three years.", "P3Y"),
@@ -468,6 +469,21 @@ def test_the_following_day_steps_from_the_day_the_story_last_named():
     story = temporal.tag("Police said the man was shot Friday. Officers searched the area. The following day "
                          "they arrested him.", "2016-05-09")
     assert [t.value for t in story] == ["2016-05-06", "2016-05-07"]
+
+
+def test_that_night_is_a_part_of_the_day_the_story_last_named():
+    """"was shot Saturday night ... died later that day ... That evening police arrested a suspect": the
+    Saturday, at that part of it. The gold of the four corpora has "that <part of day>" or "later/earlier
+    that day" three times (none was read before; two now are as the gold has them). "that day" alone is
+    left alone: it is as often a day in general ("strong redemptions that day")."""
+    shape = re.compile(r"(?i)\bthat\s+(?:morning|afternoon|evening|night)$|\b(?:later|earlier)\s+that\s+day$")
+    found = gold_of_shape(TIME_GOLD, lambda text, gold: shape.search(text[gold.start:gold.end]))
+    right = [gold for gold, ours in found if ours is not None and ours.value == gold.value]
+    assert len(found) >= 3 and len(right) >= 2, [(g.value, o and o.value) for g, o in found]
+    story = temporal.tag("A man was shot Saturday night in Valden. He died later that day at a hospital. That "
+                         "evening police arrested a suspect. Traders had strong redemptions that day.", "2016-05-09")
+    assert [(t.text, t.value) for t in story] == [("Saturday night", "2016-05-07TNI"), ("later that day", "2016-05-07"),
+                                                  ("That evening", "2016-05-07TEV")]
 
 
 def test_the_day_a_market_ended_is_the_day_the_story_last_named():

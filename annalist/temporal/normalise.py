@@ -716,6 +716,10 @@ def _next_day(m, clock, text, start):
     return _step_from_narrative(unit, direction, clock, text, start)
 
 
+def _that_day(m, clock, text, start):
+    return _step_from_narrative(m["u"].lower(), 0, clock, text, start)
+
+
 def _day_after(m, clock, text, start):
     return _step_from_narrative(m["u"].lower(), 1 if m["dir"].lower() == "after" else -1, clock, text, start)
 
@@ -727,9 +731,9 @@ def _morning_following(m, clock, text, start):
 def _step_from_narrative(unit: str, direction: int, clock: Clock, text: str, start: int):
     # A day steps from the day the story last named ("was shot Friday. ... The following day they
     # arrested him" is Saturday, whatever the report's date), as "the day" does; else from the story's day.
-    day_unit = unit in ("day", "morning", "evening", "night")
+    day_unit = unit in ("day", "morning", "afternoon", "evening", "night")
     ref, anchor = clock.mentioned_day(start, text) if day_unit else clock.day_ref(start, text)
-    part = unit if unit in ("morning", "evening", "night") else None
+    part = unit if unit in ("morning", "afternoon", "evening", "night") else None
     if unit in ("month", "year") and clock.narrative_only and clock.narrative and clock.narrative.year:
         ref, anchor = clock.narrative, f"narrative {clock.narrative.iso()}"  # "the following year" of a history
         if unit == "month" and ref.month is None:
@@ -827,7 +831,7 @@ _NORMALISERS = {
     "this_part": _this_part, "last_night": _last_night, "present": _reference("PRESENT_REF"),
     "past_ref": _reference("PAST_REF"), "future_ref": _reference("FUTURE_REF"), "soon": _soon, "relative_period": _relative_period,
     "weekday": _weekday, "ago": _ago,
-    "ago_article": _ago, "later": _later, "next_day": _next_day, "day_after": _day_after,
+    "ago_article": _ago, "later": _later, "next_day": _next_day, "that_day": _that_day, "day_after": _day_after,
     "morning_following": _morning_following, "duration": _duration, "duration_article": _duration,
     "duration_plain": _duration_plain, "set_every": _set_every, "set_adverb": _set_adverb,
     "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_stamp": _clock_stamp, "year_range_end": _year_range_end,
