@@ -212,6 +212,26 @@ def test_a_century_or_a_season_before_the_common_era_keeps_its_era():
                                                   ("the 3rd century AD", "02")]
 
 
+def test_the_following_spring_is_the_first_after_the_storys_month(timeline17_dir):
+    """A history's "The following spring" after July 1862 is 1863's, "The previous winter" 1861's (TimeML's
+    winter of a year is its December to February), "That summer" 1862's, and "the winter of 1861-62" one
+    expression; "that fall" stays the verb it is in every Timeline17 article that writes it ("firms that
+    fall into trouble", "buildings that fall down")."""
+    story = temporal.tag("The army took the town in July 1862. That summer disease spread. The following spring "
+                         "fighting resumed. The previous winter had been mild. In the winter of 1861-62 both armies "
+                         "rested.", None)
+    assert [(t.text, t.value) for t in story] == [
+        ("July 1862", "1862-07"), ("That summer", "1862-SU"), ("The following spring", "1863-SP"),
+        ("The previous winter", "1861-WI"), ("the winter of 1861-62", "1861-WI")]
+    verbs = 0
+    for path in timeline17_dir.glob("*/InputDocs/*/*"):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if re.search(r"(?i)\bthat fall\b", text):
+            verbs += 1
+            assert not [t for t in temporal.tag(text, path.parent.name) if t.text.lower() == "that fall"], path
+    assert verbs >= 4
+
+
 def test_each_day_of_a_range_is_a_date():
     """WikiWars' Mexican Revolution: "the Battle of Celaya, on April 6-7 and from April 13-15" — the
     gold marks "7" and "15" as days of April 1915, as it marks "April 6" and "April 13"."""

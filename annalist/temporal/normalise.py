@@ -101,7 +101,7 @@ def _without_article(text: str, start: int, end: int) -> int:
 
 
 MODIFIER_REACH = 40  # characters before a date where "the end of", "late" or "the" may stand
-_SEASON_FIRST = re.compile(rf"(?:(?:early|late|mid)[\s-]+)?(?:{'|'.join(SEASONS)})\b", re.I)
+_SEASON_FIRST = re.compile(rf"(?:(?:early|late|mid)[\s-]+|(?:following|previous)\s+)?(?:{'|'.join(SEASONS)})\b", re.I)
 
 
 def _with_modifiers(text: str, start: int, earliest: int) -> int:
@@ -313,17 +313,40 @@ def _fiscal_year(m, clock, text, start):
 
 def _season(m, clock, text, start):
     code = SEASONS[m["season"].lower()]
-    if m["season"].lower() == "fall" and not (m["rel"] or m["y"]):
-        return None  # "fall" is mostly the verb
+    if m["season"].lower() == "fall" and not (m["rel"] and m["rel"].lower() != "that" or m["y"] or m["by"]):
+        return None  # "fall" is mostly the verb ("buildings that fall down")
     if m["y"]:
         return DATE, f"{m['y']}-{code}", "absolute"
     if m["by"]:  # "the spring of 480 BC": where the story is, as "480 BC" alone would be
         ref = Ref(-int(m["by"]))
         clock.set_narrative(ref, start)
         return DATE, f"{ref.iso()}-{code}", "absolute"
-    shift = {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+    rel = (m["rel"] or "").lower()
     year, anchor = clock.year_for(start, text)
-    return DATE, (f"{year_value(year + shift)}-{code}" if year else f"XXXX-{code}"), anchor
+    if year is None:
+        return DATE, f"XXXX-{code}", anchor
+    if rel in ("following", "previous"):
+        told = Ref.parse(anchor.split(" ", 1)[-1])
+        year = _season_year_around(code, year, told.month if told and told.year == year else None, rel)
+    else:
+        year += {"last": -1, "next": 1}.get(rel, 0)
+    return DATE, f"{year_value(year)}-{code}", anchor
+
+
+_SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # TimeML's winter of a year is its December to February
+
+
+def _season_year_around(code: str, year: int, month: int | None, rel: str) -> int:
+    """The year of "the following spring" (the first to begin after the story's month) or "the previous
+    winter" (the last to end before it); a year step when the story gives no month."""
+    first = _SEASON_STARTS[code]
+    if month is None:
+        return year + (1 if rel == "following" else -1)
+    if rel == "following":
+        return year if month < first else year + 1
+    if code == "WI":  # a winter ends in February of the year after its own
+        return year - 1 if month >= 3 else year - 2
+    return year if month > first + 2 else year - 1
 
 
 def _relative_year(word: str | None, clock: Clock, text: str, start: int) -> tuple[int | None, str]:
