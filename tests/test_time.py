@@ -5,6 +5,7 @@ import json
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -504,6 +505,25 @@ def test_that_night_is_a_part_of_the_day_the_story_last_named():
                          "evening police arrested a suspect. Traders had strong redemptions that day.", "2016-05-09")
     assert [(t.text, t.value) for t in story] == [("Saturday night", "2016-05-07TNI"), ("later that day", "2016-05-07"),
                                                   ("That evening", "2016-05-07TEV")]
+
+
+def test_this_past_weekend_is_the_last_one_before_the_report(gvc_dir):
+    """"This past weekend" in local news is the weekend just gone, as "last weekend" is (it was read as the
+    weekend of the report's own week, after a Monday paper). Every GVA article that writes it: a weekend
+    whose Saturday lies within the week before its publication."""
+    found = []
+    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            article = json.loads(line)
+            if not re.search(r"(?i)\bthis past weekend\b", article["text"]) or not article.get("published"):
+                continue
+            published = date.fromisoformat(article["published"][:10])
+            for t in temporal.tag(article["text"], article["published"][:10]):
+                if t.text.lower() == "this past weekend":
+                    year, week = t.value.removesuffix("-WE").split("-W")
+                    saturday = date.fromisocalendar(int(year), int(week), 6)
+                    found.append((published, saturday))
+    assert len(found) >= 3 and all(0 < (published - saturday).days <= 7 for published, saturday in found), found
 
 
 def test_the_day_a_market_ended_is_the_day_the_story_last_named():

@@ -624,12 +624,13 @@ def _soon(m, clock, text, start):
 
 
 def _relative_period(m, clock, text, start):
-    unit, rel = m["u"].lower(), re.sub(r"\s+", " ", m["rel"].lower())
+    unit, rel = m["u"].lower(), re.sub(r"\s+", " ", m["rel"].lower()).replace("this past", "past")
     in_story = clock.narrative_only and clock.narrative is not None and clock.narrative.year is not None
     if rel == "past" or rel == "previous" and not in_story:
         if unit != "weekend" and not m["mod"]:
             return DURATION, duration_value(1, unit), "none"
-    shift = {"last": -1, "next": 1, "coming": 1, "previous": -1}.get(rel, 0)
+    # "this past weekend" is the last one, as "last weekend" is
+    shift = {"last": -1, "next": 1, "coming": 1, "previous": -1, "past": -1 if unit == "weekend" else 0}.get(rel, 0)
     # A history has no "now": its "the previous year", "next year" count from the story's time.
     # "that year", "later that month": the year or month the story is in, in news as in a history.
     ref, anchor = (clock.narrative, f"narrative {clock.narrative.iso()}") if (rel in ("the same", "that") or in_story) \
