@@ -526,6 +526,27 @@ def test_this_past_weekend_is_the_last_one_before_the_report(gvc_dir):
     assert len(found) >= 3 and all(0 < (published - saturday).days <= 7 for published, saturday in found), found
 
 
+def test_the_day_after_doing_something_is_not_the_next_day(gvc_dir):
+    """"The Dow rebounded late in the day after falling more than 250 points" (MEANTIME): "after falling"
+    opens a clause about that same day, so "the day after" is not the next day there, in the four gold
+    corpora or in GVA's coverage ("the day before returning home", "the night before sinking"); "The day
+    before, the army had embarked" still is the day before."""
+    from conftest import need_shared
+
+    texts = [(doc.text, doc.dct) for corpus in TIME_GOLD for doc in read_gold_dir(need_shared(corpus))]
+    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
+        texts += [(a["text"], (a.get("published") or "")[:10] or None)
+                  for a in map(json.loads, path.read_text(encoding="utf-8").splitlines())]
+    clause = re.compile(r"(?i)\bthe\s+(?:day|morning|evening|night)\s+(?:after|before)\s+[a-z]+ing\b")
+    found = [(text, dct, m) for text, dct in texts if "ing" in text for m in clause.finditer(text)]
+    assert len(found) >= 3
+    for text, dct, m in found:
+        assert not [t.text for t in temporal.tag(text, dct) if t.start == m.start() and t.rule == "day_after"], \
+            text[m.start():m.end()]
+    assert [t.value for t in temporal.tag("On 22 February 1918 the army retreated. The day before, it had "
+                                          "embarked.", None)] == ["1918-02-22", "1918-02-21"]
+
+
 def test_the_day_a_market_ended_is_the_day_the_story_last_named():
     """"fell 3.41 % ... to end the day at 7,114.3", "later in the day", "the start of the day": the day
     the story is about (the last day it named, else its creation date), as the gold of the four corpora
