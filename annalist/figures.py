@@ -271,6 +271,8 @@ def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:
             continue
         if measure == implicit.SHOT and (_said_fatal(token, counted) or _FATAL_AFTER.match(sentence, match.end())):
             measure = "killed"  # "two were shot dead", "one fatally", "Four people found shot to death"
+        elif measure == "injured" and _wounds_said_mortal(token, counted):
+            measure = "killed"  # "fatally wounded four friends", "three were mortally wounded"
         low, high, value, qualifier, vague = _amounts(match)
         if value is None and low is None and high is None and not vague:
             continue
@@ -323,6 +325,13 @@ _FATAL_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:fatally|mortally|shot\s+(?:to\s+de
 def _said_fatal(token, counted) -> bool:
     verb = counted.head if counted.dep_ in ("nsubjpass", "dobj") else token.head
     return implicit.fatal(verb) or any(c.lower_ == "fatally" for c in token.children)
+
+
+def _wounds_said_mortal(token, counted) -> bool:
+    """The wounding verb of a count is itself "fatally" or "mortally" so ("fatally wounded four friends");
+    not a death told beside it ("three were wounded and two died" counts three hurt)."""
+    verb = counted.head if counted.dep_ in ("nsubjpass", "dobj") else token.head
+    return any(c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") for c in verb.children)
 
 
 def _not_counts() -> dict:

@@ -208,6 +208,32 @@ def test_a_toll_said_to_pass_a_number_is_more_than_it(timeline17_dir):
     assert len(stated) >= 6, stated
 
 
+def test_people_fatally_or_mortally_wounded_are_counted_dead(gvc_dir):
+    """"Jaylen Fryberg, 15, shot and fatally wounded four friends and seriously wounded another", "One
+    person was fatally wounded" (GVA's coverage): counts of the dead, as "fatally shot" already was; they
+    were counted as hurt. Every sentence of the coverage that writes a spelled-out count next to such a
+    wounding; "three were wounded and two died" still counts three hurt."""
+    from annalist import temporal
+
+    construction = re.compile(r"(?i)\b(?:(?:fatally|mortally) (?:wounded|injured) (?P<object>one|two|three|four|five)\b"
+                              r"|(?P<subject>one|two|three|four|five) (?:\w+ )?(?:was|were) (?:fatally|mortally) "
+                              r"(?:wounded|injured))")
+    numbers = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+    stated = 0
+    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
+        for article in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
+            for m in construction.finditer(article["text"]):
+                side = "object" if m.group("object") else "subject"
+                found = [f for f in figures.extract(article["text"], temporal.tag(article["text"], None))
+                         if f.start == m.start(side)]
+                stated += 1
+                assert [(f.measure, f.value) for f in found] == [("killed", numbers[m.group(side).lower()])], \
+                    (m.group(0), found)
+    assert stated >= 2, stated
+    hurt = figures.extract("Three people were wounded and two died.", [])
+    assert [(f.measure, f.value) for f in hurt] == [("injured", 3), ("killed", 2)]
+
+
 def test_entities_recognised_on_demand_are_the_full_pipelines(baku_dir):
     """Sentences are parsed without the entity recogniser, which runs on a sentence only when a rule
     asks what kind of name a token is (annalist.parsing): the answers must be the full pipeline's."""
