@@ -526,6 +526,26 @@ def test_this_past_weekend_is_the_last_one_before_the_report(gvc_dir):
     assert len(found) >= 3 and all(0 < (published - saturday).days <= 7 for published, saturday in found), found
 
 
+def test_a_season_that_begins_a_place_name_is_no_date(gvc_dir):
+    """"Rakeya Jackson, 18, a Winter Springs High School student", "the 1100 block of Spring Street", "Winter
+    Park" (GVA's coverage) are places, not the winter or the spring of the report's year (each dated the
+    figures of its sentence). Every such name of the coverage; "In Spring 2010" and "Winter came early"
+    stay seasons."""
+    place = re.compile(r"\b(?:Winter|Spring|Summer|Autumn|Fall) (?:Springs?|Street|Avenue|Park|Garden|Township|"
+                       r"Haven|Mountain|Drive)\b")
+    found = 0
+    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
+        for article in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
+            starts = {m.start() for m in place.finditer(article["text"])}
+            if starts:
+                found += len(starts)
+                tagged = temporal.tag(article["text"], (article.get("published") or "")[:10] or None)
+                assert not [t.text for t in tagged if t.start in starts], article["title"]
+    assert found >= 15, found
+    assert [t.value for t in temporal.tag("In Spring 2010 it rained. Winter came early.", "2011-11-20")] == \
+        ["2010-SP", "2011-WI"]
+
+
 def test_the_day_after_doing_something_is_not_the_next_day(gvc_dir):
     """"The Dow rebounded late in the day after falling more than 250 points" (MEANTIME): "after falling"
     opens a clause about that same day, so "the day after" is not the next day there, in the four gold

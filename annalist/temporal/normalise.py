@@ -313,6 +313,8 @@ def _fiscal_year(m, clock, text, start):
 
 def _season(m, clock, text, start):
     code = SEASONS[m["season"].lower()]
+    if m["season"][0].isupper() and not (m["rel"] or m["y"] or m["by"]) and cue("season_in_name").match(text, m.end()):
+        return None  # a place: "Winter Springs High School", "Spring Street", "Summer Avenue"
     if m["season"].lower() == "fall" and not (m["rel"] and m["rel"].lower() != "that" or m["y"] or m["by"]):
         return None  # "fall" is mostly the verb ("buildings that fall down")
     if m["y"]:
