@@ -356,6 +356,7 @@ def test_a_date_in_reported_speech_that_looks_ahead_is_in_the_future(tmp_path):
 RULE_DCT = "2011-03-15"
 RULE_EXAMPLES = {
     "iso_date": ("Filed 2011-02-14 by staff.", "2011-02-14"),
+    "numeric_date": ("On 09/17/2010, at approximately 9 p.m., officers responded.", "2010-09-17"),
     "night_of_range": ("On the night of January 19 to 20, 1990 troops entered.", "1990-01-19/1990-01-20"),
     "night_of_range_dm": ("On the night of 19-20 January 1990 troops entered.", "1990-01-19/1990-01-20"),
     "part_of_date": ("It happened on the morning of March 3.", "2011-03-03TMO"),
@@ -524,6 +525,25 @@ def test_this_past_weekend_is_the_last_one_before_the_report(gvc_dir):
                     saturday = date.fromisocalendar(int(year), int(week), 6)
                     found.append((published, saturday))
     assert len(found) >= 3 and all(0 < (published - saturday).days <= 7 for published, saturday in found), found
+
+
+def test_a_date_written_in_numbers_is_that_date(gvc_dir):
+    """"On 09/17/2016, at approximately 9 p.m." (a police release in GVA's coverage), MEANTIME's "7/8/07":
+    month first as American text writes it (only its year was read before, and its clock time fell on the
+    report's day). Every date so written in the coverage, and every one in the gold of the four corpora."""
+    written = re.compile(r"(?<![\w/.,-])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|20)\d\d)(?![\w/])")
+    found = 0
+    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
+        for article in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
+            matches = {m.start(): f"{m.group(3)}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
+                       for m in written.finditer(article["text"])}
+            if matches:
+                tagged = {t.start: t.value for t in temporal.tag(article["text"], (article.get("published") or "")[:10] or None)}
+                found += len(matches)
+                assert {start: tagged.get(start) for start in matches} == matches, article["title"]
+    assert found >= 35, found  # 38 with a four-digit year
+    gold = gold_of_shape(TIME_GOLD, lambda text, g: re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", text[g.start:g.end]))
+    assert gold and all(ours is not None and ours.value == g.value for g, ours in gold), gold
 
 
 def test_a_season_that_begins_a_place_name_is_no_date(gvc_dir):

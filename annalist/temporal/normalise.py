@@ -149,6 +149,18 @@ def _iso_date(m, clock, text, start):
     return DATE, ref.iso(), "absolute"
 
 
+def _numeric_date(m, clock, text, start):
+    first, second, year = int(m["a"]), int(m["b"]), int(m["y"])
+    month, day = (second, first) if first > 12 else (first, second)
+    if len(m["y"]) == 2:
+        year += 2000 if year <= (clock.dct.year % 100 if clock.dct and clock.dct.year else 30) else 1900
+    if not valid_date(year, month, day):
+        return None
+    ref = Ref(year, month, day)
+    clock.set_narrative(ref, start)
+    return DATE, ref.iso(), "absolute"
+
+
 def _yearless_date(m, clock, text, start):
     month, day = _month(m["mon"]), _day(m["d"])
     if m["mon"].lower() == "may" and not m["wd"] and re.match(r"\s*(?:be|have|not)\b", text[m.end():]):
@@ -848,7 +860,7 @@ def _noon(m, clock, text, start):
 
 
 _NORMALISERS = {
-    "iso_date": _iso_date, "night_of_range": _night_range, "night_of_range_dm": _night_range,
+    "iso_date": _iso_date, "numeric_date": _numeric_date, "night_of_range": _night_range, "night_of_range_dm": _night_range,
     "part_of_date": _part_of_date, "month_day_year": _full_date, "day_month_year": _full_date,
     "month_day": _yearless_date, "day_month": _yearless_date, "month_year": _month_year, "month_of_that_year": _month_of_that_year,
     "season_year": _season, "quarter": _quarter, "half_year": _half_year, "decade": _decade,
