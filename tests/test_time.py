@@ -546,6 +546,31 @@ def test_a_date_written_in_numbers_is_that_date(gvc_dir):
     assert gold and all(ours is not None and ours.value == g.value for g, ours in gold), gold
 
 
+def test_the_reports_own_month_is_this_years_and_the_fourth_of_july_is_a_day(gvc_dir):
+    """"It was hot in July" in a report of July 6 is this July, whatever the tense (a past clause had put it
+    a year back: its mid-month lay after the report); "next July" is a year on. "the Fourth of July" and
+    "July Fourth" are July 4 (only "July" was read, a year back). Every such month and holiday of GVA's
+    coverage."""
+    month_names = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december"}
+    months = holidays = 0
+    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
+        for article in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
+            published = (article.get("published") or "")[:10]
+            if len(published) < 10:
+                continue
+            for t in temporal.tag(article["text"], published):
+                if t.rule == "month_alone" and t.anchor.startswith("dct") and not re.match(r"(?i)(?:last|next)\b", t.text) \
+                        and t.value[5:7] == published[5:7] and t.text.split()[-1].lower() in month_names:
+                    months += 1
+                    assert t.value == published[:7], (t.text, t.value, published)
+                if re.fullmatch(r"(?i)fourth of july|july fourth", t.text):
+                    holidays += 1
+                    assert t.value.endswith("-07-04"), (t.text, t.value)
+    assert months >= 20 and holidays >= 2, (months, holidays)
+    assert [t.value for t in temporal.tag("It was hot in July. Next July it rains.", "2016-07-06")] == ["2016-07", "2017-07"]
+
+
 def test_a_season_that_begins_a_place_name_is_no_date(gvc_dir):
     """"Rakeya Jackson, 18, a Winter Springs High School student", "the 1100 block of Spring Street", "Winter
     Park" (GVA's coverage) are places, not the winter or the spring of the report's year (each dated the

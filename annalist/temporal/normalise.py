@@ -463,7 +463,11 @@ def _month_alone(m, clock, text, start):
     if year is None:
         return DATE, f"XXXX-{month:02d}", anchor
     dct = clock.dct
-    if anchor.startswith("dct") and dct and dct.month and rel != "this":
+    if anchor.startswith("dct") and dct and dct.month and month == dct.month:
+        # the report's own month is this year's whatever the tense ("It was hot in July" on July 6); "next
+        # July" is a year on
+        year = dct.year + {"next": 1, "last": -1}.get(rel, 0)
+    elif anchor.startswith("dct") and dct and dct.month and rel != "this":
         year = nearest_year(dct, month, 15, text, start, rel)
     return DATE, f"{year_value(year)}-{month:02d}", anchor
 
