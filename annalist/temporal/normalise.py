@@ -152,8 +152,9 @@ def _iso_date(m, clock, text, start):
 def _numeric_date(m, clock, text, start):
     first, second, year = int(m["a"]), int(m["b"]), int(m["y"])
     month, day = (second, first) if first > 12 else (first, second)
-    if len(m["y"]) == 2:
-        year += 2000 if year <= (clock.dct.year % 100 if clock.dct and clock.dct.year else 30) else 1900
+    if len(m["y"]) == 2:  # the century that puts the year nearest the report's ("1/5/18" in 2017 is 2018)
+        near = clock.dct.year if clock.dct and clock.dct.year else 2000
+        year = min((century + year for century in (1900, 2000, 2100)), key=lambda y: abs(y - near))
     if not valid_date(year, month, day):
         return None
     ref = Ref(year, month, day)
