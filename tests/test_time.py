@@ -264,6 +264,14 @@ def gold_of_shape(corpora, shaped) -> list[tuple[object, object]]:
     return found
 
 
+def read_as_gold(pattern: str) -> tuple[list, list]:
+    """(every gold expression of the four corpora whose text the pattern finds, with annalist's at the same
+    extent; the gold expressions annalist gives the gold's value)."""
+    shape = re.compile(pattern)
+    found = gold_of_shape(TIME_GOLD, lambda text, gold: shape.search(text[gold.start:gold.end]))
+    return found, [gold for gold, ours in found if ours is not None and ours.value == gold.value]
+
+
 def test_a_point_within_a_period_and_a_seasons_article_are_part_of_the_date():
     """TimeML keeps "the end of May", "late 2008", "the beginning of the year" and "the summer" whole
     (a mod marks the point). Every such gold expression of the four gold corpora, found by its shape:
@@ -484,9 +492,7 @@ def test_the_following_day_steps_from_the_day_the_story_last_named():
     Tuesday: a day, morning or night stepped to ("the next", "the following", "the same", "the previous")
     steps from the day the story last named, as "the day" does. The gold of the four corpora has the
     construction 14 times: 8 read as the gold has them (7 before)."""
-    shape = re.compile(r"(?i)^(?:the|that)\s+(?:next|following|previous|preceding|same)\s+(?:day|morning|evening|night)$")
-    found = gold_of_shape(TIME_GOLD, lambda text, gold: shape.match(text[gold.start:gold.end]))
-    right = [gold for gold, ours in found if ours is not None and ours.value == gold.value]
+    found, right = read_as_gold(r"(?i)^(?:the|that)\s+(?:next|following|previous|preceding|same)\s+(?:day|morning|evening|night)$")
     assert len(found) >= 14 and len(right) >= 8, [(g.value, o and o.value) for g, o in found]
     story = temporal.tag("Police said the man was shot Friday. Officers searched the area. The following day "
                          "they arrested him.", "2016-05-09")
@@ -498,9 +504,7 @@ def test_that_night_is_a_part_of_the_day_the_story_last_named():
     Saturday, at that part of it. The gold of the four corpora has "that <part of day>" or "later/earlier
     that day" three times (none was read before; two now are as the gold has them). "that day" alone is
     left alone: it is as often a day in general ("strong redemptions that day")."""
-    shape = re.compile(r"(?i)\bthat\s+(?:morning|afternoon|evening|night)$|\b(?:later|earlier)\s+that\s+day$")
-    found = gold_of_shape(TIME_GOLD, lambda text, gold: shape.search(text[gold.start:gold.end]))
-    right = [gold for gold, ours in found if ours is not None and ours.value == gold.value]
+    found, right = read_as_gold(r"(?i)\bthat\s+(?:morning|afternoon|evening|night)$|\b(?:later|earlier)\s+that\s+day$")
     assert len(found) >= 3 and len(right) >= 2, [(g.value, o and o.value) for g, o in found]
     story = temporal.tag("A man was shot Saturday night in Valden. He died later that day at a hospital. That "
                          "evening police arrested a suspect. Traders had strong redemptions that day.", "2016-05-09")
