@@ -322,16 +322,19 @@ def _age_list_numbers(sentence: str) -> set[int]:
 _FATAL_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:fatally|mortally|shot\s+(?:to\s+death|dead)|shot\s+and\s+killed)\b", re.I)
 
 
+def _verb_of(token, counted):
+    """The verb that tells what happened to a count's people ("four people were shot", "shot four")."""
+    return counted.head if counted.dep_ in ("nsubjpass", "dobj") else token.head
+
+
 def _said_fatal(token, counted) -> bool:
-    verb = counted.head if counted.dep_ in ("nsubjpass", "dobj") else token.head
-    return implicit.fatal(verb) or any(c.lower_ == "fatally" for c in token.children)
+    return implicit.fatal(_verb_of(token, counted)) or any(c.lower_ == "fatally" for c in token.children)
 
 
 def _wounds_said_mortal(token, counted) -> bool:
     """The wounding verb of a count is itself "fatally" or "mortally" so ("fatally wounded four friends");
     not a death told beside it ("three were wounded and two died" counts three hurt)."""
-    verb = counted.head if counted.dep_ in ("nsubjpass", "dobj") else token.head
-    return any(c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") for c in verb.children)
+    return any(c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") for c in _verb_of(token, counted).children)
 
 
 def _not_counts() -> dict:

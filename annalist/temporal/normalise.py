@@ -464,12 +464,13 @@ def _month_alone(m, clock, text, start):
     if year is None:
         return DATE, f"XXXX-{month:02d}", anchor
     dct = clock.dct
-    if anchor.startswith("dct") and dct and dct.month and month == dct.month and rel != "last":
-        # the report's own month is this year's whatever the tense ("It was hot in July" on July 6); "next
-        # July" is a year on ("last July" is left to nearest_year: late in the month it can be this one)
-        year = dct.year + (rel == "next")
-    elif anchor.startswith("dct") and dct and dct.month and rel != "this":
-        year = nearest_year(dct, month, 15, text, start, rel)
+    if anchor.startswith("dct") and dct and dct.month:
+        if month == dct.month and rel != "last":
+            # the report's own month is this year's whatever the tense ("It was hot in July" on July 6); "next
+            # July" is a year on ("last July" is left to nearest_year: late in the month it can be this one)
+            year = dct.year + (rel == "next")
+        elif rel != "this":
+            year = nearest_year(dct, month, 15, text, start, rel)
     return DATE, f"{year_value(year)}-{month:02d}", anchor
 
 
