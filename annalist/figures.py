@@ -416,6 +416,8 @@ def _not_a_count(sentence: str, match: re.Match) -> bool:
     if re.search(r"/\s*$", before) or re.match(r"\s*/\s*\d", after) or re.match(r":\d\d", after):
         return True  # a date or a score written with slashes ("05/12/13"), a clock time ("0911:30")
     lists = _not_counts()
+    if re.match(lists["distributive_after"], after, re.I):
+        return True  # "one for each person wounded"
     word = _WORD_BEFORE.search(before)
     qualified = any(match.group(name) for name, _ in _QUALIFIERS)
     if word and not qualified and word.group(1).lower().rstrip(".") in lists["identifier_words"]:

@@ -465,6 +465,8 @@ def _one_person(token) -> int | None:
     if token.lemma_.lower() in people["nouns"] and any(c.dep_ in ("det", "predet") and c.lower_ in people["pair"]
                                                        for c in token.children):
         return 2  # "both men"
+    if any(c.dep_ == "det" and c.lower_ in people["distributive"] for c in token.children):
+        return None  # "each victim was shot": all of them, however many
     singular = "Sing" in token.morph.get("Number") or not token.morph.get("Number")
     if token.pos_ == "PROPN" and (entity_type(token) == "PERSON" or _aged(token)):
         return 1  # a name; the small model often tags a name it has not seen as an organisation

@@ -234,6 +234,26 @@ def test_people_fatally_or_mortally_wounded_are_counted_dead(gvc_dir):
     assert [(f.measure, f.value) for f in hurt] == [("injured", 3), ("killed", 2)]
 
 
+def test_one_for_each_and_each_victim_are_no_counts_of_one(gvc_dir):
+    """"17 counts of attempted first-degree murder – one for each person wounded", "each victim was shot"
+    (GVA's coverage) speak of every one of a set: neither "one" nor "each victim" is a count of one person
+    (the first had put a death in an incident of 17 wounded and no dead). Every such phrase of the coverage;
+    "A man was shot" is still one."""
+    from annalist import temporal
+
+    distributive = re.compile(r"(?i)\bone (?:for|per) (?:each|every)\b|\b(?:each|every) (?:person|victim|man|woman)\b")
+    found = 0
+    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
+        for article in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
+            starts = {m.start() for m in distributive.finditer(article["text"])}
+            if starts:
+                found += len(starts)
+                counted = figures.extract(article["text"], temporal.tag(article["text"], None))
+                assert not [f.span for f in counted if f.start in starts], article["title"]
+    assert found >= 6, found
+    assert [(f.measure, f.value) for f in figures.extract("A man was shot in the leg.", [])] == [("shot", 1)]
+
+
 def test_entities_recognised_on_demand_are_the_full_pipelines(baku_dir):
     """Sentences are parsed without the entity recogniser, which runs on a sentence only when a rule
     asks what kind of name a token is (annalist.parsing): the answers must be the full pipeline's."""
