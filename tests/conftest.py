@@ -45,6 +45,14 @@ def gvc_dir() -> Path:
     return need_shared("datasets/gvc")
 
 
+def gvc_articles(gvc_dir: Path):
+    """Every article of GVA's coverage (datasets/gvc/corpus/<incident>.jsonl), incident by incident."""
+    import json
+
+    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
+        yield from map(json.loads, path.read_text(encoding="utf-8").splitlines())
+
+
 @pytest.fixture
 def store(tmp_path):
     from annalist.store import Store

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from annalist import figures
+from conftest import gvc_articles
 from annalist.annotate import annotate
 from annalist.evaluation import score_figures
 from annalist.ingest import ingest
@@ -220,15 +221,14 @@ def test_people_fatally_or_mortally_wounded_are_counted_dead(gvc_dir):
                               r"(?:wounded|injured))")
     numbers = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
     stated = 0
-    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
-        for article in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
-            for m in construction.finditer(article["text"]):
-                side = "object" if m.group("object") else "subject"
-                found = [f for f in figures.extract(article["text"], temporal.tag(article["text"], None))
-                         if f.start == m.start(side)]
-                stated += 1
-                assert [(f.measure, f.value) for f in found] == [("killed", numbers[m.group(side).lower()])], \
-                    (m.group(0), found)
+    for article in gvc_articles(gvc_dir):
+        for m in construction.finditer(article["text"]):
+            side = "object" if m.group("object") else "subject"
+            found = [f for f in figures.extract(article["text"], temporal.tag(article["text"], None))
+                     if f.start == m.start(side)]
+            stated += 1
+            assert [(f.measure, f.value) for f in found] == [("killed", numbers[m.group(side).lower()])], \
+                (m.group(0), found)
     assert stated >= 2, stated
     hurt = figures.extract("Three people were wounded and two died.", [])
     assert [(f.measure, f.value) for f in hurt] == [("injured", 3), ("killed", 2)]
@@ -243,13 +243,12 @@ def test_one_for_each_and_each_victim_are_no_counts_of_one(gvc_dir):
 
     distributive = re.compile(r"(?i)\bone (?:for|per) (?:each|every)\b|\b(?:each|every) (?:person|victim|man|woman)\b")
     found = 0
-    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
-        for article in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
-            starts = {m.start() for m in distributive.finditer(article["text"])}
-            if starts:
-                found += len(starts)
-                counted = figures.extract(article["text"], temporal.tag(article["text"], None))
-                assert not [f.span for f in counted if f.start in starts], article["title"]
+    for article in gvc_articles(gvc_dir):
+        starts = {m.start() for m in distributive.finditer(article["text"])}
+        if starts:
+            found += len(starts)
+            counted = figures.extract(article["text"], temporal.tag(article["text"], None))
+            assert not [f.span for f in counted if f.start in starts], article["title"]
     assert found >= 6, found
     assert [(f.measure, f.value) for f in figures.extract("A man was shot in the leg.", [])] == [("shot", 1)]
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from annalist import temporal
+from conftest import gvc_articles
 from annalist.evaluation import read_gold_dir, score_time
 from annalist.annotate import annotate
 from annalist.ingest import ingest
@@ -517,17 +518,15 @@ def test_this_past_weekend_is_the_last_one_before_the_report(gvc_dir):
     weekend of the report's own week, after a Monday paper). Every GVA article that writes it: a weekend
     whose Saturday lies within the week before its publication."""
     found = []
-    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            article = json.loads(line)
-            if not re.search(r"(?i)\bthis past weekend\b", article["text"]) or not article.get("published"):
-                continue
-            published = date.fromisoformat(article["published"][:10])
-            for t in temporal.tag(article["text"], article["published"][:10]):
-                if t.text.lower() == "this past weekend":
-                    year, week = t.value.removesuffix("-WE").split("-W")
-                    saturday = date.fromisocalendar(int(year), int(week), 6)
-                    found.append((published, saturday))
+    for article in gvc_articles(gvc_dir):
+        if not re.search(r"(?i)\bthis past weekend\b", article["text"]) or not article.get("published"):
+            continue
+        published = date.fromisoformat(article["published"][:10])
+        for t in temporal.tag(article["text"], article["published"][:10]):
+            if t.text.lower() == "this past weekend":
+                year, week = t.value.removesuffix("-WE").split("-W")
+                saturday = date.fromisocalendar(int(year), int(week), 6)
+                found.append((published, saturday))
     assert len(found) >= 3 and all(0 < (published - saturday).days <= 7 for published, saturday in found), found
 
 
@@ -537,14 +536,13 @@ def test_a_date_written_in_numbers_is_that_date(gvc_dir):
     report's day). Every date so written in the coverage, and every one in the gold of the four corpora."""
     written = re.compile(r"(?<![\w/.,-])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|20)\d\d)(?![\w/])")
     found = 0
-    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
-        for article in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
-            matches = {m.start(): f"{m.group(3)}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
-                       for m in written.finditer(article["text"])}
-            if matches:
-                tagged = {t.start: t.value for t in temporal.tag(article["text"], (article.get("published") or "")[:10] or None)}
-                found += len(matches)
-                assert {start: tagged.get(start) for start in matches} == matches, article["title"]
+    for article in gvc_articles(gvc_dir):
+        matches = {m.start(): f"{m.group(3)}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
+                   for m in written.finditer(article["text"])}
+        if matches:
+            tagged = {t.start: t.value for t in temporal.tag(article["text"], (article.get("published") or "")[:10] or None)}
+            found += len(matches)
+            assert {start: tagged.get(start) for start in matches} == matches, article["title"]
     assert found >= 35, found  # 38 with a four-digit year
     gold = gold_of_shape(TIME_GOLD, lambda text, g: re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", text[g.start:g.end]))
     assert gold and all(ours is not None and ours.value == g.value for g, ours in gold), gold
@@ -558,19 +556,18 @@ def test_the_reports_own_month_is_this_years_and_the_fourth_of_july_is_a_day(gvc
     month_names = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                    "october", "november", "december"}
     months = holidays = 0
-    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
-        for article in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
-            published = (article.get("published") or "")[:10]
-            if len(published) < 10:
-                continue
-            for t in temporal.tag(article["text"], published):
-                if t.rule == "month_alone" and t.anchor.startswith("dct") and not re.match(r"(?i)(?:last|next)\b", t.text) \
-                        and t.value[5:7] == published[5:7] and t.text.split()[-1].lower() in month_names:
-                    months += 1
-                    assert t.value == published[:7], (t.text, t.value, published)
-                if re.fullmatch(r"(?i)fourth of july|july fourth", t.text):
-                    holidays += 1
-                    assert t.value.endswith("-07-04"), (t.text, t.value)
+    for article in gvc_articles(gvc_dir):
+        published = (article.get("published") or "")[:10]
+        if len(published) < 10:
+            continue
+        for t in temporal.tag(article["text"], published):
+            if t.rule == "month_alone" and t.anchor.startswith("dct") and not re.match(r"(?i)(?:last|next)\b", t.text) \
+                    and t.value[5:7] == published[5:7] and t.text.split()[-1].lower() in month_names:
+                months += 1
+                assert t.value == published[:7], (t.text, t.value, published)
+            if re.fullmatch(r"(?i)fourth of july|july fourth", t.text):
+                holidays += 1
+                assert t.value.endswith("-07-04"), (t.text, t.value)
     assert months >= 20 and holidays >= 2, (months, holidays)
     assert [t.value for t in temporal.tag("It was hot in July. Next July it rains.", "2016-07-06")] == ["2016-07", "2017-07"]
 
@@ -583,13 +580,12 @@ def test_a_season_that_begins_a_place_name_is_no_date(gvc_dir):
     place = re.compile(r"\b(?:Winter|Spring|Summer|Autumn|Fall) (?:Springs?|Street|Avenue|Park|Garden|Township|"
                        r"Haven|Mountain|Drive)\b")
     found = 0
-    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
-        for article in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
-            starts = {m.start() for m in place.finditer(article["text"])}
-            if starts:
-                found += len(starts)
-                tagged = temporal.tag(article["text"], (article.get("published") or "")[:10] or None)
-                assert not [t.text for t in tagged if t.start in starts], article["title"]
+    for article in gvc_articles(gvc_dir):
+        starts = {m.start() for m in place.finditer(article["text"])}
+        if starts:
+            found += len(starts)
+            tagged = temporal.tag(article["text"], (article.get("published") or "")[:10] or None)
+            assert not [t.text for t in tagged if t.start in starts], article["title"]
     assert found >= 15, found
     assert [t.value for t in temporal.tag("In Spring 2010 it rained. Winter came early.", "2011-11-20")] == \
         ["2010-SP", "2011-WI"]
@@ -603,9 +599,7 @@ def test_the_day_after_doing_something_is_not_the_next_day(gvc_dir):
     from conftest import need_shared
 
     texts = [(doc.text, doc.dct) for corpus in TIME_GOLD for doc in read_gold_dir(need_shared(corpus))]
-    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
-        texts += [(a["text"], (a.get("published") or "")[:10] or None)
-                  for a in map(json.loads, path.read_text(encoding="utf-8").splitlines())]
+    texts += [(a["text"], (a.get("published") or "")[:10] or None) for a in gvc_articles(gvc_dir)]
     clause = re.compile(r"(?i)\bthe\s+(?:day|morning|evening|night)\s+(?:after|before)\s+[a-z]+ing\b")
     found = [(text, dct, m) for text, dct in texts if "ing" in text for m in clause.finditer(text)]
     assert len(found) >= 3
