@@ -80,11 +80,16 @@ class Clock:
 
     def year_for(self, position: int, text: str) -> tuple[int | None, str]:
         """The year of a year-less date: the narrative year if the story moved into the past nearby, else the DCT's."""
+        ref, anchor = self.time_for(position, text)
+        return (ref.year if ref else None), anchor
+
+    def time_for(self, position: int, text: str) -> tuple[Ref | None, str]:
+        """The time year_for takes its year from (the narrative's or the DCT's), with its month when it has one."""
         if self.narrative and self.narrative.year and self.reaches(text, position, self.narrative_reach):
             if not self.dct or self.narrative.year != self.dct.year and not self._tense_against_story(position, text):
-                return self.narrative.year, f"narrative {self.narrative.iso()}"
+                return self.narrative, f"narrative {self.narrative.iso()}"
         if self.dct and self.dct.year:
-            return self.dct.year, f"dct {self.dct.iso()}"
+            return self.dct, f"dct {self.dct.iso()}"
         return None, "none"
 
     def _tense_against_story(self, position: int, text: str) -> bool:

@@ -337,14 +337,13 @@ def _season(m, clock, text, start):
         clock.set_narrative(ref, start)
         return DATE, f"{ref.iso()}-{code}", "absolute"
     rel = (m["rel"] or "").lower()
-    year, anchor = clock.year_for(start, text)
-    if year is None:
+    now, anchor = clock.time_for(start, text)
+    if now is None:
         return DATE, f"XXXX-{code}", anchor
     if rel in ("following", "previous"):
-        told = Ref.parse(anchor.split(" ", 1)[-1])
-        year = _season_year_around(code, year, told.month if told and told.year == year else None, rel)
+        year = _season_year_around(code, now.year, now.month, rel)
     else:
-        year += {"last": -1, "next": 1}.get(rel, 0)
+        year = now.year + {"last": -1, "next": 1}.get(rel, 0)
     return DATE, f"{year_value(year)}-{code}", anchor
 
 
@@ -775,9 +774,8 @@ def _morning_following(m, clock, text, start):
 def _step_from_narrative(unit: str, direction: int, clock: Clock, text: str, start: int):
     # A day steps from the day the story last named ("was shot Friday. ... The following day they
     # arrested him" is Saturday, whatever the report's date), as "the day" does; else from the story's day.
-    day_unit = unit in ("day", "morning", "afternoon", "evening", "night")
-    ref, anchor = clock.mentioned_day(start, text) if day_unit else clock.day_ref(start, text)
-    part = unit if unit in ("morning", "afternoon", "evening", "night") else None
+    part = unit if unit in PARTS else None  # a part of a day: "the next morning", "that night"
+    ref, anchor = clock.mentioned_day(start, text) if unit == "day" or part else clock.day_ref(start, text)
     if unit in ("month", "year") and clock.narrative_only and clock.narrative and clock.narrative.year:
         ref, anchor = clock.narrative, f"narrative {clock.narrative.iso()}"  # "the following year" of a history
         if unit == "month" and ref.month is None:
