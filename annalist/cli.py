@@ -579,6 +579,8 @@ def eval_incidents(
             b = result[part][measure]
             out.print(f"    {measure:<8} accuracy {b['accuracy']}  where gold > 0 {b['accuracy_gold_pos']}  "
                       f"RMSE {b['rmse']}  no answer {b['no_answer']}   naive baseline {b['baseline_accuracy']}")
+        d = result[part]["date"]
+        out.print(f"    {'date':<8} accuracy {d['accuracy']}  within a day {d['within_a_day']}")
     if result["grouping"]:
         g = result["grouping"]
         out.print(f"  mixed archives: {g['archives']} archives, {g['incidents']} incidents; grouping P {g['p']} "

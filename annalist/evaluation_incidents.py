@@ -4,7 +4,7 @@ Archive's counts (shared/datasets/gvc; SemEval-2018 Task 5 data).
 Per incident: its articles alone in a fresh archive, through the real pipeline (ingest, annotate,
 events); the answer is the event with the most documents (ties: most independent sources), its
 killed and injured best (else low, else high; no toll = 0), scored against GVA's `killed` and
-`injured`. The naive baseline — the first number near a casualty word in each article, the most
+`injured`, and the event's date against GVA's day of the incident. The naive baseline — the first number near a casualty word in each article, the most
 frequent across articles — is scored in the same run.
 
 Mixed mode puts every incident of one state and year in ONE archive, and scores how documents
@@ -26,6 +26,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from .events import Event, build_events
@@ -167,7 +168,20 @@ def _score_incident(task: tuple[str, str, dict]) -> dict:
             "gold": {m: gold[m] for m in MEASURES},
             "system": {m: toll_answer(main, m) for m in MEASURES},
             "no_answer": {m: int(main is None or m not in main.tolls) for m in MEASURES},
-            "baseline": {m: naive_answer(articles, m) for m in MEASURES}}
+            "baseline": {m: naive_answer(articles, m) for m in MEASURES},
+            "date": {"gold": gold.get("date"), "system": main.date if main else None}}
+
+
+def _date_block(rows: list[dict]) -> dict:
+    """How often the answered event's date is GVA's day of the incident, exactly and within a day (a
+    shooting "early Sunday" is often Saturday night's); an event dated only to a month is not right."""
+    pairs = [(r["date"]["gold"], r["date"]["system"]) for r in rows if r.get("date", {}).get("gold")]
+    if not pairs:
+        return {"accuracy": None, "within_a_day": None, "n": 0}
+    near = sum(s is not None and len(s) == 10 and abs((date.fromisoformat(s) - date.fromisoformat(g)).days) <= 1
+               for g, s in pairs)
+    return {"accuracy": round(sum(g == s for g, s in pairs) / len(pairs), 4),
+            "within_a_day": round(near / len(pairs), 4), "n": len(pairs)}
 
 
 def _load_models() -> None:
@@ -207,9 +221,11 @@ def score_incidents(dataset: Path, split: str = "all", limit: int | None = None,
     result: dict = {"incidents": len(rows), "split": split}
     for measure in MEASURES:
         result[measure] = _measure_block(rows, measure)
+    result["date"] = _date_block(rows)
     for name, keep in (("multi_article", lambda r: r["docs"] > 1), ("single_article", lambda r: r["docs"] == 1)):
         part = [r for r in rows if keep(r)]
-        result[name] = {"incidents": len(part), **{m: _measure_block(part, m) for m in MEASURES}}
+        result[name] = {"incidents": len(part), **{m: _measure_block(part, m) for m in MEASURES},
+                        "date": _date_block(part)}
     result["grouping"] = score_mixed(dataset, gold, workers) if mixed else None
     result["seconds"] = round(time.perf_counter() - started, 1)
     return result

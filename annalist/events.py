@@ -24,7 +24,7 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 
-from .figures import DATELINE
+from .figures import DATELINE, MAX_COUNTED_SENTENCES, counted_sentences
 from .implicit import SHOT, lexicon, role_of_words
 from .linking import (
     Profile,
@@ -100,7 +100,7 @@ def build_events(documents: list[Document], timexes: dict[str, list[Timex]],
 
 
 def profile(doc: Document, timexes: list[Timex], figures: list[Figure]) -> Profile:
-    day = article_event_date(timexes)
+    day = article_event_date(timexes, doc.text, counted_sentences(doc.text)[:MAX_COUNTED_SENTENCES])
     how = "stated"
     if day is None and doc.published and len(doc.published) == 10:
         day, how = doc.published, "published"

@@ -20,7 +20,7 @@ from functools import lru_cache
 from . import datafiles, implicit, parsing
 from .models import Figure, Timex
 from .parsing import entity_type
-from .temporal import NUMBER_WORDS, article_event_date
+from .temporal import NUMBER_WORDS, article_event_date, cue
 
 MEASURES = {
     "killed": {"kill", "killing", "die", "dead", "death", "fatality", "toll", "execute", "massacre", "slay", "murder", "perish",
@@ -45,9 +45,9 @@ _NOT_PEOPLE = {"year", "day", "month", "week", "hour", "minute", "second", "perc
                "house", "home", "building", "tank", "vehicle", "car", "plane", "aircraft", "ship", "vote", "seat",
                "time", "round", "point", "page", "decade", "century", "anniversary", "country", "nation", "state",
                "city", "town", "village", "province", "region", "hospital", "school", "company", "group", "job",
-               # animals are counted too ("19 dead dolphins"), but they are not the people a toll counts
                "count", "charge", "thing", "community", "report", "call", "incident", "shooting", "party",
-               "scene", "event", "block", "street", "weekend", "yard", "inch", "millimeter", "millimetre", "centimetre", "wound", "gunshot", "bullet", "animal", "bird", "dolphin", "turtle", "whale", "fish", "pelican", "mammal", "cattle", "sheep"}
+               "scene", "event", "block", "street", "weekend", "yard", "inch", "millimeter", "millimetre", "centimetre",
+               "wound", "gunshot", "bullet"}
 _EVENT_NOUNS = {"death", "killing", "case", "fatality", "body", "corpse", "injury", "detainee", "infection", "toll"}
 
 
@@ -193,7 +193,7 @@ def extract(text: str, timexes: list[Timex], nlp=None, parse_text: str | None = 
         return []
     if parsed is None:
         parsed = parsing.parse(nlp or load_pipeline(), parse_inputs(text, candidates, parse_text))
-    event = article_event_date(timexes)
+    event = article_event_date(timexes, text, candidates)
     figures = []
     dated = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
     starts = [t.start for t in dated]
@@ -231,9 +231,10 @@ def extract_document(text: str, title: str | None, timexes: list[Timex], title_t
     the title's dated like the article's main event. `title_timexes` keep dates in the title ("May 25
     fatal shooting") from being read as counts; `counted` is as `extract`'s, for the text; `parsed`
     the parses of document_parse_inputs, in order."""
+    counted = counted_sentences(text) if counted is None else counted
     found = extract(text, timexes, nlp, counted=counted, parsed=parsed)
     if title and title.strip():
-        event = article_event_date(timexes)
+        event = article_event_date(timexes, text, counted[:MAX_COUNTED_SENTENCES])
         found += [replace(f, part="title", when=event)
                   for f in extract(title, list(title_timexes), nlp, parse_text=_sentence_case(title), parsed=parsed)]
     return found
@@ -339,6 +340,16 @@ def _wounds_said_mortal(token, counted) -> bool:
 
 def _not_counts() -> dict:
     return datafiles.load("not_counts_en.toml")
+
+
+def names_animals(noun) -> bool:
+    """"316 dead birds", "450 bird species", "Nineteen dolphin deaths": the noun names animals, or the
+    death it counts is an animal's (the list is data: not_counts_en.toml)."""
+    animals = _not_counts()["animals"]
+    if noun.lower_ in ("others", "more") and noun.dep_ == "conj" and noun.head is not noun:
+        return names_animals(noun.head)  # "316 dead birds ... plus 10 others"
+    return noun.lemma_.lower() in animals or noun.lower_ in animals or (noun.lemma_.lower() in _EVENT_NOUNS and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in animals for c in noun.children))
 
 
 _NAME_BEFORE = re.compile(r"[A-Z][\w'.’-]*,\s*$")  # "Reno Wallace II, " / "Boy, "
@@ -455,8 +466,10 @@ def _measure_of(token):
             return own, counted  # "One of four women wounded ... has died": what the part's verb says
     if token.dep_ == "quantmod" and token.head.dep_ == "nummod":  # "more than 700": 700 is the number
         counted = token.head.head
-    if counted.lemma_.lower() in _NOT_PEOPLE or counted.text.lower() in _NOT_PEOPLE:
+    if counted.lemma_.lower() in _NOT_PEOPLE or counted.text.lower() in _NOT_PEOPLE or names_animals(counted):
         return None, None
+    if any(g.lower_ == "which" for g in _of_objects(token)):
+        return None, None  # "two of which later died": "which" stands for things (people are "of whom")
     if counted.pos_ == "PROPN" and counted.i < token.i:
         return None, None  # a number after a name names a thing: "outside of Club 66", "Flight 370"
     if counted.i == token.i + 1 and (measure := _participle_measure(counted)):
@@ -721,10 +734,6 @@ def _span_end(counted, token, match: re.Match) -> int:
     return match.end()
 
 
-# "... officials said on Sunday": the date of the report, not of what it counts.
-_REPORTING = re.compile(r"\b(?:said|says|told\s+\w+|reported|announced|added|confirmed|stated)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
-
-
 # What ends the figure's clause before a later date: "11 had lost their lives and that the town would
 # hold a day of mourning on March 8" dates the mourning, not the deaths.
 _CLAUSE_BREAK = re.compile(r"[,;]|\band that\b|\b(?:but|while|which|whereas)\b")
@@ -736,7 +745,7 @@ def _with_time(figure: Figure, timexes: list[Timex], start: int, end: int, event
     belong to other clauses ("... forced to leave ..., and in 1990, the night of ...")."""
     stated = [t for t in timexes if start <= t.start < end and t.type in ("DATE", "TIME")
               and re.match(r"^\d{4}", t.value) and not t.rule.startswith("past_anchor")
-              and not _REPORTING.search(figure.sentence[max(0, t.start - start - 30):t.start - start])]
+              and not cue("reported_on").search(figure.sentence[max(0, t.start - start - 30):t.start - start])]
     before = [t for t in stated if t.end <= figure.start]
     after = [t for t in stated if t.start >= figure.end and not _CLAUSE_BREAK.search(figure.sentence[
         figure.end - start:t.start - start])]

@@ -455,8 +455,10 @@ def _one_person(token) -> int | None:
     numeral = next((c for c in token.children if c.dep_ == "nummod" and c.like_num and c.i < token.i
                     and not any(t.is_punct for t in token.doc[c.i:token.i])), None)
     if numeral is not None:
-        from .figures import parse_number
+        from .figures import names_animals, parse_number
 
+        if names_animals(token):
+            return None  # "The 316 dead birds ... plus 10 others": no people
         value = parse_number(numeral.text)
         return int(value) if value is not None and float(value).is_integer() else None
     ordinal = _ordinal(token)

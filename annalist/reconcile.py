@@ -161,8 +161,9 @@ def _event_date(members: list[tuple[str, Figure]]) -> str:
 
 def _fact(measure: str, event_date: str, members: list[tuple[str, Figure]], documents: dict[str, Document]) -> Fact:
     values: dict[tuple, Value] = {}
+    largest = _largest_exact(members)
     for doc_id, f in members:
-        value, low, high, qualifier = _as_stated(f)
+        value, low, high, qualifier = _as_stated(f, largest.get((doc_id, f.where)))
         key = (value, low, high, qualifier, f.where, f.implicit)
         v = values.setdefault(key, Value(value, low, high, qualifier, f.where, implicit=f.implicit))
         source = documents[doc_id].cluster or doc_id
@@ -184,10 +185,26 @@ def _fact(measure: str, event_date: str, members: list[tuple[str, Figure]], docu
                 _reasons(deciding, series, event_date) if status == "conflict" else [], ordered, series, len(sources))
 
 
-def _as_stated(f: Figure) -> tuple[int | None, int | None, int | None, str]:
+def _largest_exact(members: list[tuple[str, Figure]]) -> dict[tuple[str, str | None], int]:
+    """The largest exact count each document states for the fact, per place scope."""
+    largest: dict[tuple[str, str | None], int] = {}
+    for doc_id, f in members:
+        if f.qualifier == "exact" and f.value is not None and not f.implicit:
+            key = (doc_id, f.where)
+            largest[key] = max(largest.get(key, f.value), f.value)
+    return largest
+
+
+def _as_stated(f: Figure, largest_of_its_report: int | None = None) -> tuple[int | None, int | None, int | None, str]:
     """(value, low, high, qualifier) a figure brings to a fact. A casualty read without a numeral ("a
-    worker was killed", "the victim died") names one of the dead, not the toll: at least one."""
+    worker was killed", "the victim died") names one of the dead, not the toll: at least one. So does
+    a smaller count beside the report's own larger one for the same place ("The explosion killed 11
+    workers ... Nine workers on the drill deck were killed, along with two others"): a report does
+    not contradict itself, it tells a part."""
     if f.implicit and f.value:
+        return f.value, f.value, None, "at_least"
+    if f.qualifier == "exact" and f.value is not None and largest_of_its_report is not None \
+            and f.value < largest_of_its_report:
         return f.value, f.value, None, "at_least"
     return f.value, f.low, f.high, f.qualifier
 

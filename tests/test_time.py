@@ -770,3 +770,22 @@ def test_what_will_happen_is_not_placed_in_a_year_the_story_has_left():
     assert [t.value for t in temporal.tag(doc.text, doc.dct) if t.start == at] == [gold.value] == ["1999-03-12"]
     assert values("April 25 - The Coast Guard approves a plan to burn the oil off.", "2010-06-03")["April 25"] == \
         "2010-04-25"
+
+
+def test_the_day_an_article_is_about_is_the_day_its_casualty_sentences_state():
+    """A follow-up (fictional, in a Sunday paper) names the day after the shooting more often than the
+    shooting's own day: the day told in the sentences that count the hurt wins; "police said Saturday"
+    is the day of the report, and a clock time alone names no day."""
+    from annalist import figures
+
+    text = ("Two men were wounded Friday night outside the Lantern Cafe on Ordell Street. Police said Saturday "
+            "that a suspect was in custody. On Saturday the cafe stayed shut, and on Saturday afternoon neighbours "
+            "held a vigil. Officers were called at 9 p.m.")
+    timexes = temporal.annotate(text, "2031-05-11")
+    told = figures.counted_sentences(text)
+    assert temporal.article_event_date(timexes, text, told) == "2031-05-09"
+    # Told no casualty sentences, the day named most wins: Saturday twice (not counting the reported one),
+    # Friday once; the dayless "9 p.m." does not make Sunday a candidate.
+    assert temporal.article_event_date(timexes, text) == "2031-05-10"
+    only_a_clock = "Officers were called at 9 p.m. and found a man shot."
+    assert temporal.article_event_date(temporal.annotate(only_a_clock, "2031-05-11"), only_a_clock) == "2031-05-11"

@@ -29,11 +29,11 @@ from .documents import (
     past_anchors,
     resolve_past_anchors,
 )
-from .lexicon import MONTHS, NUMBER_WORDS, ORDINALS, UNITS, WEEKDAYS
+from .lexicon import MONTHS, NUMBER_WORDS, ORDINALS, UNITS, WEEKDAYS, cue
 from .match import find_candidates
 from .normalise import DATE, DURATION, SET, TIME, duration_value, number, ordinal, tag
 
 __all__ = ["DATE", "DURATION", "MONTHS", "NUMBER_WORDS", "ORDINALS", "SET", "TIME", "UNITS", "WEEKDAYS", "Inference",
-           "PastAnchor", "Ref", "annotate", "article_event_date", "corpus_event_date", "day_of", "duration_value",
+           "PastAnchor", "Ref", "annotate", "article_event_date", "corpus_event_date", "cue", "day_of", "duration_value",
            "find_candidates", "infer_publication_year", "main_event_date", "number", "ordinal", "past_anchors",
            "resolve_past_anchors", "tag"]

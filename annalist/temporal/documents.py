@@ -4,6 +4,7 @@ missing publication year inferred from them."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..models import Timex
@@ -123,22 +124,34 @@ def main_event_date(timexes: list[Timex]) -> str | None:
 # Relative days that name when something happened ("Saturday", "Feb. 18", "yesterday", "Labor Day"); not
 # the report's own day ("today") or what is to come ("tomorrow").
 _REPORT_DAY_RULES = {"today", "tomorrow", "tonight"}
+# A clock time alone ("at 9 p.m.") names no day: resolved against the publication date it is that day's
+# only by default, and a next-day paper's "at 9 p.m." was the day before.
+_DAYLESS_RULES = {"clock", "clock_24", "noon"}
 
 
-def article_event_date(timexes: list[Timex]) -> str | None:
-    """The day an article is about: its most often written full date (main_event_date); when it writes
-    none, its most often stated day resolved against the publication date ("late Friday night" in a
-    Saturday paper), the earliest on a tie. (An anniversary piece's "January 20" is this year's; its
-    "January 20, 1990" is the event's.)"""
-    written = main_event_date(timexes)
-    if written:
-        return written
-    counts: dict[str, int] = {}
-    for t in timexes:
-        if (day := day_of(t)) and t.rule not in _REPORT_DAY_RULES \
-                and not t.rule.startswith("past_anchor") and t.anchor.startswith("dct"):
-            counts[day] = counts.get(day, 0) + 1
-    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+def article_event_date(timexes: list[Timex], text: str | None = None,
+                       told_in: list[tuple[int, int]] = ()) -> str | None:
+    """The day an article is about: the day it states most often, the earliest on a tie. Stated days
+    are full dates ("January 20, 1990"), days that name a commemorated event ("the tragedy of January
+    20") and days resolved against the publication date ("late Friday night" in a Saturday paper); when `told_in` gives the sentences that tell what happened (the
+    counted sentences: "was shot Friday night"), only their days vote if they state any, so that a
+    follow-up's many "Saturday"s of what was said and done since do not outvote the day of the
+    shooting. Not votes: the report's own day ("today", "police said Tuesday" in `text`), what is to
+    come ("tomorrow"), a past anchor's year; a clock time without its day votes only when nothing
+    else dates the article."""
+    told = sorted(told_in)
+    in_told = lambda t: bool(told) and any(s <= t.start < e for s, e in told)  # noqa: E731
+    stated = [(t, day) for t in timexes if (day := day_of(t)) and not t.rule.startswith("past_anchor")
+              and (t.anchor == "absolute" or t.anchor.startswith("named event")
+                   or (t.anchor.startswith("dct") and t.rule not in _REPORT_DAY_RULES))]
+    said_on = lambda t: text is not None and bool(cue("reported_on").search(text[max(0, t.start - 30):t.start]))  # noqa: E731
+    voting = [(t, day) for t, day in stated if t.rule not in _DAYLESS_RULES and not said_on(t)]
+    for votes in ([day for t, day in voting if in_told(t)], [day for _, day in voting],
+                  [day for t, day in stated if t.anchor.startswith("dct")]):
+        if votes:
+            counts = Counter(votes)
+            return min(counts, key=lambda v: (-counts[v], v))
+    return None
 
 
 def corpus_event_date(timexes_by_doc: dict[str, list[Timex]]) -> str | None:
