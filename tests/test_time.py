@@ -214,6 +214,24 @@ def test_a_century_or_a_season_before_the_common_era_keeps_its_era():
                                                   ("the 3rd century AD", "02")]
 
 
+def test_the_era_after_a_range_or_a_pair_dates_both_years():
+    """"between 431 and 404 BC", "from 264 to 241 BC", "218–201 BC": the era is written once, after the
+    second year, and the first is before the common era too; "2 August 216 BC" is a day of that year and
+    "the winter of 218-217 BC" one season (a fictional history). In the four corpora's gold, the first
+    years of such pairs are read with their era."""
+    story = temporal.tag("Athens and Sparta fought between 431 and 404 BC. Rome fought Carthage from 264 to "
+                         "241 BC and again in 218–201 BC; Hannibal won on 2 August 216 BC and wintered in "
+                         "the winter of 218-217 BC in the Po valley.", None)
+    assert [(t.text, t.value) for t in story] == [
+        ("431", "BC0431"), ("404 BC", "BC0404"), ("264", "BC0264"), ("241 BC", "BC0241"), ("218", "BC0218"),
+        ("201 BC", "BC0201"), ("2 August 216 BC", "BC0216-08-02"), ("the winter of 218-217 BC", "BC0218-WI")]
+    first_of_pair = re.compile(r"^\s*(?:and|to|or|until|through|[-–—])\s*\d{1,4}\s*B\.?C")
+    found = gold_of_shape(TIME_GOLD, lambda text, gold: re.fullmatch(r"\d{1,4}", text[gold.start:gold.end])
+                          and first_of_pair.match(text[gold.end:gold.end + 20]))
+    right = sum(ours is not None and ours.value == gold.value for gold, ours in found)
+    assert found and right >= 0.8 * len(found), (right, len(found))
+
+
 def test_the_following_spring_is_the_first_after_the_storys_month(timeline17_dir):
     """A history's "The following spring" after July 1862 is 1863's, "The previous winter" 1861's (TimeML's
     winter of a year is its December to February), "That summer" 1862's, and "the winter of 1861-62" one
@@ -405,6 +423,7 @@ RULE_EXAMPLES = {
     "clock_zone": ("Fighting stopped at 0600 EDT.", "2011-03-15T06:00"),
     "clock_stamp": ("News of the day\n2048 : Protesters gathered in the square.", "2011-03-15T20:48"),
     "era_year": ("The battle was fought in 490 BC.", "BC0490"),
+    "era_range_start": ("Athens fought Sparta between 431 and 404 BC.", "BC0431"),
     "year_in": ("The war ended in 1990.", "1990"),
     "year_range_end": ("He reigned 1947-54.", "1954"),
     "year_part": ("The war ended in mid-1990.", "1990"),

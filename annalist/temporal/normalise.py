@@ -223,12 +223,27 @@ def _month_of_that_year(m, clock, text, start):
 
 
 def _era_year(m, clock, text, start):
-    """"490 BC", "March 490 B.C." (a negative year: "the following year" is 489 BC), "AD 43"."""
+    """"490 BC", "March 490 B.C." (a negative year: "the following year" is 489 BC), "2 August 216 BC",
+    "AD 43"."""
     year = int(m["y"] or m["y2"])
     before_era = (m["era"] or "").upper().startswith("B")
     if not year or (m["era"] and m["era"].upper() in ("AD", "CE") and m["era"] != m["era"].upper()):
         return None  # "0 BC" is no year; "43 ad" in lower case is an advertisement, not an era
-    ref = Ref(-year if before_era else year, _month(m["mon"]) if m["mon"] else None)
+    month = _month(m["mon"]) if m["mon"] else None
+    day = int(m["d"] or m["d2"]) if month and (m["d"] or m["d2"]) else None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    ref = Ref(-year if before_era else year, month, day)
+    clock.set_narrative(ref, start)
+    return DATE, ref.iso(), "absolute"
+
+
+def _era_range_start(m, clock, text, start):
+    """"431" of "between 431 and 404 BC": a year before the common era, as the range's end says."""
+    year = int(m["y"])
+    if not year:
+        return None
+    ref = Ref(-year)
     clock.set_narrative(ref, start)
     return DATE, ref.iso(), "absolute"
 
@@ -868,7 +883,7 @@ _NORMALISERS = {
     "part_of_date": _part_of_date, "month_day_year": _full_date, "day_month_year": _full_date,
     "month_day": _yearless_date, "day_month": _yearless_date, "month_year": _month_year, "month_of_that_year": _month_of_that_year,
     "season_year": _season, "quarter": _quarter, "half_year": _half_year, "decade": _decade,
-    "decade_short": _decade_short, "century": _century, "year_in": _year_in, "era_year": _era_year, "fiscal_year": _fiscal_year,
+    "decade_short": _decade_short, "century": _century, "year_in": _year_in, "era_year": _era_year, "era_range_start": _era_range_start, "fiscal_year": _fiscal_year,
     "today": _today, "the_day": _the_day, "tonight": _tonight, "yesterday": _yesterday, "tomorrow": _tomorrow,
     "this_part": _this_part, "last_night": _last_night, "present": _reference("PRESENT_REF"),
     "past_ref": _reference("PAST_REF"), "future_ref": _reference("FUTURE_REF"), "soon": _soon, "relative_period": _relative_period,
