@@ -216,15 +216,16 @@ def test_a_century_or_a_season_before_the_common_era_keeps_its_era():
 
 def test_the_era_after_a_range_or_a_pair_dates_both_years():
     """"between 431 and 404 BC", "from 264 to 241 BC", "218–201 BC": the era is written once, after the
-    second year, and the first is before the common era too; "2 August 216 BC" is a day of that year and
-    "the winter of 218-217 BC" one season (a fictional history). In the four corpora's gold, the first
+    second year, and the first is before the common era too; "2 August 216 BC" is a day of that year,
+    "the winter of 218-217 BC" one season, "the 240s BC" a decade (a fictional history). In the four corpora's gold, the first
     years of such pairs are read with their era."""
     story = temporal.tag("Athens and Sparta fought between 431 and 404 BC. Rome fought Carthage from 264 to "
                          "241 BC and again in 218–201 BC; Hannibal won on 2 August 216 BC and wintered in "
-                         "the winter of 218-217 BC in the Po valley.", None)
+                         "the winter of 218-217 BC in the Po valley. Carthage had grown rich in the 240s BC.", None)
     assert [(t.text, t.value) for t in story] == [
         ("431", "BC0431"), ("404 BC", "BC0404"), ("264", "BC0264"), ("241 BC", "BC0241"), ("218", "BC0218"),
-        ("201 BC", "BC0201"), ("2 August 216 BC", "BC0216-08-02"), ("the winter of 218-217 BC", "BC0218-WI")]
+        ("201 BC", "BC0201"), ("2 August 216 BC", "BC0216-08-02"), ("the winter of 218-217 BC", "BC0218-WI"),
+        ("the 240s BC", "BC024")]
     first_of_pair = re.compile(r"^\s*(?:and|to|or|until|through|[-–—])\s*\d{1,4}\s*B\.?C")
     found = gold_of_shape(TIME_GOLD, lambda text, gold: re.fullmatch(r"\d{1,4}", text[gold.start:gold.end])
                           and first_of_pair.match(text[gold.end:gold.end + 20]))

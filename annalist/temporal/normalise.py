@@ -405,6 +405,11 @@ def _half_year(m, clock, text, start):
 
 
 def _decade(m, clock, text, start):
+    """"the 1990s" is 199 (TimeML's first three digits of its years); "the 440s BC", 449 to 440 before the
+    common era, BC044."""
+    if m["bcdec"]:
+        year = int(m["bcdec"])
+        return (DATE, f"BC{year // 10:03d}", "absolute") if year else None
     digits = m["dec"][:3] if m["dec"] else None
     if digits is None:
         return None
