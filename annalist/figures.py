@@ -274,6 +274,8 @@ def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:
             measure = "killed"  # "two were shot dead", "one fatally", "Four people found shot to death"
         elif measure == "injured" and _wounds_said_mortal(token, counted):
             measure = "killed"  # "fatally wounded four friends", "three were mortally wounded"
+        if measure in (implicit.SHOT, "injured") and implicit.died_since(counted):
+            measure = "killed"  # "Two people wounded in the shooting have died"
         low, high, value, qualifier, vague = _amounts(match)
         if value is None and low is None and high is None and not vague:
             continue

@@ -56,14 +56,26 @@ def figures(doc, offset: int, sentence: str, headline: bool = False) -> list[Fig
             start = min(person.left_edge.idx, anchor.idx)
             end = max(person.idx + len(person.text), *(t.idx + len(t.text) for t in _fatal_words(anchor)))
             key = (person.i, measure)
-            if key in found or (measure == SHOT and (person.i, "killed") in found):
+            # One person hit and dead in one sentence ("was shot and killed", "A woman wounded in the
+            # attack has died") is one of the dead, not also one of the hurt.
+            if key in found or (measure in _HIT and (person.i, "killed") in found):
                 continue
             if measure == "killed":
-                found.pop((person.i, SHOT), None)
+                for hit in _HIT:
+                    found.pop((person.i, hit), None)
             found[key] = Figure(measure=measure, value=value, qualifier="exact", low=value, high=value, vague=False,
                                 who=_who(head), where=None, when=None, start=offset + start, end=offset + end,
                                 span=sentence[start:end], sentence=sentence, implicit=True, role=role)
     return list(found.values())
+
+
+_HIT = (SHOT, "injured")
+
+
+def died_since(person) -> bool:
+    """The people a count names are the subject of a death: "Two people wounded in the shooting have
+    died", "three injured in the crash later succumbed"."""
+    return person.dep_ == "nsubj" and person.head.lemma_.lower() in ("die", "succumb")
 
 
 def fatal_events(doc, offset: int, sentence: str) -> list[Figure]:

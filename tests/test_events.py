@@ -289,6 +289,23 @@ def test_a_report_about_the_dead_alone_does_not_zero_the_hurt(gvc_dir):
         assert toll.best == gold[incident]["injured"] > 0, (incident, toll.counts)
 
 
+def test_who_was_hurt_and_has_died_is_one_of_the_dead_only(gvc_dir):
+    """"A woman who was wounded in a Sunday night shooting ... has died", "A 15-year-old boy shot in a
+    drive-by shooting ... has died": one person, hit then dead, is counted among the dead and not also
+    among the hurt; so are the people of a count said to have died since ("Two people wounded in the
+    shooting have died", fictional)."""
+    from annalist.events import document_counts
+
+    pattern = r"^(?:[A-Z .,—-]+ — )?An? [\w -]+?(?: who was)? (?:wounded|injured|hurt|shot) in [^.]{0,60}\bhas died\b"
+    sentences = _sentences(gvc_dir, pattern)
+    assert len(sentences) >= 2
+    for sentence in sentences:
+        counts = document_counts(figures.extract(sentence, []))
+        assert counts["killed"].count >= 1 and "injured" not in counts, (sentence, counts)
+    counts = document_counts(figures.extract("Two people wounded in the shooting have died.", []))
+    assert counts["killed"].count == 2 and "injured" not in counts, counts
+
+
 def test_people_shot_besides_the_dead_are_all_hurt(gvc_dir):
     """"A man was killed and four others were shot", "he and four others were shot": the others are
     people besides the dead, so all of them are hurt (not four less the dead)."""
