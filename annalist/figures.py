@@ -422,6 +422,8 @@ def _not_a_count(sentence: str, match: re.Match) -> bool:
         return True  # "ages 25, 26, and 33", "a 43 y/o man", "all 16 or younger"
     if _is_address(before, after):
         return True
+    if re.search(_not_counts()["call_sign_before"], before) and match.group(0)[:1].isdigit():
+        return True  # a channel: "WDRB 41 Louisville News"
     if re.search(r"\b[A-Za-z]{1,3}-$", before) and match.group(0)[:1].isdigit():
         return True  # a designation: "K-8 school", "I-95", "F-16"
     if re.search(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$", before) and match.group(0)[:1].isdigit():

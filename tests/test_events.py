@@ -321,6 +321,20 @@ def test_people_shot_besides_the_dead_are_all_hurt(gvc_dir):
         assert counts["injured"].count == others, (sentence, counts)
 
 
+def test_a_number_after_a_call_sign_is_a_channel(gvc_dir):
+    """"... - WDRB 41 Louisville News", "WBBJ 7 Eyewitness News": a broadcaster's channel, never a count, in
+    every headline of the coverage that ends with a call sign and a number after a casualty word."""
+    from conftest import gvc_articles
+
+    call_sign = re.compile(r"\b[KW][A-Z]{2,3}(?:-TV)? (\d{1,2}) [A-Z][a-z]+")
+    titles = {a["title"] for a in gvc_articles(gvc_dir) if a.get("title") and call_sign.search(a["title"])
+              and re.search(r"(?i)\b(?:killed|dead|shot|shooting|wounded|injured)\b", a["title"])}
+    assert len(titles) >= 3
+    for title in titles:
+        channels = {m.start(1) for m in call_sign.finditer(title)}
+        assert not [f for f in figures.extract_document("", title, []) if f.start in channels], title
+
+
 def test_a_house_number_before_a_quadrant_is_an_address(gvc_dir):
     """"at 4006 N.W. 417th St.", "1200 SE Main Street": a house number, never a count of people."""
     pattern = r"\b(\d{2,5}) (?:[NS]\.?[EW]\.?) (?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)"
