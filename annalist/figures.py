@@ -36,7 +36,7 @@ MEASURES = {
     "shot": {"shoot"},
 }
 _CUE_TO_MEASURE = {lemma: measure for measure, lemmas in MEASURES.items() for lemma in lemmas}
-_CUE_WORDS = re.compile(r"\b(?:kill|die|dead|death|fatal|toll|execut|massacr|slain|slay|murder|perish|bod(?:y|ies)|corpse|"
+_CUE_WORDS = re.compile(r"\b(?:kill|die|dead|death|fatal|toll|execut|massacr|slain|slay|murder|homicid|perish|bod(?:y|ies)|corpse|"
                         r"lives|injur|wound|hurt|arrest|detain|jail|imprison|custody|missing|disappear|unaccounted|"
                         r"displac|refugee|fle[de]|evacu|homeless|deport|forced to leave|infect|cases?\b|sicken|diagnos|"
                         r"ill\b|caught|catch|contract|graz|hospitali[sz]|(?:critical|serious|stable|fair|grave|guarded|good|satisfactory) condition|rescu|trapped|stranded|affected|shot\b|shoot|gunned|stabb|struck|slain|fatally|no one|nobody|(?:to|in|into)\s+(?:the\s+|a\s+)?hospital)", re.I)
@@ -203,7 +203,8 @@ def extract(text: str, timexes: list[Timex], nlp=None, parse_text: str | None = 
         own = dated[bisect.bisect_left(starts, start - MAX_TIMEX_CHARS):bisect.bisect_left(starts, end)]
         numerals = [f for f in _sentence_figures(doc, start, sentence)
                     if not any(t.start < f.end and f.start < t.end for t in own)]  # "January 20" holds no count
-        counted = numerals + implicit.figures(doc, start, sentence, headline=parse_text is not None)
+        counted = numerals + implicit.figures(doc, start, sentence, headline=parse_text is not None) + \
+            implicit.multiple_casualties(doc, start, sentence)
         for figure in counted or implicit.fatal_events(doc, start, sentence):
             figures.append(_with_time(figure, own, start, end, event))
     return figures

@@ -78,6 +78,35 @@ def died_since(person) -> bool:
     return person.dep_ == "nsubj" and person.head.lemma_.lower() in ("die", "succumb")
 
 
+def multiple_casualties(doc, offset: int, sentence: str) -> list[Figure]:
+    """"a double shooting" is two people shot, "the triple homicide" three killed: the number the
+    incident's name gives. Read from the words, not the parse (which takes "the quadruple shooting
+    Christmas night" for a noun "quadruple" and a verb); one incident only, not "double shootings" nor
+    "the city's third double shooting"."""
+    nominal, multipliers = lexicon()["nominal"], lexicon()["multiple"]["multipliers"]
+    measures = {**{noun: "killed" for noun in nominal["killed"]}, **{noun: SHOT for noun in nominal["shot"]}}
+    found = []
+    for times in doc:
+        if times.lower_ not in multipliers or times.i + 1 >= len(doc):
+            continue
+        noun = doc[times.i + 2] if doc[times.i + 1].text == "-" and times.i + 2 < len(doc) else doc[times.i + 1]
+        measure = measures.get(noun.lower_)
+        if measure is None or (times.i > 0 and doc[times.i - 1].lower_ in _ordinal_words()) or _not_an_event(noun):
+            continue
+        value = multipliers[times.lower_]
+        start, end = times.idx, noun.idx + len(noun.text)
+        found.append(Figure(measure=measure, value=value, qualifier="exact", low=value, high=value, vague=False,
+                            who=None, where=None, when=None, start=offset + start, end=offset + end,
+                            span=sentence[start:end], sentence=sentence, implicit=True, role=None))
+    return found
+
+
+def _ordinal_words() -> set[str]:
+    from .temporal import ORDINALS
+
+    return set(ORDINALS)
+
+
 def fatal_events(doc, offset: int, sentence: str) -> list[Figure]:
     """"a fatal shooting", "the deadly stabbing": someone died — at least one, the number unsaid
     (a low bound only: any count the text gives decides). Only in a sentence that counts no one."""

@@ -321,6 +321,22 @@ def test_people_shot_besides_the_dead_are_all_hurt(gvc_dir):
         assert counts["injured"].count == others, (sentence, counts)
 
 
+def test_a_double_shooting_or_a_triple_homicide_counts_its_people(gvc_dir):
+    """"the quadruple shooting" is four people shot, "a triple homicide" three killed, "a double-murder
+    suspect" two killed: the incident's name gives the number, over every such sentence of a slice of
+    the coverage (not "double shootings", several incidents, nor "the third double shooting")."""
+    numbers = {"double": 2, "triple": 3, "quadruple": 4}
+    pattern = r"(?<!third )(?<!second )(?<!fourth )\b(double|triple|quadruple)[- ](shooting|homicide|murder)\b(?!s)"
+    # (a line pointing to another story, "READ MORE | ...", is not read for counts at all)
+    sentences = [s for s in _sentences(gvc_dir, pattern, limit=60) if figures.counted_sentences(s)]
+    assert len(sentences) >= 30
+    for sentence in sentences:
+        found = re.search(pattern, sentence)
+        measure = "shot" if found.group(2) == "shooting" else "killed"
+        assert any(f.measure == measure and f.value == numbers[found.group(1)] and f.implicit
+                   for f in figures.extract(sentence, [])), sentence
+
+
 def test_a_number_after_a_call_sign_is_a_channel(gvc_dir):
     """"... - WDRB 41 Louisville News", "WBBJ 7 Eyewitness News": a broadcaster's channel, never a count, in
     every headline of the coverage that ends with a call sign and a number after a casualty word."""
