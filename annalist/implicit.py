@@ -82,7 +82,8 @@ def multiple_casualties(doc, offset: int, sentence: str) -> list[Figure]:
     """"a double shooting" is two people shot, "the triple homicide" three killed: the number the
     incident's name gives. Read from the words, not the parse (which takes "the quadruple shooting
     Christmas night" for a noun "quadruple" and a verb); one incident only, not "double shootings" nor
-    "the city's third double shooting"."""
+    "the city's third double shooting". "quadruple" is a numeral (a multiplicative one): the count is
+    as stated as "four people were shot", not implicit."""
     nominal, multipliers = lexicon()["nominal"], lexicon()["multiple"]["multipliers"]
     measures = {**{noun: "killed" for noun in nominal["killed"]}, **{noun: SHOT for noun in nominal["shot"]}}
     found = []
@@ -97,7 +98,7 @@ def multiple_casualties(doc, offset: int, sentence: str) -> list[Figure]:
         start, end = times.idx, noun.idx + len(noun.text)
         found.append(Figure(measure=measure, value=value, qualifier="exact", low=value, high=value, vague=False,
                             who=None, where=None, when=None, start=offset + start, end=offset + end,
-                            span=sentence[start:end], sentence=sentence, implicit=True, role=None))
+                            span=sentence[start:end], sentence=sentence, implicit=False, role=None))
     return found
 
 
