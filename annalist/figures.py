@@ -489,6 +489,8 @@ def _measure_of(token):
     if any(c.text.lower() in unconfirmed["words"] for c in counted.lefts) and \
             counted.lemma_.lower() not in unconfirmed["case_nouns"]:
         return None, None  # "101 suspected deaths" are not yet a count; "486 possible cases" are
+    if counted.dep_ == "pobj" and counted.head.dep_ == "agent":
+        return None, None  # "he was shot by two men": who did it, not to whom
     # "put the toll at 12", "five people died, including two children", "arrested for ..."
     if counted.dep_ == "pobj" and counted.head.text.lower() not in ("of", "to", "by", "than", "at", "including", "for") \
             and not _risen_past(counted) and counted.lemma_.lower() not in _CUE_TO_MEASURE:

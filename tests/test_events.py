@@ -337,6 +337,17 @@ def test_a_double_shooting_or_a_triple_homicide_counts_its_people(gvc_dir):
                    for f in figures.extract(sentence, [])), sentence
 
 
+def test_who_did_the_shooting_is_not_counted_as_shot(gvc_dir):
+    """"he was shot by two men", "killed by 4 year old": the passive's agent did it; it is not a count of
+    the people it happened to, in every such sentence of the coverage."""
+    agent = re.compile(r"\b(?:shot|killed|wounded|injured|stabbed) by (two|three|four|\d+) ")
+    sentences = _sentences(gvc_dir, agent.pattern, limit=100)
+    assert len(sentences) >= 3
+    for sentence in sentences:
+        doers = {m.start(1) for m in agent.finditer(sentence)}
+        assert not [f for f in figures.extract(sentence, []) if f.start in doers], sentence
+
+
 def test_a_number_after_a_call_sign_is_a_channel(gvc_dir):
     """"... - WDRB 41 Louisville News", "WBBJ 7 Eyewitness News": a broadcaster's channel, never a count, in
     every headline of the coverage that ends with a call sign and a number after a casualty word."""
