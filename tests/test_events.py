@@ -348,6 +348,19 @@ def test_who_did_the_shooting_is_not_counted_as_shot(gvc_dir):
         assert not [f for f in figures.extract(sentence, []) if f.start in doers], sentence
 
 
+def test_a_tally_over_several_shootings_is_not_one_incidents_toll(gvc_dir):
+    """"the five shootings that wounded 15 different people in Norfolk over July 4th weekend", "18 people
+    were shot over Memorial Day weekend": counts over several incidents stay out of any one event's toll,
+    in every such sentence of the coverage that counts people."""
+    from annalist.events import is_aggregate
+
+    tally = r"\b(?:(?:two|three|four|five|six|\d+) (?:separate )?shootings|over (?:the )?[A-Z][\w']+ (?:Day )?weekend)\b"
+    sentences = [s for s in _sentences(gvc_dir, tally, limit=80) if figures.counted_sentences(s)]
+    counted = [f for s in sentences for f in figures.extract(s, []) if f.measure in ("killed", "injured", "shot")]
+    assert len(counted) >= 10
+    assert all(is_aggregate(f) for f in counted), [f.sentence for f in counted if not is_aggregate(f)][:3]
+
+
 def test_a_number_after_a_call_sign_is_a_channel(gvc_dir):
     """"... - WDRB 41 Louisville News", "WBBJ 7 Eyewitness News": a broadcaster's channel, never a count, in
     every headline of the coverage that ends with a call sign and a number after a casualty word."""
