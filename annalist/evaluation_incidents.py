@@ -4,8 +4,9 @@ Archive's counts (shared/datasets/gvc; SemEval-2018 Task 5 data).
 Per incident: its articles alone in a fresh archive, through the real pipeline (ingest, annotate,
 events); the answer is the event with the most documents (ties: most independent sources), its
 killed and injured best (else low, else high; no toll = 0), scored against GVA's `killed` and
-`injured`, and the event's date against GVA's day of the incident. The naive baseline — the first number near a casualty word in each article, the most
-frequent across articles — is scored in the same run.
+`injured`, and the event's date against GVA's day of the incident. The naive baseline — the first
+number near a casualty word in each article, the most frequent across articles — is scored in the
+same run.
 
 Mixed mode puts every incident of one state and year in ONE archive, and scores how documents
 were grouped into events (pairwise precision/recall/F1 against GVA's incident ids) and each

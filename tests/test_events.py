@@ -126,7 +126,8 @@ def test_the_day_an_article_is_about_is_the_incidents_day(gvc_dir):
             article = json.loads(line)
             text = article.get("text") or ""
             timexes = temporal.annotate(text, article.get("published"))
-            day = temporal.article_event_date(timexes, text, figures.counted_sentences(text)[:figures.MAX_COUNTED_SENTENCES])
+            told = figures.counted_sentences(text)[:figures.MAX_COUNTED_SENTENCES]
+            day = temporal.article_event_date(timexes, text, told)
             named = Counter(d for t in timexes if (d := temporal.day_of(t)))
             total += 1
             right += day == g["date"]

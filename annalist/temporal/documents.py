@@ -133,10 +133,10 @@ def article_event_date(timexes: list[Timex], text: str | None = None,
                        told_in: list[tuple[int, int]] = ()) -> str | None:
     """The day an article is about: the day it states most often, the earliest on a tie. Stated days
     are full dates ("January 20, 1990"), days that name a commemorated event ("the tragedy of January
-    20") and days resolved against the publication date ("late Friday night" in a Saturday paper); when `told_in` gives the sentences that tell what happened (the
-    counted sentences: "was shot Friday night"), only their days vote if they state any, so that a
-    follow-up's many "Saturday"s of what was said and done since do not outvote the day of the
-    shooting. Not votes: the report's own day ("today", "police said Tuesday" in `text`), what is to
+    20") and days resolved against the publication date ("late Friday night" in a Saturday paper).
+    When `told_in` gives the sentences that tell what happened (the counted sentences: "was shot
+    Friday night"), only their days vote if they state any, so that a follow-up's many "Saturday"s of
+    what was said and done since do not outvote the day of the shooting. Not votes: the report's own day ("today", "police said Tuesday" in `text`), what is to
     come ("tomorrow"), a past anchor's year; a clock time without its day votes only when nothing
     else dates the article."""
     told = sorted(told_in)
