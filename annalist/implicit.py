@@ -20,6 +20,8 @@ from .models import Figure
 from .parsing import entity_type
 
 SHOT = "shot"  # hit by gunfire, not said to be fatal: injured unless the person died (see annalist.events)
+# Measures of people hit: one also counted dead in the same sentence is one of the dead only.
+_HIT = (SHOT, "injured")
 
 
 def lexicon() -> dict:
@@ -69,9 +71,6 @@ def figures(doc, offset: int, sentence: str, headline: bool = False) -> list[Fig
     return list(found.values())
 
 
-_HIT = (SHOT, "injured")
-
-
 def died_since(person) -> bool:
     """The people a count names are the subject of a death: "Two people wounded in the shooting have
     died", "three injured in the crash later succumbed"."""
@@ -92,7 +91,7 @@ def multiple_casualties(doc, offset: int, sentence: str) -> list[Figure]:
             continue
         noun = doc[times.i + 2] if doc[times.i + 1].text == "-" and times.i + 2 < len(doc) else doc[times.i + 1]
         measure = measures.get(noun.lower_)
-        if measure is None or (times.i > 0 and doc[times.i - 1].lower_ in _ordinal_words()) or _not_an_event(noun):
+        if measure is None or (times.i > 0 and doc[times.i - 1].lower_ in _ordinals()) or _not_an_event(noun):
             continue
         value = multipliers[times.lower_]
         start, end = times.idx, noun.idx + len(noun.text)
@@ -100,12 +99,6 @@ def multiple_casualties(doc, offset: int, sentence: str) -> list[Figure]:
                             who=None, where=None, when=None, start=offset + start, end=offset + end,
                             span=sentence[start:end], sentence=sentence, implicit=False, role=None))
     return found
-
-
-def _ordinal_words() -> set[str]:
-    from .temporal import ORDINALS
-
-    return set(ORDINALS)
 
 
 def fatal_events(doc, offset: int, sentence: str) -> list[Figure]:

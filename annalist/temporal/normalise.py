@@ -130,13 +130,18 @@ def _day(text: str) -> int:
     return int(re.match(r"\d+", text).group())
 
 
+def _story_moves_to(ref: Ref, clock: Clock, start: int):
+    """A date written out in full ("March 3, 1945", "May 1990", "490 BC"): the story's time from here on."""
+    clock.set_narrative(ref, start)
+    return DATE, ref.iso(), "absolute"
+
+
 def _full_date(m, clock, text, start):
     year, month, day = int(m["y"]), _month(m["mon"]), _day(m["d"])
     if not valid_date(year, month, day):
         return None
     ref = Ref(year, month, day)
-    clock.set_narrative(ref, start)
-    return DATE, ref.iso(), "absolute"
+    return _story_moves_to(ref, clock, start)
 
 
 def _iso_date(m, clock, text, start):
@@ -158,8 +163,7 @@ def _numeric_date(m, clock, text, start):
     if not valid_date(year, month, day):
         return None
     ref = Ref(year, month, day)
-    clock.set_narrative(ref, start)
-    return DATE, ref.iso(), "absolute"
+    return _story_moves_to(ref, clock, start)
 
 
 def _yearless_date(m, clock, text, start):
@@ -210,8 +214,7 @@ def _part_of_date(m, clock, text, start):
 
 def _month_year(m, clock, text, start):
     ref = Ref(int(m["y"]), _month(m["mon"]))
-    clock.set_narrative(ref, start)
-    return DATE, ref.iso(), "absolute"
+    return _story_moves_to(ref, clock, start)
 
 
 def _month_of_that_year(m, clock, text, start):
@@ -234,8 +237,7 @@ def _era_year(m, clock, text, start):
     if day is not None and not 1 <= day <= 31:
         return None
     ref = Ref(-year if before_era else year, month, day)
-    clock.set_narrative(ref, start)
-    return DATE, ref.iso(), "absolute"
+    return _story_moves_to(ref, clock, start)
 
 
 def _era_range_start(m, clock, text, start):
@@ -244,8 +246,7 @@ def _era_range_start(m, clock, text, start):
     if not year:
         return None
     ref = Ref(-year)
-    clock.set_narrative(ref, start)
-    return DATE, ref.iso(), "absolute"
+    return _story_moves_to(ref, clock, start)
 
 
 def _year_in(m, clock, text, start):
