@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 
 from .figures import DATELINE, MAX_COUNTED_SENTENCES, counted_sentences
-from .implicit import SHOT, lexicon, role_of_words
+from .implicit import SHOT, lexicon, listed_total, role_of_words
 from .linking import (
     Profile,
     ages_of,
@@ -353,8 +353,8 @@ def _listed_together(figures: list[Figure]) -> list[Figure]:
                     _LIST_SEPARATOR.fullmatch(_text_between(run[-1], f)):
                 run.append(f)
                 continue
-            total = sum(x.value for x in run)
-            if len(run) > 1 and not any(g.implicit and g.measure == run[0].measure and g.value == total for g in figures):
+            total = listed_total([x.value for x in run])
+            if len(run) > 1 and total != run[0].value and not any(g.implicit and g.measure == run[0].measure and g.value == total for g in figures):
                 sums.append(replace(run[0], value=total, low=total, high=total, end=run[-1].end,
                                     span=_text_from(run[0], run[-1])))
             run = [f] if f is not None else []

@@ -452,15 +452,22 @@ def _count(person) -> tuple[int, object] | None:
     # Andrews, 21, and Jamari Brooks, 17, were wounded".
     members += [a for a in _names_after_ages(person) if a not in members]
     members += [c for s in members[1:] for c in s.conjuncts if c.i > s.i and c not in members]
-    total = 0
-    for member in members:
-        count = _one_person(member)
-        if count is None:
-            return None
-        total += count
+    counts = [_one_person(member) for member in members]
+    if None in counts:
+        return None
+    total = listed_total(counts)
     if len(members) == 1 and any(c.dep_ == "nummod" and c.like_num for c in person.children):
         return None  # "two men": the numeral reader counts it
     return total, person
+
+
+def listed_total(counts: list[int]) -> int:
+    """How many people counts listed side by side name: their sum ("two men and a woman"), or the
+    first alone when the rest add up to it (a group, then its parts: "six people, three men and
+    three women")."""
+    if len(counts) > 2 and counts[0] == sum(counts[1:]):
+        return counts[0]
+    return sum(counts)
 
 
 def _names_after_ages(name) -> list:

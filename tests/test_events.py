@@ -591,6 +591,28 @@ def test_counts_listed_side_by_side_are_summed(gvc_dir):
     assert one_part["injured"].count == 4
 
 
+def test_a_group_then_its_parts_is_counted_once(gvc_dir):
+    """"Six people, three men and three women, were wounded": six, not twelve; the parts after the
+    group add up to it. Counts that do not ("two men and two women", fictional) are still summed."""
+    from annalist.events import document_counts
+
+    numbers = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+    pattern = r"\b(\w+) people, (\w+) (?:men|women|adults|teens|children) and (\w+) (?:men|women|adults|teens|children), (?:were|have been)"
+    sentences = _sentences(gvc_dir, pattern, limit=10)
+    assert len(sentences) >= 2
+    for sentence in sentences:
+        group, first, second = (numbers[w.lower()] for w in re.search(pattern, sentence).groups())
+        assert group == first + second
+        found = figures.extract(sentence, [])
+        assert all(f.value <= group for f in found), (sentence, found)
+        counts = document_counts(found)
+        assert counts["injured"].count == group, (sentence, counts)
+    listed = document_counts(figures.extract("Two men and two women were wounded.", []))
+    assert listed["injured"].count == 4, listed
+    pair = document_counts(figures.extract("Two people, a man and a woman, were wounded.", []))
+    assert pair["injured"].count == 2, pair
+
+
 def test_people_named_each_with_an_age_are_counted_as_a_list(gvc_dir):
     """"David Jones, 19, Leonard Andrews, 21, and Jamari Brooks, 17, were also wounded": three people,
     as the ages between the names show."""
