@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 
 from .figures import DATELINE, MAX_COUNTED_SENTENCES, counted_sentences
-from .implicit import SHOT, lexicon, listed_total, role_of_words
+from .implicit import SHOT, lexicon, listed_total, role_of_words, set_off_as_parts
 from .linking import (
     Profile,
     ages_of,
@@ -353,7 +353,8 @@ def _listed_together(figures: list[Figure]) -> list[Figure]:
                     _LIST_SEPARATOR.fullmatch(_text_between(run[-1], f)):
                 run.append(f)
                 continue
-            total = listed_total([x.value for x in run])
+            closed = _text_after(run[-1]).startswith(",") if len(run) > 2 else False
+            total = listed_total([x.value for x in run], set_off_as_parts(run[0].span.split()[-1], closed))
             if len(run) > 1 and total != run[0].value and not any(g.implicit and g.measure == run[0].measure and g.value == total for g in figures):
                 sums.append(replace(run[0], value=total, low=total, high=total, end=run[-1].end,
                                     span=_text_from(run[0], run[-1])))
@@ -425,6 +426,12 @@ def _text_between(first: Figure, second: Figure) -> str:
     """The sentence's text from the end of one figure to the start of a later one in it."""
     at = max(first.sentence.find(first.span), 0)
     return first.sentence[at + len(first.span):at + second.start - first.start]
+
+
+def _text_after(figure: Figure) -> str:
+    """The sentence's text after a figure."""
+    at = max(figure.sentence.find(figure.span), 0)
+    return figure.sentence[at + len(figure.span):]
 
 
 def _text_from(first: Figure, last: Figure) -> str:

@@ -455,19 +455,28 @@ def _count(person) -> tuple[int, object] | None:
     counts = [_one_person(member) for member in members]
     if None in counts:
         return None
-    total = listed_total(counts)
+    last = max(members, key=lambda m: m.right_edge.i).right_edge
+    closed = last.i + 1 < len(last.doc) and last.doc[last.i + 1].text == ","
+    total = listed_total(counts, set_off_as_parts(members[0].lower_, closed))
     if len(members) == 1 and any(c.dep_ == "nummod" and c.like_num for c in person.children):
         return None  # "two men": the numeral reader counts it
     return total, person
 
 
-def listed_total(counts: list[int]) -> int:
-    """How many people counts listed side by side name: their sum ("two men and a woman"), or the
-    first alone when the rest add up to it (a group, then its parts: "six people, three men and
-    three women")."""
-    if len(counts) > 2 and counts[0] == sum(counts[1:]):
+def listed_total(counts: list[int], maybe_parts: bool) -> int:
+    """How many people counts listed side by side name: their sum ("three men, two women and a
+    child were hurt"), or the first alone when the rest may be its parts and add up to it (a group,
+    then its parts: "six people, three men and three women, were shot")."""
+    if maybe_parts and len(counts) > 2 and counts[0] == sum(counts[1:]):
         return counts[0]
     return sum(counts)
+
+
+def set_off_as_parts(first_noun: str, closed_by_comma: bool) -> bool:
+    """Whether the counts after a first one may be its parts: the first counts people of any kind
+    ("six people", "four victims"), or the rest are set off between commas, an apposition ("four
+    teens, two boys and two girls, were shot"); not a plain list ("three men, two women and a child were")."""
+    return first_noun.lower() in lexicon()["people"]["groups"] or closed_by_comma
 
 
 def _names_after_ages(name) -> list:

@@ -593,7 +593,8 @@ def test_counts_listed_side_by_side_are_summed(gvc_dir):
 
 def test_a_group_then_its_parts_is_counted_once(gvc_dir):
     """"Six people, three men and three women, were wounded": six, not twelve; the parts after the
-    group add up to it. Counts that do not ("two men and two women", fictional) are still summed."""
+    group add up to it, the group counting people of any kind or the parts set off between commas. A
+    plain list ("three men, two women and one child were wounded", fictional) is summed."""
     from annalist.events import document_counts
 
     numbers = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
@@ -611,6 +612,10 @@ def test_a_group_then_its_parts_is_counted_once(gvc_dir):
     assert listed["injured"].count == 4, listed
     pair = document_counts(figures.extract("Two people, a man and a woman, were wounded.", []))
     assert pair["injured"].count == 2, pair
+    kinds = document_counts(figures.extract("Three men, two women and one child were wounded.", []))
+    assert kinds["injured"].count == 6, kinds  # a plain list: men are not people of any kind, no comma closes it
+    set_off = document_counts(figures.extract("Four teens, two boys and two girls, were shot.", []))
+    assert set_off["injured"].count == 4, set_off  # the parts set off between commas
 
 
 def test_people_named_each_with_an_age_are_counted_as_a_list(gvc_dir):
