@@ -110,7 +110,17 @@ def profile(doc: Document, timexes: list[Timex], figures: list[Figure]) -> Profi
     killed = document_counts(figures).get("killed")
     return Profile(doc, day, how if day else "unknown", full_dates(timexes), place,
                    killed.count if killed else None, full_names(doc), regions_of(doc),
-                   capitalised_words(doc), ages_of(doc), streets_of(doc))
+                   capitalised_words(doc), ages_of(doc), streets_of(doc), _surnames_counted(figures))
+
+
+def _surnames_counted(figures: list[Figure]) -> frozenset[str]:
+    """The last words of the names of the people a story counts as killed, hurt or shot."""
+    surnames = set()
+    for f in figures:
+        names = _name_words(f.who) if f.measure in ("killed", "injured", SHOT) else set()
+        last = [w for w in (f.who or "").split() if w in names][-1:]
+        surnames.update(last)
+    return frozenset(surnames)
 
 
 # Where a story says it happened, in its first lines: a dateline ("SANFORD, Fla. -", "AKRON, Ohio –")

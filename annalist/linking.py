@@ -56,6 +56,7 @@ class Profile:
     words: frozenset[str] = frozenset()  # capitalised words not opening a sentence (capitalised_words)
     ages: frozenset[int] = frozenset()  # the ages it gives ("a 14-year-old", "Kelvin Watford, 50,")
     streets: frozenset[str] = frozenset()  # the streets of the addresses it gives ("the 1200 block of N. Woodward Ave.")
+    victims: frozenset[str] = frozenset()  # the surnames of the people it counts ("Arrington" of "Consuela Arrington")
 
 
 @dataclass
@@ -304,7 +305,15 @@ def pair_features(profiles: list[Profile], i: int, j: int, archive: Archive,
             a.killed is not None and b.killed is not None and a.killed != b.killed,
             *_place_agreement(a, b, names_place),
             _shared_words(a.words & b.words, archive), bool(a.ages and b.ages and not a.ages & b.ages),
-            bool(a.streets and b.streets and not a.streets & b.streets)]
+            bool(a.streets and b.streets and not a.streets & b.streets), *_victims_agreement(a, b)]
+
+
+def _victims_agreement(a: Profile, b: Profile) -> tuple[bool, bool]:
+    """(one story names a person the other counts, both count named people and neither names the
+    other's): a follow-up weeks later names the dead of the first report; two shootings of one night
+    in one city name other people."""
+    named_in_other = bool(a.victims & b.words or b.victims & a.words)
+    return named_in_other, bool(a.victims and b.victims and not named_in_other)
 
 
 def _nearest_days(a: Profile, b: Profile) -> float:

@@ -278,12 +278,16 @@ def test_an_archive_of_schema_2_is_migrated_and_annotated_again(baku_dir, tmp_pa
 def test_a_report_about_the_dead_alone_does_not_zero_the_hurt(gvc_dir):
     """Tune incidents with a later article about the dead alone: its people shot less its dead come
     to zero hurt, which neither outvotes nor revises the article that reports people hurt (as many
-    dead, so no one hurt died in between). The toll is then GVA's injured count."""
+    dead, so no one hurt died in between). The toll of all of an incident's articles as one event (the
+    grouping is tested elsewhere) is then GVA's injured count."""
+    from annalist.evaluation_incidents import archive_layers
+    from annalist.events import event_of_group, profile
+
     gold = {g["incident"]: g for g in read_gold(gvc_dir, "tune")}
     for incident in ("267540", "404238", "659663"):
-        events, _ = archive_events([gvc_dir / "corpus" / f"{incident}.jsonl"])
-        main = max(events, key=lambda e: (len(e.documents), e.sources))
-        toll = main.tolls["injured"]
+        documents, timexes, found, _ = archive_layers(gvc_dir, [gold[incident]])
+        profiles = [profile(d, timexes.get(d.id, []), found.get(d.id, [])) for d in documents]
+        toll = event_of_group(profiles, found).tolls["injured"]
         silent = [c for c in toll.counts if c["by_subtraction"]]
         reporting = [c for c in toll.counts if not c["by_subtraction"] and c["count"]]
         assert silent and reporting and all((c["dead"] or 0) <= max(r["dead"] or 0 for r in reporting) for c in silent)
@@ -469,6 +473,25 @@ def test_stories_giving_different_street_addresses_are_two_incidents(gvc_dir):
     events, input_ids = archive_events(paths)
     incident_of = {a["id"]: n for n, arts in enumerate(articles) for a in arts}
     assert all(len({incident_of[input_ids[d]] for d in e.documents}) == 1 for e in events)
+
+
+def test_shootings_of_one_city_and_day_that_name_other_victims_are_two_incidents(gvc_dir):
+    """Tune incidents of one city and day (West Englewood, October 2016; Chicago, May 2014), each pair
+    once merged: each incident's stories name the people they count, and neither names the other's, so
+    they stay two events."""
+    from annalist.evaluation_incidents import archive_layers
+    from annalist.events import profile
+
+    gold = {g["incident"]: g for g in read_gold(gvc_dir, "tune")}
+    for pair in (("676686", "678438"), ("141382", "142076")):
+        documents, timexes, found, input_ids = archive_layers(gvc_dir, [gold[i] for i in pair])
+        incident_of = {d: n for n, i in enumerate(pair) for d in gold[i]["doc_ids"]}
+        victims = [set(), set()]
+        for d in documents:
+            victims[incident_of[input_ids[d.id]]] |= profile(d, timexes.get(d.id, []), found.get(d.id, [])).victims
+        assert all(victims) and not victims[0] & victims[1], (pair, victims)
+        events, ids = archive_events([gvc_dir / "corpus" / f"{i}.jsonl" for i in pair])
+        assert all(len({incident_of[ids[d]] for d in e.documents}) == 1 for e in events), pair
 
 
 def test_one_taken_to_hospital_with_injuries_or_treated_for_wounds_is_hurt(gvc_dir):
