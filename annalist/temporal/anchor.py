@@ -181,12 +181,22 @@ def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str
     says which side of the DCT it lies on."""
     anchor = date(dct.year, dct.month, dct.day or 15)
     options = [y for y in (dct.year - 1, dct.year, dct.year + 1) if valid_date(y, month, day)]
-    tense = _tense_nearest(text, start)
+    tense = _tense_nearest(text, start) or _past_participle_before(text, start)
     if rel in ("last", "since") or (rel != "next" and tense == "past"):
         options = [y for y in options if date(y, month, day) <= anchor] or options
     elif rel == "next" or tense == "future":
         options = [y for y in options if date(y, month, day) >= anchor] or options
     return min(options, key=lambda y: abs((date(y, month, day) - anchor).days))
+
+
+def _past_participle_before(text: str, position: int) -> str | None:
+    """"past" for a month right after a past verb or participle ("plans announced in January", "the rig
+    exploded in April"), unless the clause before it looks ahead, hedges or speaks in the present
+    ("should be completed in October", "the leak is plugged in August")."""
+    clause = text[_clause_start(text, position):position]
+    if not cue("past_verb_in").search(clause) or cue("not_past_before_participle").search(clause):
+        return None
+    return "past"
 
 
 def _tense_before(text: str, position: int) -> str | None:
