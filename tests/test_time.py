@@ -751,20 +751,23 @@ def test_what_a_past_clause_tells_is_not_in_a_forecasts_year(timeline17_dir):
 
 def test_a_month_right_after_a_past_verb_has_gone_by(timeline17_dir):
     """"the rig exploded in April" in a November report, "the sanctions regime imposed in February" in a
-    September one: a month right after a past verb or participle, in a clause with no other tense, is the
-    last one before the report, over every such sentence of Timeline17; "should be completed in October"
+    September one, "the well ruptured on April 20" in December: a month or day right after a past verb or
+    participle, in a clause with no other tense, is the last one before the report, over every such
+    sentence of Timeline17; "should be completed in October"
     and "the leak is plugged in August" (fictional) still look ahead."""
     months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December"]
-    pattern = re.compile(r"\b(?:exploded|convened|imposed|evacuated|ended|halted|acknowledged|performed|culminated) "
-                         r"in (" + "|".join(months) + r")\b(?! *,? *\d)")
+    month = "(?:" + "|".join(months) + ")"
+    pattern = re.compile(r"\b(?:exploded|erupted|ruptured|convened|imposed|evacuated|ended|halted|acknowledged|performed|"
+                         rf"culminated) (?:in ({month})|on ((?:{month} \d{{1,2}}|\d{{1,2}} {month})))\b(?! *,? *\d)")
     checked = 0
     for path in sorted(timeline17_dir.glob("*/InputDocs/*/*")):
         text = path.read_text(encoding="utf-8", errors="replace")
         for found in pattern.finditer(text):
             published = path.parent.name
-            value = [t.value for t in temporal.tag(text, published) if t.start == found.start(1)]
-            assert value and value[0] <= published[:7], (path, found.group(0), value)
+            group = 1 if found.group(1) else 2
+            value = [t.value for t in temporal.tag(text, published) if t.start == found.start(group)]
+            assert value and value[0] <= published[:7 if group == 1 else 10], (path, found.group(0), value)
             checked += 1
     assert checked >= 8
     ahead = values("The transaction should be completed in October. The spill ends if the leak is plugged in August.",
