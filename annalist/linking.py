@@ -163,7 +163,7 @@ def _region_pattern() -> tuple[re.Pattern, dict[str, str]]:
             for spelling in [name] + [a for a in abbreviations if "." in a]:
                 region_of[spelling] = name
     spellings = "|".join(map(re.escape, sorted(region_of, key=len, reverse=True)))
-    within = "|".join(map(re.escape, table["names_within"]))
+    within = "|".join(map(re.escape, table["names_within"] + table["edges"]))
     return re.compile(rf"(?<!\w)(?:{spellings})(?!\w)(?!\s+(?:{within})\b)"), region_of
 
 

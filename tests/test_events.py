@@ -494,6 +494,26 @@ def test_shootings_of_one_city_and_day_that_name_other_victims_are_two_incidents
         assert all(len({incident_of[ids[d]] for d in e.documents}) == 1 for e in events), pair
 
 
+def test_a_state_named_as_a_border_is_not_where_the_story_is(gvc_dir):
+    """"an American Indian tribal headquarters near the Oregon border" (Alturas, California, a tune
+    incident): the story is not in Oregon, so it is not kept apart from the stories that say California;
+    the incident's three articles are one event. A state before "border" or "state line" anywhere in
+    the coverage's leads is not read as the story's region."""
+    from annalist.linking import REGION_CHARS, regions_in
+
+    events, _ = archive_events([gvc_dir / "corpus" / "108649.jsonl"])
+    assert [len(e.documents) for e in events] == [3]
+    edge = re.compile(r"\b(?:near|along|across) the ([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:border|state line)\b")
+    seen = 0
+    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            lead = (json.loads(line).get("text") or "")[:REGION_CHARS]
+            for found in edge.finditer(lead):
+                assert found.group(1) not in regions_in(lead[found.start():found.end()]), found.group(0)
+                seen += 1
+    assert seen >= 1
+
+
 def test_one_taken_to_hospital_with_injuries_or_treated_for_wounds_is_hurt(gvc_dir):
     """"Tara Hendricks survived and was taken to the hospital with non-life-threatening injuries", "Cole
     Ervin, 20, was treated for gunshot wounds": one person hurt each; "charged with injuries to a child"
