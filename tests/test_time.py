@@ -777,6 +777,26 @@ def test_a_month_right_after_a_past_verb_has_gone_by(timeline17_dir):
     assert values("We 'll meet them on July 4 .", "2008-09-19") == {"July 4": "2009-07-04"}
 
 
+def test_a_date_naming_an_incident_has_gone_by(timeline17_dir):
+    """"the April 20 explosion" in a December report, "the April blast" in a January one: a date that names
+    an incident tells of one that has happened (the last such day before the report), over every such
+    phrase of Timeline17's articles; "the April 7 hearing will decide it" (fictional) still looks ahead."""
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"]
+    pattern = re.compile(rf"\b(?:the|an?) ((?:{'|'.join(months)})(?: \d{{1,2}})?) (?:explosion|blast|disaster|shooting|attack)\b")
+    checked = 0
+    for path in sorted(timeline17_dir.glob("*/InputDocs/*/*")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for found in pattern.finditer(text):
+            published = path.parent.name
+            value = [t.value for t in temporal.tag(text, published) if t.start == found.start(1)]
+            if value and len(value[0]) >= 7 and value[0][:4].isdigit():
+                assert value[0] <= published[:len(value[0])], (path, found.group(0), value)
+                checked += 1
+    assert checked >= 10
+    assert values("The April 7 hearing will decide it.", "2013-12-12") == {"April 7": "2014-04-07"}
+
+
 def test_the_same_period_a_year_back_is_the_period_the_report_speaks_of():
     """"fell 35% in January, compared to the same month a year ago" is January of the year before
     (2008-01), "rose 43% in February compared to the same period last year" February of it, and "the

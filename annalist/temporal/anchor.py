@@ -175,13 +175,16 @@ def period_value(year: int, length: int, shift: int, digits: int) -> str:
     return f"BC{period:0{digits}d}" if period >= 0 else f"{-period - 1:0{digits}d}"
 
 
-def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str = "") -> int:
+def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str = "", end: int | None = None) -> int:
     """The year that puts a year-less date nearest the DCT ("Jan. 2" in a November report is next
     January, "Nov. 25" in a January one last November), unless "last"/"next" or the clause's tense
-    says which side of the DCT it lies on."""
+    says which side of the DCT it lies on. A date that names an incident ("the April 7 shooting", "what
+    would be after the January 8 shooting") tells of one that has happened, whatever the clause's tense
+    (`end` is where the date ends)."""
     anchor = date(dct.year, dct.month, dct.day or 15)
     options = [y for y in (dct.year - 1, dct.year, dct.year + 1) if valid_date(y, month, day)]
-    tense = _tense_nearest(text, start) or _past_participle_before(text, start)
+    names_incident = end is not None and cue("incident_after").match(text, end) is not None
+    tense = "past" if names_incident else _tense_nearest(text, start) or _past_participle_before(text, start)
     if rel in ("last", "since") or (rel != "next" and tense == "past"):
         options = [y for y in options if date(y, month, day) <= anchor] or options
     elif rel == "next" or tense == "future":

@@ -177,7 +177,7 @@ def _yearless_date(m, clock, text, start):
     if not valid_date(year, month, day):
         return None
     if year and anchor.startswith("dct") and clock.dct.month:
-        year = nearest_year(clock.dct, month, day, text, start)
+        year = nearest_year(clock.dct, month, day, text, start, end=start + len(m.group(0)))
     ref = Ref(year, month, day)
     if year:
         clock.set_narrative(ref, start) if anchor.startswith(("narrative", "absolute")) else None
@@ -490,7 +490,7 @@ def _month_alone(m, clock, text, start):
             # July" is a year on ("last July" is left to nearest_year: late in the month it can be this one)
             year = dct.year + (rel == "next")
         elif rel != "this":
-            year = nearest_year(dct, month, 15, text, start, rel)
+            year = nearest_year(dct, month, 15, text, start, rel, end=start + len(m.group(0)))
     return DATE, f"{year_value(year)}-{month:02d}", anchor
 
 
