@@ -795,6 +795,9 @@ def test_a_date_naming_an_incident_has_gone_by(timeline17_dir):
                 checked += 1
     assert checked >= 10
     assert values("The April 7 hearing will decide it.", "2013-12-12") == {"April 7": "2014-04-07"}
+    # A weekday that names an incident, in a clause that looks ahead (fictional, a Monday's report).
+    assert values("Police will continue to investigate Saturday's shooting.", "2016-11-21") == {"Saturday": "2016-11-19"}
+    assert values("The team will play Saturday.", "2016-11-21") == {"Saturday": "2016-11-26"}
 
 
 def test_the_same_period_a_year_back_is_the_period_the_report_speaks_of():

@@ -720,9 +720,11 @@ def _weekday(m, clock, text, start):
     ahead = (target - dct.weekday()) % 7
     told_then = cue("past_verb_before").search(text, max(0, start - 30), start)
     looks_ahead = cue("future").search(clause) or cue("future_in_past").search(clause)  # "would be traveling Thursday"
-    if rel in ("next", "coming") or (rel not in ("last", "past") and not told_then and looks_ahead):
+    # "will investigate Saturday's shooting": a weekday that names an incident tells of one gone by
+    names_incident = cue("incident_after").match(text, start + len(m.group(0))) is not None
+    if rel in ("next", "coming") or (rel not in ("last", "past") and not told_then and looks_ahead and not names_incident):
         day = dct + timedelta(days=ahead or (7 if rel == "next" else 0))
-    elif rel not in ("last", "past") and 0 < ahead <= 1 and not cue("past").search(clause):
+    elif rel not in ("last", "past") and 0 < ahead <= 1 and not cue("past").search(clause) and not names_incident:
         day = dct + timedelta(days=ahead)  # "Tuesday" in Monday's paper, with no past tense near: tomorrow
     else:
         back = (dct.weekday() - target) % 7
