@@ -365,7 +365,8 @@ def _listed_together(figures: list[Figure]) -> list[Figure]:
                 continue
             closed = _text_after(run[-1]).startswith(",") if len(run) > 2 else False
             total = listed_total([x.value for x in run], set_off_as_parts(run[0].span.split()[-1], closed))
-            if len(run) > 1 and total != run[0].value and not any(g.implicit and g.measure == run[0].measure and g.value == total for g in figures):
+            said_whole = any(g.implicit and g.measure == run[0].measure and g.value == total for g in figures)
+            if len(run) > 1 and total != run[0].value and not said_whole:
                 sums.append(replace(run[0], value=total, low=total, high=total, end=run[-1].end,
                                     span=_text_from(run[0], run[-1])))
             run = [f] if f is not None else []

@@ -193,8 +193,8 @@ def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str
 
 
 def _past_participle_before(text: str, position: int) -> str | None:
-    """"past" for a month right after a past verb or participle ("plans announced in January", "the rig
-    exploded in April"), unless the clause before it looks ahead, hedges or speaks in the present
+    """"past" for a month or day right after a past verb or participle ("plans announced in January", "the
+    well ruptured on April 20"), unless the clause before it looks ahead, hedges or speaks in the present
     ("should be completed in October", "the leak is plugged in August")."""
     clause = text[_clause_start(text, position):position]
     if not cue("past_verb_in").search(clause) or cue("not_past_before_participle").search(clause):
