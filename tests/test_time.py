@@ -17,6 +17,10 @@ from annalist.annotate import annotate
 from annalist.ingest import ingest
 
 
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
 def values(text: str, dct: str | None) -> dict[str, str]:
     return {t.text: t.value for t in temporal.tag(text, dct)}
 
@@ -753,11 +757,9 @@ def test_a_month_right_after_a_past_verb_has_gone_by(timeline17_dir):
     """"the rig exploded in April" in a November report, "the sanctions regime imposed in February" in a
     September one, "the well ruptured on April 20" in December: a month or day right after a past verb or
     participle, in a clause with no other tense, is the last one before the report, over every such
-    sentence of Timeline17; "should be completed in October"
-    and "the leak is plugged in August" (fictional) still look ahead."""
-    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December"]
-    month = "(?:" + "|".join(months) + ")"
+    sentence of Timeline17; "should be completed in October" and "the leak is plugged in August"
+    (fictional) still look ahead."""
+    month = "(?:" + "|".join(MONTHS) + ")"
     pattern = re.compile(r"\b(?:exploded|erupted|ruptured|convened|imposed|evacuated|ended|halted|acknowledged|performed|"
                          rf"culminated) (?:in ({month})|on ((?:{month} \d{{1,2}}|\d{{1,2}} {month})))\b(?! *,? *\d)")
     checked = 0
@@ -781,9 +783,7 @@ def test_a_date_naming_an_incident_has_gone_by(timeline17_dir):
     """"the April 20 explosion" in a December report, "the April blast" in a January one: a date that names
     an incident tells of one that has happened (the last such day before the report), over every such
     phrase of Timeline17's articles; "the April 7 hearing will decide it" (fictional) still looks ahead."""
-    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December"]
-    pattern = re.compile(rf"\b(?:the|an?) ((?:{'|'.join(months)})(?: \d{{1,2}})?) (?:explosion|blast|disaster|shooting|attack)\b")
+    pattern = re.compile(rf"\b(?:the|an?) ((?:{'|'.join(MONTHS)})(?: \d{{1,2}})?) (?:explosion|blast|disaster|shooting|attack)\b")
     checked = 0
     for path in sorted(timeline17_dir.glob("*/InputDocs/*/*")):
         text = path.read_text(encoding="utf-8", errors="replace")
