@@ -183,13 +183,19 @@ def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str
     (`end` is where the date ends)."""
     anchor = date(dct.year, dct.month, dct.day or 15)
     options = [y for y in (dct.year - 1, dct.year, dct.year + 1) if valid_date(y, month, day)]
-    names_incident = end is not None and cue("incident_after").match(text, end) is not None
-    tense = "past" if names_incident else _tense_nearest(text, start) or _past_participle_before(text, start)
+    tense = "past" if end is not None and names_incident(text, end) else \
+        _tense_nearest(text, start) or _past_participle_before(text, start)
     if rel in ("last", "since") or (rel != "next" and tense == "past"):
         options = [y for y in options if date(y, month, day) <= anchor] or options
     elif rel == "next" or tense == "future":
         options = [y for y in options if date(y, month, day) >= anchor] or options
     return min(options, key=lambda y: abs((date(y, month, day) - anchor).days))
+
+
+def names_incident(text: str, end: int) -> bool:
+    """Whether the date ending at `end` names an incident ("the April 20 explosion", "Saturday's
+    shooting"): one that has happened."""
+    return cue("incident_after").match(text, end) is not None
 
 
 def _past_participle_before(text: str, position: int) -> str | None:

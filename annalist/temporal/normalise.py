@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from .. import datafiles
 from ..models import Timex
-from .anchor import (Clock, Ref, clause_around, nearest_year, period_value, shifted, valid_date, within_sentences,
-                     year_value)
+from .anchor import (Clock, Ref, clause_around, names_incident, nearest_year, period_value, shifted, valid_date,
+                     within_sentences, year_value)
 from .lexicon import (DAY_RX, DECADE_WORDS, MONTH_RX, MONTHS, NUMBER_WORDS, ORDINALS, PARTS, SEASONS, TIME_UNITS, UNITS,
                       VAGUE_RX, WEEKDAYS, YEAR_RX, cue, holidays)
 from .match import find_candidates
@@ -721,10 +721,10 @@ def _weekday(m, clock, text, start):
     told_then = cue("past_verb_before").search(text, max(0, start - 30), start)
     looks_ahead = cue("future").search(clause) or cue("future_in_past").search(clause)  # "would be traveling Thursday"
     # "will investigate Saturday's shooting": a weekday that names an incident tells of one gone by
-    names_incident = cue("incident_after").match(text, start + len(m.group(0))) is not None
-    if rel in ("next", "coming") or (rel not in ("last", "past") and not told_then and looks_ahead and not names_incident):
+    gone_by = names_incident(text, start + len(m.group(0)))
+    if rel in ("next", "coming") or (rel not in ("last", "past") and not told_then and looks_ahead and not gone_by):
         day = dct + timedelta(days=ahead or (7 if rel == "next" else 0))
-    elif rel not in ("last", "past") and 0 < ahead <= 1 and not cue("past").search(clause) and not names_incident:
+    elif rel not in ("last", "past") and 0 < ahead <= 1 and not cue("past").search(clause) and not gone_by:
         day = dct + timedelta(days=ahead)  # "Tuesday" in Monday's paper, with no past tense near: tomorrow
     else:
         back = (dct.weekday() - target) % 7
