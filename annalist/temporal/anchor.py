@@ -203,9 +203,18 @@ def _past_participle_before(text: str, position: int) -> str | None:
     well ruptured on April 20"), unless the clause before it looks ahead, hedges or speaks in the present
     ("should be completed in October", "the leak is plugged in August")."""
     clause = text[_clause_start(text, position):position]
-    if not cue("past_verb_in").search(clause) or cue("not_past_before_participle").search(clause):
+    if not (cue("past_verb_in").search(clause) or _past_verb_earlier(clause)) \
+            or cue("not_past_before_participle").search(clause):
         return None
     return "past"
+
+
+def _past_verb_earlier(clause: str) -> bool:
+    verbs = list(cue("past_verb_earlier").finditer(clause))
+    if not verbs or cue("past_verb_date_after").search(clause) is None:
+        return False
+    verb = verbs[-1]
+    return not cue("perfect_before").search(clause[:verb.start()]) and not cue("infinitive_between").search(clause, verb.end())
 
 
 def _tense_before(text: str, position: int) -> str | None:
@@ -229,7 +238,7 @@ def _tense_nearest(text: str, position: int) -> str | None:
     return "future" if cue("future").search(after) or cue("future_in_past").search(after) else None
 
 
-_CLAUSE_END = re.compile(r"[,;.!?\n]")
+_CLAUSE_END = re.compile(r"[;!?\n]|[,.](?!\d)")
 
 
 CLAUSE_REACH = 200  # characters a clause reaches either way when no punctuation ends it (text without any would make each lookup read to its end)
