@@ -894,3 +894,20 @@ def test_a_month_in_a_clause_told_in_the_past_has_gone_by(timeline17_dir):
     hudson = next(d for d in read_gold_dir(need_shared("datasets/tempeval3/TBAQ-cleaned/TimeBank")) if d.name == "wsj_0798")
     at = hudson.text.index("Oct. 31 at a price")
     assert [t.value for t in temporal.tag(hudson.text, hudson.dct) if t.start == at] == ["1989-10-31"]
+
+
+def test_a_storys_undated_month_is_the_one_nearest_its_time(timeline17_dir):
+    """A story crosses New Year: in WikiWars' World War II narrative, after the Ardennes offensive of
+    December 1944, "The offensive had been repulsed by January" is January 1945 (the gold's); in a
+    Guardian column of 2005, "I returned to Kabul in April 2002 and found the wide-eyed wonder of December"
+    is the December before, 2001."""
+    from conftest import need_shared
+
+    ww2 = next(d for d in read_gold_dir(need_shared("datasets/wikiwars/tml")) if d.name == "01_WW2")
+    at = ww2.text.index("repulsed by January") + len("repulsed by ")
+    gold = next(g for g in ww2.timexes if g.start == at)
+    assert [t.value for t in temporal.tag(ww2.text, ww2.dct) if t.start == at] == [gold.value] == ["1945-01"]
+    column = timeline17_dir / "IraqWar_guardian" / "InputDocs" / "2005-04-20" / "12.htm.txt"
+    text = column.read_text(encoding="utf-8", errors="replace")
+    at = text.index("wonder of December") + len("wonder of ")
+    assert [t.value for t in temporal.tag(text, "2005-04-20") if t.start == at] == ["2001-12"]

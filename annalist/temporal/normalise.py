@@ -473,6 +473,18 @@ def _month_rel_year(m, clock, text, start):
     return DATE, (f"{year_value(year)}-{_month(m['mon']):02d}" if year else f"XXXX-{_month(m['mon']):02d}"), anchor
 
 
+_THAT_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
+
+
+def _nearest_story_year(story: Ref, month: int) -> int:
+    """The year that puts a year-less month nearest the story's own month: a history crosses New Year
+    ("the Ardennes offensive of December 1944 ... had been repulsed by January" is January 1945), as a
+    news report's months are the ones nearest its date; the story's year on a tie. (Month-and-day
+    dates keep the story's year: measured on WikiWars's tune half, the nearest year was right less often.)"""
+    options = (story.year, story.year + 1, story.year - 1)
+    return min(options, key=lambda y: abs((y * 12 + month) - (story.year * 12 + story.month)))
+
+
 def _month_alone(m, clock, text, start):
     month, rel = _month(m["mon"]), (m["rel"] or "").lower()
     if not m["mon"][0].isupper():
@@ -484,6 +496,9 @@ def _month_alone(m, clock, text, start):
     if year is None:
         return DATE, f"XXXX-{month:02d}", anchor
     dct = clock.dct
+    if anchor.startswith("narrative") and clock.narrative.month and rel not in ("last", "this", "next", "since") \
+            and not _THAT_YEAR.match(text, m.end()):  # "demobilised in September that year": the story's
+        year = _nearest_story_year(clock.narrative, month)
     if anchor.startswith("dct") and dct and dct.month:
         if month == dct.month and rel != "last":
             # the report's own month is this year's whatever the tense ("It was hot in July" on July 6); "next
