@@ -911,3 +911,22 @@ def test_a_storys_undated_month_is_the_one_nearest_its_time(timeline17_dir):
     text = column.read_text(encoding="utf-8", errors="replace")
     at = text.index("wonder of December") + len("wonder of ")
     assert [t.value for t in temporal.tag(text, "2005-04-20") if t.start == at] == ["2001-12"]
+
+
+def test_the_following_days_are_a_stretch_of_the_storys_time():
+    """"In the following days Japanese forces proceeded ..." (WikiWars, Russo-Japanese War), "in the
+    succeeding months systematically destroyed ..." (Algerian War): durations of no stated length, as
+    the gold writes them (PXD, PXM); "the following day" is still a day."""
+    from conftest import need_shared
+
+    docs = {d.name: d for d in read_gold_dir(need_shared("datasets/wikiwars/tml"))}
+    checked = 0
+    for name, phrase in (("19_RussoJap", "the following days"), ("17_AlgerianWar", "the succeeding months")):
+        doc = docs[name]
+        at = doc.text.index(phrase)
+        gold = next(g for g in doc.timexes if g.start == at)
+        ours = [(t.end, t.value) for t in temporal.tag(doc.text, doc.dct) if t.start == at]
+        assert ours == [(gold.end, gold.value)], (name, ours, gold.value)
+        checked += 1
+    assert checked == 2
+    assert values("The following day he left.", None) == {"The following day": "XXXX-XX-XX"}

@@ -914,7 +914,7 @@ _NORMALISERS = {
     "weekday": _weekday, "ago": _ago,
     "ago_article": _ago, "later": _later, "next_day": _next_day, "that_day": _that_day, "day_after": _day_after,
     "morning_following": _morning_following, "duration": _duration, "duration_article": _duration,
-    "duration_plain": _duration_plain, "set_every": _set_every, "set_adverb": _set_adverb,
+    "duration_plain": _duration_plain, "duration_following": _duration_plain, "set_every": _set_every, "set_adverb": _set_adverb,
     "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_stamp": _clock_stamp, "year_range_end": _year_range_end,
     "day_range_end": _day_range_end, "day_range_start": _day_range_start, "noon": _noon,
     "month_rel_year": _month_rel_year, "month_alone": _month_alone, "report_quarter": _report_quarter,
