@@ -456,6 +456,7 @@ RULE_EXAMPLES = {
     "duration": ("The siege lasted three years.", "P3Y"),
     "duration_article": ("The siege lasted an hour and a half.", "PT1H30M"),
     "duration_plain": ("The siege lasted for years.", "PXY"),
+    "duration_following": ("Talks went on in the following weeks.", "PXW"),
     "set_every": ("They meet every Sunday.", "XXXX-WXX-7"),
     "set_adverb": ("They meet annually.", "P1Y"),
     "clock": ("They met at 9 a.m.", "2011-03-15T09:00"),

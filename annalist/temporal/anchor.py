@@ -200,8 +200,9 @@ def names_incident(text: str, end: int) -> bool:
 
 def _past_participle_before(text: str, position: int) -> str | None:
     """"past" for a month or day right after a past verb or participle ("plans announced in January", "the
-    well ruptured on April 20"), unless the clause before it looks ahead, hedges or speaks in the present
-    ("should be completed in October", "the leak is plugged in August")."""
+    well ruptured on April 20"), or after "in"/"on" in a clause with a past verb earlier ("the uprising
+    began in February": `_past_verb_earlier`), unless the clause before it looks ahead, hedges or speaks
+    in the present ("should be completed in October", "the leak is plugged in August")."""
     clause = text[_clause_start(text, position):position]
     if not (cue("past_verb_in").search(clause) or _past_verb_earlier(clause)) \
             or cue("not_past_before_participle").search(clause):
@@ -210,11 +211,15 @@ def _past_participle_before(text: str, position: int) -> str | None:
 
 
 def _past_verb_earlier(clause: str) -> bool:
+    """Whether the clause before a date ("in"/"on" it) tells of the past by its last past verb: not a perfect
+    ("have booked a holiday in"), nor one an infinitive or a clause of its own follows ("agreed to sell the
+    unit in", "announced that the plant opens in")."""
     verbs = list(cue("past_verb_earlier").finditer(clause))
     if not verbs or cue("past_verb_date_after").search(clause) is None:
         return False
     verb = verbs[-1]
-    return not cue("perfect_before").search(clause[:verb.start()]) and not cue("infinitive_between").search(clause, verb.end())
+    return not cue("perfect_before").search(clause[:verb.start()]) \
+        and not cue("infinitive_between").search(clause, verb.end())
 
 
 def _tense_before(text: str, position: int) -> str | None:
@@ -238,6 +243,8 @@ def _tense_nearest(text: str, position: int) -> str | None:
     return "future" if cue("future").search(after) or cue("future_in_past").search(after) else None
 
 
+# Punctuation that ends a clause; not a decimal point or a thousands comma ("will redeem 9.5 million shares
+# on Oct. 31" is one clause).
 _CLAUSE_END = re.compile(r"[;!?\n]|[,.](?!\d)")
 
 
