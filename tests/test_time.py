@@ -931,3 +931,13 @@ def test_the_following_days_are_a_stretch_of_the_storys_time():
         checked += 1
     assert checked == 2
     assert values("The following day he left.", None) == {"The following day": "XXXX-XX-XX"}
+
+
+def test_the_past_year_is_drawn_with_its_article():
+    """"the past year", "the last week", "the past decade": every such gold expression of the four corpora
+    keeps its "the", and annalist draws the same extent ("the next year", "the previous year" are the
+    story's next and previous, read by their own rule, as before)."""
+    shape = re.compile(r"^the (?:past|last|coming) (?:week|month|year|decade|weekend|quarter|century)$", re.I)
+    found = gold_of_shape(TIME_GOLD, lambda text, gold: shape.match(text[gold.start:gold.end]))
+    assert len(found) >= 5 and all(ours is not None for _, ours in found), found
+    assert values("In the previous year, sales rose.", "1998-03-03") == {"the previous year": "1997"}
