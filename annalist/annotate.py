@@ -93,7 +93,8 @@ def _times_and_inputs(task: Task) -> "_Read | Annotation":
     try:
         counted = figures.counted_sentences(text)  # once: the note below needs how many there are
         title_times = _title_times(title, published)
-        return _Read(task, timexes, title_times, counted, figures.document_parse_inputs(text, title, counted))
+        inputs = figures.document_parse_inputs(text, title, counted, timexes, title_times)
+        return _Read(task, timexes, title_times, counted, inputs)
     except Exception as exc:  # noqa: BLE001
         return doc_id, timexes, [], _note("figures not read", exc)
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import datafiles, implicit, parsing
 from .models import Figure, Timex
@@ -36,10 +37,12 @@ MEASURES = {
     "shot": {"shoot"},
 }
 _CUE_TO_MEASURE = {lemma: measure for measure, lemmas in MEASURES.items() for lemma in lemmas}
+# Searched in the lower-cased text (counted_sentences): Python's re runs a large alternation about six
+# times slower under re.I, and this one is tried on every sentence of every article.
 _CUE_WORDS = re.compile(r"\b(?:kill|die|dead|death|fatal|toll|execut|massacr|slain|slay|murder|homicid|perish|bod(?:y|ies)|corpse|"
                         r"lives|injur|wound|hurt|arrest|detain|jail|imprison|custody|missing|disappear|unaccounted|"
                         r"displac|refugee|fle[de]|evacu|homeless|deport|forced to leave|infect|cases?\b|sicken|diagnos|"
-                        r"ill\b|caught|catch|contract|graz|hospitali[sz]|(?:critical|serious|stable|fair|grave|guarded|good|satisfactory) condition|rescu|trapped|stranded|affected|shot\b|shoot|gunned|stabb|struck|slain|fatally|no one|nobody|(?:to|in|into)\s+(?:the\s+|a\s+)?hospital)", re.I)
+                        r"ill\b|caught|catch|contract|graz|hospitali[sz]|(?:critical|serious|stable|fair|grave|guarded|good|satisfactory) condition|rescu|trapped|stranded|affected|shot\b|shoot|gunned|stabb|struck|slain|fatally|no one|nobody|(?:to|in|into)\s+(?:the\s+|a\s+)?hospital)")
 _NOT_PEOPLE = {"year", "day", "month", "week", "hour", "minute", "second", "percent", "%", "dollar", "pound", "euro",
                "mile", "kilometre", "kilometer", "meter", "metre", "foot", "feet", "barrel", "gallon", "ton", "tonne",
                "house", "home", "building", "tank", "vehicle", "car", "plane", "aircraft", "ship", "vote", "seat",
@@ -178,7 +181,14 @@ MAX_COUNTED_SENTENCES = 5000
 
 def counted_sentences(text: str) -> list[tuple[int, int]]:
     """The sentences the parser reads for counts: those with a word of casualty, arrest, flight, ..."""
-    return [(s, e) for s, e in sentences(text) if _CUE_WORDS.search(text, s, e) and not _other_story(text[s:e])]
+    lower = _lower_in_place(text)
+    return [(s, e) for s, e in sentences(text) if _CUE_WORDS.search(lower, s, e) and not _other_story(text[s:e])]
+
+
+def _lower_in_place(text: str) -> str:
+    """The text lower-cased character by character, so that offsets hold ("İ" lower-cases to two)."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else "".join(c.lower()[0] for c in text)
 
 
 def extract(text: str, timexes: list[Timex], nlp=None, parse_text: str | None = None,
@@ -192,15 +202,13 @@ def extract(text: str, timexes: list[Timex], nlp=None, parse_text: str | None = 
     if not candidates:
         return []
     if parsed is None:
-        parsed = parsing.parse(nlp or load_pipeline(), parse_inputs(text, candidates, parse_text))
+        parsed = parsing.parse(nlp or load_pipeline(), parse_inputs(text, candidates, parse_text, timexes, nlp))
     event = article_event_date(timexes, text, candidates)
     figures = []
-    dated = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
-    starts = [t.start for t in dated]
+    dated = _dates_of(timexes)
     for (start, end), doc in zip(candidates, parsed):  # candidates first: zip stops before taking a parse it has no use for
         sentence = text[start:end]
-        # the sentence's own dates, found by bisection: a long text holds thousands
-        own = dated[bisect.bisect_left(starts, start - MAX_TIMEX_CHARS):bisect.bisect_left(starts, end)]
+        own = dated.within(start, end)
         numerals = [f for f in _sentence_figures(doc, start, sentence)
                     if not any(t.start < f.end and f.start < t.end for t in own)]  # "January 20" holds no count
         counted = numerals + implicit.figures(doc, start, sentence, headline=parse_text is not None) + \
@@ -210,18 +218,109 @@ def extract(text: str, timexes: list[Timex], nlp=None, parse_text: str | None = 
     return figures
 
 
-def parse_inputs(text: str, candidates: list[tuple[int, int]], parse_text: str | None = None) -> list[str]:
-    """What the parser reads of a text's counted sentences, in order."""
-    view = parse_text or text
-    return [_without_dateline(view[s:e]) for s, e in candidates[:MAX_COUNTED_SENTENCES]]
+class _Dates(NamedTuple):
+    """A text's dates and times in text order, with their starts for bisection: a long text holds thousands."""
+    timexes: list[Timex]
+    starts: list[int]
+
+    def within(self, start: int, end: int) -> list[Timex]:
+        """Those that may overlap the sentence start:end (none is longer than MAX_TIMEX_CHARS)."""
+        return self.timexes[bisect.bisect_left(self.starts, start - MAX_TIMEX_CHARS):bisect.bisect_left(self.starts, end)]
 
 
-def document_parse_inputs(text: str, title: str | None, counted: list[tuple[int, int]]) -> list[str]:
+def _dates_of(timexes: Iterable[Timex]) -> _Dates:
+    dated = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
+    return _Dates(dated, [t.start for t in dated])
+
+
+def parse_inputs(text: str, candidates: list[tuple[int, int]], parse_text: str | None = None,
+                 timexes: Iterable[Timex] = (), nlp=None) -> list:
+    """What the parser reads of a text's counted sentences, in order, as tokens: an empty text in the
+    place of a sentence that holds no figure whatever its parse (may_hold_figure), so that the parser
+    spends nothing on it. `timexes` are those `extract` is given with the text."""
+    nlp = nlp or load_pipeline()
+    view, dated = parse_text or text, _dates_of(timexes)
+    inputs = []
+    for start, end in candidates[:MAX_COUNTED_SENTENCES]:
+        tokens = nlp.make_doc(_without_dateline(view[start:end]))
+        held = may_hold_figure(text[start:end], start, tokens, dated.within(start, end))
+        inputs.append(tokens if held else nlp.make_doc(""))
+    return inputs
+
+
+def may_hold_figure(sentence: str, offset: int, tokens, own_dates: list[Timex]) -> bool:
+    """Whether a counted sentence can yield a figure once parsed: it has a number that may be a count
+    and is not part of one of its dates, or a word that starts an implicit reading. Most counted
+    sentences of general news have neither ("the contract was signed", "the cases against him"):
+    two in five of Timeline17's, and the parse is most of the annotate stage's time."""
+    return any(not any(t.start < offset + m.end() and offset + m.start() < t.end for t in own_dates)
+               for m in _count_matches(sentence)) or any(_may_start_reading(t.lower_) for t in tokens)
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_start_reading(word: str) -> bool:
+    """Whether a word, lower-cased, may start an implicit reading once parsed: it is one of the
+    readings' words or lemmas, or the lemmatizer may give it one of those lemmas, under whichever
+    part of speech the tagger chooses ("struck" -> strike, "bodies" -> body)."""
+    if word in implicit.trigger_words() or word in implicit.trigger_lemmas():
+        return True
+    lemmas = _possible_lemmas(word)
+    return lemmas is None or not lemmas.isdisjoint(implicit.trigger_lemmas())
+
+
+_OPEN_CLASSES = ("NOUN", "VERB", "ADJ", "ADV")
+
+
+def _possible_lemmas(word: str) -> set[str] | None:
+    """The pipeline's rule lemmatizer's lemmas of `word` under each open word class, and any lemma its
+    attribute ruler sets for that word; None when the pipeline lemmatizes otherwise (then every
+    counted sentence is parsed)."""
+    from spacy.tokens import Doc
+
+    nlp = load_pipeline()
+    special = _lemmas_set_by_rule()
+    if "lemmatizer" not in nlp.pipe_names or nlp.get_pipe("lemmatizer").mode != "rule" or special is None:
+        return None
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    tokens = Doc(nlp.vocab, words=[word] * len(_OPEN_CLASSES), pos=list(_OPEN_CLASSES))
+    return {lemma.lower() for token in tokens for lemma in lemmatizer.rule_lemmatize(token)} | special.get(word, set())
+
+
+@lru_cache(maxsize=1)
+def _lemmas_set_by_rule() -> dict[str, set[str]] | None:
+    """word -> lemmas the attribute ruler assigns it ("'s" -> be); None if a rule that sets a trigger
+    lemma matches something other than one word."""
+    nlp = load_pipeline()
+    if "attribute_ruler" not in nlp.pipe_names:
+        return {}
+    found: dict[str, set[str]] = {}
+    for rule in nlp.get_pipe("attribute_ruler").patterns:
+        lemma = (rule.get("attrs", {}).get("LEMMA") or "").lower()
+        for pattern in rule["patterns"] if lemma else []:
+            words = _one_word_forms(pattern)
+            if words is None and lemma in implicit.trigger_lemmas():
+                return None
+            for word in words or []:
+                found.setdefault(word, set()).add(lemma)
+    return found
+
+
+def _one_word_forms(pattern) -> list[str] | None:
+    """The lower-cased forms a one-token Matcher pattern names by LOWER or ORTH; None for any other."""
+    if not isinstance(pattern, list) or len(pattern) != 1:
+        return None
+    named = pattern[0].get("LOWER", pattern[0].get("ORTH"))
+    forms = [named] if isinstance(named, str) else named.get("IN") if isinstance(named, dict) else None
+    return [form.lower() for form in forms] if forms else None
+
+
+def document_parse_inputs(text: str, title: str | None, counted: list[tuple[int, int]],
+                          timexes: Iterable[Timex] = (), title_timexes: Iterable[Timex] = ()) -> list:
     """What extract_document gives the parser, in order: the text's counted sentences, then the title's.
     The annotate stage parses the sentences of several documents in one batch (annotate_documents)."""
-    inputs = parse_inputs(text, counted)
+    inputs = parse_inputs(text, counted, timexes=timexes)
     if title and title.strip():
-        inputs += parse_inputs(title, counted_sentences(title), _sentence_case(title))
+        inputs += parse_inputs(title, counted_sentences(title), _sentence_case(title), title_timexes)
     return inputs
 
 
@@ -261,10 +360,7 @@ def _without_dateline(sentence: str) -> str:
 
 def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:
     found = []
-    listed = _enumeration_numbers(sentence) | _age_list_numbers(sentence)
-    for match in _number_matches(sentence):
-        if _excluded(sentence, match) or match.start() in listed:
-            continue
+    for match in _count_matches(sentence):
         token = _token_at(doc, match.end() - 1)
         if token is None:
             continue
@@ -286,6 +382,12 @@ def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:
                             start=offset + match.start(), end=offset + end, span=sentence[match.start():end],
                             sentence=sentence))
     return found
+
+
+def _count_matches(sentence: str) -> list[re.Match]:
+    """The numbers of a sentence that may be counts, as far as the words tell, before the parse is read."""
+    listed = _enumeration_numbers(sentence) | _age_list_numbers(sentence)
+    return [m for m in _number_matches(sentence) if not _excluded(sentence, m) and m.start() not in listed]
 
 
 def _number_matches(sentence: str):

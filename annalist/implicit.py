@@ -33,6 +33,28 @@ def _verb_measures() -> dict[str, str]:
     return {lemma: measure for measure, lemmas in lexicon()["verbs"].items() for lemma in lemmas}
 
 
+@lru_cache(maxsize=1)
+def trigger_lemmas() -> frozenset[str]:
+    """The lemmas that start every reading below (_casualties, multiple_casualties, fatal_events): a
+    sentence with no word of these lemmas, and none of trigger_words, holds no implicit count, and the
+    annotate stage leaves it unparsed unless it has a numeral (figures.may_hold_figure). A reader
+    given a new kind of starting word adds it here; tests/test_figures.py checks on real articles
+    that leaving such sentences unparsed changes no figure."""
+    lex, hospitalised = lexicon(), datafiles.load("counted_en.toml")["hospitalised"]
+    return frozenset([*_verb_measures(), "turn", *(w for words in lex["adjectives"].values() for w in words),
+                      *hospitalised["after_verbs"], *lex["nominal"]["killed"], *lex["nominal"]["shot"],
+                      *lex["wounds"]["nouns"], "condition", *lex["bodies"]["nouns"]])
+
+
+@lru_cache(maxsize=1)
+def trigger_words() -> frozenset[str]:
+    """The words, as written (lower-cased), that start a reading: a stated zero's noun, a multiplier
+    ("double shooting"), a fatal adjective ("fatal stabbing"), a casualty adjective."""
+    lex = lexicon()
+    return frozenset([*_ZERO_NOUNS, *lex["multiple"]["multipliers"], *lex["nominal"]["fatal_words"],
+                      *(w for words in lex["adjectives"].values() for w in words)])
+
+
 def figures(doc, offset: int, sentence: str, headline: bool = False) -> list[Figure]:
     """The implicit counts of one parsed sentence; spans are offsets into the text (`offset` = the
     sentence's start). In a headline a participle is passive ("Teen shot and killed in ...")."""
@@ -120,7 +142,8 @@ def fatal_events(doc, offset: int, sentence: str) -> list[Figure]:
 
 
 def _casualties(token, headline: bool = False):
-    """(measure, person token, casualty token, role or None) for what `token` says happened."""
+    """(measure, person token, casualty token, role or None) for what `token` says happened. Every
+    branch starts from a word of trigger_lemmas or trigger_words: keep those in step."""
     lex = lexicon()
     lemma = token.lemma_.lower()
     measure = _verb_measures().get(lemma)
@@ -573,9 +596,12 @@ def _who(head) -> str:
     return " ".join(words + [head.text])
 
 
+_ZERO_NOUNS = ("injuries", "injury", "deaths", "death", "fatalities", "casualties")
+
+
 def _stated_zero_noun(token) -> str | None:
     """"there were no injuries", "no deaths were reported" -> the measure stated as zero."""
-    if token.lower_ not in ("injuries", "injury", "deaths", "death", "fatalities", "casualties"):
+    if token.lower_ not in _ZERO_NOUNS:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return None

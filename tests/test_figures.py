@@ -293,3 +293,32 @@ def test_articles_annotated_in_one_batch_read_as_each_alone(gvc_dir):
     reference = [alone(*task) for task in tasks]
     assert annotate_documents(tasks) == reference
     assert sum(len(found) for _, _, found, _ in reference) >= 30
+
+
+def test_sentences_left_unparsed_change_no_figure(gvc_dir, timeline17_dir, monkeypatch):
+    """The annotate stage leaves unparsed the counted sentences that hold no number that may be a
+    count (outside their dates) and no word that starts an implicit reading ("the cases against
+    him", "the contract was signed"): on shooting reports and on general news the figures must be
+    those found with every counted sentence parsed, and general news must have many left out."""
+    from annalist.annotate import annotate_documents
+
+    tasks = [(a["id"], a["text"], a.get("published"), a.get("title"))
+             for path in sorted((gvc_dir / "corpus").glob("*.jsonl"))[:60]
+             for a in map(json.loads, path.read_text(encoding="utf-8").splitlines()[:2])]
+    news = sorted(timeline17_dir.glob("*/InputDocs/*/*.txt"))[::25]
+    tasks += [(str(p), p.read_text(encoding="utf-8", errors="replace"), p.parent.name, None) for p in news]
+    screened = annotate_documents(tasks)
+    left_out = sum(not may for _, text, published, _ in tasks[-len(news):] for may in _held(text, published))
+    monkeypatch.setattr(figures, "may_hold_figure", lambda *_: True)
+    assert screened == annotate_documents(tasks)
+    assert sum(len(found) for _, _, found, _ in screened) >= 100
+    counted = sum(len(figures.counted_sentences(t[1])) for t in tasks[-len(news):])
+    assert left_out >= 0.25 * counted, (left_out, counted)
+
+
+def _held(text: str, published: str) -> list[bool]:
+    """may_hold_figure of each counted sentence of a text, as parse_inputs asks it."""
+    from annalist import temporal
+
+    return [len(tokens) > 0 for tokens in figures.parse_inputs(text, figures.counted_sentences(text),
+                                                               timexes=temporal.annotate(text, published))]
