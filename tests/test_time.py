@@ -442,7 +442,8 @@ RULE_EXAMPLES = {
     "last_night": ("The court ruled last night.", "2011-03-14TNI"),
     "present": ("The court is currently closed.", "PRESENT_REF"),
     "past_ref": ("The court recently closed.", "PAST_REF"),
-    "future_ref": ("The court will rule in the coming weeks.", "FUTURE_REF"),
+    "future_ref": ("The court will rule in the near future.", "FUTURE_REF"),
+    "coming_period": ("The court will rule in the coming weeks.", "PXW"),
     "relative_period": ("The court ruled last year.", "2010"),
     "weekday": ("The court said on Friday it would rule.", "2011-03-11"),
     "ago": ("The court ruled three years ago.", "2008"),
@@ -941,3 +942,33 @@ def test_the_past_year_is_drawn_with_its_article():
     found = gold_of_shape(TIME_GOLD, lambda text, gold: shape.match(text[gold.start:gold.end]))
     assert len(found) >= 5 and all(ours is not None for _, ours in found), found
     assert values("In the previous year, sales rose.", "1998-03-03") == {"the previous year": "1997"}
+
+
+def test_the_coming_weeks_are_a_stretch_of_time_ahead(timeline17_dir):
+    """"in the coming days", "in coming months", "the weeks ahead", "the past three quarters": spans of
+    time (TimeML: PXD, PXM, PXW, P3Q), as the gold writes "coming weeks" and "the weeks ahead"; every one
+    in Timeline17's articles is read so. Quarters that are a share or a place ("three quarters of the
+    vote", "criticism from several quarters", "in many quarters") are no time at all."""
+    ahead = re.compile(r"\b(?:in\s+(?:the\s+)?coming\s+|the\s+(?=(?:days|weeks|months|years)\s+ahead\b(?!\s+of)))"
+                       r"(days|weeks|months|years)\b")
+    quarters = re.compile(r"\b(?:the\s+(?:past|last|next)\s+\w+|(?:from|in)\s+(?:several|many)|three)\s+quarters\b")
+    read, places = 0, 0
+    for path in sorted(timeline17_dir.glob("*/InputDocs/*/*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found = [m for m in ahead.finditer(text)] + [m for m in quarters.finditer(text)]
+        if not found:
+            continue
+        tagged = temporal.tag(text, path.parent.name)
+        for m in found:
+            over = [t for t in tagged if t.start < m.end() and m.start() < t.end]
+            phrase = m.group()
+            if "quarters" not in phrase:
+                assert [(t.type, t.value) for t in over] == [("DURATION", f"PX{m.group(1)[0].upper()}")], (phrase, over)
+                read += 1
+            elif re.match(r"the\s", phrase):
+                assert [(t.type, t.value[-1]) for t in over] == [("DURATION", "Q")], (phrase, over)
+            else:
+                assert over == [], (phrase, over)
+                places += 1
+    assert read >= 100 and places >= 3, (read, places)
+    assert values("Sales fell in the past two quarters.", "1998-03-03") == {"the past two quarters": "P2Q"}

@@ -829,9 +829,17 @@ def _step_from_narrative(unit: str, direction: int, clock: Clock, text: str, sta
     return (TIME, f"{day.isoformat()}T{PARTS[part]}", anchor) if part else (DATE, day.isoformat(), anchor)
 
 
+# Quarters that are time, not a share or a place: counted back or ahead ("the past two quarters", "the
+# next three quarters"); "three quarters of its food" is a share, "criticism from several quarters" and
+# "in many quarters" are places, "the first two quarters of 1990" is a half-year.
+_QUARTERS_OF_TIME = re.compile(r"(?:the|a)\s+(?:past|last|next|coming|previous)\s", re.I)
+
+
 def _duration(m, clock, text, start):
     unit = _unit(m["u"])
-    if unit == "quarter" or m.groupdict().get("old") or re.match(r"-old\b", text[m.end():]):
+    if unit == "quarter" and not _QUARTERS_OF_TIME.match(m.group(0)):
+        return None
+    if m.groupdict().get("old") or re.match(r"-old\b", text[m.end():]):
         return None  # an age ("the 69-year-old") describes a person, not a time
     if m["u"].lower() == "second" and _amount(m) not in (1, None):
         return None  # "the 1988 second quarter": an ordinal, not seconds
@@ -914,7 +922,7 @@ _NORMALISERS = {
     "weekday": _weekday, "ago": _ago,
     "ago_article": _ago, "later": _later, "next_day": _next_day, "that_day": _that_day, "day_after": _day_after,
     "morning_following": _morning_following, "duration": _duration, "duration_article": _duration,
-    "duration_plain": _duration_plain, "duration_following": _duration_plain, "set_every": _set_every,
+    "duration_plain": _duration_plain, "duration_following": _duration_plain, "coming_period": _duration_plain, "set_every": _set_every,
     "set_adverb": _set_adverb,
     "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_stamp": _clock_stamp, "year_range_end": _year_range_end,
     "day_range_end": _day_range_end, "day_range_start": _day_range_start, "noon": _noon,
