@@ -89,7 +89,13 @@ class Event:
 def build_events(documents: list[Document], timexes: dict[str, list[Timex]],
                  figures: dict[str, list[Figure]]) -> list[Event]:
     """The archive's events, most documents first."""
-    profiles = [profile(d, timexes.get(d.id, []), figures.get(d.id, [])) for d in documents]
+    return events_of_profiles(_profiles(documents, timexes, figures), figures)
+
+
+def events_of_profiles(profiles: list[Profile], figures: dict[str, list[Figure]]) -> list[Event]:
+    """build_events from the documents' profiles (the archive's timexes need not be held beside the
+    linking's TF-IDF vectors: `ledger` lets them go once the documents are profiled)."""
+    documents = [p.doc for p in profiles]
     groups = group(profiles)
     events = [event_of_group(group, figures) for group in groups]
     # Most documents first, then most independent sources; among equals, the one whose articles say
@@ -718,9 +724,15 @@ def ledger_facts(documents: list[Document], figures: list[tuple[str, Figure]], e
     return [(f, event_of_fact(f, event_of)) for f in facts], undated
 
 
+def _profiles(documents: list[Document], timexes: dict[str, list[Timex]],
+              figures: dict[str, list[Figure]]) -> list[Profile]:
+    return [profile(d, timexes.get(d.id, []), figures.get(d.id, [])) for d in documents]
+
+
 def ledger(store) -> tuple[list[Event], list[tuple[object, str | None]], list]:
     """(events, [(fact, event id)], undated figures) of a whole archive, each table read once."""
     documents, figures = store.documents(), store.figures()
-    events = build_events(documents, by_document(store.timexes()), by_document(figures))
+    by_doc = by_document(figures)
+    events = events_of_profiles(_profiles(documents, by_document(store.timexes()), by_doc), by_doc)
     pairs, undated = ledger_facts(documents, figures, events)
     return events, pairs, undated

@@ -267,37 +267,42 @@ def may_hold_figure(sentence: str, offset: int, tokens, own_dates: list[Timex]) 
     and is not part of one of its dates, or a word that starts an implicit reading. Most counted
     sentences of general news have neither ("the contract was signed", "the cases against him"):
     two in five of Timeline17's, and the parse is most of the annotate stage's time."""
-    return any(not any(t.start < offset + m.end() and offset + m.start() < t.end for t in own_dates)
-               for m in _count_matches(sentence)) or any(_may_start_reading(t.lower_) for t in tokens)
-
-
-@lru_cache(maxsize=1 << 16)
-def _may_start_reading(word: str) -> bool:
-    """Whether a word, lower-cased, may start an implicit reading once parsed: it is one of the
-    readings' words or lemmas, or the lemmatizer may give it one of those lemmas, under whichever
-    part of speech the tagger chooses ("struck" -> strike, "bodies" -> body)."""
-    if word in implicit.trigger_words() or word in implicit.trigger_lemmas():
+    if any(not any(t.start < offset + m.end() and offset + m.start() < t.end for t in own_dates)
+           for m in _count_matches(sentence)):
         return True
-    lemmas = _possible_lemmas(word)
-    return lemmas is None or not lemmas.isdisjoint(implicit.trigger_lemmas())
+    forms = _starting_forms()
+    return forms is None or any(t.lower_ in forms for t in tokens)
 
 
-_OPEN_CLASSES = ("NOUN", "VERB", "ADJ", "ADV")
+# Every part of speech the tagger may give a word: the lemmatizer's tables are keyed by them.
+_PARTS_OF_SPEECH = ("adj", "adp", "adv", "aux", "cconj", "conj", "det", "intj", "noun", "num", "part", "pron",
+                    "propn", "punct", "sconj", "sym", "verb", "x")
 
 
-def _possible_lemmas(word: str) -> set[str] | None:
-    """The pipeline's rule lemmatizer's lemmas of `word` under each open word class, and any lemma its
-    attribute ruler sets for that word; None when the pipeline lemmatizes otherwise (then every
-    counted sentence is parsed)."""
-    from spacy.tokens import Doc
-
+@lru_cache(maxsize=1)
+def _starting_forms() -> frozenset[str] | None:
+    """Every lower-cased word that may start an implicit reading once parsed: the readings' own words and
+    lemmas, and each word the pipeline's lemmatizer may lead to one of those lemmas under whichever part
+    of speech the tagger chooses ("struck" -> strike, "bodies" -> body, "gunned" -> gun): the words its
+    exception tables and the attribute ruler list for them, and those its suffix rules lead back from
+    them. Worked out once from the tables (lemmatizing each new word of a text cost 2 ms an article).
+    None when the pipeline lemmatizes otherwise: then every counted sentence is parsed."""
     nlp = load_pipeline()
-    special = _lemmas_set_by_rule()
-    if "lemmatizer" not in nlp.pipe_names or nlp.get_pipe("lemmatizer").mode != "rule" or special is None:
+    set_by_rule = _lemmas_set_by_rule()
+    if "lemmatizer" not in nlp.pipe_names or nlp.get_pipe("lemmatizer").mode != "rule" or set_by_rule is None:
         return None
-    lemmatizer = nlp.get_pipe("lemmatizer")
-    tokens = Doc(nlp.vocab, words=[word] * len(_OPEN_CLASSES), pos=list(_OPEN_CLASSES))
-    return {lemma.lower() for token in tokens for lemma in lemmatizer.rule_lemmatize(token)} | special.get(word, set())
+    lemmas = implicit.trigger_lemmas()
+    tables = nlp.get_pipe("lemmatizer").lookups
+    rules, exceptions = tables.get_table("lemma_rules", {}), tables.get_table("lemma_exc", {})
+    forms = set(lemmas) | implicit.trigger_words()
+    for pos in _PARTS_OF_SPEECH:
+        # A rule (old, new) reads a word ending in `old` as its stem + `new`: the words it leads to a
+        # lemma from are that lemma less `new`, plus `old`.
+        forms.update(lemma[:len(lemma) - len(new)] + old for old, new in rules.get(pos, [])
+                     for lemma in lemmas if lemma.endswith(new))
+        forms.update(word for word, found in exceptions.get(pos, {}).items() if not lemmas.isdisjoint(found))
+    forms.update(word for word, found in set_by_rule.items() if not lemmas.isdisjoint(found))
+    return frozenset(forms)
 
 
 @lru_cache(maxsize=1)

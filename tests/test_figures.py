@@ -322,3 +322,22 @@ def _held(text: str, published: str) -> list[bool]:
 
     return [len(tokens) > 0 for tokens in figures.parse_inputs(text, figures.counted_sentences(text),
                                                                timexes=temporal.annotate(text, published))]
+
+
+def test_annotating_in_worker_processes_gives_what_one_process_gives(timeline17_dir, tmp_path):
+    """The annotate stage's workers are new interpreters that load the parser themselves (annotate.py):
+    an archive annotated by two of them has the timexes, figures and events one process finds."""
+    from annalist.store import Store
+
+    topic = timeline17_dir / "H1N1_guardian" / "InputDocs"
+    layers = []
+    for workers in (2, 1):
+        store = Store(tmp_path / f"w{workers}.db")
+        ingest([topic], store, workers=1)
+        count = annotate(store, workers=workers, search=False)
+        layers.append((count, sorted((d, repr(t)) for d, t in store.timexes()),
+                       sorted((d, repr(f)) for d, f in store.figures()),
+                       sorted(tuple(row) for row in store.db.execute("SELECT * FROM events"))))
+        store.close()
+    assert layers[0][0] > 2 * 32  # more than the batches annotated in-process
+    assert layers[0] == layers[1]
