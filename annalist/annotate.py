@@ -24,13 +24,10 @@ NOTE_CHARS = 300
 Task = tuple[str, str, "str | None", "str | None"]  # (document id, text, publication date, title)
 Annotation = tuple[str, list[Timex], list[Figure], str]  # (document id, timexes, figures, note)
 
-# Documents handed to a worker at once, and the most sentences the parser reads in one batch (spaCy's
-# own batch size for this model): an article with more is parsed by itself, a sentence at a time.
+# Documents handed to a worker at once, and the most sentences of them parsed together (the network
+# reads them parsing.NETWORK_BATCH at a time): an article with more is parsed by itself.
 PARSE_BATCH_DOCUMENTS = 32
 PARSE_BATCH_SENTENCES = 256
-# An archive of this many batches or fewer is annotated in this process: starting workers, each
-# loading the parser (2-3 s), would cost more than they save.
-IN_PROCESS_BATCHES = 2
 
 
 def annotate_document(task: Task) -> Annotation:
@@ -122,6 +119,13 @@ def _title_times(title: str | None, published: str | None) -> list[Timex]:
     return temporal.annotate(title, published) if title else []
 
 
+def _parse_in_workers_only() -> None:
+    """Nothing loaded before the workers fork: each worker loads the parser with its first batch, and
+    the parent, which parses nothing while they run, never holds it. (Loaded in the parent and shared
+    copy-on-write, it counted three times in the summed RSS of a run; and the workers, forked after the
+    pending articles were read, counted those too: 971 MB peak on Timeline17 1x.)"""
+
+
 def annotate(store: Store, workers: int | None = None, progress=None, search: bool = True,
              derived: bool = True) -> int:
     """Annotate every current document that has no annotation yet; returns how many.
@@ -129,13 +133,8 @@ def annotate(store: Store, workers: int | None = None, progress=None, search: bo
     alone, `derived=False` the events and facts tables (an evaluation's throw-away archive)."""
     if search:
         store.index_for_search()
-    pending = store.unannotated()
-    workers = default_workers() if workers is None else workers
-    if len(pending) <= IN_PROCESS_BATCHES * PARSE_BATCH_DOCUMENTS:
-        workers = 1
-    # Workers are new interpreters that load the parser themselves: forked from this process they
-    # would each count its pages too (830 MB summed on Timeline17 1x, against 600).
-    with worker_pool(workers, fresh=True) as pool:
+    with worker_pool(default_workers() if workers is None else workers, _parse_in_workers_only) as pool:
+        pending = store.unannotated()  # read after the fork: the workers are sent their articles, not born with all
         if progress and pending:
             progress(0, len(pending))
         tasks = ([(d.id, d.text, d.published, d.title) for d in pending[start:start + PARSE_BATCH_DOCUMENTS]]

@@ -229,22 +229,16 @@ class _Run:
 
 
 @contextmanager
-def worker_pool(workers: int, load: Callable[[], None] | None = None,
-                fresh: bool = False) -> Iterator[multiprocessing.pool.Pool | None]:
-    """A fork pool started before the run holds any data, so the workers share only the loaded
-    models with the parent (copy-on-write) and memory stays flat with corpus size. `fresh`: workers
-    started as new interpreters instead, sharing nothing (for a stage whose model only the workers
-    load: a forked worker's resident size counts every page of the parent it maps as well)."""
+def worker_pool(workers: int, load: Callable[[], None] | None = None) -> Iterator[multiprocessing.pool.Pool | None]:
+    """A fork pool started before the run holds any data, so the workers share only the
+    loaded models with the parent (copy-on-write) and memory stays flat with corpus size."""
     if workers <= 1:
         yield None
         return
-    if fresh:
-        pool = multiprocessing.get_context("spawn").Pool(workers, initializer=_leave_interrupts_to_the_parent)
-    else:
-        (load or warm_up)()
-        gc.freeze()  # keep the collector from touching (and so copying) the shared pages
-        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_leave_interrupts_to_the_parent)
-        gc.unfreeze()
+    (load or warm_up)()
+    gc.freeze()  # keep the collector from touching (and so copying) the shared pages
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_leave_interrupts_to_the_parent)
+    gc.unfreeze()
     try:
         yield pool
     except BaseException:
