@@ -34,6 +34,11 @@ _FULL_DATE = (rf"(?:{_MONTH}\s+{_DAY}\s*,?\s+\d{{4}}|{_DAY}\s+{_MONTH}\s*,?\s+\d
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:GMT|UTC|UK|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|AZT|IST))?"
 # A printed timestamp: a full date, optionally followed by a time ("Jan 19, 2022 | 09:51").
 STAMP = re.compile(rf"(?<![\w.])(?P<date>{_FULL_DATE})(?:\s*(?:[|,@·T–—-]|\bat\b)?\s*(?P<time>{_TIME}))?(?![\w:])")
+# A line of a reader-comment thread under an article: it holds a post's stamp, a full date with a
+# clock time, then a bar ("February 2, 2011 at 6:05 pm | What's next?"), often after the end of the
+# post before and its writer's name. What readers write is not what the source reports, and the
+# stamps would date it.
+READER_COMMENT = re.compile(rf"(?<![\w.]){_FULL_DATE}\s*(?:,|\bat\b)?\s*{_TIME}\s*\|")
 _SHORT_DATE = rf"(?:{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?|{_DAY}\s+{_MONTH}(?:,?\s+\d{{4}})?)"
 _NAME_WORD = r"[A-Z][\w'’.\-]+"
 _PLACE = rf"(?!{_MONTH}\b){_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,3}}"
@@ -126,6 +131,12 @@ def is_junk(line: str) -> bool:
     has_number = any(t.isdigit() for t in tokens)
     repeated = len(set(words)) < len(words)
     return all(len(w) <= 2 and w.islower() for w in words) and (has_number or repeated)
+
+
+def is_reader_comment(line: str) -> bool:
+    """A line of a comment thread (`READER_COMMENT`); a page's own stamp line ("January 19, 2022 at
+    9:51 am | Politics") is not one."""
+    return READER_COMMENT.search(line) is not None and read_stamp_line(line) is None
 
 
 def parse_printed_date(text: str) -> str | None:
@@ -226,7 +237,7 @@ def clean_text(text: str, boilerplate: frozenset[str] = frozenset()) -> TextFact
     lines = text.split("\n")
     content = [i for i, line in enumerate(lines) if line.strip()]
     edges = set(content[:EDGE_HEAD] + content[max(EDGE_HEAD, len(content) - EDGE_TAIL):])
-    noise = {i for i in content if is_junk(lines[i])
+    noise = {i for i in content if is_junk(lines[i]) or (i != content[0] and is_reader_comment(lines[i]))
              or (i in edges and normalise_line(lines[i]) in boilerplate)}
     facts = TextFacts(text="", offsets=[])
     kept = [i for i in content if i not in noise]

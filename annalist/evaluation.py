@@ -284,12 +284,14 @@ def read_tls_topic(folder: Path) -> TlsTopic:
     one), gold timelines from timelines/*.txt read by tilse."""
     from tilse.data.timelines import Timeline
 
+    from .cleaning import clean_text
     from .timeline import dated_sentences
 
     documents, sentences = {}, []
     for path in sorted((folder / "InputDocs").glob("*/*")):
         published = path.parent.name
-        text = path.read_text(encoding="utf-8", errors="replace")
+        # read as `annalist ingest` reads a text file: its noise lines (a reader-comment thread) gone
+        text = clean_text(path.read_text(encoding="utf-8", errors="replace")).text
         doc_id = f"{published}/{path.name}"
         documents[doc_id] = (published, text)
         sentences.extend(dated_sentences(doc_id, doc_id, text, published, temporal.annotate(text, published)))

@@ -202,3 +202,28 @@ def test_a_dates_summary_is_on_the_collections_topic(timeline17_dir):
     unfiltered = build_timeline(sentences, dates=task.dates, per_date=task.per_date, start=task.start, end=task.end,
                                 days_only=True, keywords=0)
     assert [e.date for e in unfiltered] == [e.date for e in entries]  # the filter picks sentences, not dates
+
+
+@pytest.mark.slow
+def test_reader_comments_under_the_articles_are_not_what_the_timeline_quotes(timeline17_dir):
+    """CNN's pages on the Egyptian protests carry reader-comment threads, each post under its own stamp
+    ("February 2, 2011 at 6:05 pm | What's next?"). Read as `annalist ingest` reads a text file, the
+    threads are noise: the stamps no longer date what readers wrote, a day's summary quotes the
+    articles, and each page keeps its article."""
+    folder = timeline17_dir / "EgyptianProtest_cnn"
+    stamped = re.compile(r"\b(?:19|20)\d\d at \d{1,2}:\d\d [ap]m \|")
+    pages = {f"{p.parent.name}/{p.name}": p.read_text(encoding="utf-8", errors="replace")
+             for p in sorted((folder / "InputDocs").glob("*/*"))}
+    threaded = {doc: text for doc, text in pages.items() if stamped.search(text)}
+    assert len(threaded) >= 20 and sum(len(stamped.findall(t)) for t in threaded.values()) > 500
+    topic = evaluation.read_tls_topic(folder)
+    for doc, text in threaded.items():
+        kept = topic.documents[doc][1]
+        assert not stamped.search(kept), doc
+        lede = next(line for line in text.splitlines() if line.strip())
+        assert " ".join(lede.split()) in " ".join(kept.split()), doc
+    task, _ = next(evaluation.tls_tasks(topic))
+    timeline = evaluation.annalist_tls(task)
+    assert len(timeline) == task.dates
+    quoted = [s for sentences in timeline.values() for s in sentences]
+    assert not [s for s in quoted if stamped.search(s)]
