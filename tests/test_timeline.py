@@ -184,7 +184,7 @@ def test_a_dates_summary_is_on_the_collections_topic(timeline17_dir):
     """The BP oil spill coverage (bpoil_bbc): the words the most of its articles use are the topic's
     ("oil", "spill", "gulf"), and each date's summary uses one of them whenever one of its sentences does
     (a sentence about the day's other news is not the spill's timeline)."""
-    from annalist.timeline import TOPIC_KEYWORDS, _any_of, build_timeline, topic_keywords
+    from annalist.timeline import MAX_WORDS, MIN_WORDS, TOPIC_KEYWORDS, _any_of, build_timeline, topic_keywords
 
     topic = evaluation.read_tls_topic(timeline17_dir / "bpoil_bbc")
     task, _ = next(evaluation.tls_tasks(topic))
@@ -196,7 +196,7 @@ def test_a_dates_summary_is_on_the_collections_topic(timeline17_dir):
                              days_only=True)
     assert entries
     for entry in entries:
-        if any(on_topic.search(s.text) and 5 <= len(s.text.split()) <= 50 and not s.anchor.startswith("named event")
+        if any(on_topic.search(s.text) and MIN_WORDS <= len(s.text.split()) <= MAX_WORDS and not s.anchor.startswith("named event")
                for s in entry.support):
             assert all(on_topic.search(s.text) for s in entry.summary), (entry.date, [s.text for s in entry.summary])
     unfiltered = build_timeline(sentences, dates=task.dates, per_date=task.per_date, start=task.start, end=task.end,
@@ -227,3 +227,22 @@ def test_reader_comments_under_the_articles_are_not_what_the_timeline_quotes(tim
     assert len(timeline) == task.dates
     quoted = [s for sentences in timeline.values() for s in sentences]
     assert not [s for s in quoted if stamped.search(s)]
+
+
+@pytest.mark.slow
+def test_a_pages_headline_run_into_its_standfirst_can_summarise_its_day(timeline17_dir):
+    """The Guardian's pages on the BP spill open with the headline, the standfirst and the printed stamp
+    in one run ("Gulf oil spill 'five times' larger than estimated US coastguard says 5,000 barrels a day
+    ... Thursday 29 April 2010 09.28 BST ..."), often over 50 words. Such an opening tells the day's news
+    and may be its summary; a run-on of over MAX_WORDS words may not."""
+    from annalist.timeline import MAX_WORDS, build_timeline
+
+    topic = evaluation.read_tls_topic(timeline17_dir / "bpoil_guardian")
+    task, _ = next(evaluation.tls_tasks(topic))
+    entries = build_timeline(task.sentences(), dates=task.dates, per_date=task.per_date, start=task.start,
+                             end=task.end, days_only=True)
+    quoted = [s for e in entries for s in e.summary]
+    assert len(entries) == task.dates and all(len(s.text.split()) <= MAX_WORDS for s in quoted)
+    stamped_openings = [s for s in quoted if s.start == 0 and len(s.text.split()) > 50
+                        and re.search(r"\b20\d\d \d\d\.\d\d (?:BST|GMT)\b", s.text)]
+    assert len(stamped_openings) >= 10, [s.text[:80] for s in stamped_openings]
