@@ -19,7 +19,7 @@ State-of-the-Art in News Timeline Summarization" (no code of theirs here):
 Scores: tilse's alignment-based ROUGE-1/-2 F1 (align_date_content_costs_many_to_one) and Date-F1,
 averaged over the gold timelines (annalist.evaluation.score_tls).
 
-    .venv/bin/python benchmarks/tls_baselines.py [--dataset ../shared/datasets/timeline17]
+    .venv/bin/python benchmarks/tls_baselines.py [--dataset ../shared/datasets/timeline17] [--folds 2]
 """
 from __future__ import annotations
 
@@ -201,11 +201,30 @@ def published_outputs(folder: Path) -> dict:
     return {name: PublishedOutput(folder / file) for name, file in names.items() if (folder / file).exists()}
 
 
+def print_folds(topics, rows: dict) -> None:
+    """Every row on the two folds (evaluation.tls_fold) and their mean; annalist cross-validated: what it
+    learns (the number of topic words) chosen on one fold, scored on the other."""
+    _, folds = evaluation.tls_cross_validated(topics)
+    table = {"annalist, cross-validated": folds, **{name: evaluation.tls_folds(r) for name, r in rows.items()}}
+    print(f"\n{'two folds':<28} {'A: AR1-F AR2-F Date-F1':>24} {'B: AR1-F AR2-F Date-F1':>24} {'mean':>22}")
+    for name, f in table.items():
+        cells = [" ".join(f"{f[fold][k]:.4f}" for k in ("ar1_f", "ar2_f", "date_f1")) for fold in ("A", "B", "mean")]
+        print(f"{name:<28} {cells[0]:>24} {cells[1]:>24} {cells[2]:>22}")
+    ours = folds["mean"]
+    for baseline in ("news-tls DATEWISE", "DATEWISE (re-impl.)"):
+        if baseline in table:
+            better = all(ours[k] > table[baseline]["mean"][k] for k in ("ar1_f", "ar2_f", "date_f1"))
+            print(f"annalist, cross-validated, above {baseline}'s fold mean on all three: " + ("yes" if better else "no"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dataset", type=Path, default=ROOT.parent / "shared" / "datasets" / "timeline17")
     parser.add_argument("--baselines", type=Path, default=ROOT.parent / "shared" / "datasets" / "timeline17-baselines",
                         help="news-tls's own outputs (rows 'news-tls DATEWISE' and 'news-tls CLUST')")
+    parser.add_argument("--folds", type=int, choices=(2,), help="also print each method's scores on Timeline17's two "
+                        "fixed folds and their mean, annalist's with its topic-word number chosen on the other "
+                        "fold (as `annalist eval tls --folds 2`)")
     args = parser.parse_args()
     if not args.dataset.is_dir():
         sys.exit(f"no dataset at {args.dataset}")
@@ -232,6 +251,8 @@ def main() -> None:
         if baseline in rows:
             better = all(ours[k] > rows[baseline][k] for k in ("ar1_f", "ar2_f", "date_f1"))
             print(f"annalist above {baseline} on AR1-F, AR2-F and Date-F1: " + ("yes" if better else "no"))
+    if args.folds:
+        print_folds(topics, rows)
     print("for reference, a third-party re-run of CLUST on all 17 Timeline17 topics (as issue 5 quotes it): "
           "AR1-F 0.089, AR2-F 0.019, Date-F1 0.386; here 13 topics, one timeline each")
 
