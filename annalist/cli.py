@@ -508,7 +508,7 @@ def eval_tls(
         err.print("--folds takes 2 (the two topic folds fixed in the code)")
         raise typer.Exit(2)
     topics = read_tls_dataset(dataset)
-    if folds == 2:  # what is fitted (the number of topic keywords) is chosen on one fold, scored on the other
+    if folds == 2:  # what is fitted (topic words, longest summary sentence) is chosen on one fold, scored on the other
         scores, cross_validated = tls_cross_validated(topics)
         scores.update(folds=cross_validated, cross_validated=True)
     else:

@@ -311,14 +311,16 @@ def tls_tasks(topic: TlsTopic) -> Iterable[tuple[TlsTask, object]]:
         yield TlsTask(topic, days[0], days[-1], len(days), max(1, round(sum(lengths) / len(lengths)))), gold
 
 
-def annalist_tls(task: TlsTask, vectorizer=None, keywords: int | None = None) -> dict:
+def annalist_tls(task: TlsTask, vectorizer=None, keywords: int | None = None, max_words: int | None = None) -> dict:
     """annalist's timeline for a task; `vectorizer` replaces TF-IDF for the summaries (e.g. embeddings),
-    `keywords` the number of topic keywords summaries use (timeline.TOPIC_KEYWORDS by default)."""
-    from .timeline import TOPIC_KEYWORDS, build_timeline
+    `keywords` the number of topic keywords summaries use (timeline.TOPIC_KEYWORDS by default),
+    `max_words` the longest sentence they quote (timeline.MAX_WORDS by default)."""
+    from .timeline import MAX_WORDS, TOPIC_KEYWORDS, build_timeline
 
     entries = build_timeline(task.sentences(), dates=task.dates, per_date=task.per_date,
                              start=task.start, end=task.end, days_only=True, vectorizer=vectorizer,
-                             keywords=TOPIC_KEYWORDS if keywords is None else keywords)
+                             keywords=TOPIC_KEYWORDS if keywords is None else keywords,
+                             max_words=MAX_WORDS if max_words is None else max_words)
     return {_date(e.date): [s.text for s in e.summary] for e in entries if e.summary}
 
 
@@ -372,28 +374,35 @@ def tls_folds(scores: dict) -> dict:
 
 
 TOPIC_KEYWORD_GRID = (10, 15, 20, 25, 30, 40, 50)  # the numbers of topic keywords tried on each fold
+SUMMARY_WORDS_GRID = (50, 100)  # the longest summary sentences tried on each fold (timeline.MAX_WORDS)
 
 
 def tls_cross_validated(topics: list[TlsTopic]) -> tuple[dict, dict]:
-    """(scores with the shipped setting, folds): the number of topic keywords (timeline.TOPIC_KEYWORDS)
-    chosen on each fold by its mean AR1-F, each fold scored with the other's choice; the mean of the two
-    folds is the figure to quote. A fold with no timelines leaves the other the shipped setting."""
+    """(scores with the shipped settings, folds): what annalist chooses (the number of topic keywords,
+    timeline.TOPIC_KEYWORDS, and the longest sentence a summary quotes, timeline.MAX_WORDS) chosen on
+    each fold by its mean AR1-F, each fold scored with the other's choice; the mean of the two folds is
+    the figure to quote. A fold with no timelines leaves the other the shipped settings."""
     from functools import partial
 
-    from .timeline import TOPIC_KEYWORDS
+    from .timeline import MAX_WORDS, TOPIC_KEYWORDS
 
-    runs = {n: score_tls(topics, partial(annalist_tls, keywords=n))
-            for n in sorted(set(TOPIC_KEYWORD_GRID) | {TOPIC_KEYWORDS})}
-    by_fold = {n: tls_folds(scores) for n, scores in runs.items()}
+    shipped = (TOPIC_KEYWORDS, MAX_WORDS)
+    settings = sorted({(n, w) for n in TOPIC_KEYWORD_GRID for w in SUMMARY_WORDS_GRID} | {shipped})
+    runs = {(n, w): score_tls(topics, partial(annalist_tls, keywords=n, max_words=w)) for n, w in settings}
+    by_fold = {setting: tls_folds(scores) for setting, scores in runs.items()}
     folds = {}
     for fold, other in (("A", "B"), ("B", "A")):
-        fitted = [n for n in TOPIC_KEYWORD_GRID if by_fold[n][other]["timelines"]]
-        chosen = max(fitted, key=lambda n: (by_fold[n][other]["ar1_f"], -abs(n - TOPIC_KEYWORDS))) \
-            if fitted else TOPIC_KEYWORDS
-        folds[fold] = {**by_fold[chosen][fold], "keywords": chosen}
+        fitted = [setting for setting in settings if by_fold[setting][other]["timelines"]]
+        # among settings as good, the nearest the shipped ones
+        chosen = max(fitted, key=lambda s: (by_fold[s][other]["ar1_f"], -abs(s[0] - shipped[0]),
+                                            -abs(s[1] - shipped[1]))) if fitted else shipped
+        folds[fold] = {**by_fold[chosen][fold], "keywords": chosen[0], "max_words": chosen[1]}
     folds["mean"] = {k: round((folds["A"][k] + folds["B"][k]) / 2, 4) for k in ("ar1_f", "ar2_f", "date_f1")}
-    folds["grid"] = {str(n): {fold: by_fold[n][fold]["ar1_f"] for fold in ("A", "B")} for n in TOPIC_KEYWORD_GRID}
-    return runs[TOPIC_KEYWORDS], folds
+    folds["grid"] = {str(n): {fold: by_fold[(n, MAX_WORDS)][fold]["ar1_f"] for fold in ("A", "B")}
+                     for n in TOPIC_KEYWORD_GRID if (n, MAX_WORDS) in by_fold}
+    folds["grid_max_words"] = {str(w): {str(n): {fold: by_fold[(n, w)][fold]["ar1_f"] for fold in ("A", "B")}
+                                        for n in TOPIC_KEYWORD_GRID} for w in SUMMARY_WORDS_GRID}
+    return runs[shipped], folds
 
 
 def read_tls_dataset(folder: Path) -> list[TlsTopic]:

@@ -91,6 +91,9 @@ def test_eval_tls_json_contract(timeline17_dir, tmp_path):
     folds = scores["folds"]  # the topics' two folds, fixed by name
     one = "A" if folds["A"]["timelines"] else "B"
     assert folds[one]["topics"] == ["H1N1_guardian"] and folds[one]["ar1_f"] == scores["ar1_f"]
+    # nothing to choose on from the empty fold: the shipped settings
+    from annalist.timeline import MAX_WORDS, TOPIC_KEYWORDS
+    assert (folds[one]["keywords"], folds[one]["max_words"]) == (TOPIC_KEYWORDS, MAX_WORDS)
 
 
 def test_centroid_summary_matches_the_textbook_greedy(baku_dir):
