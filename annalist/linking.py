@@ -231,6 +231,8 @@ class Similarities:
         values = np.zeros(len(pairs))
         k = 0
         for start, block in self.blocks():
+            if k == len(pairs):
+                break  # the rows after the last kept pair's need not be computed
             while k < len(pairs) and pairs[k][0] < start + block.shape[0]:
                 i, j = pairs[k]
                 values[k] = _entry(block, i - start, j)

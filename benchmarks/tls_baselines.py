@@ -203,7 +203,7 @@ def published_outputs(folder: Path) -> dict:
 
 def print_folds(topics, rows: dict) -> None:
     """Every row on the two folds (evaluation.tls_fold) and their mean; annalist cross-validated: what it
-    learns (the number of topic words) chosen on one fold, scored on the other."""
+    chooses (the number of topic words, the longest summary sentence) chosen on one fold, scored on the other."""
     _, folds = evaluation.tls_cross_validated(topics)
     table = {"annalist, cross-validated": folds, **{name: evaluation.tls_folds(r) for name, r in rows.items()}}
     print(f"\n{'two folds':<28} {'A: AR1-F AR2-F Date-F1':>24} {'B: AR1-F AR2-F Date-F1':>24} {'mean':>22}")
@@ -223,8 +223,8 @@ def main() -> None:
     parser.add_argument("--baselines", type=Path, default=ROOT.parent / "shared" / "datasets" / "timeline17-baselines",
                         help="news-tls's own outputs (rows 'news-tls DATEWISE' and 'news-tls CLUST')")
     parser.add_argument("--folds", type=int, choices=(2,), help="also print each method's scores on Timeline17's two "
-                        "fixed folds and their mean, annalist's with its topic-word number chosen on the other "
-                        "fold (as `annalist eval tls --folds 2`)")
+                        "fixed folds and their mean, annalist's with its settings chosen on the other fold (as "
+                        "`annalist eval tls --folds 2`)")
     args = parser.parse_args()
     if not args.dataset.is_dir():
         sys.exit(f"no dataset at {args.dataset}")
