@@ -379,12 +379,14 @@ def _without_dateline(sentence: str) -> str:
 
 def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:
     found = []
+    unread = []  # counts of people the parse ties to no verb
     for match in _count_matches(sentence):
         token = _token_at(doc, match.end() - 1)
         if token is None:
             continue
         measure, counted = _measure_of(token)
         if measure is None:
+            unread.append((match, token))
             continue
         if measure == implicit.SHOT and (_said_fatal(token, counted) or _FATAL_AFTER.match(sentence, match.end())):
             measure = "killed"  # "two were shot dead", "one fatally", "Four people found shot to death"
@@ -400,7 +402,37 @@ def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:
                             who=_who(counted, token), where=_where(counted), when=None,
                             start=offset + match.start(), end=offset + end, span=sentence[match.start():end],
                             sentence=sentence))
-    return found
+    return sorted(found + _listed_before(found, unread, offset, sentence), key=lambda f: f.start)
+
+
+# Counts of people set side by side with a comma, the verb after the last: a headline's "3 men, 1 woman
+# wounded", "2 adults, 2 children killed". The parser hangs the verb on the last count only ("and" it
+# reads as a conjunction: "two men and two women were wounded" needs no help).
+_LIST_COMMA = re.compile(r"\s*,\s*")
+
+
+def _listed_before(found: list[Figure], unread: list[tuple[re.Match, object]], offset: int,
+                   sentence: str) -> list[Figure]:
+    """The counts of people that stand, a comma apart, before a figure of the sentence: figures of the
+    same measure (events.document_counts adds up such a list)."""
+    people = set(implicit.lexicon()["people"]["nouns"])
+    listed: list[Figure] = []
+    for match, token in reversed(unread):  # the last of a list first, so that a longer list reads on
+        noun = token.head
+        if token.dep_ != "nummod" or noun.i != token.i + 1 or noun.lemma_.lower() not in people:
+            continue
+        noun_end = noun.idx + len(noun.text)
+        after = _LIST_COMMA.match(sentence, noun_end)
+        following = next((f for f in found + listed if after and f.start - offset == after.end() and f.who), None)
+        if following is None:
+            continue
+        low, high, value, qualifier, vague = _amounts(match)
+        if value is None:
+            continue
+        listed.append(replace(following, value=value, low=low, high=high, qualifier=qualifier, vague=vague,
+                              who=_who(noun, token), start=offset + match.start(), end=offset + noun_end,
+                              span=sentence[match.start():noun_end]))
+    return listed
 
 
 def _count_matches(sentence: str) -> list[re.Match]:
