@@ -470,7 +470,8 @@ def _count(person) -> tuple[int, object] | None:
         return None
     members = [person] + [c for c in person.conjuncts if c.i > person.i]
     # A list the parser splits over several subjects: "A man, two women and a small child were killed".
-    members += [s for s in person.head.children if s.dep_ == person.dep_ and s.i > person.i and s not in members]
+    members += [s for s in person.head.children if s.dep_ == person.dep_ and s.i > person.i and s not in members
+                and _listed_after(person, s)]
     # Names each followed by an age, which the parser hangs one on another: "David Jones, 19, Leonard
     # Andrews, 21, and Jamari Brooks, 17, were wounded".
     members += [a for a in _names_after_ages(person) if a not in members]
@@ -484,6 +485,14 @@ def _count(person) -> tuple[int, object] | None:
     if len(members) == 1 and any(c.dep_ == "nummod" and c.like_num for c in person.children):
         return None  # "two men": the numeral reader counts it
     return total, person
+
+
+def _listed_after(person, other) -> bool:
+    """Whether another subject of the person's verb follows it in one list ("A man, two women and a small
+    child were killed"): only commas and "and" between them. Not the subject of another clause the
+    parser hung on the same verb ("1 child injured after gunman opens fire")."""
+    between = person.doc[person.right_edge.i + 1:other.left_edge.i]
+    return all(t.is_punct or t.lower_ in ("and", "or") for t in between)
 
 
 def listed_total(counts: list[int], maybe_parts: bool) -> int:

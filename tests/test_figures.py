@@ -262,6 +262,27 @@ def test_a_headlines_counts_of_people_a_comma_apart_add_up(gvc_dir):
     assert read >= 12, read
 
 
+def test_a_subject_of_another_clause_is_not_one_of_the_counted(gvc_dir):
+    """The parser may hang two subjects on one verb where the second belongs to another clause or to
+    no clause at all: "1 child injured after gunman opens fire" (the gunman is not a second person
+    hurt), "man fatally shot ... - kmov.com" (the outlet made the count unreadable). Only subjects
+    that follow in one list, a comma or "and" apart, are counted with the first. Headlines of GVA's
+    coverage, as the headline states them."""
+    from annalist.events import document_counts
+
+    stated = {r"\b1 child injured after gunman opens fire": ("injured", 1),
+              r"^Police identify man fatally shot .* - kmov\.com": ("killed", 1)}
+    read = {}
+    for article in gvc_articles(gvc_dir):
+        for pattern, (measure, value) in stated.items():
+            if re.search(pattern, article.get("title") or "", re.I) and pattern not in read:
+                count = document_counts(figures.extract_document("", article["title"], [], [])).get(measure)
+                read[pattern] = (measure, count.count if count else None)
+    assert read == stated
+    listed = figures.extract("A man, two women and a small child were killed.", [])
+    assert max(f.value for f in listed if f.measure == "killed") == 4
+
+
 def test_one_for_each_and_each_victim_are_no_counts_of_one(gvc_dir):
     """"17 counts of attempted first-degree murder – one for each person wounded", "each victim was shot"
     (GVA's coverage) speak of every one of a set: neither "one" nor "each victim" is a count of one person
