@@ -43,7 +43,7 @@ def trigger_lemmas() -> frozenset[str]:
     lex, hospitalised = lexicon(), datafiles.load("counted_en.toml")["hospitalised"]
     return frozenset([*_verb_measures(), "turn", *(w for words in lex["adjectives"].values() for w in words),
                       *hospitalised["after_verbs"], *lex["nominal"]["killed"], *lex["nominal"]["shot"],
-                      *lex["wounds"]["nouns"], "condition", *lex["bodies"]["nouns"]])
+                      *lex["wounds"]["nouns"], "condition", *lex["bodies"]["nouns"], *lex["recovering"]["verbs"]])
 
 
 @lru_cache(maxsize=1)
@@ -179,6 +179,13 @@ def _casualties(token, headline: bool = False):
                 if subject is not None:
                     yield adj_measure, subject, token, None  # "was pronounced dead", "found him dead"
             return
+    if lemma in lex["recovering"]["verbs"] and token.pos_ == "VERB" and _object(token) is None and \
+            not _is_passive(token):  # "a handgun was recovered"
+        person = _subject(token) or (_subject(token.head) if token.dep_ == "xcomp" else None) or \
+            (token.head if token.dep_ == "acl" and token.tag_ == "VBG" else None)  # a headline's "Woman recovering after ..."
+        if person is not None and person.lemma_.lower() not in lex["bodies"]["nouns"]:
+            yield SHOT, person, token, None  # "the victim is expected to recover"
+        return
     zero = _stated_zero_noun(token)
     if zero:
         yield zero, token, token, None
@@ -257,7 +264,27 @@ def _nominal_measure(token) -> str | None:
 
 def _by_instrument(token) -> bool:
     instruments = lexicon()["instrument_only"]["instruments"]
-    return any(t.lemma_.lower() in instruments for t in token.subtree)
+    return any(t.lemma_.lower() in instruments for t in token.subtree) or _after_firing(token)
+
+
+FIRING_WINDOW = 12  # tokens before a participle in which the firing it follows is looked for
+
+
+def _after_firing(participle) -> bool:
+    """"the gun discharged, striking the driver in the back", "fired several shots striking the victim":
+    a participle without a subject of its own, shortly after a firing in its sentence, tells what the
+    firing hit. (The parser hangs such a participle on the firing verb, on its object or on the clause
+    around it: the words are read, not the attachment.)"""
+    if participle.tag_ != "VBG" or _subject(participle, own=True) is not None:
+        return False
+    firing = lexicon()["instrument_only"]["firing_verbs"]
+    start = max(participle.sent.start, participle.i - FIRING_WINDOW)
+    for verb in participle.doc[start:participle.i]:
+        lemma = verb.lemma_.lower()
+        with_particle = {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "advmod")}  # "went off"
+        if verb.pos_ == "VERB" and (lemma in firing or with_particle & set(firing)):
+            return True
+    return False
 
 
 def fatal(verb) -> bool:
