@@ -354,8 +354,9 @@ def extract_document(text: str, title: str | None, timexes: list[Timex], title_t
     found = extract(text, timexes, nlp, counted=counted, parsed=parsed)
     if title and title.strip():
         event = article_event_date(timexes, text, counted[:MAX_COUNTED_SENTENCES])
-        found += [replace(f, part="title", when=event)
-                  for f in extract(title, list(title_timexes), nlp, parse_text=_sentence_case(title), parsed=parsed)]
+        read = [replace(f, part="title", when=event)
+                for f in extract(title, list(title_timexes), nlp, parse_text=_sentence_case(title), parsed=parsed)]
+        found += implicit.headline_casualties(title, read, event)
     return found
 
 

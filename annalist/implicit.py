@@ -13,6 +13,7 @@ The words are data: annalist/data/implicit_en.toml.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from . import datafiles
@@ -642,3 +643,49 @@ def _stated_zero_noun(token) -> str | None:
     if not any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return None
     return "injured" if token.lower_.startswith("injur") else "killed"
+
+
+# --- headlines read by their words ----------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _headline_pattern() -> re.Pattern:
+    """[headline]: a person noun or an age, an optional auxiliary and adverb, a casualty verb, then what
+    follows it (to tell the end of the clause from an object)."""
+    words = lexicon()["headline"]
+    nouns = "|".join(sorted((n for n in lexicon()["people"]["nouns"] if n not in ("body", "corpse", "old", "year-old")),
+                            key=len, reverse=True))
+    person = rf"(?:(?:\d{{1,3}}|[a-z]+)-year-old(?:\s+(?:{nouns}))?|(?:{nouns}))"
+    verbs = "|".join(words["hit_verbs"] + words["dead_verbs"])
+    return re.compile(rf"(?i)(?<![\w-])(?P<person>{person})\s+(?:(?:was|is|has\s+been|had\s+been|gets|got)\s+)?"
+                      rf"(?:(?P<adverb>fatally|mortally|critically|seriously|accidentally)\s+)?(?P<verb>{verbs})\b"
+                      r"(?P<between>[^\w]*)(?P<next>[\w']+)?")
+
+
+def headline_casualties(title: str, read: list[Figure], when: str | None = None) -> list[Figure]:
+    """The title's figures (`read`, from its parse) with the people the headline tells of one by one
+    ("Broken Arrow teen shot in church parking lot") where the parse found no count over the same
+    words: one person each, hit (SHOT) or killed. A person the parse read as hit whom the headline
+    says died ("Teen shot in head during drive-by in Lakewood dies") is one killed."""
+    words = lexicon()["headline"]
+    figures = list(read)
+    for match in _headline_pattern().finditer(title):
+        after = (match.group("next") or "").lower()
+        set_off = bool(re.search(r"[,;:|\-–—]", match.group("between")))
+        if match.group("next") and not set_off and after not in words["then_words"]:
+            continue  # "Man shot wife": an object follows, the man is the one who shot
+        start, end = match.start("person"), match.end("verb")
+        verb, rest = match.group("verb").lower(), title[end:].split(";")[0]
+        fatal_after = re.match(rf"[\s,]*(?:and\s+)?(?:{'|'.join(words['fatal_after'])})\b", rest, re.I) or \
+            re.search(rf"\b(?:{'|'.join(words['died_later'])})\b", re.split(r"[,:|]", rest)[0], re.I)
+        killed = verb in words["dead_verbs"] or (match.group("adverb") or "").lower() in ("fatally", "mortally") \
+            or fatal_after is not None
+        over = [f for f in figures if f.start < end and start < f.end]
+        if over and not (killed and all(f.implicit and f.value == 1 and f.measure == SHOT for f in over)):
+            continue
+        figures = [f for f in figures if f not in over]
+        person = match.group("person")
+        figures.append(Figure(measure="killed" if killed else SHOT, value=1, qualifier="exact", low=1, high=1,
+                              vague=False, who=person, where=None, when=when, start=start, end=end,
+                              span=title[start:end], sentence=title, implicit=True,
+                              role=role_of_words(person.lower().split()), part="title"))
+    return figures
