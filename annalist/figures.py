@@ -625,6 +625,8 @@ def _measure_of(token):
             return own, counted  # "One of four women wounded ... has died": what the part's verb says
     if token.dep_ == "quantmod" and token.head.dep_ == "nummod":  # "more than 700": 700 is the number
         counted = token.head.head
+    if _doers(counted) or _doers(token):
+        return None, None  # "two men shot a woman", "two of the teens were shooting a rifle": who fired
     if counted.lemma_.lower() in _NOT_PEOPLE or counted.text.lower() in _NOT_PEOPLE or names_animals(counted):
         return None, None
     if any(g.lower_ == "which" for g in _of_objects(token)):
@@ -671,10 +673,28 @@ def _measure_of(token):
     return None, None
 
 
+def _doers(counted) -> bool:
+    """Whether the counted people are the active subject of a verb that hits or kills someone it names
+    or is doing ("two men shot a woman", "two of the teens were shooting a rifle"): they did it, it did
+    not befall them. Not "two people died": dying befalls its subject."""
+    verb = counted.head
+    if counted.dep_ != "nsubj" or verb.pos_ != "VERB" or _CUE_TO_MEASURE.get(verb.lemma_.lower()) not in ("killed", "injured", "shot"):
+        return False
+    if verb.lemma_.lower() in implicit.lexicon()["verbs"]["died"]:
+        return False
+    if any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children) and verb.tag_ == "VBG":
+        return True  # "were shooting a rifle into some trees"
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False  # a headline's participle: "4 others hurt", "2 wounded in ..."
+    people = implicit.lexicon()["people"]
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in people["nouns"] or c.lower_ in people["pronouns"] + ["them"])
+               for c in verb.children)  # not "shot himself", "shot each other", "injured a knee"
+
+
 def _partitive_predicate(part) -> str | None:
     """The measure of the verb a part of a group is the subject of ("One of the three people shot
     has died" is a death; the participle inside it tells what happened to all three)."""
-    if part.dep_ not in ("nsubj", "nsubjpass") or part.head.pos_ != "VERB":
+    if part.dep_ not in ("nsubj", "nsubjpass") or part.head.pos_ != "VERB" or _doers(part):
         return None
     return _CUE_TO_MEASURE.get(part.head.lemma_.lower()) or _participle_measure(part.head)
 

@@ -354,6 +354,25 @@ def test_a_headlines_one_person_hit_is_one(gvc_dir):
     assert not [f for f in figures.extract_document("", object_follows[0], [], []) if f.measure == "killed" and f.who == "man"]
 
 
+def test_the_people_who_fired_are_not_the_people_hit(gvc_dir):
+    """"Three people fatally shot three men at Chalk Linez barber shop", "two of the teens were shooting a
+    .308 caliber rifle into some trees" (GVA's coverage): the count of the verb's active subject is who
+    fired, not who was hit (read before as three more dead, two more shot). One who shot himself, or two
+    who shot each other, are still hit."""
+    construction = re.compile(r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d)\s+(?:\w+\s+)?(?:men|people|suspects|gunmen|teens|"
+                              r"of the \w+)\s+(?:\w+ly\s+)?(?:shot|killed|were shooting)\s+(?:a|an|the|two|three|him|her|them|\d)\b")
+    read = []
+    for article in gvc_articles(gvc_dir):
+        for m in construction.finditer(article["text"]):
+            sentence = _sentence_around(article["text"], m.start(), m.end())
+            found = figures.extract(sentence, [])
+            read.append([f.span for f in found if f.start == sentence.find(m.group(0))])
+    assert len(read) >= 2 and all(spans == [] for spans in read), read
+    [hit] = [f for f in figures.extract("Three people fatally shot three men at the barber shop.", [])]
+    assert (hit.measure, hit.value, hit.span) == ("killed", 3, "three men")
+    assert [f.value for f in figures.extract("Police say the two men shot each other.", [])] == [2]
+
+
 def test_one_for_each_and_each_victim_are_no_counts_of_one(gvc_dir):
     """"17 counts of attempted first-degree murder – one for each person wounded", "each victim was shot"
     (GVA's coverage) speak of every one of a set: neither "one" nor "each victim" is a count of one person
