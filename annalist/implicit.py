@@ -655,9 +655,10 @@ def _headline_pattern() -> re.Pattern:
     nouns = "|".join(sorted((n for n in lexicon()["people"]["nouns"] if n not in ("body", "corpse", "old", "year-old")),
                             key=len, reverse=True))
     person = rf"(?:(?:\d{{1,3}}|[a-z]+)-year-old(?:\s+(?:{nouns}))?|(?:{nouns}))"
+    auxiliaries = "|".join(a.replace(" ", r"\s+") for a in words["auxiliaries"])
     verbs = "|".join(words["hit_verbs"] + words["dead_verbs"])
-    return re.compile(rf"(?i)(?<![\w-])(?P<person>{person})\s+(?:(?:was|is|has\s+been|had\s+been|gets|got)\s+)?"
-                      rf"(?:(?P<adverb>fatally|mortally|critically|seriously|accidentally)\s+)?(?P<verb>{verbs})\b"
+    return re.compile(rf"(?i)(?<![\w-])(?P<person>{person})\s+(?:(?:{auxiliaries})\s+)?"
+                      rf"(?:(?P<adverb>{'|'.join(words['adverbs'])})\s+)?(?P<verb>{verbs})\b"
                       r"(?P<between>[^\w]*)(?P<next>[\w']+)?")
 
 
@@ -666,26 +667,34 @@ def headline_casualties(title: str, read: list[Figure], when: str | None = None)
     ("Broken Arrow teen shot in church parking lot") where the parse found no count over the same
     words: one person each, hit (SHOT) or killed. A person the parse read as hit whom the headline
     says died ("Teen shot in head during drive-by in Lakewood dies") is one killed."""
-    words = lexicon()["headline"]
     figures = list(read)
     for match in _headline_pattern().finditer(title):
-        after = (match.group("next") or "").lower()
-        set_off = bool(re.search(r"[,;:|\-–—]", match.group("between")))
-        if match.group("next") and not set_off and after not in words["then_words"]:
-            continue  # "Man shot wife": an object follows, the man is the one who shot
-        start, end = match.start("person"), match.end("verb")
-        verb, rest = match.group("verb").lower(), title[end:].split(";")[0]
-        fatal_after = re.match(rf"[\s,]*(?:and\s+)?(?:{'|'.join(words['fatal_after'])})\b", rest, re.I) or \
-            re.search(rf"\b(?:{'|'.join(words['died_later'])})\b", re.split(r"[,:|]", rest)[0], re.I)
-        killed = verb in words["dead_verbs"] or (match.group("adverb") or "").lower() in ("fatally", "mortally") \
-            or fatal_after is not None
+        if _object_follows(match):
+            continue  # "Man shot wife": the man is the one who shot
+        start, end, killed = match.start("person"), match.end("verb"), _said_killed(match, title)
         over = [f for f in figures if f.start < end and start < f.end]
         if over and not (killed and all(f.implicit and f.value == 1 and f.measure == SHOT for f in over)):
             continue
-        figures = [f for f in figures if f not in over]
         person = match.group("person")
-        figures.append(Figure(measure="killed" if killed else SHOT, value=1, qualifier="exact", low=1, high=1,
-                              vague=False, who=person, where=None, when=when, start=start, end=end,
-                              span=title[start:end], sentence=title, implicit=True,
-                              role=role_of_words(person.lower().split()), part="title"))
-    return figures
+        figures = [f for f in figures if f not in over] + [
+            Figure(measure="killed" if killed else SHOT, value=1, qualifier="exact", low=1, high=1, vague=False,
+                   who=person, where=None, when=when, start=start, end=end, span=title[start:end], sentence=title,
+                   implicit=True, role=role_of_words(person.lower().split()), part="title")]
+    return sorted(figures, key=lambda f: f.start)
+
+
+def _object_follows(match: re.Match) -> bool:
+    """Whether a word that is no end of the clause follows the headline's verb (its object)."""
+    set_off = re.search(r"[,;:|\-–—]", match.group("between")) is not None
+    return bool(match.group("next")) and not set_off and match.group("next").lower() not in lexicon()["headline"]["then_words"]
+
+
+def _said_killed(match: re.Match, title: str) -> bool:
+    """The verb says so ("dies", "killed"), its adverb ("fatally shot"), what follows it ("shot, killed",
+    "shot and killed"), or the rest of its clause ("Teen shot in Miami dies, two others wounded")."""
+    words = lexicon()["headline"]
+    rest = title[match.end("verb"):].split(";")[0]
+    return match.group("verb").lower() in words["dead_verbs"] \
+        or (match.group("adverb") or "").lower() in words["fatal_adverbs"] \
+        or re.match(rf"[\s,]*(?:and\s+)?(?:{'|'.join(words['fatal_after'])})\b", rest, re.I) is not None \
+        or re.search(rf"\b(?:{'|'.join(words['died_later'])})\b", re.split(r"[,:|]", rest)[0], re.I) is not None

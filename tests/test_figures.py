@@ -234,6 +234,17 @@ def test_people_fatally_or_mortally_wounded_are_counted_dead(gvc_dir):
     assert [(f.measure, f.value) for f in hurt] == [("injured", 3), ("killed", 2)]
 
 
+def _gvc_headlines(gvc_dir, pattern: re.Pattern):
+    """Each distinct headline of GVA's coverage in which the pattern is found, with what it found."""
+    seen = set()
+    for article in gvc_articles(gvc_dir):
+        title = article.get("title") or ""
+        found = pattern.search(title)
+        if found and title not in seen:
+            seen.add(title)
+            yield title, found
+
+
 def test_a_headlines_counts_of_people_a_comma_apart_add_up(gvc_dir):
     """"East Harlem gunplay leaves 3 men, 1 woman wounded", "2 adults, 2 children killed in ...": the
     parser hangs the verb on the last count only, so the headline read as 1 hurt or 2 dead. Every
@@ -246,13 +257,8 @@ def test_a_headlines_counts_of_people_a_comma_apart_add_up(gvc_dir):
                         rf"{number} (adults?|children|child|men|man|women|woman|girls?|boys?|teens?|minors?) "
                         r"(shot|wounded|injured|dead|killed)\b")
     words = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
-    read, headlines = 0, set()
-    for article in gvc_articles(gvc_dir):
-        title = article.get("title") or ""
-        found = listed.search(title)
-        if not found or title in headlines:
-            continue
-        headlines.add(title)
+    read = 0
+    for title, found in _gvc_headlines(gvc_dir, listed):
         measure = "killed" if found.group(5).lower() in ("dead", "killed") else "injured"
         total = sum(int(n) if n.isdigit() else words[n.lower()] for n in (found.group(1), found.group(3)))
         count = document_counts(figures.extract_document("", title, [], [])).get(measure)
@@ -336,13 +342,8 @@ def test_a_headlines_one_person_hit_is_one(gvc_dir):
 
     opening = re.compile(r"^(?:\d{1,2}-year-old|teen|boy|girl|man|woman|toddler|child)\s+"
                          r"(?P<verb>shot|injured|wounded|killed|dies|dead)\s+(?:in|at|on|near|during|after)\b", re.I)
-    read, headlines = [], set()
-    for article in gvc_articles(gvc_dir):
-        title = article.get("title") or ""
-        found = opening.match(title)
-        if not found or title in headlines:
-            continue
-        headlines.add(title)
+    read = []
+    for title, found in _gvc_headlines(gvc_dir, opening):
         died = found.group("verb").lower() in ("killed", "dies", "dead") or re.search(r"\bdie[sd]\b", title.split(",")[0])
         measure = "killed" if died else "injured"
         count = document_counts(figures.extract_document("", title, [], [])).get(measure)
