@@ -416,7 +416,7 @@ def _listed_before(found: list[Figure], unread: list[tuple[re.Match, object]], o
                    sentence: str) -> list[Figure]:
     """The counts of people that stand, a comma apart, before a figure of the sentence: figures of the
     same measure (events.document_counts adds up such a list)."""
-    people = set(implicit.lexicon()["people"]["nouns"])
+    people = implicit.lexicon()["people"]["nouns"]
     listed: list[Figure] = []
     for match, token in reversed(unread):  # the last of a list first, so that a longer list reads on
         noun = token.head

@@ -281,9 +281,11 @@ def _after_firing(participle) -> bool:
     firing = lexicon()["instrument_only"]["firing_verbs"]
     start = max(participle.sent.start, participle.i - FIRING_WINDOW)
     for verb in participle.doc[start:participle.i]:
+        if verb.pos_ != "VERB":
+            continue
         lemma = verb.lemma_.lower()
-        with_particle = {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "advmod")}  # "went off"
-        if verb.pos_ == "VERB" and (lemma in firing or with_particle & set(firing)):
+        if lemma in firing or any(f"{lemma} {c.lower_}" in firing for c in verb.children
+                                  if c.dep_ in ("prt", "advmod")):  # "went off"
             return True
     return False
 
