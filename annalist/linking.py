@@ -24,7 +24,7 @@ import bisect
 import math
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -209,54 +209,112 @@ class Similarities:
     values of the pairs that are scored. A block's rows are the full matrix's rows, entry for entry."""
 
     def __init__(self, rows):
+        rows.sort_indices()  # each row's words in column order: a pair's cosine then reads the same from either row
         self.rows = rows
-        self._columns = rows.T.tocsr()
-        self._kept_at: dict[tuple[int, int], int] = {}  # a kept pair -> its place in _kept_values
-        self._kept_values = np.zeros(0)
         self._last = None
 
-    def blocks(self) -> Iterator[tuple[int, object]]:
-        """(first row, block of similarity rows, CSR with sorted indices), in row order."""
+    def blocks(self) -> Iterator[tuple[int, np.ndarray]]:
+        """(first row, block of similarity rows as a dense array), in row order. The transposed rows
+        they are computed with are made here and let go after (held with each view, they were about
+        100 MB of linking a 14,000-article archive)."""
         size = self.rows.shape[0]
         step = max(1, BLOCK_CELLS // max(size, 1))
+        columns = self.rows.T.tocsr()
         for start in range(0, size, step):
-            block = (self.rows[start:start + step] @ self._columns).tocsr()
-            block.sort_indices()
-            yield start, block
+            yield start, (self.rows[start:start + step] @ columns).toarray()
 
-    def keep(self, pairs: list[tuple[int, int]], at: dict[tuple[int, int], int]) -> None:
-        """Hold the similarity of each pair (i, j), i < j, of the sorted `pairs`, read from row i; `at` maps
-        each pair to its place in them, one map the archive's views share (a dict of its own a view held
-        about 60 MB for the 410,000 candidate pairs of a 14,000-article archive, an array holds 3)."""
-        values = np.zeros(len(pairs))
-        k = 0
+    def nearest_pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        """(pair keys, similarities) of each document's NEIGHBOURS most similar others at
+        CANDIDATE_SIMILARITY or more (`nearest`), as pairs i < j keyed i * size + j (`pair_keys`),
+        sorted. A pair's similarity is the same read from either row, to the bit: both rows add the
+        same products (their shared words') in the same order, the words' (column) order."""
+        size = self.rows.shape[0]
+        keys, values = [], []
         for start, block in self.blocks():
-            if k == len(pairs):
-                break  # the rows after the last kept pair's need not be computed
-            while k < len(pairs) and pairs[k][0] < start + block.shape[0]:
-                i, j = pairs[k]
-                values[k] = _entry(block, i - start, j)
-                k += 1
-        self._kept_at, self._kept_values = at, values
+            low, high, similarities = _nearest_in_block(start, block)
+            keys.append(low * size + high)
+            values.append(similarities)
+        keys, values = np.concatenate(keys or [np.zeros(0, dtype=np.int64)]), np.concatenate(values or [np.zeros(0)])
+        keys, first = np.unique(keys, return_index=True)
+        return keys, values[first]
+
+    def cosines(self, pairs: list[tuple[int, int]], known: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+        """The similarity of each pair (i, j), i < j, of the sorted `pairs`, in an array (a dict from
+        pair to value held about 60 MB for the 410,000 candidate pairs of a 14,000-article archive, an
+        array holds 3). `known`: (pair keys, values) this view's `nearest_pairs` read already."""
+        keys = pair_keys(pairs, self.rows.shape[0])
+        values = np.zeros(len(pairs))
+        missing = np.ones(len(pairs), dtype=bool)
+        if known is not None and len(known[0]):
+            place = np.minimum(np.searchsorted(known[0], keys), len(known[0]) - 1)
+            found = known[0][place] == keys
+            values[found], missing = known[1][place[found]], ~found
+        if missing.any():
+            values[missing] = pair_cosines(self.rows, [pairs[k] for k in np.flatnonzero(missing)])
+        return values
 
     def value(self, i: int, j: int) -> float:
-        k = self._kept_at.get((i, j))
-        if k is not None:
-            return float(self._kept_values[k])
-        # A pair not kept (benchmarks/train_event_linking.py scores every pair): its row alone, the
-        # last one kept at hand, as such pairs come row by row.
+        """The similarity of one pair (benchmarks/train_event_linking.py scores every pair): row i's
+        products, the last row computed kept at hand, as such pairs come row by row."""
         if self._last is None or self._last[0] != i:
-            self._last = (i, (self.rows[i:i + 1] @ self._columns).tocsr())
+            self._last = (i, (self.rows[i:i + 1] @ self.rows.T).tocsr())
         return _entry(self._last[1], 0, j)
 
 
-def _similarities(texts: list[str], **options) -> Similarities | None:
+def _similarities(texts: Iterable[str], **options) -> Similarities | None:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     try:
         return Similarities(TfidfVectorizer(sublinear_tf=True, **options).fit_transform(texts).tocsr())
     except ValueError:  # no word at all
         return None
+
+
+# Pairs whose cosines are computed at once: each holds its two rows' entries for a moment (a few MB).
+PAIRS_AT_ONCE = 2_000
+
+
+def pair_cosines(rows, pairs: list[tuple[int, int]]) -> np.ndarray:
+    """The cosine of each pair (i, j), as row i's dot product with row j, summed over their shared
+    words in column order: bit for bit the entry a block of `rows @ rows.T` gives it (that product
+    adds row i's terms in the same order), without computing the rest of the block (the archive's
+    blocks were computed a second time to read the pairs' entries: 2.1 of the 10.4 s of linking
+    Timeline17's 3,478 articles)."""
+    if not rows.has_sorted_indices:
+        rows.sort_indices()
+    values = np.zeros(len(pairs))
+    for start in range(0, len(pairs), PAIRS_AT_ONCE):
+        chunk = np.asarray(pairs[start:start + PAIRS_AT_ONCE], dtype=np.int64).reshape(-1, 2)
+        products = rows[chunk[:, 0]].multiply(rows[chunk[:, 1]]).tocsr()
+        products.sort_indices()
+        # summed by a sparse product with ones: term by term in column order, as the block's product adds
+        values[start:start + len(chunk)] = products @ np.ones(products.shape[1])
+    return values
+
+
+def _nearest_in_block(start: int, block: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(lower, higher, similarity) of each pair `nearest` keeps in a dense block of similarity rows
+    (row r is document start + r): in each row, the similarities above the row's NEIGHBOURS-th largest,
+    then those equal to it from the lowest document number on, as many as there is room for. In
+    numpy, a block at once: ranking each row by itself took 2.3 of the 10.4 s of linking Timeline17."""
+    rows = np.arange(block.shape[0])
+    block[rows, start + rows] = -np.inf  # the document itself
+    block[block < CANDIDATE_SIMILARITY] = -np.inf
+    k = min(NEIGHBOURS, block.shape[1])
+    kth = -np.partition(-block, k - 1, axis=1)[:, k - 1:k]  # each row's k-th largest
+    above = block > kth
+    tied = (block == kth) & np.isfinite(block)
+    room = k - above.sum(axis=1, keepdims=True)
+    row, other = np.nonzero(above | tied & (np.cumsum(tied, axis=1) <= room))
+    document = start + row
+    return np.minimum(document, other), np.maximum(document, other), block[row, other]
+
+
+def pair_keys(pairs: list[tuple[int, int]], size: int) -> np.ndarray:
+    """Each pair (i, j) of documents of an archive of `size` as one number, i * size + j: in the
+    pairs' own order when they are sorted."""
+    found = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    return found[:, 0] * size + found[:, 1]
 
 
 def _entry(matrix, i: int, j: int) -> float:
@@ -290,7 +348,9 @@ def archive_of(profiles: list[Profile]) -> Archive:
     for p in profiles:
         for word in p.words:
             used[word] = used.get(word, 0) + 1
-    text, names, titles = (_similarities([of(d) for d in docs], **options) for of, options in VIEWS.values())
+    # each view's strings made as the vectorizer reads them: all of an archive's texts copied at once held
+    # about 60 MB of linking 14,000 articles
+    text, names, titles = (_similarities((of(d) for d in docs), **options) for of, options in VIEWS.values())
     return Archive(text=text, names=names, titles=titles, rare=rare_names(profiles), size=len(profiles),
                    documents_with=used)
 
@@ -299,12 +359,13 @@ SHARED_WORDS_CAP = 3  # the shared-words score stops growing here: one distincti
 
 
 def pair_features(profiles: list[Profile], i: int, j: int, archive: Archive,
-                  names_place: tuple[bool, bool] | None = None) -> list[float]:
+                  names_place: tuple[bool, bool] | None = None,
+                  cosines: tuple[float, float, float] | None = None) -> list[float]:
     """The features of documents i and j, in the order of model()["features"]. `names_place`: whether
     each story names the other's place, when the caller has read it (the Spark engine's pairs travel
-    without their texts), else read here."""
+    without their texts), else read here; `cosines` (text, names, titles), when the caller has them."""
     a, b = profiles[i], profiles[j]
-    text, names, title = (_value(m, i, j) for m in (archive.text, archive.names, archive.titles))
+    text, names, title = cosines or tuple(_value(m, i, j) for m in (archive.text, archive.names, archive.titles))
     apart = days_between(a.day, b.day)
     nearest = _nearest_days(a, b)
     shared = a.names & b.names
@@ -357,6 +418,7 @@ def _shared_words(shared: frozenset[str], archive: Archive) -> float:
     return min(SHARED_WORDS_CAP, sum(math.log(archive.size / archive.documents_with[w]) for w in shared) / unit)
 
 
+@lru_cache(maxsize=65536)
 def place_key(place: str | None) -> str | None:
     """"SANFORD, Fla." and "Sanford" alike: the town, lower case, without its state."""
     town = (place or "").split(",")[0].strip().lower()
@@ -421,18 +483,39 @@ def scored_pairs(profiles: list[Profile], score=None) -> dict[tuple[int, int], f
     maps a pair's features to that probability (the shipped model's by default)."""
     score = score or probability
     archive = archive_of(profiles)
-    candidates = set()
-    for similarities in (getattr(archive, view) for view in CANDIDATE_VIEWS):
-        if similarities is not None:
-            candidates |= _nearest_pairs(similarities)
-    pairs = sorted(candidates)
-    del candidates
-    at = {pair: k for k, pair in enumerate(pairs)}
-    for similarities in (archive.text, archive.names, archive.titles):
-        if similarities is not None:
-            similarities.keep(pairs, at)
-    return {(i, j): 0.0 if _apart(profiles[i], profiles[j]) else score(pair_features(profiles, i, j, archive))
-            for i, j in pairs}
+    size = len(profiles)
+    known = {view: getattr(archive, view).nearest_pairs() for view in CANDIDATE_VIEWS
+             if getattr(archive, view) is not None}
+    keys = np.unique(np.concatenate([k for k, _ in known.values()] or [np.zeros(0, dtype=np.int64)]))
+    pairs = list(zip((keys // size).tolist(), (keys % size).tolist()))
+    del keys
+    cosines = [getattr(archive, view).cosines(pairs, known.pop(view, None)) if getattr(archive, view) is not None
+               else np.zeros(len(pairs)) for view in ("text", "names", "titles")]
+    named = _places_named(profiles, pairs)
+
+    def names_place(i: int, j: int) -> tuple[bool, bool] | None:
+        keys = place_keys(profiles[i], profiles[j])
+        return ((i, keys[1]) in named, (j, keys[0]) in named) if keys else None
+
+    scores = {}
+    for k, pair in enumerate(pairs):  # each key the pair's own tuple, not a new one: 410,000 of them at 14,000 articles
+        i, j = pair
+        scores[pair] = 0.0 if _apart(profiles[i], profiles[j]) else score(pair_features(
+            profiles, i, j, archive, names_place(i, j), (float(cosines[0][k]), float(cosines[1][k]), float(cosines[2][k]))))
+    return scores
+
+
+def _places_named(profiles: list[Profile], pairs: list[tuple[int, int]]) -> set[tuple[int, str]]:
+    """(document, place key) for each place of a pair's other story that the document names: asked
+    document by document, so that each text is lower-cased once (asked pair by pair, texts were
+    lower-cased again and again: 1.2 of the 2.7 s of scoring the pairs of Timeline17's 3,478 articles)."""
+    asked: dict[int, set[str]] = {}
+    for i, j in pairs:
+        keys = place_keys(profiles[i], profiles[j])
+        if keys:
+            asked.setdefault(i, set()).add(keys[1])
+            asked.setdefault(j, set()).add(keys[0])
+    return {(i, key) for i in sorted(asked) for key in asked[i] if names_place_in(profiles[i].doc, key)}
 
 
 def _apart(a: Profile, b: Profile) -> bool:
@@ -440,19 +523,6 @@ def _apart(a: Profile, b: Profile) -> bool:
     different incidents, however alike two shootings of one Saturday read. (A rule, not a weight: the
     development archives are one state each, so no model could learn it from them.)"""
     return bool(a.regions and b.regions and not a.regions & b.regions)
-
-
-def _nearest_pairs(similarities: Similarities) -> set[tuple[int, int]]:
-    """(i, j), i < j, for each document's NEIGHBOURS most similar others at CANDIDATE_SIMILARITY or
-    more: the reports of one incident are each other's nearest, and scoring every pair of a large
-    archive would grow with its square."""
-    pairs = set()
-    for start, block in similarities.blocks():
-        for offset in range(block.shape[0]):
-            i = start + offset
-            low, high = block.indptr[offset], block.indptr[offset + 1]
-            pairs |= {(min(i, j), max(i, j)) for j in nearest(i, block.indices[low:high], block.data[low:high])}
-    return pairs
 
 
 def nearest(i: int, others, similarities) -> list[int]:

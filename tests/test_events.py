@@ -851,3 +851,30 @@ def test_the_outlets_region_after_a_page_titles_dash_is_not_the_storys(gvc_dir):
                 for a in articles]
     assert any("WALB.com, South Georgia" in a["title"] for a in articles)
     assert not _apart(profiles[0], profiles[1])
+
+
+def test_each_documents_nearest_others_are_the_candidates_the_spark_engine_ranks(gvc_dir, monkeypatch):
+    """The laptop finds each document's nearest others a block of similarity rows at a time, in numpy
+    (Similarities.nearest_pairs); the Spark engine ranks each row by itself (linking.nearest). On 400
+    real articles, in blocks of a few rows: the same pairs, and each pair's cosine, read from its block,
+    the same to the bit as the product of its two rows alone (pair_cosines) and as either row's entry."""
+    import numpy as np
+
+    from annalist import linking
+    from conftest import gvc_articles
+
+    texts = [f"{a.get('title') or ''}\n{a.get('text') or ''}" for _, a in zip(range(400), gvc_articles(gvc_dir))]
+    similarities = linking._similarities(texts, stop_words="english")
+    monkeypatch.setattr(linking, "BLOCK_CELLS", 7 * len(texts))  # 7 rows a block, the last one short
+    keys, values = similarities.nearest_pairs()
+    matrix = (similarities.rows @ similarities.rows.T).tocsr()
+    expected = set()
+    for i in range(len(texts)):
+        row = matrix[i]
+        expected |= {(min(i, j), max(i, j)) for j in linking.nearest(i, row.indices, row.data)}
+    pairs = list(zip((keys // len(texts)).tolist(), (keys % len(texts)).tolist()))
+    assert set(pairs) == expected and len(pairs) > len(texts)
+    dense = matrix.toarray()
+    assert np.array_equal(values, dense[keys // len(texts), keys % len(texts)])
+    assert np.array_equal(values, dense[keys % len(texts), keys // len(texts)])
+    assert np.array_equal(values, linking.pair_cosines(similarities.rows, pairs))
