@@ -37,12 +37,6 @@ MEASURES = {
     "shot": {"shoot"},
 }
 _CUE_TO_MEASURE = {lemma: measure for measure, lemmas in MEASURES.items() for lemma in lemmas}
-# Searched in the lower-cased text (counted_sentences): Python's re runs a large alternation about six
-# times slower under re.I, and this one is tried on every sentence of every article.
-_CUE_WORDS = re.compile(r"\b(?:kill|die|dead|death|fatal|toll|execut|massacr|slain|slay|murder|homicid|perish|bod(?:y|ies)|corpse|"
-                        r"lives|injur|wound|hurt|arrest|detain|jail|imprison|custody|missing|disappear|unaccounted|"
-                        r"displac|refugee|fle[de]|evacu|homeless|deport|forced to leave|infect|cases?\b|sicken|diagnos|"
-                        r"ill\b|caught|catch|contract|graz|hospitali[sz]|(?:critical|serious|stable|fair|grave|guarded|good|satisfactory) condition|rescu|trapped|stranded|affected|shot\b|shoot|gunned|stabb|struck|striking|hitting|recover|slain|fatally|no one|nobody|(?:to|in|into)\s+(?:the\s+|a\s+)?hospital)")
 _NOT_PEOPLE = {"year", "day", "month", "week", "hour", "minute", "second", "percent", "%", "dollar", "pound", "euro",
                "mile", "kilometre", "kilometer", "meter", "metre", "foot", "feet", "barrel", "gallon", "ton", "tonne",
                "house", "home", "building", "tank", "vehicle", "car", "plane", "aircraft", "ship", "vote", "seat",
@@ -195,8 +189,36 @@ MAX_COUNTED_SENTENCES = 5000
 
 def counted_sentences(text: str) -> list[tuple[int, int]]:
     """The sentences the parser reads for counts: those with a word of casualty, arrest, flight, ..."""
-    lower = _lower_in_place(text)
-    return [(s, e) for s, e in sentences(text) if _CUE_WORDS.search(lower, s, e) and not _other_story(text[s:e])]
+    lower, cue = _lower_in_place(text), _cue_words()
+    return [(s, e) for s, e in sentences(text) if cue.search(lower, s, e) and not _other_story(text[s:e])]
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> re.Pattern:
+    """The cue words (counted_en.toml [cue]) as one pattern, in the lower-cased text: Python's re runs a
+    large alternation about six times slower under re.I, and this one is tried on every sentence of
+    every article. Its words are grouped by their first letters (`_factored`), so that a word
+    boundary tries a few branches instead of sixty: half the time (on Timeline17's 3,478 articles)."""
+    return re.compile(r"\b(?:" + _factored(_counted()["cue"]["starts"]) + ")")
+
+
+_QUANTIFIERS = "?*+{"
+
+
+def _factored(alternatives: list[str]) -> str:
+    """An alternation of regular expressions with those that open with the same letter under one
+    branch ("d(?:ie|ead|eath)" for "die|dead|death"), recursively: the same strings match, at the same
+    places. An expression that opens otherwise (a group, a letter under a quantifier) stays as it is."""
+    by_letter: dict[str, list[str]] = {}
+    others = []
+    for expression in alternatives:
+        if expression[:1].isalpha() and expression[1:2] not in tuple(_QUANTIFIERS):
+            by_letter.setdefault(expression[0], []).append(expression[1:])
+        else:
+            others.append(expression)
+    branches = [letter + (tails[0] if len(tails) == 1 else f"(?:{_factored(tails)})")
+                for letter, tails in by_letter.items()]
+    return "|".join(branches + others)
 
 
 def _lower_in_place(text: str) -> str:

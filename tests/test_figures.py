@@ -483,3 +483,21 @@ def test_annotating_in_worker_processes_gives_what_one_process_gives(timeline17_
         store.close()
     assert layers[0][0] > 32  # more than one batch: both workers annotate
     assert layers[0] == layers[1]
+
+
+def test_the_cue_words_grouped_by_letters_find_the_sentences_their_plain_alternation_finds(gvc_dir):
+    """counted_sentences searches the cue words of counted_en.toml grouped by their first letters
+    (figures._factored), for speed: on every sentence of GVA's coverage it must find a cue word exactly
+    where the plain alternation of the same words does."""
+    plain = re.compile(r"\b(?:" + "|".join(figures._counted()["cue"]["starts"]) + ")")
+    grouped = figures._cue_words()
+    assert grouped.pattern != plain.pattern
+    sentences = found = 0
+    for article in gvc_articles(gvc_dir):
+        text = f"{article.get('title') or ''}\n{article.get('text') or ''}"
+        lower = figures._lower_in_place(text)
+        for start, end in figures.sentences(text):
+            has = plain.search(lower, start, end) is not None
+            assert (grouped.search(lower, start, end) is not None) == has, text[start:end]
+            sentences, found = sentences + 1, found + has
+    assert sentences > 50_000 and 0 < found < sentences
