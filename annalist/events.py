@@ -94,7 +94,7 @@ def build_events(documents: list[Document], timexes: dict[str, list[Timex]],
 
 def events_of_profiles(profiles: list[Profile], figures: dict[str, list[Figure]]) -> list[Event]:
     """build_events from the documents' profiles (the archive's timexes need not be held beside the
-    linking's TF-IDF vectors: `ledger` lets them go once the documents are profiled)."""
+    linking's TF-IDF vectors: `ledger` reads them a slice of documents at a time, to profile them)."""
     documents = [p.doc for p in profiles]
     groups = group(profiles)
     events = [event_of_group(group, figures) for group in groups]
@@ -729,10 +729,23 @@ def _profiles(documents: list[Document], timexes: dict[str, list[Timex]],
     return [profile(d, timexes.get(d.id, []), figures.get(d.id, [])) for d in documents]
 
 
+# Documents profiled at once: their timexes are read together, then let go.
+PROFILED_AT_ONCE = 500
+
+
+def _profiles_of_store(store, documents: list[Document], figures: dict[str, list[Figure]]) -> list[Profile]:
+    profiles = []
+    for start in range(0, len(documents), PROFILED_AT_ONCE):
+        some = documents[start:start + PROFILED_AT_ONCE]
+        profiles += _profiles(some, store.timexes_of([d.id for d in some]), figures)
+    return profiles
+
+
 def ledger(store) -> tuple[list[Event], list[tuple[object, str | None]], list]:
-    """(events, [(fact, event id)], undated figures) of a whole archive, each table read once."""
+    """(events, [(fact, event id)], undated figures) of a whole archive, each table read once (the
+    timexes a slice of documents at a time: only their profiles need them)."""
     documents, figures = store.documents(), store.figures()
     by_doc = by_document(figures)
-    events = events_of_profiles(_profiles(documents, by_document(store.timexes()), by_doc), by_doc)
+    events = events_of_profiles(_profiles_of_store(store, documents, by_doc), by_doc)
     pairs, undated = ledger_facts(documents, figures, events)
     return events, pairs, undated
