@@ -24,7 +24,7 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 
-from .figures import DATELINE, MAX_COUNTED_SENTENCES, counted_sentences
+from .figures import DATELINE, counted_sentences_holding
 from .implicit import SHOT, lexicon, listed_total, role_of_words, set_off_as_parts
 from .linking import (
     Profile,
@@ -106,7 +106,7 @@ def events_of_profiles(profiles: list[Profile], figures: dict[str, list[Figure]]
 
 
 def profile(doc: Document, timexes: list[Timex], figures: list[Figure]) -> Profile:
-    day = article_event_date(timexes, doc.text, counted_sentences(doc.text)[:MAX_COUNTED_SENTENCES])
+    day = article_event_date(timexes, doc.text, counted_sentences_holding(doc.text, (t.start for t in timexes)))
     how = "stated"
     if day is None and doc.published and len(doc.published) == 10:
         day, how = doc.published, "published"

@@ -193,6 +193,22 @@ def counted_sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in sentences(text) if cue.search(lower, s, e) and not _other_story(text[s:e])]
 
 
+def counted_sentences_holding(text: str, offsets: Iterable[int]) -> list[tuple[int, int]]:
+    """Those of the text's first MAX_COUNTED_SENTENCES counted sentences that hold one of the
+    offsets: all that the article's event date asks of them (which of its dates stand in one),
+    without a cue word sought in every other sentence (1.8 s of profiling Timeline17's 3,478
+    articles for their events)."""
+    spans = sentences(text)
+    if len(spans) > MAX_COUNTED_SENTENCES:  # the first so many counted sentences: only all of them tell
+        return counted_sentences(text)[:MAX_COUNTED_SENTENCES]
+    starts = [start for start, _ in spans]
+    holding = sorted({k for offset in offsets if (k := bisect.bisect_right(starts, offset) - 1) >= 0
+                      and offset < spans[k][1]})
+    lower, cue = _lower_in_place(text), _cue_words()
+    return [(start, end) for start, end in (spans[k] for k in holding)
+            if cue.search(lower, start, end) and not _other_story(text[start:end])]
+
+
 @lru_cache(maxsize=1)
 def _cue_words() -> re.Pattern:
     """The cue words (counted_en.toml [cue]) as one pattern, in the lower-cased text: Python's re runs a
