@@ -211,6 +211,7 @@ class Similarities:
     def __init__(self, rows):
         rows.sort_indices()  # each row's words in column order: a pair's cosine then reads the same from either row
         self.rows = rows
+        self._columns = None  # the transposed rows, made for `value` only when it is asked
         self._last = None
 
     def blocks(self) -> Iterator[tuple[int, np.ndarray]]:
@@ -256,8 +257,10 @@ class Similarities:
     def value(self, i: int, j: int) -> float:
         """The similarity of one pair (benchmarks/train_event_linking.py scores every pair): row i's
         products, the last row computed kept at hand, as such pairs come row by row."""
+        if self._columns is None:
+            self._columns = self.rows.T.tocsr()
         if self._last is None or self._last[0] != i:
-            self._last = (i, (self.rows[i:i + 1] @ self.rows.T).tocsr())
+            self._last = (i, (self.rows[i:i + 1] @ self._columns).tocsr())
         return _entry(self._last[1], 0, j)
 
 
@@ -348,8 +351,7 @@ def archive_of(profiles: list[Profile]) -> Archive:
     for p in profiles:
         for word in p.words:
             used[word] = used.get(word, 0) + 1
-    # each view's strings made as the vectorizer reads them: all of an archive's texts copied at once held
-    # about 60 MB of linking 14,000 articles
+    # each view's strings made as the vectorizer reads them, not all of the archive's at once
     text, names, titles = (_similarities((of(d) for d in docs), **options) for of, options in VIEWS.values())
     return Archive(text=text, names=names, titles=titles, rare=rare_names(profiles), size=len(profiles),
                    documents_with=used)
@@ -496,8 +498,8 @@ def scored_pairs(profiles: list[Profile], score=None) -> dict[tuple[int, int], f
     named = _places_named(profiles, pairs)
 
     def names_place(i: int, j: int) -> tuple[bool, bool] | None:
-        keys = place_keys(profiles[i], profiles[j])
-        return ((i, keys[1]) in named, (j, keys[0]) in named) if keys else None
+        places = place_keys(profiles[i], profiles[j])
+        return ((i, places[1]) in named, (j, places[0]) in named) if places else None
 
     scores = {}
     for k, pair in enumerate(pairs):  # each key the pair's own tuple, not a new one: 410,000 of them at 14,000 articles
