@@ -218,7 +218,7 @@ def _cue_words() -> re.Pattern:
     return re.compile(r"\b(?:" + _factored(_counted()["cue"]["starts"]) + ")")
 
 
-_QUANTIFIERS = "?*+{"
+_QUANTIFIERS = ("?", "*", "+", "{")  # after a letter, it is that letter's
 
 
 def _factored(alternatives: list[str]) -> str:
@@ -228,7 +228,7 @@ def _factored(alternatives: list[str]) -> str:
     by_letter: dict[str, list[str]] = {}
     others = []
     for expression in alternatives:
-        if expression[:1].isalpha() and expression[1:2] not in tuple(_QUANTIFIERS):
+        if expression[:1].isalpha() and expression[1:2] not in _QUANTIFIERS:
             by_letter.setdefault(expression[0], []).append(expression[1:])
         else:
             others.append(expression)

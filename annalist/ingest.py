@@ -33,7 +33,7 @@ from .models import (
 )
 from .store import Store
 
-BATCH = 200  # documents per transaction: a killed run loses at most two batches of work (one stored, one built), never data
+BATCH = 200  # documents per transaction: a killed run loses at most two batches of work (one being stored, the next being built), never data
 
 
 class ExtractionError(ValueError):
