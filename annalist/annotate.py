@@ -144,13 +144,15 @@ def annotate(store: Store, workers: int | None = None, progress=None, search: bo
         for annotated in _annotated_in_order(pool, store, batches):
             written += annotated
             done += len(annotated)
-            if len(written) >= BATCH or done == len(pending):
+            if len(written) >= BATCH:
                 store.add_annotations(written)
                 written = []
                 if progress:
                     progress(done, len(pending))
-        if written:  # a pending document gone before it was read (a concurrent run superseded it)
+        if written:
             store.add_annotations(written)
+            if progress:
+                progress(done, len(pending))
         count = len(pending)
     infer_publication_dates(store)
     if derived:

@@ -189,8 +189,7 @@ MAX_COUNTED_SENTENCES = 5000
 
 def counted_sentences(text: str) -> list[tuple[int, int]]:
     """The sentences the parser reads for counts: those with a word of casualty, arrest, flight, ..."""
-    lower, cue = _lower_in_place(text), _cue_words()
-    return [(s, e) for s, e in sentences(text) if cue.search(lower, s, e) and not _other_story(text[s:e])]
+    return _counted_among(text, sentences(text))
 
 
 def counted_sentences_holding(text: str, offsets: Iterable[int]) -> list[tuple[int, int]]:
@@ -204,9 +203,13 @@ def counted_sentences_holding(text: str, offsets: Iterable[int]) -> list[tuple[i
     starts = [start for start, _ in spans]
     holding = sorted({k for offset in offsets if (k := bisect.bisect_right(starts, offset) - 1) >= 0
                       and offset < spans[k][1]})
+    return _counted_among(text, [spans[k] for k in holding])
+
+
+def _counted_among(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences among `spans` with a cue word, other than lines pointing to another story."""
     lower, cue = _lower_in_place(text), _cue_words()
-    return [(start, end) for start, end in (spans[k] for k in holding)
-            if cue.search(lower, start, end) and not _other_story(text[start:end])]
+    return [(s, e) for s, e in spans if cue.search(lower, s, e) and not _other_story(text[s:e])]
 
 
 @lru_cache(maxsize=1)
