@@ -21,6 +21,7 @@ from typing import NamedTuple
 from . import datafiles, implicit, parsing
 from .models import Figure, Timex
 from .parsing import entity_type
+from .patterns import factored_alternation, lower_in_place
 from .temporal import NUMBER_WORDS, article_event_date, cue
 
 MEASURES = {
@@ -62,8 +63,10 @@ _QUALIFIERS = [
 ]
 _QUAL_RX = "|".join(f"(?P<{name}>{rx})" for name, rx in _QUALIFIERS)
 _WORDS = sorted((w for w in NUMBER_WORDS if w not in ("a", "an", "hundred", "dozen")), key=len, reverse=True)
+# The number words grouped by their letters (factored_alternation): a count's pattern tries them at
+# every word of every counted sentence, five times over.
 _NUM = (r"(?:\d{1,3}(?:[,.]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?|(?:a|two|three|four|five|six)\s+dozen|a\s+dozen|half\s+a|"
-        + "|".join(re.escape(w) for w in _WORDS) + r")(?:\s+(?:hundred|thousand|million|billion))?")
+        + factored_alternation([re.escape(w) for w in _WORDS]) + r")(?:\s+(?:hundred|thousand|million|billion))?")
 _VAGUE = (r"(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|several\s+(?:hundred|thousand|dozen)|many\s+thousands|"
           r"hundreds|thousands|dozens|scores|millions)")
 FIGURE_RX = re.compile(
@@ -208,7 +211,7 @@ def counted_sentences_holding(text: str, offsets: Iterable[int]) -> list[tuple[i
 
 def _counted_among(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences among `spans` with a cue word, other than lines pointing to another story."""
-    lower, cue = _lower_in_place(text), _cue_words()
+    lower, cue = lower_in_place(text), _cue_words()
     return [(s, e) for s, e in spans if cue.search(lower, s, e) and not _other_story(text[s:e])]
 
 
@@ -216,34 +219,9 @@ def _counted_among(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
 def _cue_words() -> re.Pattern:
     """The cue words (counted_en.toml [cue]) as one pattern, in the lower-cased text: Python's re runs a
     large alternation about six times slower under re.I, and this one is tried on every sentence of
-    every article. Its words are grouped by their first letters (`_factored`), so that a word
+    every article. Its words are grouped by their first letters (`factored_alternation`), so that a word
     boundary tries a few branches instead of sixty: half the time (on Timeline17's 3,478 articles)."""
-    return re.compile(r"\b(?:" + _factored(_counted()["cue"]["starts"]) + ")")
-
-
-_QUANTIFIERS = ("?", "*", "+", "{")  # after a letter, it is that letter's
-
-
-def _factored(alternatives: list[str]) -> str:
-    """An alternation of regular expressions with those that open with the same letter under one
-    branch ("d(?:ie|ead|eath)" for "die|dead|death"), recursively: the same strings match, at the same
-    places. An expression that opens otherwise (a group, a letter under a quantifier) stays as it is."""
-    by_letter: dict[str, list[str]] = {}
-    others = []
-    for expression in alternatives:
-        if expression[:1].isalpha() and expression[1:2] not in _QUANTIFIERS:
-            by_letter.setdefault(expression[0], []).append(expression[1:])
-        else:
-            others.append(expression)
-    branches = [letter + (tails[0] if len(tails) == 1 else f"(?:{_factored(tails)})")
-                for letter, tails in by_letter.items()]
-    return "|".join(branches + others)
-
-
-def _lower_in_place(text: str) -> str:
-    """The text lower-cased character by character, so that offsets hold ("İ" lower-cases to two)."""
-    lower = text.lower()
-    return lower if len(lower) == len(text) else "".join(c.lower()[0] for c in text)
+    return re.compile(r"\b(?:" + factored_alternation(_counted()["cue"]["starts"]) + ")")
 
 
 def extract(text: str, timexes: list[Timex], nlp=None, parse_text: str | None = None,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from annalist import figures
+from annalist import figures, patterns
 from conftest import gvc_articles
 from annalist.annotate import annotate
 from annalist.evaluation import score_figures
@@ -487,7 +487,7 @@ def test_annotating_in_worker_processes_gives_what_one_process_gives(timeline17_
 
 def test_the_cue_words_grouped_by_letters_find_the_sentences_their_plain_alternation_finds(gvc_dir):
     """counted_sentences searches the cue words of counted_en.toml grouped by their first letters
-    (figures._factored), for speed: on every sentence of GVA's coverage it must find a cue word exactly
+    (patterns.factored_alternation), for speed: on every sentence of GVA's coverage it must find a cue word exactly
     where the plain alternation of the same words does."""
     plain = re.compile(r"\b(?:" + "|".join(figures._counted()["cue"]["starts"]) + ")")
     grouped = figures._cue_words()
@@ -495,9 +495,28 @@ def test_the_cue_words_grouped_by_letters_find_the_sentences_their_plain_alterna
     sentences = found = 0
     for article in gvc_articles(gvc_dir):
         text = f"{article.get('title') or ''}\n{article.get('text') or ''}"
-        lower = figures._lower_in_place(text)
+        lower = patterns.lower_in_place(text)
         for start, end in figures.sentences(text):
             has = plain.search(lower, start, end) is not None
             assert (grouped.search(lower, start, end) is not None) == has, text[start:end]
             sentences, found = sentences + 1, found + has
     assert sentences > 50_000 and 0 < found < sentences
+
+
+def test_the_number_words_grouped_by_letters_find_the_counts_their_plain_alternation_finds(gvc_dir):
+    """FIGURE_RX holds the number words grouped by their letters (patterns.factored_alternation), for
+    speed: on every sentence of GVA's coverage it must find the same numbers, with the same groups, as
+    the plain longest-first alternation of the same words."""
+    grouped_words = patterns.factored_alternation([re.escape(w) for w in figures._WORDS])
+    plain_words = "|".join(re.escape(w) for w in figures._WORDS)
+    assert figures.FIGURE_RX.pattern.count(grouped_words) == 5
+    plain = re.compile(figures.FIGURE_RX.pattern.replace(grouped_words, plain_words), figures.FIGURE_RX.flags)
+    sentences = spelled = 0
+    for article in gvc_articles(gvc_dir):
+        text = f"{article.get('title') or ''}\n{article.get('text') or ''}"
+        for start, end in figures.sentences(text):
+            found = [(m.span(), m.groupdict()) for m in figures.FIGURE_RX.finditer(text, start, end)]
+            assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text, start, end)], text[start:end]
+            sentences += 1
+            spelled += sum(1 for _, groups in found if (groups["n"] or "1")[0].isalpha())
+    assert sentences > 50_000 and spelled > 1_000

@@ -972,3 +972,70 @@ def test_the_coming_weeks_are_a_stretch_of_time_ahead(timeline17_dir):
                 places += 1
     assert read >= 100 and places >= 3, (read, places)
     assert values("Sales fell in the past two quarters.", "1998-03-03") == {"the past two quarters": "P2Q"}
+
+
+def _timeline17_texts(timeline17_dir: Path, every: int) -> list[str]:
+    from annalist.sources import decode_bytes
+
+    return [decode_bytes(path.read_bytes()) for path in sorted(timeline17_dir.glob("*/InputDocs/*/*"))[::every]]
+
+
+def test_the_words_that_open_a_window_are_those_a_word_by_word_scan_finds(timeline17_dir):
+    """match._rule_windows finds the words that trigger a rule with one pattern over the lower-cased
+    text instead of a Python loop over every word, for speed: on Timeline17 the windows must be those
+    the loop over every run of \\w (each looked up lower-cased, digits triggering the numeric rules) makes."""
+    from annalist.temporal import match
+
+    by_word, numeric = match._triggers()
+
+    def scanned_word_by_word(text: str) -> dict[str, list[tuple[int, int]]]:
+        windows: dict[str, list[tuple[int, int]]] = {}
+        for word in re.finditer(r"\w+", text):
+            token = word.group().lower()
+            for rule in by_word.get(token, numeric if token[0].isdigit() else ()):
+                low, high = max(0, word.start() - match.REACH), min(len(text), word.end() + match.REACH)
+                while high < len(text) and not text[high].isspace():
+                    high += 1
+                spans = windows.setdefault(rule, [])
+                spans[-1:] = [(spans[-1][0], max(spans[-1][1], high))] if spans and low <= spans[-1][1] else \
+                    spans[-1:] + [(low, high)]
+        return windows
+
+    far_apart = (" and so on " * 20).join(["Ｋelvin", "²nd", "İstanbul", "ſecond", "1750BC", "A.D.", "Dec.", "MAY", "٣"])
+    texts = _timeline17_texts(timeline17_dir, 3) + [far_apart]
+    windows = 0
+    for text in texts:
+        expected = scanned_word_by_word(text)
+        assert match._rule_windows(text) == expected, text[:200]
+        windows += sum(map(len, expected.values()))
+    assert windows > 10_000
+
+
+def test_the_time_rules_word_lists_grouped_by_letters_match_as_their_plain_alternations(timeline17_dir, monkeypatch):
+    """The time rules' word lists (numbers in words, ordinals, time zones) are alternations grouped by
+    their letters (patterns.factored_alternation), for speed: on Timeline17 every rule must find the
+    same expressions, with the same groups, as with the plain longest-first alternation of the words."""
+    import importlib
+
+    from annalist import patterns
+    from annalist.temporal import lexicon, match
+
+    monkeypatch.setattr(patterns, "factored_alternation", "|".join)
+    try:
+        plain_rules = importlib.reload(lexicon).rules()
+    finally:
+        monkeypatch.undo()
+        importlib.reload(lexicon)
+    grouped_rules = match.rules()
+    assert [r.pattern.pattern for r in plain_rules] != [r.pattern.pattern for r in grouped_rules]
+
+    def candidates(text: str) -> list[tuple]:
+        return [(start, end, name, m.span(), m.groupdict()) for start, end, name, m in match.find_candidates(text)]
+
+    texts = _timeline17_texts(timeline17_dir, 3)
+    grouped = [candidates(text) for text in texts]
+    monkeypatch.setattr(match, "rules", lambda: plain_rules)
+    plain = [candidates(text) for text in texts]
+    assert grouped == plain
+    spelled = {name for found in grouped for _, _, name, _, groups in found if (groups.get("n") or "x")[0].isalpha()}
+    assert {"duration", "relative_period"} <= spelled, spelled

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import datafiles
+from ..patterns import factored_alternation
 
 LEXICON = "time_en.toml"
 _PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
@@ -46,7 +47,9 @@ TIME_UNITS = {"second", "minute", "hour"}
 
 
 def _alternatives(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    """The words as one alternation, longest first (the longest wins where several match), grouped by
+    their letters: the number words open a dozen rules, tried at every place of a window."""
+    return factored_alternation(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
 def _spelled(low: int, high: int) -> str:
@@ -55,7 +58,7 @@ def _spelled(low: int, high: int) -> str:
 
 FRAGMENTS = dict(_data()["fragments"])
 FRAGMENTS["number"] = rf"(?:\d+(?:\.\d+)?|{_alternatives(NUMBER_WORDS)})"
-FRAGMENTS["ordinal"] = r"(?:\d+(?:st|nd|rd|th)|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
+FRAGMENTS["ordinal"] = r"(?:\d+(?:st|nd|rd|th)|" + _alternatives(ORDINALS) + ")"
 FRAGMENTS["tens_to_ninety_nine"] = _spelled(10, 100)
 FRAGMENTS["one_to_ninety_nine"] = _spelled(1, 100)
 FRAGMENTS["time_zones"] = _alternatives(datafiles.load("not_dates_en.toml")["time_zones"])

@@ -7,9 +7,9 @@ import bisect
 import re
 from functools import lru_cache
 
+from ..patterns import factored_alternation, lower_in_place
 from .lexicon import cue, rules
 
-_WORD_RX = re.compile(r"\w+")
 REACH = 80  # characters a match may stretch before or after its keyword
 
 
@@ -25,12 +25,21 @@ def _triggers() -> tuple[dict[str, set[str]], set[str]]:
     return by_word, {rule.name for rule in rules() if rule.digits}
 
 
+@lru_cache(maxsize=1)
+def _maybe_triggers() -> re.Pattern:
+    """In the lower-cased text, the whole words (runs of \\w) that may trigger a rule: the rules' words,
+    and every word that opens with a character other than an ASCII letter, digits among them. Each is
+    then looked up as before; the pattern spares the Python loop the article's other words, most of them."""
+    words = sorted((re.escape(word) for word in _triggers()[0]), key=len, reverse=True)
+    return re.compile(rf"\b(?:(?:{factored_alternation(words)})\b|[^\W_a-z]\w*)")
+
+
 def _rule_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """For each rule, merged stretches of text around the words that can start or anchor it."""
     windows: dict[str, list[list[int]]] = {}
     by_word, numeric = _triggers()
-    for word in _WORD_RX.finditer(text):
-        token = word.group().lower()
+    for word in _maybe_triggers().finditer(lower_in_place(text)):
+        token = text[word.start():word.end()].lower()
         triggered = by_word.get(token, numeric if token[0].isdigit() else ())
         if not triggered:
             continue
