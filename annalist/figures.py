@@ -141,15 +141,42 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
         while k < len(ends) and ends[k] <= stop:
             line_ends.append(ends[k])
             k += 1
-        for end in line_ends or [stop]:
-            piece = text[start:end]
-            if piece.strip():
-                spans.append((start + len(piece) - len(piece.lstrip()), end))
-            start = end
-        if start < stop and text[start:stop].strip():
-            rest = text[start:stop]
-            spans.append((start + len(rest) - len(rest.lstrip()), stop))
+        spans += _line_spans(text, start, stop, line_ends)
     return spans
+
+
+def _line_spans(text: str, start: int, stop: int, ends: list[int]) -> list[tuple[int, int]]:
+    """The sentences of the line text[start:stop], which end at `ends` (its sentence ends) and at its end."""
+    spans = []
+    for end in ends or [stop]:
+        piece = text[start:end]
+        if piece.strip():
+            spans.append((start + len(piece) - len(piece.lstrip()), end))
+        start = end
+    if start < stop and text[start:stop].strip():
+        rest = text[start:stop]
+        spans.append((start + len(rest) - len(rest.lstrip()), stop))
+    return spans
+
+
+def _sentences_of_lines_holding(text: str, offsets: list[int]) -> list[tuple[int, int]]:
+    """`sentences(text)` of the lines that hold one of the offsets only: a sentence never crosses a
+    line, and its end is found from the line and the word before it."""
+    lines = set()
+    for offset in offsets:
+        if 0 <= offset < len(text) and text[offset] != "\n":
+            stop = text.find("\n", offset)
+            lines.add((text.rfind("\n", 0, offset) + 1, len(text) if stop < 0 else stop))
+    return [piece for start, stop in sorted(lines)
+            for span in _line_spans(text, start, stop, _sentence_ends(text, start, stop + 1))
+            for piece in _bounded(text, *span)]
+
+
+def _sentences_at_most(text: str) -> int:
+    """More sentences than this `sentences(text)` cannot find: each ends at a line's end, at . ! or ?,
+    or where a long one is cut (each piece before a cut is at least MAX_SENTENCE_CHARS // 2 long)."""
+    return (text.count("\n") + 1 + text.count(".") + text.count("!") + text.count("?")
+            + len(text) // (MAX_SENTENCE_CHARS // 2))
 
 
 # A sentence ends at . ! or ? before a capital, a quote or a bracket on its line, or at its line's end.
@@ -158,8 +185,9 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 _SENTENCE_END = re.compile(r"[.!?](?=[^\S\n]+[A-Z\"“(]|[^\S\n]*(?:\n|\Z))")
 
 
-def _sentence_ends(text: str) -> list[int]:
-    return [m.end() for m in _SENTENCE_END.finditer(text)
+def _sentence_ends(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where the sentences of text[start:end] end (`end` past a line's newline, to see it)."""
+    return [m.end() for m in _SENTENCE_END.finditer(text, start, len(text) if end is None else end)
             if not (m.group() == "." and _abbreviation(_word_before(text, m.start())))]
 
 
@@ -199,10 +227,15 @@ def counted_sentences_holding(text: str, offsets: Iterable[int]) -> list[tuple[i
     """Those of the text's first MAX_COUNTED_SENTENCES counted sentences that hold one of the
     offsets: all that the article's event date asks of them (which of its dates stand in one),
     without a cue word sought in every other sentence (1.8 s of profiling Timeline17's 3,478
-    articles for their events)."""
-    spans = sentences(text)
-    if len(spans) > MAX_COUNTED_SENTENCES:  # the first so many counted sentences: only all of them tell
-        return counted_sentences(text)[:MAX_COUNTED_SENTENCES]
+    articles for their events). Only the lines that hold an offset are split, when the text cannot
+    hold more sentences than that cap."""
+    offsets = list(offsets)
+    if _sentences_at_most(text) <= MAX_COUNTED_SENTENCES:
+        spans = _sentences_of_lines_holding(text, offsets)
+    else:
+        spans = sentences(text)
+        if len(spans) > MAX_COUNTED_SENTENCES:  # the first so many counted sentences: only all of them tell
+            return counted_sentences(text)[:MAX_COUNTED_SENTENCES]
     starts = [start for start, _ in spans]
     holding = sorted({k for offset in offsets if (k := bisect.bisect_right(starts, offset) - 1) >= 0
                       and offset < spans[k][1]})

@@ -520,3 +520,27 @@ def test_the_number_words_grouped_by_letters_find_the_counts_their_plain_alterna
             sentences += 1
             spelled += sum(1 for _, groups in found if (groups["n"] or "1")[0].isalpha())
     assert sentences > 50_000 and spelled > 1_000
+
+
+def test_the_counted_sentences_holding_offsets_are_those_of_the_whole_texts_sentences(gvc_dir):
+    """counted_sentences_holding splits only the lines that hold an offset (for speed, when the text
+    cannot hold more sentences than the cap): on GVA's coverage, with offsets every 97 characters and
+    at every digit, it must give the counted sentences of the whole text's split that hold one."""
+    import bisect
+
+    def from_the_whole_split(text: str, offsets: list[int]) -> list[tuple[int, int]]:
+        spans = figures.sentences(text)
+        starts = [start for start, _ in spans]
+        holding = sorted({k for offset in offsets if (k := bisect.bisect_right(starts, offset) - 1) >= 0
+                          and offset < spans[k][1]})
+        held = {spans[k] for k in holding}
+        return [span for span in figures.counted_sentences(text) if span in held]
+
+    articles = found = 0
+    for article in gvc_articles(gvc_dir):
+        text = f"{article.get('title') or ''}\n{article.get('text') or ''}"
+        offsets = sorted(set(range(0, len(text) + 5, 97)) | {m.start() for m in re.finditer(r"\d", text)})
+        holding = figures.counted_sentences_holding(text, iter(offsets))
+        assert holding == from_the_whole_split(text, offsets), text[:200]
+        articles, found = articles + 1, found + len(holding)
+    assert articles > 2_500 and found > 10_000
