@@ -91,7 +91,10 @@ def full_dates(timexes: list[Timex]) -> frozenset[str]:
     return frozenset(day for t in timexes if (day := day_of(t)) and t.rule not in ("today", "tomorrow", "tonight"))
 
 
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+# The name patterns open with their capital and test what stands before it after it (lookbehinds):
+# Python's re then leaps from capital to capital instead of trying the tests at every character, at
+# a third of the time (the same matches, on Timeline17's 3,478 articles).
+_NAME = re.compile(r"[A-Z](?<![.!?]\s[A-Z])(?<!^[A-Z])(?<!\w[A-Z])[a-z]+(?:\s+[A-Z][a-z]+)*")  # not after a sentence's end or at the start
 
 
 def names_of(doc: Document) -> str:
@@ -102,7 +105,7 @@ def names_of(doc: Document) -> str:
     return " ".join(n.replace(" ", "_") for n in found if n not in common) or "_"
 
 
-_CAPITALISED = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z][A-Za-z'’]+")
+_CAPITALISED = re.compile(r"[A-Z](?<![.!?]\s[A-Z])(?<!\w[A-Z])[a-z][A-Za-z'’]+")  # opening a word, not a sentence
 
 
 def capitalised_words(doc: Document) -> frozenset[str]:
@@ -116,8 +119,11 @@ def capitalised_words(doc: Document) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _age_pattern() -> re.Pattern:
-    return re.compile("|".join(model()["age_patterns"]))
+def _age_patterns() -> list[tuple[re.Pattern, re.Pattern]]:
+    """Each way of giving an age, with what each of its matches holds (searched first: a plain word,
+    found fast, where the pattern itself is tried at every word of every article). No two ways' matches
+    can overlap, so each is searched on its own."""
+    return [(re.compile(way["pattern"]), re.compile(way["holds"])) for way in model()["age_patterns"]]
 
 
 def ages_of(doc: Document) -> frozenset[int]:
@@ -125,15 +131,19 @@ def ages_of(doc: Document) -> frozenset[int]:
     from .figures import parse_number
 
     ages = set()
-    for found in _age_pattern().finditer(f"{doc.title or ''}. {doc.text}"):
-        value = parse_number(next(g for g in found.groups() if g))
-        if value is not None:
-            ages.add(int(value))
+    text = f"{doc.title or ''}. {doc.text}"
+    for pattern, holds in _age_patterns():
+        for found in pattern.finditer(text) if holds.search(text) else ():
+            value = parse_number(next(g for g in found.groups() if g))
+            if value is not None:
+                ages.add(int(value))
     return frozenset(ages)
 
 
 @lru_cache(maxsize=1)
 def _address_pattern() -> re.Pattern:
+    """The street address pattern: it opens with its house number's first digit, not after a word
+    character, so that Python's re leaps from digit to digit."""
     return re.compile(model()["address_pattern"])
 
 
@@ -146,7 +156,7 @@ def streets_of(doc: Document) -> frozenset[str]:
                      for found in _address_pattern().finditer(f"{doc.title or ''}\n{doc.text}"))
 
 
-_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+_FULL_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")  # opening a word
 
 
 def full_names(doc: Document) -> frozenset[str]:

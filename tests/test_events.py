@@ -878,3 +878,39 @@ def test_each_documents_nearest_others_are_the_candidates_the_spark_engine_ranks
     assert np.array_equal(values, dense[keys // len(texts), keys % len(texts)])
     assert np.array_equal(values, dense[keys % len(texts), keys // len(texts)])
     assert np.array_equal(values, linking.pair_cosines(similarities.rows, pairs))
+
+
+def test_the_profiles_fast_patterns_find_what_their_plain_forms_find(gvc_dir):
+    """The linking's name and address patterns open with their capital or digit and test what stands
+    before it as a lookbehind, and each way of giving an age is searched on its own where what its
+    matches hold is found: all for speed. On every GVC article (and on edge cases) they must find what
+    the plain forms find: a word boundary first, the age patterns as one alternation."""
+    from conftest import gvc_articles
+
+    from annalist import linking
+
+    plain = {
+        linking._NAME: r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*",
+        linking._CAPITALISED: r"(?<![.!?]\s)\b[A-Z][a-z][A-Za-z'’]+",
+        linking._FULL_NAME: r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?",
+        linking._address_pattern(): re.sub(r"^\\d\(\?<!\\w\\d\)\\d\{0,5\}", r"\\b\\d{1,6}", linking._address_pattern().pattern),
+    }
+    assert all(fast.pattern != plain_form for fast, plain_form in plain.items())
+    plain = {fast: re.compile(plain_form) for fast, plain_form in plain.items()}
+    every_age = re.compile("|".join(way["pattern"] for way in linking.model()["age_patterns"]))
+    edges = ["Ann Lee met Bob. Cy Dee, 23, and a 5-year-old at 1234567 Main Street and 12 Oak Street.",
+             "x1200 Elm Street, O'Neil Ray. Ed Fox, 7, saw Al Bo, 60, a twenty-one-year-old."]
+    texts = edges + [f"{a.get('title') or ''}. {a.get('text') or ''}" for a in gvc_articles(gvc_dir)]
+    found = {fast: 0 for fast in plain}
+    ages = 0
+    for text in texts:
+        for fast, slow in plain.items():
+            matches = [(m.span(), m.groups()) for m in fast.finditer(text)]
+            assert matches == [(m.span(), m.groups()) for m in slow.finditer(text)], (fast.pattern, text[:200])
+            found[fast] += len(matches)
+        ages_found = {(m.span(), g) for m in every_age.finditer(text) for g in m.groups() if g}
+        separately = {(m.span(), g) for pattern, holds in linking._age_patterns() if holds.search(text)
+                      for m in pattern.finditer(text) for g in m.groups() if g}
+        assert separately == ages_found, text[:200]
+        ages += len(ages_found)
+    assert min(found.values()) > 1_000 and ages > 1_000, (found, ages)
