@@ -237,6 +237,16 @@ def test_the_era_after_a_range_or_a_pair_dates_both_years():
     assert found and right >= 0.8 * len(found), (right, len(found))
 
 
+def test_an_era_written_against_its_year_dates_it_wherever_it_stands():
+    """"ruled from 1792 to 1750BC" (Timeline17's Iraq coverage): the era glued to its year is found
+    whatever words stand near it. The era rules run around the digits every one of their matches holds;
+    they ran around the words "a", "ad", "b", ... and found "1750BC" only when such a word stood near."""
+    story = temporal.tag("Hammurabi, who ruled from 1792 to 1750BC, wrote laws. Nebuchadnezzar ruled "
+                         "from 604 to 562BC, when Rome was young.", None)
+    assert [(t.text, t.value) for t in story] == [("1792", "BC1792"), ("1750BC", "BC1750"), ("604", "BC0604"),
+                                                  ("562BC", "BC0562")]
+
+
 def test_the_following_spring_is_the_first_after_the_storys_month(timeline17_dir):
     """A history's "The following spring" after July 1862 is 1863's, "The previous winter" 1861's (TimeML's
     winter of a year is its December to February), "That summer" 1862's, and "the winter of 1861-62" one
