@@ -893,7 +893,8 @@ def test_the_profiles_fast_patterns_find_what_their_plain_forms_find(gvc_dir):
         linking._NAME: r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*",
         linking._CAPITALISED: r"(?<![.!?]\s)\b[A-Z][a-z][A-Za-z'’]+",
         linking._FULL_NAME: r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?",
-        linking._address_pattern(): re.sub(r"^\\d\(\?<!\\w\\d\)\\d\{0,5\}", r"\\b\\d{1,6}", linking._address_pattern().pattern),
+        linking._address_pattern(): re.sub(r"^\\d\(\?<!\\w\\d\)\\d\{0,5\}", r"\\b\\d{1,6}",
+                                           linking._address_pattern().pattern),
     }
     assert all(fast.pattern != plain_form for fast, plain_form in plain.items())
     plain = {fast: re.compile(plain_form) for fast, plain_form in plain.items()}

@@ -1011,7 +1011,8 @@ def test_the_words_that_open_a_window_are_those_a_word_by_word_scan_finds(timeli
                     spans[-1:] + [(low, high)]
         return windows
 
-    far_apart = (" and so on " * 20).join(["Ｋelvin", "²nd", "İstanbul", "ſecond", "1750BC", "A.D.", "Dec.", "MAY", "٣"])
+    far_apart = (" and so on " * 20).join(["Ｋelvin", "²nd", "İstanbul", "ſecond", "1750BC", "A.D.", "Dec.", "MAY",
+                                            "٣"])  # each its own window: case, digits and letters beyond ASCII
     texts = _timeline17_texts(timeline17_dir, 3) + [far_apart]
     windows = 0
     for text in texts:
