@@ -21,7 +21,7 @@ from typing import NamedTuple
 from . import datafiles, implicit, parsing
 from .models import Figure, Timex
 from .parsing import entity_type
-from .patterns import factored_alternation, lower_in_place
+from .patterns import factored_alternation, lower_in_place, word_alternation
 from .temporal import NUMBER_WORDS, article_event_date, cue
 
 MEASURES = {
@@ -63,10 +63,10 @@ _QUALIFIERS = [
 ]
 _QUAL_RX = "|".join(f"(?P<{name}>{rx})" for name, rx in _QUALIFIERS)
 _WORDS = sorted((w for w in NUMBER_WORDS if w not in ("a", "an", "hundred", "dozen")), key=len, reverse=True)
-# The number words grouped by their letters (factored_alternation): a count's pattern tries them at
-# every word of every counted sentence, five times over.
+# The number words grouped by their letters (word_alternation): a count's pattern tries them at every
+# word of every counted sentence, five times over.
 _NUM = (r"(?:\d{1,3}(?:[,.]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?|(?:a|two|three|four|five|six)\s+dozen|a\s+dozen|half\s+a|"
-        + factored_alternation([re.escape(w) for w in _WORDS]) + r")(?:\s+(?:hundred|thousand|million|billion))?")
+        + word_alternation(_WORDS) + r")(?:\s+(?:hundred|thousand|million|billion))?")
 _VAGUE = (r"(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|several\s+(?:hundred|thousand|dozen)|many\s+thousands|"
           r"hundreds|thousands|dozens|scores|millions)")
 FIGURE_RX = re.compile(

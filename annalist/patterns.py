@@ -3,6 +3,9 @@ Python's re tries an alternation's branches one by one at each place of a text, 
 alternation several times slower under re.IGNORECASE than on text lower-cased beforehand."""
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 _QUANTIFIERS = ("?", "*", "+", "{")  # after a letter, it is that letter's
 
 
@@ -24,6 +27,12 @@ def factored_alternation(alternatives: list[str]) -> str:
     branches = [letter + (tails[0] if len(tails) == 1 else f"(?:{factored_alternation(tails)})")
                 for letter, tails in by_letter.items()]
     return "|".join(branches + others)
+
+
+def word_alternation(words: Iterable[str]) -> str:
+    """Plain words as one alternation: escaped, longest first (where several match at one place the
+    longest wins), grouped by their letters (factored_alternation)."""
+    return factored_alternation(sorted((re.escape(word) for word in words), key=len, reverse=True))
 
 
 def lower_in_place(text: str) -> str:

@@ -504,10 +504,10 @@ def test_the_cue_words_grouped_by_letters_find_the_sentences_their_plain_alterna
 
 
 def test_the_number_words_grouped_by_letters_find_the_counts_their_plain_alternation_finds(gvc_dir):
-    """FIGURE_RX holds the number words grouped by their letters (patterns.factored_alternation), for
+    """FIGURE_RX holds the number words grouped by their letters (patterns.word_alternation), for
     speed: on every sentence of GVA's coverage it must find the same numbers, with the same groups, as
     the plain longest-first alternation of the same words."""
-    grouped_words = patterns.factored_alternation([re.escape(w) for w in figures._WORDS])
+    grouped_words = patterns.word_alternation(figures._WORDS)
     plain_words = "|".join(re.escape(w) for w in figures._WORDS)
     assert figures.FIGURE_RX.pattern.count(grouped_words) == 5
     plain = re.compile(figures.FIGURE_RX.pattern.replace(grouped_words, plain_words), figures.FIGURE_RX.flags)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import datafiles
-from ..patterns import factored_alternation
+from ..patterns import word_alternation
 
 LEXICON = "time_en.toml"
 _PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
@@ -46,22 +46,19 @@ DECADE_WORDS = list(_data()["decade_words"])
 TIME_UNITS = {"second", "minute", "hour"}
 
 
-def _alternatives(words) -> str:
-    """The words as one alternation, longest first (the longest wins where several match), grouped by
-    their letters: the number words open a dozen rules, tried at every place of a window."""
-    return factored_alternation(sorted((re.escape(w) for w in words), key=len, reverse=True))
-
-
 def _spelled(low: int, high: int) -> str:
-    return _alternatives(w for w, n in NUMBER_WORDS.items() if w[0].isalpha() and low <= n < high and w not in ("a", "an"))
+    return word_alternation(w for w, n in NUMBER_WORDS.items()
+                            if w[0].isalpha() and low <= n < high and w not in ("a", "an"))
 
 
+# The word lists grouped by their letters (word_alternation): the number words open a dozen rules,
+# tried at every place of a window.
 FRAGMENTS = dict(_data()["fragments"])
-FRAGMENTS["number"] = rf"(?:\d+(?:\.\d+)?|{_alternatives(NUMBER_WORDS)})"
-FRAGMENTS["ordinal"] = r"(?:\d+(?:st|nd|rd|th)|" + _alternatives(ORDINALS) + ")"
+FRAGMENTS["number"] = rf"(?:\d+(?:\.\d+)?|{word_alternation(NUMBER_WORDS)})"
+FRAGMENTS["ordinal"] = r"(?:\d+(?:st|nd|rd|th)|" + word_alternation(ORDINALS) + ")"
 FRAGMENTS["tens_to_ninety_nine"] = _spelled(10, 100)
 FRAGMENTS["one_to_ninety_nine"] = _spelled(1, 100)
-FRAGMENTS["time_zones"] = _alternatives(datafiles.load("not_dates_en.toml")["time_zones"])
+FRAGMENTS["time_zones"] = word_alternation(datafiles.load("not_dates_en.toml")["time_zones"])
 
 MONTH_RX, DAY_RX, YEAR_RX = FRAGMENTS["month"], FRAGMENTS["day"], FRAGMENTS["year"]
 WEEKDAY_RX, NUM_RX, VAGUE_RX = FRAGMENTS["weekday"], FRAGMENTS["number"], FRAGMENTS["vague"]

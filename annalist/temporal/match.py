@@ -7,7 +7,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from ..patterns import factored_alternation, lower_in_place
+from ..patterns import lower_in_place, word_alternation
 from .lexicon import cue, rules
 
 REACH = 80  # characters a match may stretch before or after its keyword
@@ -30,8 +30,7 @@ def _maybe_triggers() -> re.Pattern:
     """In the lower-cased text, the whole words (runs of \\w) that may trigger a rule: the rules' words,
     and every word that opens with a character other than an ASCII letter, digits among them. Each is
     then looked up as before; the pattern spares the Python loop the article's other words, most of them."""
-    words = sorted((re.escape(word) for word in _triggers()[0]), key=len, reverse=True)
-    return re.compile(rf"\b(?:(?:{factored_alternation(words)})\b|[^\W_a-z]\w*)")
+    return re.compile(rf"\b(?:(?:{word_alternation(_triggers()[0])})\b|[^\W_a-z]\w*)")
 
 
 def _rule_windows(text: str) -> dict[str, list[tuple[int, int]]]:
