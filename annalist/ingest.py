@@ -189,7 +189,7 @@ class _Run:
         self.summary = IngestSummary()
         self.pending: list[RawArticle] = []
         self.copies: list[tuple[str, str, str]] = []
-        self.building: tuple | None = None  # (inputs, their build under way, copies) of the batch started last
+        self.building: tuple | None = None  # (inputs, what returns their builds, copies) of the batch started last
 
     def take(self, item: RawArticle | InputFailure | InputSkipped) -> None:
         if isinstance(item, InputFailure):
@@ -217,9 +217,11 @@ class _Run:
         if not self.pending:
             return
         tasks = [(raw, self.counter.boilerplate(raw.group)) for raw in self.pending]
-        building = self.pool.map_async(build_for_store, tasks, chunksize=8) if self.pool else None
+        # The pool builds while the parent stores; without one, the batch is built when it is stored.
+        built = self.pool.map_async(build_for_store, tasks, chunksize=8).get if self.pool else \
+            lambda: [build_for_store(task) for task in tasks]
         self.store_built()
-        self.building = (list(self.pending), building if building else list(map(build_for_store, tasks)), list(self.copies))
+        self.building = (list(self.pending), built, list(self.copies))
         self.pending.clear()
         self.copies.clear()
 
@@ -227,10 +229,10 @@ class _Run:
         """Store the batch being built, in one transaction, in the order its inputs came."""
         if self.building is None:
             return
-        pending, building, copies = self.building
+        pending, built, copies = self.building
         self.building = None
         batch = []
-        for raw, result in zip(pending, building if isinstance(building, list) else building.get()):
+        for raw, result in zip(pending, built()):
             if isinstance(result, InputFailure):
                 self.summary.failed.append(result)
                 continue
