@@ -28,6 +28,8 @@ from .figures import DATELINE, counted_sentences_holding
 from .implicit import SHOT, lexicon, listed_total, role_of_words, set_off_as_parts
 from .linking import (
     Profile,
+    ReadTexts,
+    as_held,
     ages_of,
     capitalised_words,
     days_between,
@@ -92,15 +94,16 @@ def build_events(documents: list[Document], timexes: dict[str, list[Timex]],
     return events_of_profiles(_profiles(documents, timexes, figures), figures)
 
 
-def events_of_profiles(profiles: list[Profile], figures: dict[str, list[Figure]]) -> list[Event]:
+def events_of_profiles(profiles: list[Profile], figures: dict[str, list[Figure]],
+                       read: ReadTexts = as_held) -> list[Event]:
     """build_events from the documents' profiles (the archive's timexes need not be held beside the
-    linking's TF-IDF vectors: `ledger` reads them a slice of documents at a time, to profile them)."""
-    documents = [p.doc for p in profiles]
-    groups = group(profiles)
+    linking's TF-IDF vectors: `ledger` reads them a slice of documents at a time, to profile them).
+    `read` gives the documents' texts when the profiles hold them without (linking.ReadTexts)."""
+    groups = group(profiles, read=read)
     events = [event_of_group(group, figures) for group in groups]
     # Most documents first, then most independent sources; among equals, the one whose articles say
     # more (tolls stated, then text): a paywall stub is rarely the main story of an archive.
-    text = {d.id: len(d.text) for d in documents}
+    text = {p.doc.id: p.chars for p in profiles}
     return sorted(events, key=lambda e: (-len(e.documents), -e.sources, -len(e.tolls),
                                          -sum(text.get(d, 0) for d in e.documents), e.date or "", e.id))
 
@@ -116,7 +119,8 @@ def profile(doc: Document, timexes: list[Timex], figures: list[Figure]) -> Profi
     killed = document_counts(figures).get("killed")
     return Profile(doc, day, how if day else "unknown", full_dates(timexes), place,
                    killed.count if killed else None, full_names(doc), regions_of(doc),
-                   capitalised_words(doc), ages_of(doc), streets_of(doc), _surnames_counted(figures))
+                   capitalised_words(doc), ages_of(doc), streets_of(doc), _surnames_counted(figures),
+                   len(doc.text), is_roundup(doc))
 
 
 def _surnames_counted(figures: list[Figure]) -> frozenset[str]:
@@ -178,7 +182,7 @@ def event_of_group(group: list[Profile], figures: dict[str, list[Figure]]) -> Ev
     members = [(p.doc, f) for p in group for f in figures.get(p.doc.id, [])
                if (days_between(f.when, day) <= OTHER_EVENT_DAYS or f.when is None or day is None)
                and not is_aggregate(f) and not told_elsewhere(f, p.regions)]
-    tolls = event_tolls(_one_incident_of_roundups(members), day)
+    tolls = event_tolls(_one_incident_of_roundups(members, {p.doc.id for p in group if p.roundup}), day)
     ids = sorted(d.id for d in docs)
     return Event(id=hashlib.sha1(" ".join(ids).encode()).hexdigest()[:12], date=day,
                  granularity=_granularity(day), date_how=how,
@@ -197,8 +201,8 @@ def is_roundup(doc: Document) -> bool:
     return bool(_roundup_pattern().search(f"{doc.title or ''}\n{doc.text[:lexicon()['roundup']['lead_chars']]}"))
 
 
-def _one_incident_of_roundups(members: list[tuple[Document, Figure]]) -> list[tuple[Document, Figure]]:
-    """The event's figures, a roundup's cut to one of the incidents it tells. Its totals ("2 dead, 4 hurt
+def _one_incident_of_roundups(members: list[tuple[Document, Figure]], roundups: set[str]) -> list[tuple[Document, Figure]]:
+    """The event's figures, a roundup's (of the documents `roundups` names: is_roundup) cut to one of the incidents it tells. Its totals ("2 dead, 4 hurt
     in 3 shootings") are over incidents and are left out; each incident is told in a sentence of its
     own, and which one this event is the article alone does not say: the one told with the most
     people is kept. (Measured: single-article GVA incidents whose article is a roundup, killed right
@@ -209,7 +213,7 @@ def _one_incident_of_roundups(members: list[tuple[Document, Figure]]) -> list[tu
         by_doc.setdefault(doc.id, (doc, []))[1].append(figure)
     kept = []
     for doc, figures in by_doc.values():
-        if not is_roundup(doc):
+        if doc.id not in roundups:
             kept += [(doc, f) for f in figures]
             continue
         by_sentence: dict[tuple[str, str], list[Figure]] = {}
@@ -729,23 +733,42 @@ def _profiles(documents: list[Document], timexes: dict[str, list[Timex]],
     return [profile(d, timexes.get(d.id, []), figures.get(d.id, [])) for d in documents]
 
 
-# Documents profiled at once: their timexes are read together, then let go.
+# Documents profiled at once: their texts and timexes are read together, then let go.
 PROFILED_AT_ONCE = 500
 
 
 def _profiles_of_store(store, documents: list[Document], figures: dict[str, list[Figure]]) -> list[Profile]:
+    """The profiles of the documents (held without texts), each made from its text and timexes read a
+    slice of documents at a time, and holding its document as given."""
     profiles = []
-    for start in range(0, len(documents), PROFILED_AT_ONCE):
-        some = documents[start:start + PROFILED_AT_ONCE]
-        profiles += _profiles(some, store.timexes_of([d.id for d in some]), figures)
+    for some, with_texts in _slices_of_store(store, documents):
+        made = _profiles(with_texts, store.timexes_of([d.id for d in some]), figures)
+        profiles += [replace(p, doc=d) for p, d in zip(made, some)]
     return profiles
 
 
+def _slices_of_store(store, documents: list[Document]):
+    """(slice of the documents, the same with their texts), PROFILED_AT_ONCE documents at a time."""
+    for start in range(0, len(documents), PROFILED_AT_ONCE):
+        some = documents[start:start + PROFILED_AT_ONCE]
+        texts = store.texts_of([d.id for d in some])
+        yield some, [replace(d, text=texts[d.id]) for d in some]
+
+
+def _texts_of_store(store) -> ReadTexts:
+    def read(documents: list[Document]):
+        for _, with_texts in _slices_of_store(store, documents):
+            yield from with_texts
+    return read
+
+
 def ledger(store) -> tuple[list[Event], list[tuple[object, str | None]], list]:
-    """(events, [(fact, event id)], undated figures) of a whole archive, each table read once (the
-    timexes a slice of documents at a time: only their profiles need them)."""
-    documents, figures = store.documents(), store.figures()
+    """(events, [(fact, event id)], undated figures) of a whole archive, each table read once but the
+    texts. The documents are held without them (100 of the 130 MB a 14,000-article archive's documents
+    hold, and the events step's peak): their profiles, the linking's TF-IDF vectors and its place
+    tests read them a slice at a time, as do the timexes, which only the profiles need."""
+    documents, figures = store.documents(texts=False), store.figures()
     by_doc = by_document(figures)
-    events = events_of_profiles(_profiles_of_store(store, documents, by_doc), by_doc)
+    events = events_of_profiles(_profiles_of_store(store, documents, by_doc), by_doc, _texts_of_store(store))
     pairs, undated = ledger_facts(documents, figures, events)
     return events, pairs, undated

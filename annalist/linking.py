@@ -24,7 +24,7 @@ import bisect
 import math
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -58,6 +58,18 @@ class Profile:
     ages: frozenset[int] = frozenset()  # the ages it gives ("a 14-year-old", "Kelvin Watford, 50,")
     streets: frozenset[str] = frozenset()  # the streets of the addresses it gives ("the 1200 block of N. Woodward Ave.")
     victims: frozenset[str] = frozenset()  # the surnames of the people it counts ("Arrington" of "Consuela Arrington")
+    chars: int = 0  # the length of its text
+    roundup: bool = False  # its headline or lead tells of several incidents (annalist.events.is_roundup)
+
+
+# Documents with their texts, in the order given, from documents that may not hold them: the events
+# step of a stored archive holds its documents without texts and reads them a slice at a time.
+ReadTexts = Callable[[list[Document]], Iterable[Document]]
+
+
+def as_held(documents: list[Document]) -> Iterable[Document]:
+    """ReadTexts of documents that hold their texts."""
+    return documents
 
 
 @dataclass
@@ -355,14 +367,14 @@ VIEWS = {
 CANDIDATE_VIEWS = ("text", "names")  # the cosines whose nearest neighbours are a document's candidates
 
 
-def archive_of(profiles: list[Profile]) -> Archive:
+def archive_of(profiles: list[Profile], read: ReadTexts = as_held) -> Archive:
     docs = [p.doc for p in profiles]
     used: dict[str, int] = {}
     for p in profiles:
         for word in p.words:
             used[word] = used.get(word, 0) + 1
     # each view's strings made as the vectorizer reads them, not all of the archive's at once
-    text, names, titles = (_similarities((of(d) for d in docs), **options) for of, options in VIEWS.values())
+    text, names, titles = (_similarities((of(d) for d in read(docs)), **options) for of, options in VIEWS.values())
     return Archive(text=text, names=names, titles=titles, rare=rare_names(profiles), size=len(profiles),
                    documents_with=used)
 
@@ -489,12 +501,12 @@ def probability(features: list[float]) -> float:
     return 1 / (1 + math.exp(-z))
 
 
-def scored_pairs(profiles: list[Profile], score=None) -> dict[tuple[int, int], float]:
+def scored_pairs(profiles: list[Profile], score=None, read: ReadTexts = as_held) -> dict[tuple[int, int], float]:
     """(i, j) -> probability that documents i and j report one incident, for the pairs that share
     enough words or names to be candidates (every other pair scores below the threshold). `score`
     maps a pair's features to that probability (the shipped model's by default)."""
     score = score or probability
-    archive = archive_of(profiles)
+    archive = archive_of(profiles, read)
     size = len(profiles)
     known = {view: getattr(archive, view).nearest_pairs() for view in CANDIDATE_VIEWS
              if getattr(archive, view) is not None}
@@ -505,7 +517,7 @@ def scored_pairs(profiles: list[Profile], score=None) -> dict[tuple[int, int], f
                else np.zeros(len(pairs)) for view in ("text", "names", "titles")]
     # The pairs' cosines read, the TF-IDF rows go before the scores grow (about 70 MB of 14,000 articles')
     archive = replace(archive, text=None, names=None, titles=None)
-    named = _places_named(profiles, pairs)
+    named = _places_named(profiles, pairs, read)
 
     def names_place(i: int, j: int) -> tuple[bool, bool] | None:
         places = place_keys(profiles[i], profiles[j])
@@ -519,7 +531,8 @@ def scored_pairs(profiles: list[Profile], score=None) -> dict[tuple[int, int], f
     return scores
 
 
-def _places_named(profiles: list[Profile], pairs: list[tuple[int, int]]) -> set[tuple[int, str]]:
+def _places_named(profiles: list[Profile], pairs: list[tuple[int, int]],
+                  read: ReadTexts = as_held) -> set[tuple[int, str]]:
     """(document, place key) for each place of a pair's other story that the document names: asked
     document by document, so that each text is lower-cased once (asked pair by pair, texts were
     lower-cased again and again: 1.2 of the 2.7 s of scoring the pairs of Timeline17's 3,478 articles)."""
@@ -529,7 +542,9 @@ def _places_named(profiles: list[Profile], pairs: list[tuple[int, int]]) -> set[
         if keys:
             asked.setdefault(i, set()).add(keys[1])
             asked.setdefault(j, set()).add(keys[0])
-    return {(i, key) for i in sorted(asked) for key in asked[i] if names_place_in(profiles[i].doc, key)}
+    order = sorted(asked)
+    return {(i, key) for i, doc in zip(order, read([profiles[i].doc for i in order]))
+            for key in asked[i] if names_place_in(doc, key)}
 
 
 def _apart(a: Profile, b: Profile) -> bool:
@@ -557,14 +572,15 @@ def nearest_positions(i: int, others, similarities) -> np.ndarray:
 
 
 def group(profiles: list[Profile], probabilities: dict[tuple[int, int], float] | None = None,
-          threshold: float | None = None) -> list[list[Profile]]:
+          threshold: float | None = None, read: ReadTexts = as_held) -> list[list[Profile]]:
     """The documents grouped into incidents (see the module docstring); `probabilities` and
-    `threshold` are the shipped model's unless given (benchmarks/train_event_linking.py tries others)."""
+    `threshold` are the shipped model's unless given (benchmarks/train_event_linking.py tries others);
+    `read` gives the profiled documents' texts, when they do not hold them."""
     if not profiles:
         return []
     threshold = model()["threshold"] if threshold is None else threshold
     if probabilities is None:
-        probabilities = scored_pairs(profiles)
+        probabilities = scored_pairs(profiles, read=read)
     # Copies of one article are one incident, and one unit of the clustering: a reprint under another
     # masthead ("VALDEN EVENING STAR — Wednesday edition") links as well as its best-titled copy.
     units: dict[str, list[int]] = {}

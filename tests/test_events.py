@@ -10,6 +10,7 @@ import json
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -915,3 +916,37 @@ def test_the_profiles_fast_patterns_find_what_their_plain_forms_find(gvc_dir):
         assert separately == ages_found, text[:200]
         ages += len(ages_found)
     assert min(found.values()) > 1_000 and ages > 1_000, (found, ages)
+
+
+def test_the_ledger_of_a_stored_archive_reads_texts_a_slice_at_a_time_with_the_same_answers(gvc_dir, tmp_path,
+                                                                                           monkeypatch):
+    """The events step of a stored archive holds its documents without their texts and reads those a
+    slice at a time (for the profiles, the TF-IDF vectors and the place tests). On a real archive of
+    several incidents, in slices of a few documents: the events and facts the documents held with
+    their texts give, and documents that hold no text."""
+    from annalist import events as events_stage
+    from annalist.annotate import annotate
+    from annalist.evaluation_incidents import incident_file
+    from annalist.ingest import ingest
+    from annalist.store import Store, by_document
+
+    gold = [g for g in read_gold(gvc_dir, "check") if g["n_docs"] >= 2][:10]
+    store = Store(tmp_path / "a.db")
+    ingest([str(incident_file(gvc_dir, g["incident"])) for g in gold], store, workers=1)
+    annotate(store, workers=1, search=False, derived=False)
+    documents = store.documents()
+    held = store.documents(texts=False)
+    assert len(held) == len(documents) > 20 and all(d.text is None and not d.offsets for d in held)
+    assert [replace(d, text=None, noise_lines=[], offsets=[]) for d in documents] == held
+
+    monkeypatch.setattr(events_stage, "PROFILED_AT_ONCE", 3)
+    monkeypatch.setattr(store, "documents", lambda texts=True: held if not texts else pytest.fail("texts held"))
+    found, facts, undated = events_stage.ledger(store)
+    figures = store.figures()
+    expected = events_stage.build_events(documents, by_document(store.timexes()), by_document(figures))
+    expected_facts, expected_undated = events_stage.ledger_facts(documents, figures, expected)
+    assert len({e.id for e in found}) > 5
+    assert [e.to_dict() for e in found] == [e.to_dict() for e in expected]
+    assert [(f.to_dict(), e) for f, e in facts] == [(f.to_dict(), e) for f, e in expected_facts]
+    assert undated == expected_undated
+    store.close()
