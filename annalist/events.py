@@ -693,8 +693,9 @@ def event_of_fact(fact, event_of: dict[str, Event]) -> str | None:
 
 
 def archive_events(store) -> list[Event]:
-    """The events of a whole archive, from what the annotate stage stored."""
-    return build_events(store.documents(), by_document(store.timexes()), by_document(store.figures()))
+    """The events of a whole archive, from what the annotate stage stored (its texts and timexes read
+    a slice of documents at a time, as `ledger` reads them)."""
+    return _events_of_store(store, store.documents(texts=False), by_document(store.figures()))
 
 
 def dated_elsewhere(when: str | None, day: str | None) -> bool:
@@ -756,10 +757,16 @@ def _slices_of_store(store, documents: list[Document]):
 
 
 def _texts_of_store(store) -> ReadTexts:
+    """linking.ReadTexts of stored documents: their texts read PROFILED_AT_ONCE documents at a time."""
     def read(documents: list[Document]):
         for _, with_texts in _slices_of_store(store, documents):
             yield from with_texts
     return read
+
+
+def _events_of_store(store, documents: list[Document], figures: dict[str, list[Figure]]) -> list[Event]:
+    """build_events of stored documents held without their texts."""
+    return events_of_profiles(_profiles_of_store(store, documents, figures), figures, _texts_of_store(store))
 
 
 def ledger(store) -> tuple[list[Event], list[tuple[object, str | None]], list]:
@@ -768,7 +775,6 @@ def ledger(store) -> tuple[list[Event], list[tuple[object, str | None]], list]:
     hold, and the events step's peak): their profiles, the linking's TF-IDF vectors and its place
     tests read them a slice at a time, as do the timexes, which only the profiles need."""
     documents, figures = store.documents(texts=False), store.figures()
-    by_doc = by_document(figures)
-    events = events_of_profiles(_profiles_of_store(store, documents, by_doc), by_doc, _texts_of_store(store))
+    events = _events_of_store(store, documents, by_document(figures))
     pairs, undated = ledger_facts(documents, figures, events)
     return events, pairs, undated

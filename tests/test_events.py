@@ -949,4 +949,5 @@ def test_the_ledger_of_a_stored_archive_reads_texts_a_slice_at_a_time_with_the_s
     assert [e.to_dict() for e in found] == [e.to_dict() for e in expected]
     assert [(f.to_dict(), e) for f, e in facts] == [(f.to_dict(), e) for f, e in expected_facts]
     assert undated == expected_undated
+    assert [e.to_dict() for e in events_stage.archive_events(store)] == [e.to_dict() for e in expected]
     store.close()
