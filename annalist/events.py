@@ -201,13 +201,15 @@ def is_roundup(doc: Document) -> bool:
     return bool(_roundup_pattern().search(f"{doc.title or ''}\n{doc.text[:lexicon()['roundup']['lead_chars']]}"))
 
 
-def _one_incident_of_roundups(members: list[tuple[Document, Figure]], roundups: set[str]) -> list[tuple[Document, Figure]]:
-    """The event's figures, a roundup's (of the documents `roundups` names: is_roundup) cut to one of the incidents it tells. Its totals ("2 dead, 4 hurt
-    in 3 shootings") are over incidents and are left out; each incident is told in a sentence of its
-    own, and which one this event is the article alone does not say: the one told with the most
-    people is kept. (Measured: single-article GVA incidents whose article is a roundup, killed right
-    for 22 of 23, against 16 when the totals counted; tune +7 -3 incidents; the check half, scored as a
-    whole: multi-article injured 0.776 -> 0.779, single-article killed 0.900 -> 0.906.)"""
+def _one_incident_of_roundups(members: list[tuple[Document, Figure]],
+                              roundups: set[str]) -> list[tuple[Document, Figure]]:
+    """The event's figures, a roundup's (the documents `roundups` names: is_roundup) cut to one of the
+    incidents it tells. Its totals ("2 dead, 4 hurt in 3 shootings") are over incidents and are left
+    out; each incident is told in a sentence of its own, and which one this event is the article alone
+    does not say: the one told with the most people is kept. (Measured: single-article GVA incidents
+    whose article is a roundup, killed right for 22 of 23, against 16 when the totals counted; tune +7
+    -3 incidents; the check half, scored as a whole: multi-article injured 0.776 -> 0.779,
+    single-article killed 0.900 -> 0.906.)"""
     by_doc: dict[str, tuple[Document, list[Figure]]] = {}
     for doc, figure in members:
         by_doc.setdefault(doc.id, (doc, []))[1].append(figure)

@@ -501,10 +501,12 @@ def probability(features: list[float]) -> float:
     return 1 / (1 + math.exp(-z))
 
 
-def scored_pairs(profiles: list[Profile], score=None, read: ReadTexts = as_held) -> dict[tuple[int, int], float]:
+def scored_pairs(profiles: list[Profile], score=None,
+                 read: ReadTexts = as_held) -> dict[tuple[int, int], float]:
     """(i, j) -> probability that documents i and j report one incident, for the pairs that share
     enough words or names to be candidates (every other pair scores below the threshold). `score`
-    maps a pair's features to that probability (the shipped model's by default)."""
+    maps a pair's features to that probability (the shipped model's by default); `read` gives the
+    documents' texts, for the TF-IDF views and the place tests, when the profiles hold them without."""
     score = score or probability
     archive = archive_of(profiles, read)
     size = len(profiles)
