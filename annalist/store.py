@@ -394,6 +394,11 @@ class Store:
     def timexes(self, doc_id: str | None = None) -> list[tuple[str, Timex]]:
         return self._timexes_where(*(("t.doc_id = ?", (doc_id,)) if doc_id else ("", ())))
 
+    def timexes_anchored(self, anchor: str) -> list[tuple[str, Timex]]:
+        """The timexes of current documents resolved against this anchor ("absolute": the dates the
+        text states in full)."""
+        return self._timexes_where("t.anchor = ?", (anchor,))
+
     def timexes_of(self, doc_ids: list[str]) -> dict[str, list[Timex]]:
         """doc id -> its timexes, for the given documents (the archive's whole table at once held 190 MB
         of a 14,000-article archive's events step, which needs one document's at a time)."""

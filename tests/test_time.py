@@ -76,6 +76,22 @@ def test_inferred_dates_renormalise_the_article(baku_store):
     assert got["This month"] == "2019-XX"  # against the inferred year, not left unknown
 
 
+def test_undated_articles_are_dated_a_slice_at_a_time(baku_dir, store, monkeypatch):
+    """The undated articles are read with their timexes one slice at a time (here one article each),
+    and the corpus's event day from its absolute dates alone: the same dates as the whole archive read
+    at once gives."""
+    from annalist import annotate as annotate_stage
+    from annalist.store import by_document
+
+    monkeypatch.setattr(annotate_stage, "INFERRED_AT_ONCE", 1)
+    ingest([baku_dir], store, workers=1)
+    annotate(store, workers=1)
+    absolute = temporal.corpus_event_date(by_document(store.timexes_anchored("absolute")))
+    assert absolute == temporal.corpus_event_date(by_document(store.timexes())) == "1990-01-20"
+    dated = {Path(d.origin).name[:3]: (d.published, d.published_how) for d in store.documents()}
+    assert dated["004"] == ("2019", "inferred") and dated["002"] == (None, "unknown")
+
+
 def test_nothing_pins_seed_002(baku_store):
     doc = next(d for d in baku_store.documents() if Path(d.origin).name.startswith("002"))
     assert (doc.published, doc.published_how) == (None, "unknown")
