@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from . import figures, parsing, temporal
 from .ingest import default_workers, worker_pool
-from .models import INFERRED, Figure, Timex
+from .models import INFERRED, Document, Figure, Timex
 from .store import Store, by_document
 
 BATCH = 200
@@ -213,8 +213,10 @@ def infer_publication_dates(store: Store) -> int:
 INFERRED_AT_ONCE = 500  # undated articles read with their timexes at once
 
 
-def _infer_publication_years(store: Store, undated: list, timexes: dict[str, list[Timex]],
+def _infer_publication_years(store: Store, undated: list[Document], timexes: dict[str, list[Timex]],
                              corpus_event: str | None) -> int:
+    """Date each undated article its past anchors date (temporal.infer_publication_year) and store it
+    with its layers read again; returns how many were dated."""
     inferred = 0
     for doc in undated:
         found = temporal.infer_publication_year(doc.text, timexes.get(doc.id, []), corpus_event)
