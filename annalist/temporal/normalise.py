@@ -830,14 +830,15 @@ def _step_from_narrative(unit: str, direction: int, clock: Clock, text: str, sta
 
 
 # Quarters that are time, not a share or a place: counted back or ahead ("the past two quarters", "the
-# next three quarters"); "three quarters of its food" is a share, "criticism from several quarters" and
-# "in many quarters" are places, "the first two quarters of 1990" is a half-year.
+# next three quarters") or in a row ("three consecutive quarters"); "three quarters of its food" is a
+# share, "criticism from several quarters" and "in many quarters" are places, "the first two quarters
+# of 1990" is a half-year.
 _QUARTERS_OF_TIME = re.compile(r"(?:the|a)\s+(?:past|last|next|coming|previous)\s", re.I)
 
 
 def _duration(m, clock, text, start):
     unit = _unit(m["u"])
-    if unit == "quarter" and not _QUARTERS_OF_TIME.match(m.group(0)):
+    if unit == "quarter" and not _QUARTERS_OF_TIME.match(m.group(0)) and not m.groupdict().get("between"):
         return None
     if m.groupdict().get("old") or re.match(r"-old\b", text[m.end():]):
         return None  # an age ("the 69-year-old") describes a person, not a time
