@@ -778,6 +778,19 @@ def test_minutes_without_a_number_and_the_final_quarter_are_read():
     assert ("the final quarter of 2009", "2009-Q4") in tagged, tagged
 
 
+def test_the_current_quarter_is_the_one_under_way_and_the_latest_the_one_reported():
+    """A report of October 26, 1989 (TimeBank's wsj_1025): "the current quarter" is 1989-Q4, the one
+    under way, as the gold has it; "the latest quarter" of a results report is the last one ended."""
+    from conftest import need_shared
+
+    doc = {d.name: d for d in read_gold_dir(need_shared("datasets/tempeval3/TBAQ-cleaned/TimeBank"))}["wsj_1025"]
+    current = [g for g in doc.timexes if doc.text[g.start:g.end].lower() == "the current quarter"]
+    tagged = {(t.start, t.end): t.value for t in temporal.tag(doc.text, doc.dct)}
+    assert current and [tagged.get((g.start, g.end)) for g in current] == [g.value for g in current] == ["1989-Q4"]
+    assert [(t.text, t.value) for t in temporal.tag("Sales in the latest quarter rose.", doc.dct)] == \
+        [("the latest quarter", "1989-Q3")]
+
+
 def test_what_a_past_clause_tells_is_not_in_a_forecasts_year(timeline17_dir):
     """A report names a year ahead of its own ("1990" in a forecast); a later clause in the past tense
     ("the third-quarter earnings were a disappointment", "Ben Ali's ousting last January") tells of

@@ -522,6 +522,8 @@ def _report_quarter(m, clock, text, start):
     if dct is None or dct.month is None:
         return DATE, "XXXX-QX", "none"
     back = 1 if which in ("year-ago", "year-earlier") else 0
+    if which == "current":  # the quarter under way, not the last one reported on
+        return DATE, f"{dct.year:04d}-Q{(dct.month - 1) // 3 + 1}", f"dct {dct.iso()}"
     if which in ("previous", "prior"):
         value = _reporting_quarter(Ref(dct.year, max(1, dct.month - 3)))
     else:
