@@ -283,6 +283,27 @@ def test_the_following_spring_is_the_first_after_the_storys_month(timeline17_dir
     assert verbs >= 4
 
 
+def test_a_holiday_written_with_its_year_is_that_years(timeline17_dir):
+    """"the day before Thanksgiving in 1991", "on Labor Day of 1936", "at Christmas in 2003" in Timeline17's
+    articles of 2005-2010: the holiday of the year written with it, not of the report's year; "Christmas
+    2007" is one expression, as WikiWars draws it."""
+    written = re.compile(r"\b(Thanksgiving|Christmas|Labor Day|Halloween|Easter|Memorial Day)(?: Day| Eve)?"
+                         r"(?: in| of|,)? ((?:19|20)\d\d)\b")
+    found = 0
+    for path in timeline17_dir.glob("*/InputDocs/*/*"):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        stated = {m.start(): m.group(2) for m in written.finditer(text)}
+        if not stated:
+            continue
+        tagged = {t.start: t.value for t in temporal.tag(text, path.parent.name)}
+        for start, year in stated.items():
+            found += 1
+            assert tagged.get(start, "")[:4] == year, (path, text[start:start + 40], tagged.get(start))
+    assert found >= 4
+    found, right = read_as_gold(r"^(?:Christmas|Thanksgiving|Easter|Halloween)(?: Day| Eve)?,? (?:19|20)\d\d$")
+    assert found and len(right) == len(found), found
+
+
 def test_each_day_of_a_range_is_a_date():
     """WikiWars' Mexican Revolution: "the Battle of Celaya, on April 6-7 and from April 13-15" — the
     gold marks "7" and "15" as days of April 1915, as it marks "April 6" and "April 13"."""

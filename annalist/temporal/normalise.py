@@ -453,8 +453,16 @@ def _holiday_date(name: str, year: int) -> date:
     return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
+_YEAR_AFTER = re.compile(rf"\s+in\s+(?P<y>{YEAR_RX})\b")
+
+
 def _holiday(m, clock, text, start):
+    """A holiday's date in the year written with it ("Christmas Day, 2010", "Thanksgiving of 2015",
+    "on Halloween in 2014"), else in the year the story is in."""
     rel = (m["rel"] or "").lower()
+    written = m["y"] or (found["y"] if (found := _YEAR_AFTER.match(text, m.end())) else None)
+    if written:
+        return _story_moves_to(Ref(*_holiday_date(m["hol"], int(written)).timetuple()[:3]), clock, start)
     year, anchor = clock.year_for(start, text)
     if year is None:
         return DATE, "XXXX", anchor
