@@ -543,6 +543,37 @@ _NAMED_DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday
                         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b")
 
 
+def test_a_clock_time_before_a_weekday_and_its_part_of_day_is_one_time_on_that_day(gvc_dir):
+    """"at 12:15 Saturday afternoon", "at 9:15 Wednesday night" in the GVA articles: one expression, on
+    that weekday, the hour after noon for the afternoon, evening and night (before: the clock time alone,
+    on the report's day). A time and a weekday a line apart ("around 7 p.m.\n\nOn Monday, ...") stay
+    two expressions."""
+    written = re.compile(r"\b(?:[01]?\d|2[0-3]):[0-5]\d[ \t]+(?:on[ \t]+)?(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+                         r"[ \t]+(?P<part>afternoon|evening|night|morning)\b")
+    apart = re.compile(r"[ap]\.m\.\s*\n\s*On (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+    weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    found = split = 0
+    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            article = json.loads(line)
+            text, published = article.get("text") or "", article.get("published")
+            stated, lines_apart = list(written.finditer(text)), list(apart.finditer(text))
+            if not (stated or lines_apart) or not published:
+                continue
+            tagged = temporal.tag(text, published)
+            for m in stated:
+                found += 1
+                ours = [t for t in tagged if t.start == m.start()]
+                assert ours and ours[0].end == m.end(), (path.name, m.group(0), [(t.text, t.value) for t in ours])
+                day, hour = ours[0].value.split("T")
+                assert date.fromisoformat(day).weekday() == weekdays.index(m["wd"].lower()), (m.group(0), ours[0].value)
+                assert (int(hour[:2]) >= 12) == (m["part"] != "morning"), (m.group(0), ours[0].value)
+            for m in lines_apart:
+                split += 1
+                assert not [t for t in tagged if t.start < m.end() and m.start() < t.end and "\n" in t.text], m.group(0)
+    assert found >= 20 and split >= 1, (found, split)
+
+
 def test_a_clock_time_is_on_the_day_its_sentence_names():
     """"made its first test flight Tuesday in Everett, Washington at 18:00 UTC" (MEANTIME, published on the
     Wednesday): 18:00 of that Tuesday, not of the report's day. Every gold clock time of the four corpora

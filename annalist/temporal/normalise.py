@@ -624,11 +624,23 @@ def _spelled_year(m, clock, text, start):
     return DATE, ref.iso(), "absolute"
 
 
+_AFTER_NOON = ("afternoon", "evening", "night")
+
+
 def _clock_weekday(m, clock, text, start):
-    """"10 p.m. Wednesday", "noon Thursday": the weekday's date at that time."""
+    """"10 p.m. Wednesday", "noon Thursday", "9:15 Wednesday night": the weekday's date at that time (a
+    part of the day after noon makes "9:15" 21:15, the morning "12:17" 00:17)."""
     _, day, anchor = _weekday(m, clock, text, start)
     _, clock_value, _ = (_noon if m.groupdict().get("nm") else _clock_time)(m, clock, text, start)
-    return TIME, day.split("T")[0] + "T" + clock_value.split("T")[1], anchor
+    time = clock_value.split("T")[1]
+    part = (m.groupdict().get("part") or "").lower()
+    if not m.groupdict().get("ap") and part:
+        hour = int(time[:2])
+        if part in _AFTER_NOON and hour < 12:
+            time = f"{hour + 12:02d}{time[2:]}"
+        elif part == "morning" and hour == 12:  # "12:17 Saturday morning" is just after midnight
+            time = f"00{time[2:]}"
+    return TIME, day.split("T")[0] + "T" + time, anchor
 
 
 def _dct_day(clock: Clock, shift_days: int = 0, part: str | None = None) -> tuple[str, str, str]:
