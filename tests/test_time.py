@@ -543,6 +543,39 @@ _NAMED_DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday
                         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b")
 
 
+def test_the_holidays_local_news_dates_by_are_read_on_their_days(gvc_dir):
+    """"a motorcycle blessing event for Mother's Day", "this is supposed to be Martin Luther King Day",
+    Veterans Day, Black Friday, Father's Day, St. Patrick's Day, Juneteenth: wherever the GVA articles name
+    one, it is read, on the day the calendar gives it in the year read (the second Sunday of May, the
+    third Monday of January, November 11, the day after Thanksgiving, ...)."""
+    on_its_day = {
+        "mother's day": lambda d: d.month == 5 and d.weekday() == 6 and 8 <= d.day <= 14,
+        "father's day": lambda d: d.month == 6 and d.weekday() == 6 and 15 <= d.day <= 21,
+        "martin luther king": lambda d: d.month == 1 and d.weekday() == 0 and 15 <= d.day <= 21,
+        "veterans day": lambda d: (d.month, d.day) == (11, 11),
+        "black friday": lambda d: d.month == 11 and d.weekday() == 4 and 23 <= d.day <= 29,
+        "st. patrick's day": lambda d: (d.month, d.day) == (3, 17),
+        "juneteenth": lambda d: (d.month, d.day) == (6, 19),
+    }
+    named = re.compile(r"(?i)\b(?:Mother's Day|Father's Day|Martin Luther King(?: Jr\.)? Day|Veterans Day|Black Friday|"
+                       r"St\. Patrick's Day|Juneteenth)\b")
+    read = 0
+    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            article = json.loads(line)
+            text, published = article.get("text") or "", article.get("published")
+            if not published or not named.search(text):
+                continue
+            tagged = {t.start: t for t in temporal.tag(text, published)}
+            for m in named.finditer(text):
+                ours = tagged.get(m.start())
+                assert ours is not None, (path.name, m.group(0))
+                key = next(k for k in on_its_day if m.group(0).lower().startswith(k))
+                assert on_its_day[key](date.fromisoformat(ours.value[:10])), (path.name, m.group(0), ours.value)
+                read += 1
+    assert read >= 10, read
+
+
 def test_a_clock_time_before_a_weekday_and_its_part_of_day_is_one_time_on_that_day(gvc_dir):
     """"at 12:15 Saturday afternoon", "at 9:15 Wednesday night" in the GVA articles: one expression, on
     that weekday, the hour after noon for the afternoon, evening and night (before: the clock time alone,
