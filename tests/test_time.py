@@ -471,6 +471,8 @@ RULE_EXAMPLES = {
     "clock24_weekday": ("Fighting stopped at 15:00 GMT Saturday.", "2011-03-12T15:00Z"),
     "clockzone_weekday": ("Fighting stopped at 1930 EDT on Thursday.", "2011-03-10T19:30"),
     "noon_weekday": ("Fighting stopped at noon Monday.", "2011-03-14T12:00"),
+    "clock_date": ("The defendants return to court at 10 a.m. March 29.", "2011-03-29T10:00"),
+    "clockzone_date": ("This was completed at 1930 CDT on 1 March.", "2011-03-01T19:30"),
     "holiday": ("They met at Christmas.", "2010-12-25"),
     "clock_zone": ("Fighting stopped at 0600 EDT.", "2011-03-15T06:00"),
     "clock_stamp": ("News of the day\n2048 : Protesters gathered in the square.", "2011-03-15T20:48"),
@@ -541,6 +543,35 @@ def test_a_time_stated_in_utc_carries_its_zone_and_local_zones_do_not():
 
 _NAMED_DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
                         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b")
+
+
+def test_a_clock_time_before_a_date_is_that_time_of_that_date(timeline17_dir, gvc_dir):
+    """The BP report's "completed at 1930 CDT on 1 June (0030 GMT 2 June)": 19:30 on June 1 and 00:30 UTC
+    on June 2, not the article's day (before: each clock time on the report's day, its date apart); and
+    every "at 10 a.m. Dec. 29", "just after 9 p.m. on Oct. 17, 2015" of the GVA articles: one expression
+    on the date written after the time."""
+    page = next(p for p in sorted((timeline17_dir / "bpoil_bbc" / "InputDocs").glob("*/*"))
+                if "1930 CDT on 1 June" in p.read_text(encoding="utf-8", errors="replace"))
+    tagged = [(t.text, t.value) for t in temporal.tag(page.read_text(encoding="utf-8", errors="replace"), page.parent.name)]
+    assert ("1930 CDT on 1 June", "2010-06-01T19:30") in tagged and ("0030 GMT 2 June", "2010-06-02T00:30Z") in tagged
+    months = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+    written = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.[ \t]+(?:on[ \t]+)?(?P<mon>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                         r"[a-z]*\.?)[ \t]+(?P<d>\d{1,2})\b(?!,?[ \t]*\d{1,3}\b)")
+    found = 0
+    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            article = json.loads(line)
+            text, published = article.get("text") or "", article.get("published")
+            stated = list(written.finditer(text))
+            if not stated or not published:
+                continue
+            tagged = {t.start: t for t in temporal.tag(text, published)}
+            for m in stated:
+                ours = tagged.get(m.start())
+                assert ours is not None and ours.type == "TIME", (path.name, m.group(0))
+                assert ours.value[5:10] == f"{months[m['mon'][:3].lower()]:02d}-{int(m['d']):02d}", (m.group(0), ours.value)
+                found += 1
+    assert found >= 5, found
 
 
 def test_the_holidays_local_news_dates_by_are_read_on_their_days(gvc_dir):

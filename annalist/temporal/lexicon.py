@@ -65,8 +65,10 @@ WEEKDAY_RX, NUM_RX, VAGUE_RX = FRAGMENTS["weekday"], FRAGMENTS["number"], FRAGME
 
 
 def expand(pattern: str) -> str:
-    """A pattern with its ${fragment}s written out."""
-    return _PLACEHOLDER.sub(lambda m: FRAGMENTS[m.group(1)], pattern)
+    """A pattern with its ${fragment}s written out, and theirs (a fragment may use others)."""
+    while _PLACEHOLDER.search(pattern):
+        pattern = _PLACEHOLDER.sub(lambda m: FRAGMENTS[m.group(1)], pattern)
+    return pattern
 
 
 @dataclass(frozen=True)

@@ -643,6 +643,27 @@ def _clock_weekday(m, clock, text, start):
     return TIME, day.split("T")[0] + "T" + time, anchor
 
 
+def _clock_date(m, clock, text, start):
+    """"at 10 a.m. Dec. 29", "1930 CDT on 1 June": the date after the clock time, at that time; the
+    date's year as a year-less date's, unless written."""
+    month, day = _month(m["mon"] or m["mon2"]), _day(m["d"] or m["d2"])
+    if m["y"]:
+        year, anchor = int(m["y"]), "absolute"
+    else:
+        year, anchor = clock.year_for(start, text)
+        if year and anchor.startswith("dct") and clock.dct.month:
+            year = nearest_year(clock.dct, month, day, text, start, end=start + len(m.group(0)))
+    if not valid_date(year, month, day):
+        return None
+    _, clock_value, _ = _clock_time(m, clock, text, start)
+    if not year:
+        return TIME, f"XXXX-{month:02d}-{day:02d}T" + clock_value.split("T")[1], anchor
+    ref = Ref(year, month, day)
+    if anchor.startswith(("narrative", "absolute")):
+        clock.set_narrative(ref, start)
+    return TIME, f"{ref.iso()}T" + clock_value.split("T")[1], anchor
+
+
 def _dct_day(clock: Clock, shift_days: int = 0, part: str | None = None) -> tuple[str, str, str]:
     dct = clock.dct
     kind = TIME if part else DATE
@@ -954,5 +975,5 @@ _NORMALISERS = {
     "year_ago_adj": _year_ago_adj, "the_year": _the_year, "year_end": _year_end, "month_end": _month_end, "weekend": _weekend,
     "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words,
     "recent_period": _reference("PAST_REF"), "spelled_year": _spelled_year,
-    "clock_weekday": _clock_weekday, "clock24_weekday": _clock_weekday, "clockzone_weekday": _clock_weekday, "noon_weekday": _clock_weekday,
+    "clock_weekday": _clock_weekday, "clock24_weekday": _clock_weekday, "clockzone_weekday": _clock_weekday, "noon_weekday": _clock_weekday, "clock_date": _clock_date, "clockzone_date": _clock_date,
 }
