@@ -545,6 +545,23 @@ _NAMED_DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday
                         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b")
 
 
+def gva_articles_stating(gvc_dir, *patterns):
+    """(text, the time layer's expressions by where they start) of every dated GVA article that one of
+    the patterns finds something in."""
+    for article in gvc_articles(gvc_dir):
+        text, published = article.get("text") or "", article.get("published")
+        if published and any(pattern.search(text) for pattern in patterns):
+            yield text, {t.start: t for t in temporal.tag(text, published)}
+
+
+def gva_expressions(gvc_dir, pattern):
+    """(each match of the pattern in a dated GVA article, the time layer's expression that starts there
+    or None)."""
+    for text, tagged in gva_articles_stating(gvc_dir, pattern):
+        for m in pattern.finditer(text):
+            yield m, tagged.get(m.start())
+
+
 def test_a_clock_time_before_a_date_is_that_time_of_that_date(timeline17_dir, gvc_dir):
     """The BP report's "completed at 1930 CDT on 1 June (0030 GMT 2 June)": 19:30 on June 1 and 00:30 UTC
     on June 2, not the article's day (before: each clock time on the report's day, its date apart); and
@@ -557,21 +574,11 @@ def test_a_clock_time_before_a_date_is_that_time_of_that_date(timeline17_dir, gv
     months = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
     written = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.[ \t]+(?:on[ \t]+)?(?P<mon>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                          r"[a-z]*\.?)[ \t]+(?P<d>\d{1,2})\b(?!,?[ \t]*\d{1,3}\b)")
-    found = 0
-    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            article = json.loads(line)
-            text, published = article.get("text") or "", article.get("published")
-            stated = list(written.finditer(text))
-            if not stated or not published:
-                continue
-            tagged = {t.start: t for t in temporal.tag(text, published)}
-            for m in stated:
-                ours = tagged.get(m.start())
-                assert ours is not None and ours.type == "TIME", (path.name, m.group(0))
-                assert ours.value[5:10] == f"{months[m['mon'][:3].lower()]:02d}-{int(m['d']):02d}", (m.group(0), ours.value)
-                found += 1
-    assert found >= 5, found
+    found = list(gva_expressions(gvc_dir, written))
+    for m, ours in found:
+        assert ours is not None and ours.type == "TIME", m.group(0)
+        assert ours.value[5:10] == f"{months[m['mon'][:3].lower()]:02d}-{int(m['d']):02d}", (m.group(0), ours.value)
+    assert len(found) >= 5, len(found)
 
 
 def test_the_holidays_local_news_dates_by_are_read_on_their_days(gvc_dir):
@@ -590,21 +597,12 @@ def test_the_holidays_local_news_dates_by_are_read_on_their_days(gvc_dir):
     }
     named = re.compile(r"(?i)\b(?:Mother's Day|Father's Day|Martin Luther King(?: Jr\.)? Day|Veterans Day|Black Friday|"
                        r"St\. Patrick's Day|Juneteenth)\b")
-    read = 0
-    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            article = json.loads(line)
-            text, published = article.get("text") or "", article.get("published")
-            if not published or not named.search(text):
-                continue
-            tagged = {t.start: t for t in temporal.tag(text, published)}
-            for m in named.finditer(text):
-                ours = tagged.get(m.start())
-                assert ours is not None, (path.name, m.group(0))
-                key = next(k for k in on_its_day if m.group(0).lower().startswith(k))
-                assert on_its_day[key](date.fromisoformat(ours.value[:10])), (path.name, m.group(0), ours.value)
-                read += 1
-    assert read >= 10, read
+    read = list(gva_expressions(gvc_dir, named))
+    for m, ours in read:
+        assert ours is not None, m.group(0)
+        key = next(k for k in on_its_day if m.group(0).lower().startswith(k))
+        assert on_its_day[key](date.fromisoformat(ours.value[:10])), (m.group(0), ours.value)
+    assert len(read) >= 10, len(read)
 
 
 def test_a_clock_time_before_a_weekday_and_its_part_of_day_is_one_time_on_that_day(gvc_dir):
@@ -617,24 +615,17 @@ def test_a_clock_time_before_a_weekday_and_its_part_of_day_is_one_time_on_that_d
     apart = re.compile(r"[ap]\.m\.\s*\n\s*On (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
     weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     found = split = 0
-    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            article = json.loads(line)
-            text, published = article.get("text") or "", article.get("published")
-            stated, lines_apart = list(written.finditer(text)), list(apart.finditer(text))
-            if not (stated or lines_apart) or not published:
-                continue
-            tagged = temporal.tag(text, published)
-            for m in stated:
-                found += 1
-                ours = [t for t in tagged if t.start == m.start()]
-                assert ours and ours[0].end == m.end(), (path.name, m.group(0), [(t.text, t.value) for t in ours])
-                day, hour = ours[0].value.split("T")
-                assert date.fromisoformat(day).weekday() == weekdays.index(m["wd"].lower()), (m.group(0), ours[0].value)
-                assert (int(hour[:2]) >= 12) == (m["part"] != "morning"), (m.group(0), ours[0].value)
-            for m in lines_apart:
-                split += 1
-                assert not [t for t in tagged if t.start < m.end() and m.start() < t.end and "\n" in t.text], m.group(0)
+    for text, tagged in gva_articles_stating(gvc_dir, written, apart):
+        for m in written.finditer(text):
+            found += 1
+            ours = tagged.get(m.start())
+            assert ours is not None and ours.end == m.end(), (m.group(0), ours and ours.text)
+            day, hour = ours.value.split("T")
+            assert date.fromisoformat(day).weekday() == weekdays.index(m["wd"].lower()), (m.group(0), ours.value)
+            assert (int(hour[:2]) >= 12) == (m["part"] != "morning"), (m.group(0), ours.value)
+        for m in apart.finditer(text):
+            split += 1
+            assert not [t for t in tagged.values() if t.start < m.end() and m.start() < t.end and "\n" in t.text], m.group(0)
     assert found >= 20 and split >= 1, (found, split)
 
 
