@@ -176,13 +176,21 @@ def _yearless_date(m, clock, text, start):
         year, anchor = int(closing["y"]), "absolute"
     if not valid_date(year, month, day):
         return None
-    if year and anchor.startswith("dct") and clock.dct.month:
-        year = nearest_year(clock.dct, month, day, text, start, end=start + len(m.group(0)))
+    year = _year_near_report(year, anchor, month, day, clock, text, start, start + len(m.group(0)))
     ref = Ref(year, month, day)
     if year:
         clock.set_narrative(ref, start) if anchor.startswith(("narrative", "absolute")) else None
         return DATE, ref.iso(), anchor
     return DATE, f"XXXX-{month:02d}-{day:02d}", anchor
+
+
+def _year_near_report(year: int | None, anchor: str, month: int, day: int, clock: Clock, text: str, start: int,
+                      end: int) -> int | None:
+    """A year-less day's year: when it is read against the report's date, the year that puts the day
+    nearest it (or on the side the clause's tense gives: nearest_year); else the year given."""
+    if year and anchor.startswith("dct") and clock.dct.month:
+        return nearest_year(clock.dct, month, day, text, start, end=end)
+    return year
 
 
 def _night_range(m, clock, text, start):
@@ -651,8 +659,7 @@ def _clock_date(m, clock, text, start):
         year, anchor = int(m["y"]), "absolute"
     else:
         year, anchor = clock.year_for(start, text)
-        if year and anchor.startswith("dct") and clock.dct.month:
-            year = nearest_year(clock.dct, month, day, text, start, end=start + len(m.group(0)))
+        year = _year_near_report(year, anchor, month, day, clock, text, start, start + len(m.group(0)))
     if not valid_date(year, month, day):
         return None
     _, clock_value, _ = _clock_time(m, clock, text, start)
