@@ -470,7 +470,8 @@ def _holiday(m, clock, text, start):
     rel = (m["rel"] or "").lower()
     written = m["y"] or (found["y"] if (found := _YEAR_AFTER.match(text, m.end())) else None)
     if written:
-        return _story_moves_to(Ref(*_holiday_date(m["hol"], int(written)).timetuple()[:3]), clock, start)
+        when = _holiday_date(m["hol"], int(written))
+        return _story_moves_to(Ref(when.year, when.month, when.day), clock, start)
     year, anchor = clock.year_for(start, text)
     if year is None:
         return DATE, "XXXX", anchor
@@ -982,5 +983,6 @@ _NORMALISERS = {
     "year_ago_adj": _year_ago_adj, "the_year": _the_year, "year_end": _year_end, "month_end": _month_end, "weekend": _weekend,
     "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words,
     "recent_period": _reference("PAST_REF"), "spelled_year": _spelled_year,
-    "clock_weekday": _clock_weekday, "clock24_weekday": _clock_weekday, "clockzone_weekday": _clock_weekday, "noon_weekday": _clock_weekday, "clock_date": _clock_date, "clockzone_date": _clock_date,
+    "clock_weekday": _clock_weekday, "clock24_weekday": _clock_weekday, "clockzone_weekday": _clock_weekday, "noon_weekday": _clock_weekday,
+    "clock_date": _clock_date, "clockzone_date": _clock_date,
 }
