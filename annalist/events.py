@@ -24,6 +24,7 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 
+from . import datafiles
 from .figures import DATELINE, counted_sentences_holding
 from .implicit import SHOT, lexicon, listed_total, role_of_words, set_off_as_parts
 from .linking import (
@@ -135,7 +136,7 @@ def _surnames_counted(figures: list[Figure]) -> frozenset[str]:
 
 # Where a story says it happened, in its first lines: a dateline ("SANFORD, Fla. -", "AKRON, Ohio –")
 # or "in/near <Place>[, <State>]" ("in Latta", "in Hamilton Township, New Jersey").
-_IN_PLACE = re.compile(r"\b(?:in|near|outside)\s+((?:[A-Z][a-z]+\.?\s?){1,3}(?:,\s*[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)?)?)")
+_IN_PLACE = re.compile(r"\b(?:in|near|outside)[ \t]+((?:[A-Z][a-z]+\.?[ \t]?){1,3}(?:,[ \t]*[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?)?)")
 LEAD_CHARS = 600
 
 
@@ -143,11 +144,13 @@ def lead_place(doc: Document) -> str | None:
     """The place a story's dateline or first lines name, else None."""
     lead = doc.text[:LEAD_CHARS]
     dateline = DATELINE.match(lead)
-    if dateline:
+    if dateline and dateline.group("place").strip() not in datafiles.load("regions_en.toml")["caption_words"]:
         return dateline.group("place").strip()
     common = set(linking_model()["common_names"]) | _NOT_PLACE_WORDS
     for text in (doc.title or "", lead):
         for found in _IN_PLACE.finditer(text):
+            if re.match(r"\s*\d", text[found.end(1):]):
+                continue  # a street: "near West 29th and Summit Streets", "near North 15th Street"
             words = []
             for word in found.group(1).strip().rstrip(",.").split():
                 if word.strip(",.") in common or \
@@ -482,13 +485,24 @@ def _marked_other(figure: Figure) -> bool:
 
 def _distinct_people(figures: list[Figure]) -> int:
     """People counted once each over their mentions: by sex when the text gives it, else by the last
-    word of how they are called ("Leanne Smith" and "Smith" are one)."""
-    largest: dict[str, int] = {}
+    word of how they are called ("Leanne Smith" and "Smith" are one). Those told by name and those
+    told by sex are two counts of the same people, not one count each."""
+    by_sex: dict[str, int] = {}
+    by_name: dict[str, int] = {}
+    by_noun: dict[str, int] = {}
     for f in figures:
         words = (f.who or "").lower().split()
-        key = _sex(f.who) or (words[-1] if words else "")
-        largest[key] = max(largest.get(key, 0), f.value or 0)
-    return sum(largest.values())
+        sex = _sex(f.who)
+        if sex:
+            table, key = by_sex, sex
+        elif _name_words(f.who):
+            table, key = by_name, words[-1]
+        else:
+            table, key = by_noun, words[-1] if words else ""
+        table[key] = max(table.get(key, 0), f.value or 0)
+    # The text tells one survivor by name in one place and by sex in another ("injured Tillie Turner",
+    # "woman injured"): the people the names count and those the sexes count are the same people.
+    return sum(by_noun.values()) + max(sum(by_name.values()), sum(by_sex.values()))
 
 
 def _told_apart(figure: Figure, killed: list[Figure]) -> bool:

@@ -72,9 +72,10 @@ def figures(doc, offset: int, sentence: str, headline: bool = False) -> list[Fig
             if counted is None:
                 continue
             value, head = counted
-            if measure != "killed" and _ordinal(person):
+            if (measure != "killed" or _definite(person)) and _ordinal(person):
                 # "a fifth victim died" counts the dead so far; "three were killed and a fourth
-                # person was injured" is one person hurt — the ordinal counts everyone hit.
+                # person was injured" is one person hurt — the ordinal counts everyone hit; "the fifth
+                # man was pronounced dead" is one of a group already told of ("Five men were shot").
                 value = 1
             role = role or _role(head) or ("suspect" if anchor.lemma_.lower() in _verb_measures() and _by_police(anchor)
                                            else None)
@@ -608,6 +609,10 @@ def _ordinal(token) -> int | None:
         if ordinal and ordinal >= 2:
             return ordinal
     return None
+
+
+def _definite(token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def _ordinals() -> dict[str, int]:
