@@ -722,7 +722,17 @@ def _measure_of(token):
             return "killed", counted
         if candidate.lemma_.lower() == "force" and any(c.lemma_.lower() == "leave" for c in candidate.subtree):
             return "displaced", counted
+    if _shot_people(counted):
+        return implicit.SHOT, counted  # "4 gunshot victims were located", "officers found seven shooting victims"
     return None, None
+
+
+def _shot_people(counted) -> bool:
+    """People a gunfire noun modifies ("gunshot victims", "shooting victims"): the noun says they were
+    shot, whatever the verb says of them (found, located, rushed to hospital)."""
+    gunfire = _counted()["gunfire"]
+    return counted.lemma_.lower() in implicit.lexicon()["people"]["nouns"] and \
+        any(c.dep_ in ("compound", "amod") and c.lower_ in gunfire["modifiers"] for c in counted.children)
 
 
 def _doers(counted) -> bool:

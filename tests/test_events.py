@@ -1012,3 +1012,17 @@ def test_a_place_is_named_on_the_line_of_its_in_and_a_caption_is_no_dateline(gvc
                 assert not set(place.split()) & wrong, (title, place)
                 checked += 1
     assert checked >= 10
+
+
+def test_gunshot_or_shooting_victims_are_people_shot(gvc_dir):
+    """"officers found four gunshot victims", "4 gunshot victims were located", "seven shooting victims":
+    the gunfire noun says they were shot, though the verb only finds or moves them."""
+    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+    pattern = (r"\b(?:found|located) (two|three|four|five|six|seven|\d) (?:adult |female |male )?(?:gunshot|shooting) victims\b"
+               r"|\b(two|three|four|five|six|seven|\d) (?:gunshot|shooting) victims (?:were|are) (?:located|found|transported|taken|rushed)")
+    sentences = _sentences(gvc_dir, "(?i)" + pattern)
+    assert len(sentences) >= 8
+    for sentence in sentences:
+        said = next(g for g in re.search("(?i)" + pattern, sentence).groups() if g)
+        n = int(said) if said.isdigit() else words[said.lower()]
+        assert n in [f.value for f in figures.extract(sentence, []) if f.measure in ("shot", "injured")], sentence
