@@ -701,7 +701,7 @@ def _measure_of(token):
         return None, None  # "he was shot by two men": who did it, not to whom
     # "put the toll at 12", "five people died, including two children", "arrested for ..."
     if counted.dep_ == "pobj" and counted.head.text.lower() not in ("of", "to", "by", "than", "at", "including", "for") \
-            and not _risen_past(counted) and counted.lemma_.lower() not in _CUE_TO_MEASURE:
+            and not _risen_past(counted) and counted.lemma_.lower() not in _CUE_TO_MEASURE and not _shot_people(counted):
         return None, None  # "Among the tens of thousands of protesters ...": not what the verb counts
     if counted.dep_ == "pobj" and counted.head.lower_ == "at" and counted.head.head.lemma_.lower() in ("shoot", "fire", "aim", "point", "shout"):
         return None, None  # "shot at twelve people": fired at, not hit
@@ -714,6 +714,8 @@ def _measure_of(token):
                 or _hospitalised_after(candidate, counted):
             return "injured", counted
         measure = _CUE_TO_MEASURE.get(candidate.lemma_.lower()) or _CUE_TO_MEASURE.get(candidate.text.lower())
+        if measure == "injured" and _gunfire_modified(candidate):
+            return implicit.SHOT, counted  # "two individuals were suffering gunshot wounds": hit, the dead among them
         if measure:
             return measure, counted
         if candidate.lemma_.lower() in _counted()["caught"]["verbs"] and _illness_object(candidate):
@@ -730,9 +732,25 @@ def _measure_of(token):
 def _shot_people(counted) -> bool:
     """People a gunfire noun modifies ("gunshot victims", "shooting victims"): the noun says they were
     shot, whatever the verb says of them (found, located, rushed to hospital)."""
-    gunfire = _counted()["gunfire"]
-    return counted.lemma_.lower() in implicit.lexicon()["people"]["nouns"] and \
-        any(c.dep_ in ("compound", "amod") and c.lower_ in gunfire["modifiers"] for c in counted.children)
+    people = implicit.lexicon()["people"]
+    if counted.lemma_.lower() not in people["nouns"] and counted.lower_ not in people["groups"] + ["others"]:
+        return False
+    # ... or their own verb or participle says they suffer gunshot wounds: "three men suffering from gunshot
+    # wounds", "four others suffering gunshot wounds". (Not a phrase "with gunshot wounds": measured on the
+    # tune incidents, it adds survivors to stories that count the dead apart, "the surviving three".)
+    described = [t for c in counted.children if c.dep_ == "acl" for t in c.subtree]
+    subject = counted
+    while subject.dep_ == "conj":
+        subject = subject.head  # "Reginald Brown, 18, and four others suffering from gunshot wounds"
+    if subject.dep_ in ("nsubj", "nsubjpass"):
+        described += [g for c in subject.head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return _gunfire_modified(counted) or any(t.lemma_.lower() in MEASURES["injured"] and _gunfire_modified(t)
+                                             for t in described)
+
+
+def _gunfire_modified(noun) -> bool:
+    """A noun a gunfire noun modifies: "gunshot victims", "gunshot wounds"."""
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in _counted()["gunfire"]["modifiers"] for c in noun.children)
 
 
 def _doers(counted) -> bool:

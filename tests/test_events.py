@@ -1036,3 +1036,20 @@ def test_people_joined_in_one_phrase_are_a_number_hit_the_dead_among_them(gvc_di
     main = max(events, key=lambda e: (len(e.documents), e.sources))
     assert any("struck Milner" in s["span"] for s in main.tolls["injured"].spans)
     assert main.tolls["injured"].best == gold["319808"]["injured"] == 3, main.tolls["injured"].counts
+
+
+def test_people_suffering_gunshot_wounds_were_hit_the_dead_among_them(gvc_dir):
+    """"two individuals were suffering gunshot wounds" beside "Teen killed, another injured" (tune
+    incident 668051): people with gunshot wounds were hit, fatally or not, so the dead are among
+    them; over the corpus, every "N people suffered gunshot wounds" is a count of people shot."""
+    words = {"two": 2, "three": 3, "four": 4, "five": 5}
+    pattern = r"\b([Tt]wo|[Tt]hree|[Ff]our|[Ff]ive) (?:people|men|women|individuals|victims|others) (?:were )?(?:suffered|suffering|sustained) (?:\w+ )?gunshot wounds"
+    sentences = _sentences(gvc_dir, pattern)
+    assert len(sentences) >= 4
+    for sentence in sentences:
+        n = words[re.search(pattern, sentence).group(1).lower()]
+        assert ("shot", n) in [(f.measure, f.value) for f in figures.extract(sentence, [])], sentence
+    gold = {g["incident"]: g for g in read_gold(gvc_dir, "tune")}
+    events, _ = archive_events([gvc_dir / "corpus" / "668051.jsonl"])
+    main = max(events, key=lambda e: (len(e.documents), e.sources))
+    assert (main.tolls["killed"].best, main.tolls["injured"].best) == (gold["668051"]["killed"], gold["668051"]["injured"]) == (1, 1)
