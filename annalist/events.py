@@ -403,9 +403,6 @@ def _shot_not_killed(shot: list[Figure], killed: list[Figure], killed_count: Cou
     numbered = [f.value for f in shot if not f.implicit and f.value is not None and not _marked_other(f)]
     numbered += _with_new_people(shot)
     numbered += [n for f in shot if f.implicit and (n := _ordinal_of(f))]
-    # People joined in one phrase ("struck Milner and three others", "a man and two women were shot"):
-    # a number of people hit, the dead among them, like a numeral.
-    numbered += [f.value for f in shot if f.implicit and f.value and f.value >= 2 and not _ordinal_of(f)]
     # "five others were shot", "hitting five additional people": people besides the dead, none of them dead.
     others = [f.value for f in shot if not f.implicit and f.value is not None and _marked_other(f)]
     from_numbers = max([n - dead for n in numbered] + others) if numbered or others else None
