@@ -35,6 +35,13 @@ def _sentences(gvc_dir: Path, pattern: str, limit: int = 40) -> list[str]:
     return found
 
 
+def _incident_event(gvc_dir: Path, incident: str):
+    """The event that answers for an incident (most documents, then sources) when its articles alone
+    make the archive, as `eval incidents` scores it."""
+    events, _ = archive_events([gvc_dir / "corpus" / f"{incident}.jsonl"])
+    return max(events, key=lambda e: (len(e.documents), e.sources))
+
+
 def _implicit(sentence: str, measure: str) -> list:
     return [f for f in figures.extract(sentence, []) if f.implicit and f.measure == measure]
 
@@ -433,8 +440,7 @@ def test_a_later_report_of_fewer_hurt_revises_only_when_they_died(gvc_dir):
     now no source of it gives a single hurt person, and its toll is GVA's too."""
     gold = {g["incident"]: g for g in read_gold(gvc_dir, "tune")}
     for incident in ("451495", "577157"):
-        events, _ = archive_events([gvc_dir / "corpus" / f"{incident}.jsonl"])
-        main = max(events, key=lambda e: (len(e.documents), e.sources))
+        main = _incident_event(gvc_dir, incident)
         toll = main.tolls["injured"]
         by_report = sorted((c for c in toll.counts if c["count"] is not None), key=lambda c: c["reported"])
         latest = by_report[-1]
@@ -452,8 +458,7 @@ def test_a_survivor_in_stable_condition_is_not_among_the_dead(gvc_dir):
     though a shared name or no name would not tell them apart from the dead."""
     gold = {g["incident"]: g for g in read_gold(gvc_dir, "tune")}
     for incident in ("458718", "585821"):
-        events, _ = archive_events([gvc_dir / "corpus" / f"{incident}.jsonl"])
-        main = max(events, key=lambda e: (len(e.documents), e.sources))
+        main = _incident_event(gvc_dir, incident)
         assert any("stable condition" in s["span"] for s in main.tolls["injured"].spans)
         assert main.tolls["injured"].best == gold[incident]["injured"] == 1, (incident, main.tolls["injured"].counts)
 
@@ -551,8 +556,7 @@ def test_a_victim_first_reported_shot_then_dead_is_no_longer_hurt(gvc_dir):
 
     gold = {g["incident"]: g for g in read_gold(gvc_dir, "tune")}
     for incident in ("346621", "692931", "730788"):
-        events, _ = archive_events([gvc_dir / "corpus" / f"{incident}.jsonl"])
-        main = max(events, key=lambda e: (len(e.documents), e.sources))
+        main = _incident_event(gvc_dir, incident)
         toll = main.tolls["injured"]
         last = max(c["reported"] for c in toll.counts)
         early = {c["doc"] for c in toll.counts if c["reported"] < last and not c["dead"]}
@@ -959,8 +963,7 @@ def test_one_survivor_told_by_name_and_by_sex_is_one_hurt(gvc_dir):
     by sex, beside the dead, is one hurt, not two."""
     gold = {g["incident"]: g for g in read_gold(gvc_dir, "tune")}
     for incident in ("741536", "614374"):
-        events, _ = archive_events([gvc_dir / "corpus" / f"{incident}.jsonl"])
-        main = max(events, key=lambda e: (len(e.documents), e.sources))
+        main = _incident_event(gvc_dir, incident)
         assert main.tolls["injured"].best == gold[incident]["injured"] == 1, (incident, main.tolls["injured"].counts)
 
 
@@ -1040,6 +1043,5 @@ def test_people_suffering_gunshot_wounds_were_hit_the_dead_among_them(gvc_dir):
         n = words[re.search(pattern, sentence).group(1).lower()]
         assert ("shot", n) in [(f.measure, f.value) for f in figures.extract(sentence, [])], sentence
     gold = {g["incident"]: g for g in read_gold(gvc_dir, "tune")}
-    events, _ = archive_events([gvc_dir / "corpus" / "668051.jsonl"])
-    main = max(events, key=lambda e: (len(e.documents), e.sources))
+    main = _incident_event(gvc_dir, "668051")
     assert (main.tolls["killed"].best, main.tolls["injured"].best) == (gold["668051"]["killed"], gold["668051"]["injured"]) == (1, 1)
