@@ -733,7 +733,8 @@ def _shot_people(counted) -> bool:
     """People a gunfire noun modifies ("gunshot victims", "shooting victims"): the noun says they were
     shot, whatever the verb says of them (found, located, rushed to hospital)."""
     people = implicit.lexicon()["people"]
-    if counted.lemma_.lower() not in people["nouns"] and counted.lower_ not in people["groups"] + ["others"]:
+    if counted.lemma_.lower() not in people["nouns"] and counted.lower_ not in people["groups"] and \
+            counted.lower_ not in _counted()["gunfire"]["people"]:
         return False
     # ... or their own verb or participle says they suffer gunshot wounds: "three men suffering from gunshot
     # wounds", "four others suffering gunshot wounds". (Not a phrase "with gunshot wounds": measured on the
