@@ -119,6 +119,18 @@ def test_a_video_playlists_entries_are_other_stories(gvc_dir):
         assert figures.extract(sentence, []) == [], sentence
 
 
+def test_lines_led_by_a_plus_sign_link_other_stories(gvc_dir):
+    """A site's list of its other stories, a plus sign before each ("+ Two killed in Gallatin County
+    crash"): what they count is not the article's incident."""
+    sentences = _sentences(gvc_dir, r"^\+ .*\b(?:killed|dead|wounded|shot)\b")
+    assert len(sentences) >= 3
+    for sentence in sentences:
+        assert figures.extract(sentence, []) == [], sentence
+    # an incident whose article lists "+ Two killed in Gallatin County crash": one dead, one hurt
+    event = _incident_event(gvc_dir, "787780")
+    assert (event.tolls["killed"].best, event.tolls["injured"].best) == (1, 1)
+
+
 def test_the_day_an_article_is_about_is_the_incidents_day(gvc_dir):
     """The day each article of the set-aside incidents with several reports is about, against GVA's
     day of the incident: follow-ups say "Saturday" for what was said and done since, "police said
