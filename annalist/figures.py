@@ -640,6 +640,8 @@ def _not_a_count(sentence: str, match: re.Match) -> bool:
     lists = _not_counts()
     if re.match(lists["distributive_after"], after, re.I):
         return True  # "one for each person wounded"
+    if re.match(lists["clock_after"], after, re.I):
+        return True  # a clock time: "just before 4 o'clock one person was found dead"
     word = _WORD_BEFORE.search(before)
     qualified = any(match.group(name) for name, _ in _QUALIFIERS)
     if word and not qualified and word.group(1).lower().rstrip(".") in lists["identifier_words"]:

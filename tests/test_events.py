@@ -131,6 +131,15 @@ def test_lines_led_by_a_plus_sign_link_other_stories(gvc_dir):
     assert (event.tolls["killed"].best, event.tolls["injured"].best) == (1, 1)
 
 
+def test_a_number_before_oclock_is_a_clock_time(gvc_dir):
+    """"just before 4 o’clock one person was found dead": one dead, at four, not four dead."""
+    sentences = _sentences(gvc_dir, r"\b\d{1,2} o['’]clock\b")
+    assert len(sentences) >= 5
+    for sentence in sentences:
+        hours = {int(h) for h in re.findall(r"\b(\d{1,2}) o['’]clock", sentence)}
+        assert not [f for f in figures.extract(sentence, []) if f.value in hours and re.match(r"\d", f.span)], sentence
+
+
 def test_the_day_an_article_is_about_is_the_incidents_day(gvc_dir):
     """The day each article of the set-aside incidents with several reports is about, against GVA's
     day of the incident: follow-ups say "Saturday" for what was said and done since, "police said
