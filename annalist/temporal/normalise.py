@@ -792,6 +792,13 @@ def _weekday(m, clock, text, start):
         day = dct + timedelta(days=ahead or (7 if rel == "next" else 0))
     elif rel not in ("last", "past") and 0 < ahead <= 1 and not cue("past").search(clause) and not gone_by:
         day = dct + timedelta(days=ahead)  # "Tuesday" in Monday's paper, with no past tense near: tomorrow
+    elif rel not in ("last", "past") and ahead == 1 and not gone_by:
+        # "police said Friday" in a report dated Thursday: the report is dated a day early (a time zone,
+        # or the first date of a story updated the next day), not six days back. On the GVA articles
+        # the day an article is about fell 6 days before the incident for 21 of 1,232 tune documents
+        # (1 to 5 days before for 54). Measured on the tune halves: AQUAINT +1 value, TimeBank and
+        # MEANTIME unchanged, GVA incident dates 0.810 -> 0.816.
+        day = dct + timedelta(days=1)
     else:
         back = (dct.weekday() - target) % 7
         day = dct - timedelta(days=back or (7 if rel == "last" else 0))
