@@ -188,6 +188,33 @@ def test_a_weekday_after_the_reports_date_is_not_a_week_back(gvc_dir):
     assert days_off.count(-6) <= 10 and days_off.count(0) >= 2100, (days_off.count(-6), days_off.count(0))
 
 
+def test_a_page_stamp_is_not_the_day_an_article_is_about(gvc_dir):
+    """"(Published Saturday, April 9, 2016)", "Updated: 4/16/2016": the day a page (or a video of another
+    story beside it) was put up. Of the 135 GVA articles with a stamp of another day than GVA's
+    incident, 30 were taken to be about the stamp's day and 83 about the incident's when stamps voted;
+    15 and 92 now."""
+    from annalist import temporal
+
+    stamp = re.compile(r"\b(?:Published|Posted|Updated)\s*:?\s*(?:on\s+)?$", re.I)
+    stamped_articles = about_stamp = about_incident = 0
+    for g in read_gold(gvc_dir, "all"):
+        path = gvc_dir / "corpus" / f"{g['incident']}.jsonl"
+        for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else ():
+            article = json.loads(line)
+            text = article.get("text") or ""
+            timexes = temporal.annotate(text, article.get("published"))
+            stamped = {day for t in timexes if stamp.search(text[max(0, t.start - 25):t.start])
+                       and (day := temporal.day_of(t)) and day != g["date"]}
+            if stamped:
+                day = temporal.article_event_date(timexes, text, figures.counted_sentences(text)[:figures.MAX_COUNTED_SENTENCES])
+                stamped_articles += 1
+                about_stamp += day in stamped
+                about_incident += day == g["date"]
+    assert stamped_articles >= 100
+    assert about_stamp <= 0.15 * stamped_articles and about_incident >= 0.65 * stamped_articles, \
+        (stamped_articles, about_stamp, about_incident)
+
+
 def test_a_headline_is_part_of_the_article(gvc_dir):
     """A title's figures are read (in sentence case: a parser reads Title Case as names)."""
     titles = []
