@@ -137,8 +137,9 @@ def article_event_date(timexes: list[Timex], text: str | None = None,
     When `told_in` gives the sentences that tell what happened (the counted sentences: "was shot
     Friday night"), only their days vote if they state any, so that a follow-up's many "Saturday"s of
     what was said and done since do not outvote the day of the shooting. Not votes: the report's own
-    day ("today", "police said Tuesday", a page's "Published Saturday" in `text`), what is to come ("tomorrow"), a past anchor's year;
-    a clock time without its day votes only when nothing else dates the article."""
+    day ("today", "police said Tuesday", a page's "Published Saturday" in `text`), what is to come
+    ("tomorrow"), a past anchor's year; a clock time without its day votes only when nothing else dates
+    the article."""
     told = sorted(told_in)
     in_told = lambda t: bool(told) and any(s <= t.start < e for s, e in told)  # noqa: E731
     stated = [(t, day) for t in timexes if (day := day_of(t)) and not t.rule.startswith("past_anchor")
