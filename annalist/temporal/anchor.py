@@ -101,7 +101,7 @@ class Clock:
             return False
         if self.narrative.year > self.dct.year:
             return _tense_nearest(text, position) == "past"
-        return _tense_before(text, position) == "future"
+        return tense_before(text, position) == "future"
 
     @property
     def dct_anchor(self) -> str:
@@ -222,7 +222,7 @@ def _past_verb_earlier(clause: str) -> bool:
         and not cue("infinitive_between").search(clause, verb.end())
 
 
-def _tense_before(text: str, position: int) -> str | None:
+def tense_before(text: str, position: int) -> str | None:
     """"past", "future" or None: the tense cue nearest before the date in its clause."""
     before = text[_clause_start(text, position):position]
     cues = [(m.end(), "past") for m in cue("past_only").finditer(before)] + \
@@ -234,7 +234,7 @@ def _tense_nearest(text: str, position: int) -> str | None:
     """"past", "future" or None: the tense cue of the clause nearest before the date (else the first
     after it). "said 11 people had lost their lives and that the town would hold ... on March 8" is
     the future: the cue next to the date governs it, not one that opened the clause."""
-    before = _tense_before(text, position)
+    before = tense_before(text, position)
     if before:
         return before
     after = text[position:_clause_end(text, position)]

@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from .. import datafiles
 from ..models import Timex
-from .anchor import (Clock, Ref, clause_around, names_incident, nearest_year, period_value, shifted, valid_date,
-                     within_sentences, year_value)
+from .anchor import (Clock, Ref, clause_around, names_incident, nearest_year, period_value, shifted, tense_before,
+                     valid_date, within_sentences, year_value)
 from .lexicon import (DAY_RX, DECADE_WORDS, MONTH_RX, MONTHS, NUMBER_WORDS, ORDINALS, PARTS, SEASONS, TIME_UNITS, UNITS,
                       VAGUE_RX, WEEKDAYS, YEAR_RX, cue, holidays)
 from .match import find_candidates
@@ -786,7 +786,10 @@ def _weekday(m, clock, text, start):
     clause = clause_around(text, start)
     ahead = (target - dct.weekday()) % 7
     told_then = cue("past_verb_before").search(text, max(0, start - 30), start)
-    looks_ahead = cue("future").search(clause) or cue("future_in_past").search(clause)  # "would be traveling Thursday"
+    # "would be traveling Thursday"; not "there will not be any charges after a boy was shot in the head
+    # Tuesday night", where the past verb nearest before the weekday governs it
+    looks_ahead = (cue("future").search(clause) or cue("future_in_past").search(clause)) and \
+        tense_before(text, start) != "past"
     # "will investigate Saturday's shooting": a weekday that names an incident tells of one gone by
     gone_by = names_incident(text, start + len(m.group(0)))
     if rel in ("next", "coming") or (rel not in ("last", "past") and not told_then and looks_ahead and not gone_by):
