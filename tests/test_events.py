@@ -165,6 +165,21 @@ def test_the_day_an_article_is_about_is_the_incidents_day(gvc_dir):
     assert right / total >= 0.68 and right >= most_named + 0.04 * total, (right / total, most_named / total)
 
 
+def _article_days(gvc_dir: Path):
+    """(incident's gold, article text, its time expressions, the day annalist takes it to be about) of
+    every article of the development incidents."""
+    from annalist import temporal
+
+    for g in read_gold(gvc_dir, "all"):
+        path = gvc_dir / "corpus" / f"{g['incident']}.jsonl"
+        for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else ():
+            article = json.loads(line)
+            text = article.get("text") or ""
+            timexes = temporal.annotate(text, article.get("published"))
+            told = figures.counted_sentences(text)[:figures.MAX_COUNTED_SENTENCES]
+            yield g, text, timexes, temporal.article_event_date(timexes, text, told)
+
+
 def test_a_weekday_after_the_reports_date_is_not_a_week_back(gvc_dir):
     """Many GVA articles are dated the day of the shooting while their text was written the day after
     ("was awake and talking Monday morning" under a Sunday date). Read as six days back, the day the
@@ -172,18 +187,8 @@ def test_a_weekday_after_the_reports_date_is_not_a_week_back(gvc_dir):
     read as the day after the report's date, for 2. Either way the same day as GVA's for over 2,100."""
     from datetime import date
 
-    from annalist import temporal
-
-    days_off = []
-    for g in read_gold(gvc_dir, "all"):
-        path = gvc_dir / "corpus" / f"{g['incident']}.jsonl"
-        for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else ():
-            article = json.loads(line)
-            text = article.get("text") or ""
-            told = figures.counted_sentences(text)[:figures.MAX_COUNTED_SENTENCES]
-            day = temporal.article_event_date(temporal.annotate(text, article.get("published")), text, told)
-            if day and len(day) == 10:
-                days_off.append((date.fromisoformat(day) - date.fromisoformat(g["date"])).days)
+    days_off = [(date.fromisoformat(day) - date.fromisoformat(g["date"])).days
+                for g, _, _, day in _article_days(gvc_dir) if day and len(day) == 10]
     assert len(days_off) > 2500
     assert days_off.count(-6) <= 10 and days_off.count(0) >= 2100, (days_off.count(-6), days_off.count(0))
 
@@ -197,19 +202,13 @@ def test_a_page_stamp_is_not_the_day_an_article_is_about(gvc_dir):
 
     stamp = re.compile(r"\b(?:Published|Posted|Updated)\s*:?\s*(?:on\s+)?$", re.I)
     stamped_articles = about_stamp = about_incident = 0
-    for g in read_gold(gvc_dir, "all"):
-        path = gvc_dir / "corpus" / f"{g['incident']}.jsonl"
-        for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else ():
-            article = json.loads(line)
-            text = article.get("text") or ""
-            timexes = temporal.annotate(text, article.get("published"))
-            stamped = {day for t in timexes if stamp.search(text[max(0, t.start - 25):t.start])
-                       and (day := temporal.day_of(t)) and day != g["date"]}
-            if stamped:
-                day = temporal.article_event_date(timexes, text, figures.counted_sentences(text)[:figures.MAX_COUNTED_SENTENCES])
-                stamped_articles += 1
-                about_stamp += day in stamped
-                about_incident += day == g["date"]
+    for g, text, timexes, day in _article_days(gvc_dir):
+        stamped = {stamped_day for t in timexes if stamp.search(text[max(0, t.start - 25):t.start])
+                   and (stamped_day := temporal.day_of(t)) and stamped_day != g["date"]}
+        if stamped:
+            stamped_articles += 1
+            about_stamp += day in stamped
+            about_incident += day == g["date"]
     assert stamped_articles >= 100
     assert about_stamp <= 0.15 * stamped_articles and about_incident >= 0.65 * stamped_articles, \
         (stamped_articles, about_stamp, about_incident)

@@ -1208,25 +1208,28 @@ _PAST_AFTER_FUTURE_WEEKDAY = re.compile(
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*['’]s)")
 
 
+def _dated_articles(timeline17_dir, gvc_dir):
+    """(text, publication date) of every Timeline17 article and every dated GVA article."""
+    from annalist.sources import decode_bytes
+
+    for path in sorted(timeline17_dir.glob("*/InputDocs/*/*")):
+        yield decode_bytes(path.read_bytes()), path.parent.name
+    for article in gvc_articles(gvc_dir):
+        if article.get("published"):
+            yield article.get("text") or "", article["published"]
+
+
 def test_a_weekday_a_past_verb_governs_has_gone_by(timeline17_dir, gvc_dir):
     """"there will not be any charges after a 9-year-old boy was shot in the head Tuesday night", "the
     tests - which will last several hours - were due on Monday": a future earlier in the clause, but the
     past verb nearest the weekday tells of a day gone by, not of next week's. Every such weekday of the
     Timeline17 and GVA articles: 16 of 17 on or before the report's next day (11 before)."""
-    from annalist.sources import decode_bytes
-
-    found = []
-    for path in sorted(timeline17_dir.glob("*/InputDocs/*/*")):
-        text = decode_bytes(path.read_bytes())
+    read = []
+    for text, published in _dated_articles(timeline17_dir, gvc_dir):
         if _PAST_AFTER_FUTURE_WEEKDAY.search(text):
-            tagged = {t.start: t for t in temporal.tag(text, path.parent.name)}
-            found += [(path.parent.name, tagged.get(m.start(1))) for m in _PAST_AFTER_FUTURE_WEEKDAY.finditer(text)]
-    for article in gvc_articles(gvc_dir):
-        text, published = article.get("text") or "", article.get("published")
-        if published and _PAST_AFTER_FUTURE_WEEKDAY.search(text):
             tagged = {t.start: t for t in temporal.tag(text, published)}
-            found += [(published, tagged.get(m.start(1))) for m in _PAST_AFTER_FUTURE_WEEKDAY.finditer(text)]
-    read = [(published, t.value) for published, t in found if t is not None]
+            read += [(published, t.value) for m in _PAST_AFTER_FUTURE_WEEKDAY.finditer(text)
+                     if (t := tagged.get(m.start(1))) is not None]
     gone_by = [(published, value) for published, value in read
                if date.fromisoformat(value[:10]).toordinal() <= date.fromisoformat(published).toordinal() + 1]
     assert len(read) >= 15 and len(gone_by) >= len(read) - 1, sorted(set(read) - set(gone_by))
