@@ -44,7 +44,8 @@ def trigger_lemmas() -> frozenset[str]:
     lex, hospitalised = lexicon(), datafiles.load("counted_en.toml")["hospitalised"]
     return frozenset([*_verb_measures(), "turn", *(w for words in lex["adjectives"].values() for w in words),
                       *hospitalised["after_verbs"], *lex["nominal"]["killed"], *lex["nominal"]["shot"],
-                      *lex["wounds"]["nouns"], "condition", *lex["bodies"]["nouns"], *lex["recovering"]["verbs"]])
+                      *lex["wounds"]["nouns"], "condition", *lex["bodies"]["nouns"], *lex["recovering"]["verbs"],
+                      *lex["lives"]["nouns"]])
 
 
 @lru_cache(maxsize=1)
@@ -210,7 +211,24 @@ def _casualties(token, headline: bool = False):
         return
     if lemma in lex["bodies"]["nouns"] and token.dep_ in ("nsubjpass", "dobj") and \
             token.head.lemma_.lower() in lex["bodies"]["verbs"]:
-        yield "killed", token, token.head, None  # "a body has been found"
+        plural = token.tag_ == "NNS"  # "a body" is one; "the bodies of Hollis and his daughter" the people named
+        yield "killed", (_of_whom(token) if plural else None) or token, token.head, None  # "a body has been found"
+        return
+    if token.lower_ in lex["lives"]["nouns"] and token.dep_ == "dobj" and token.head.lemma_.lower() in lex["lives"]["verbs"]:
+        person = _of_whom(token)
+        if person is not None:
+            yield "killed", person, token.head, None  # "claimed the life of a 9-year-old"
+
+
+def _of_whom(noun):
+    """The people of a noun's "of" ("the bodies of Hollis and his daughter": Hollis, with his daughter
+    its conjunct; "of his daughter and her six children": seven); None when a numeral counts them all
+    ("the bodies of 3 victims"): the numeral reader's."""
+    person = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj"), None)
+    if person is None or person.like_num or any(c.dep_ == "nummod" for c in person.children):
+        return None
+    return person
 
 
 def hospitalised_after(verb):

@@ -53,6 +53,22 @@ def test_a_singular_victim_shot_and_killed_is_one_killed(gvc_dir):
     assert len(read) >= 0.9 * len(sentences), set(sentences) - set(read)
 
 
+def test_a_shooting_that_claimed_the_life_of_someone_killed_one(gvc_dir):
+    """"a deadly shooting that claimed the life of a 9-year-old": one dead, told by the life's "of"."""
+    sentences = _sentences(gvc_dir, r"\b(?:claimed|took|taken) the life of (?:an?|[A-Z])")
+    assert len(sentences) >= 8
+    read = [s for s in sentences if any(f.value == 1 and "life of" in f.span for f in _implicit(s, "killed"))]
+    assert len(read) >= 0.6 * len(sentences), set(sentences) - set(read)
+
+
+def test_the_bodies_of_people_named_count_them(gvc_dir):
+    """"they found the bodies of Ronald Wilkson and Valerie Wilkson": two dead, not an unsaid number."""
+    sentences = _sentences(gvc_dir, r"\bbodies of [A-Z][a-z]+ [A-Z][a-z]+(?:, \d+,)? and (?:his |her )?[A-Za-z]")
+    assert len(sentences) >= 4
+    read = [s for s in sentences if any(f.value == 2 for f in _implicit(s, "killed"))]
+    assert len(read) >= 0.6 * len(sentences), set(sentences) - set(read)
+
+
 def test_a_stated_zero_is_a_figure_of_zero(gvc_dir):
     sentences = _sentences(gvc_dir, r"\b[Nn]o one else was (?:hurt|injured)\b")
     assert len(sentences) >= 5
