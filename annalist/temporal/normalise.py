@@ -170,7 +170,7 @@ def _yearless_date(m, clock, text, start):
     month, day = _month(m["mon"]), _day(m["d"])
     if m["mon"].lower() == "may" and not m["wd"] and re.match(r"\s*(?:be|have|not)\b", text[m.end():]):
         return None  # the verb "may"
-    year, anchor = clock.year_for(start, text)
+    year, anchor = _recent_in_report(clock, *clock.year_for(start, text), month, day, text, start, m.end())
     closing = _RANGE_CLOSING.match(text, m.end())
     if closing:  # "Oct. 5-7, 2010": the range's year
         year, anchor = int(closing["y"]), "absolute"
@@ -182,6 +182,28 @@ def _yearless_date(m, clock, text, start):
         clock.set_narrative(ref, start) if anchor.startswith(("narrative", "absolute")) else None
         return DATE, ref.iso(), anchor
     return DATE, f"XXXX-{month:02d}-{day:02d}", anchor
+
+
+RECENT_DAYS = 92  # a year-less day at most this long before the report's date is the recent one
+
+
+def _recent_in_report(clock: Clock, year: int | None, anchor: str, month: int, day: int = 1,
+                      text: str = "", start: int = 0, end: int = 0) -> tuple[int | None, str]:
+    """A year-less day or month that lies within the last few months before a news report's date is
+    that recent one, though a sentence nearby told of another year ("In 1987 ... On Sept. 29" in a
+    report of 1989-10-30 is 1989-09-29; "signed ... on February 10" after "Madrid in July 1997", in
+    a report of 1999-02-27, is 1999-02-10): news tells what just happened. The narrative's year holds
+    for days further back, and in a text with no creation date."""
+    dct = clock.dct
+    if not anchor.startswith("narrative") or not dct or not dct.year or not dct.month or year == dct.year:
+        return year, anchor
+    if _THAT_YEAR.match(text, end):
+        return year, anchor  # "invaded in January 2003, and demobilised in September that year"
+    report = date(dct.year, dct.month, dct.day or 15)
+    for candidate in (dct.year, dct.year - 1):
+        if valid_date(candidate, month, day) and 0 <= (report - date(candidate, month, day)).days <= RECENT_DAYS:
+            return candidate, clock.dct_anchor
+    return year, anchor
 
 
 def _year_near_report(year: int | None, anchor: str, month: int, day: int, clock: Clock, text: str, start: int,
@@ -509,7 +531,7 @@ def _month_alone(m, clock, text, start):
     if m["mon"] in ("May", "March") and not rel and re.match(r"\s+[a-z]", text[m.end():]) and \
             not re.search(r"\b(?:in|of|since|until|by|early|late|mid|last|next|this)\s*$", text[max(0, start - 8):start]):
         return None  # "May" / "March" as a verb or a name
-    year, anchor = clock.year_for(start, text)
+    year, anchor = _recent_in_report(clock, *clock.year_for(start, text), month, 1, text, start, m.end())
     if year is None:
         return DATE, f"XXXX-{month:02d}", anchor
     dct = clock.dct
