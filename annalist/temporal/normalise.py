@@ -170,7 +170,7 @@ def _yearless_date(m, clock, text, start):
     month, day = _month(m["mon"]), _day(m["d"])
     if m["mon"].lower() == "may" and not m["wd"] and re.match(r"\s*(?:be|have|not)\b", text[m.end():]):
         return None  # the verb "may"
-    year, anchor = _recent_in_report(clock, *clock.year_for(start, text), month, day, text, start, m.end())
+    year, anchor = _recent_in_report(clock, *clock.year_for(start, text), month, day, text, m.end())
     closing = _RANGE_CLOSING.match(text, m.end())
     if closing:  # "Oct. 5-7, 2010": the range's year
         year, anchor = int(closing["y"]), "absolute"
@@ -187,13 +187,15 @@ def _yearless_date(m, clock, text, start):
 RECENT_DAYS = 92  # a year-less day at most this long before the report's date is the recent one
 
 
-def _recent_in_report(clock: Clock, year: int | None, anchor: str, month: int, day: int = 1,
-                      text: str = "", start: int = 0, end: int = 0) -> tuple[int | None, str]:
-    """A year-less day or month that lies within the last few months before a news report's date is
-    that recent one, though a sentence nearby told of another year ("In 1987 ... On Sept. 29" in a
-    report of 1989-10-30 is 1989-09-29; "signed ... on February 10" after "Madrid in July 1997", in
-    a report of 1999-02-27, is 1999-02-10): news tells what just happened. The narrative's year holds
-    for days further back, and in a text with no creation date."""
+def _recent_in_report(clock: Clock, year: int | None, anchor: str, month: int, day: int, text: str,
+                      end: int) -> tuple[int | None, str]:
+    """(year, anchor) for a year-less day or month (ending at `end`) that year_for read in the story's
+    year: the report's instead, to be read against its date as usual, when the day lies within the
+    last few months before that date, though a year told nearby moved the story ("had purchased
+    481,000 shares through Sept. 29" after "a program approved by the company in 1987", in a report of
+    1989-10-30, is 1989-09-29; "signed ... on February 10" after "Madrid in July 1997", in a report of
+    1999-02-27, is 1999-02-10): news tells what just happened. The story's year holds for days further
+    back, before "that year", and in a text with no creation date."""
     dct = clock.dct
     if not anchor.startswith("narrative") or not dct or not dct.year or not dct.month or year == dct.year:
         return year, anchor
@@ -531,7 +533,7 @@ def _month_alone(m, clock, text, start):
     if m["mon"] in ("May", "March") and not rel and re.match(r"\s+[a-z]", text[m.end():]) and \
             not re.search(r"\b(?:in|of|since|until|by|early|late|mid|last|next|this)\s*$", text[max(0, start - 8):start]):
         return None  # "May" / "March" as a verb or a name
-    year, anchor = _recent_in_report(clock, *clock.year_for(start, text), month, 1, text, start, m.end())
+    year, anchor = _recent_in_report(clock, *clock.year_for(start, text), month, 1, text, m.end())
     if year is None:
         return DATE, f"XXXX-{month:02d}", anchor
     dct = clock.dct
