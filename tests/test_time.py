@@ -1254,3 +1254,21 @@ def test_a_weekday_a_past_verb_governs_has_gone_by(timeline17_dir, gvc_dir):
     gone_by = [(published, value) for published, value in read
                if date.fromisoformat(value[:10]).toordinal() <= date.fromisoformat(published).toordinal() + 1]
     assert len(read) >= 15 and len(gone_by) >= len(read) - 1, sorted(set(read) - set(gone_by))
+
+
+def test_a_part_of_a_yearless_day_is_read_in_that_days_year(timeline17_dir, gvc_dir):
+    """"Slepian was shot to death on the night of Oct. 23", in a report of 1999-05-05, is 1998-10-23 at
+    night, as "on Oct. 23" is 1998-10-23: the night, morning or afternoon of a day without a year takes
+    the year the day alone would have there (the clause's tense, the report's date), not the report's."""
+    part = re.compile(r"\bthe (?:night|morning|afternoon|evening) of ")
+    compared = []
+    for text, published in _dated_articles(timeline17_dir, gvc_dir):
+        for timex in temporal.tag(text, published):
+            if timex.rule != "part_of_date" or re.search(r"\d{4}", timex.text) or not part.match(timex.text):
+                continue
+            cut = part.match(timex.text).end()
+            alone = {t.start: t.value for t in temporal.tag(text[:timex.start] + text[timex.start + cut:], published)}
+            if timex.start in alone:  # (not "1 May last year", which is read as one expression)
+                compared.append((timex.value[:10], alone[timex.start][:10], timex.text))
+    assert len(compared) >= 20 and all(ours == day for ours, day, _ in compared), \
+        [c for c in compared if c[0] != c[1]]

@@ -234,9 +234,13 @@ def _night_range(m, clock, text, start):
 
 def _part_of_date(m, clock, text, start):
     month, day = _month(m["mon"] or m["mon2"]), _day(m["d"] or m["d2"])  # "the night of June 5" / "of 8 February"
-    year, anchor = (int(m["y"]), "absolute") if m["y"] else clock.year_for(start, text)
+    if m["y"]:
+        year, anchor = int(m["y"]), "absolute"
+    else:  # the year of a year-less day, as for the day alone ("was shot on the night of Oct. 23": the last one)
+        year, anchor = _recent_in_report(clock, *clock.year_for(start, text), month, day, text, m.end())
     if not valid_date(year, month, day):
         return None
+    year = _year_near_report(year, anchor, month, day, clock, text, start, m.end())
     ref = Ref(year, month, day)
     if year:
         clock.set_narrative(ref, start)
