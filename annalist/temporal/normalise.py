@@ -170,7 +170,7 @@ def _yearless_date(m, clock, text, start):
     month, day = _month(m["mon"]), _day(m["d"])
     if m["mon"].lower() == "may" and not m["wd"] and re.match(r"\s*(?:be|have|not)\b", text[m.end():]):
         return None  # the verb "may"
-    year, anchor = _recent_in_report(clock, *clock.year_for(start, text), month, day, text, m.end())
+    year, anchor = _yearless_year(clock, text, start, m.end(), month, day)
     closing = _RANGE_CLOSING.match(text, m.end())
     if closing:  # "Oct. 5-7, 2010": the range's year
         year, anchor = int(closing["y"]), "absolute"
@@ -187,15 +187,15 @@ def _yearless_date(m, clock, text, start):
 RECENT_DAYS = 92  # a year-less day at most this long before the report's date is the recent one
 
 
-def _recent_in_report(clock: Clock, year: int | None, anchor: str, month: int, day: int, text: str,
-                      end: int) -> tuple[int | None, str]:
-    """(year, anchor) for a year-less day or month (ending at `end`) that year_for read in the story's
-    year: the report's instead, to be read against its date as usual, when the day lies within the
-    last few months before that date, though a year told nearby moved the story ("had purchased
-    481,000 shares through Sept. 29" after "a program approved by the company in 1987", in a report of
-    1989-10-30, is 1989-09-29; "signed ... on February 10" after "Madrid in July 1997", in a report of
-    1999-02-27, is 1999-02-10): news tells what just happened. The story's year holds for days further
-    back, before "that year", and in a text with no creation date."""
+def _yearless_year(clock: Clock, text: str, start: int, end: int, month: int, day: int = 1) -> tuple[int | None, str]:
+    """(year, anchor) of a year-less day or month (from `start` to `end`): year_for's, except that one it
+    reads in the story's year is the report's instead, to be read against its date as usual, when the
+    day lies within the last few months before that date, though a year told nearby moved the story
+    ("had purchased 481,000 shares through Sept. 29" after "a program approved by the company in 1987",
+    in a report of 1989-10-30, is 1989-09-29; "signed ... on February 10" after "Madrid in July 1997",
+    in a report of 1999-02-27, is 1999-02-10): news tells what just happened. The story's year holds
+    for days further back, before "that year", and in a text with no creation date."""
+    year, anchor = clock.year_for(start, text)
     dct = clock.dct
     if not anchor.startswith("narrative") or not dct or not dct.year or not dct.month or year == dct.year:
         return year, anchor
@@ -237,7 +237,7 @@ def _part_of_date(m, clock, text, start):
     if m["y"]:
         year, anchor = int(m["y"]), "absolute"
     else:  # the year of a year-less day, as for the day alone ("was shot on the night of Oct. 23": the last one)
-        year, anchor = _recent_in_report(clock, *clock.year_for(start, text), month, day, text, m.end())
+        year, anchor = _yearless_year(clock, text, start, m.end(), month, day)
     if not valid_date(year, month, day):
         return None
     year = _year_near_report(year, anchor, month, day, clock, text, start, m.end())
@@ -537,7 +537,7 @@ def _month_alone(m, clock, text, start):
     if m["mon"] in ("May", "March") and not rel and re.match(r"\s+[a-z]", text[m.end():]) and \
             not re.search(r"\b(?:in|of|since|until|by|early|late|mid|last|next|this)\s*$", text[max(0, start - 8):start]):
         return None  # "May" / "March" as a verb or a name
-    year, anchor = _recent_in_report(clock, *clock.year_for(start, text), month, 1, text, m.end())
+    year, anchor = _yearless_year(clock, text, start, m.end(), month)
     if year is None:
         return DATE, f"XXXX-{month:02d}", anchor
     dct = clock.dct
