@@ -43,7 +43,7 @@ from .linking import (
 )
 from .linking import model as linking_model
 from .models import Document, Figure, Timex
-from .reconcile import EVENT_DAYS, NEWS_DAYS, build_facts
+from .reconcile import EVENT_DAYS, NEWS_DAYS, build_facts, lowest_stated
 from .store import by_document
 from .syndication import STUB_WORDS
 from .temporal import ORDINALS, article_event_date
@@ -296,13 +296,14 @@ class Count:
 
 def _count_of(figures: list[Figure]) -> Count | None:
     """The largest count a document states for victims (a later sentence naming one of them repeats,
-    not adds), plus the largest for suspects. Bounds and vague amounts give a low but no count."""
+    not adds), plus the largest for suspects. Bounds and vague amounts give a low but no count; an
+    upper bound alone ("as many as 20 others injured") gives a high."""
     if not figures:
         return None
 
     def best_of(role_figures: list[Figure]) -> tuple[int | None, int | None]:
         exact = [f.value for f in role_figures if f.value is not None and f.qualifier in ("exact", "about")]
-        lows = [n for n in (f.low if f.low is not None else f.value for f in role_figures) if n is not None]
+        lows = [n for n in map(lowest_stated, role_figures) if n is not None]
         return (max(exact) if exact else None), (max(lows) if lows else None)
 
     v, v_low = best_of([f for f in figures if f.role != SUSPECT])
@@ -318,10 +319,16 @@ def _count_of(figures: list[Figure]) -> Count | None:
         v, s = max(v, s), 0
     if v is None and s is None:
         low = (v_low or 0) + (s_low or 0) if (v_low is not None or s_low is not None) else None
-        return Count(None, low, None, None, None)
+        return Count(None, low, _highest_bound(figures) if low is None else None, None, None)
     count = (v or 0) + (s or 0)
     where = next((f.where for f in figures if f.value == v and f.where), None)
     return Count(count, count, count, v, s, where)
+
+
+def _highest_bound(figures: list[Figure]) -> int | None:
+    """The most people a document's upper bounds allow, when they are all it says: the tightest."""
+    bounds = [f.high for f in figures if f.qualifier == "up_to" and f.high is not None]
+    return min(bounds) if bounds else None
 
 
 def _reflexive(figure: Figure) -> bool:
@@ -612,7 +619,7 @@ def _toll(measure: str, counts_by_doc: dict[str, Count], documents: dict[str, Do
     stated = _not_silent([c for c in counts if c["count"] is not None])
     lows = [c["low"] for c in counts if c["low"] is not None]
     highs = [c["high"] for c in counts if c["high"] is not None]
-    if not stated and not lows:
+    if not stated and not lows and not highs:
         return None
     best_count, reasons = _best(stated, day, measure)
     status = "single_source" if len(counts) <= 1 else (

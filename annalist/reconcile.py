@@ -218,12 +218,19 @@ def _status(values: list[Value], sources: set[str]) -> str:
     return "consistent" if max(i[0] for i in intervals) <= min(i[1] for i in intervals) else "conflict"
 
 
+def lowest_stated(statement: Value | Figure) -> int | None:
+    """The fewest people a statement allows, where it says: its low, else its number; none for an
+    upper bound alone ("up to 20 injured", "fewer than 30 killed" say nothing of the fewest)."""
+    if statement.low is not None:
+        return statement.low
+    return None if statement.qualifier == "up_to" else statement.value
+
+
 def _bounds(values: list[Value]) -> tuple[int | None, int | None, int | None]:
     """Lowest and highest counts the statements allow, and the best: the exact value most
     independent sources give (744 over "more than 700"), else an "about" value; unknown for bounds alone."""
-    lows = [v.low if v.low is not None else v.value for v in values]
+    lows = [n for n in map(lowest_stated, values) if n is not None]
     highs = [v.high for v in values if v.high is not None]  # "more than 700" has no upper bound
-    lows = [n for n in lows if n is not None]
     # A bound ("more than 40") is no estimate; "about 2,000" is one when no source gives an exact count.
     exact = [v for v in values if v.qualifier == "exact"] or [v for v in values if v.qualifier == "about"]
     best = max(exact, key=lambda v: len(v.sources)).value if exact else None

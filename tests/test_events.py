@@ -1132,3 +1132,20 @@ def test_people_suffering_gunshot_wounds_were_hit_the_dead_among_them(gvc_dir):
     gold = {g["incident"]: g for g in read_gold(gvc_dir, "tune")}
     main = _incident_event(gvc_dir, "668051")
     assert (main.tolls["killed"].best, main.tolls["injured"].best) == (gold["668051"]["killed"], gold["668051"]["injured"]) == (1, 1)
+
+
+def test_an_upper_bound_alone_gives_the_most_people_not_the_fewest(gvc_dir):
+    """"as many as 20 others injured", "up to 4 people were dead": a document that gives a measure only
+    as an upper bound says at most that many, nothing of the fewest (once read as at least 20)."""
+    from annalist.events import document_counts
+
+    sentences = _sentences(gvc_dir, r"\b(?:[Uu]p to|[Aa]s many as|[Ff]ewer than|[Ll]ess than) (?:\d+|[a-z]+) ", limit=400)
+    bounded = 0
+    for sentence in sentences:
+        found = figures.extract(sentence, [])
+        for measure, count in document_counts(found).items():
+            stated = [f for f in found if f.measure == measure]
+            if stated and all(f.qualifier == "up_to" for f in stated):
+                bounded += 1
+                assert count.low is None and count.high == min(f.high for f in stated), (sentence, count)
+    assert bounded >= 3, bounded
