@@ -324,9 +324,12 @@ def fatal(verb) -> bool:
 
 
 def _fatal_words(verb) -> list:
-    """The verb and what makes it fatal, for the span: "shot and killed", "fatally shot", "shot dead"."""
+    """The verb and what makes it fatal, for the span: "shot and killed", "fatally shot", "shot dead";
+    not a killing with a subject of its own, as `fatal` reads it ("an officer was wounded and the
+    suspect was killed": the span of the one hurt stops before the other's death)."""
     words = lexicon()["fatal"]
-    return [verb] + [c for c in verb.children if (c.dep_ == "conj" and c.lemma_.lower() in words["verbs"])
+    return [verb] + [c for c in verb.children
+                     if (c.dep_ == "conj" and c.lemma_.lower() in words["verbs"] and not _subject(c, own=True))
                      or (c.dep_ in ("advmod", "acomp", "oprd", "xcomp") and c.lower_ in words["adverbs"] + words["adjectives"])]
 
 

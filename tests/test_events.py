@@ -1149,3 +1149,21 @@ def test_an_upper_bound_alone_gives_the_most_people_not_the_fewest(gvc_dir):
                 bounded += 1
                 assert count.low is None and count.high == min(f.high for f in stated), (sentence, count)
     assert bounded >= 3, bounded
+
+
+def test_the_span_of_one_hurt_stops_before_another_persons_death(gvc_dir):
+    """"A pregnant woman was shot five times and her unborn baby was killed": the woman's span is
+    "A pregnant woman was shot", not the baby's death too (a span shown as the source of a count),
+    and the one hurt stays apart from the dead."""
+    sentences = _sentences(gvc_dir, r"\b(?:wounded|injured|hurt|shot)\b[^.]{0,40}\band\b[^.]{0,40}\b(?:was|were) killed")
+    assert len(sentences) >= 5
+    spans_checked = 0
+    for sentence in sentences:
+        found = figures.extract(sentence, [])
+        dead = [f for f in found if f.measure == "killed" and f.implicit]
+        for hurt in (f for f in found if f.implicit and f.measure in ("injured", "shot")):
+            for other in dead:
+                if other.start > hurt.start:
+                    spans_checked += 1
+                    assert hurt.end <= other.start, (sentence, hurt.span, other.span)
+    assert spans_checked >= 2
