@@ -532,9 +532,13 @@ def _told_apart(figure: Figure, killed: list[Figure]) -> bool:
 
 
 def _out_of_danger(figure: Figure) -> bool:
-    """A person the text places in a condition of the living ("is in stable condition"): not one of the dead."""
+    """A person the text places in a condition of the living ("is in stable condition") or says survived
+    ("was shot in the leg, but survived"): not one of the dead."""
     words = figure.span.lower().split()
-    return bool(words) and words[-1] == "condition" and bool(set(words) & set(lexicon()["condition"]["alive"]))
+    if bool(words) and words[-1] == "condition" and bool(set(words) & set(lexicon()["condition"]["alive"])):
+        return True
+    clause = re.split(r"[.;:]", _text_after(figure), maxsplit=1)[0].lower()
+    return bool(set(re.findall(r"[a-z]+", clause)) & set(lexicon()["condition"]["survived"]))
 
 
 def _same_sentence_other(hurt: Figure, dead: Figure) -> bool:

@@ -1167,3 +1167,26 @@ def test_the_span_of_one_hurt_stops_before_another_persons_death(gvc_dir):
                     spans_checked += 1
                     assert hurt.end <= other.start, (sentence, hurt.span, other.span)
     assert spans_checked >= 2
+
+
+def test_one_shot_who_survived_is_hurt_beside_the_dead(gvc_dir):
+    """"Rob'Dasha Smith, 24, Major's godmother, was shot in the leg, but survived" beside the boy's
+    death: she is one hurt, not one of the dead (every GVA article of this shape that tells of a death
+    counts someone hurt; three of them counted no one before)."""
+    from annalist import temporal
+    from annalist.events import document_counts
+
+    survived = re.compile(r"\b(?:was|were) (?:shot|wounded|injured)\b[^.;]{0,60}\b(?:but|and) survived\b")
+    read = 0
+    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            article = json.loads(line)
+            text = article.get("text") or ""
+            if not survived.search(text):
+                continue
+            found = figures.extract_document(text, article.get("title"), temporal.tag(text, None))
+            counts = document_counts(found)
+            if counts.get("killed") and counts["killed"].count:
+                read += 1
+                assert counts.get("injured") and counts["injured"].count, (path.stem, survived.search(text).group(0))
+    assert read >= 3, read
