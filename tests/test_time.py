@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from annalist import temporal
-from conftest import gvc_articles
+from conftest import gvc_articles, need_shared
 from annalist.evaluation import read_gold_dir, score_time
 from annalist.annotate import annotate
 from annalist.ingest import ingest
@@ -1272,3 +1272,31 @@ def test_a_part_of_a_yearless_day_is_read_in_that_days_year(timeline17_dir, gvc_
                 compared.append((timex.value[:10], alone[timex.start][:10], timex.text))
     assert len(compared) >= 20 and all(ours == day for ours, day, _ in compared), \
         [c for c in compared if c[0] != c[1]]
+
+
+def test_a_clock_time_on_a_places_clock_stays_part_of_its_day(timeline17_dir, gvc_dir):
+    """"7 am local time on Monday", "3:25 p.m. Eastern time Thursday", "2 a.m. Libya time on Sept. 12"
+    in the Timeline17, Entities and GVA articles: one expression, that time on that weekday or date
+    (before: the clock time alone, on the report's day)."""
+    import csv
+
+    csv.field_size_limit(1 << 30)  # an Entities article is one field
+    written = re.compile(r"(?<![\d.:])\b\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.m\.|[ap]m)[ \t]+(?:local|[A-Z][a-z]+)[ \t]+time,?[ \t]+(?:on[ \t]+)?"
+                         r"(?:(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|(?P<mon>Sept?\.|[A-Z][a-z]+\.?)[ \t]+(?P<d>\d{1,2}))\b")
+    weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    pages = [(p.read_text(encoding="utf-8", errors="replace"), p.parent.name)
+             for p in sorted(timeline17_dir.glob("*/InputDocs/*/*"))]
+    for table in sorted(need_shared("datasets/entities").glob("*/outputwithpub.csv")):
+        with open(table, encoding="utf-8", errors="replace", newline="") as rows:
+            pages += [(row[1], row[0]) for row in csv.reader(rows) if len(row) > 1 and re.fullmatch(r"\d{4}-\d\d-\d\d", row[0])]
+    timeline17 = [(m, {t.start: t for t in temporal.tag(text, day)}.get(m.start()))
+                  for text, day in pages if written.search(text) for m in written.finditer(text)]
+    found = timeline17 + list(gva_expressions(gvc_dir, written))
+    for m, ours in found:
+        assert ours is not None and ours.type == "TIME" and ours.end == m.end(), (m.group(0), ours and ours.text)
+        day = date.fromisoformat(ours.value.split("T")[0])
+        if m["wd"]:
+            assert day.weekday() == weekdays.index(m["wd"].lower()), (m.group(0), ours.value)
+        else:
+            assert day.day == int(m["d"]), (m.group(0), ours.value)
+    assert len(found) >= 10, len(found)
