@@ -1300,3 +1300,26 @@ def test_a_clock_time_on_a_places_clock_stays_part_of_its_day(timeline17_dir, gv
         else:
             assert day.day == int(m["d"]), (m.group(0), ours.value)
     assert len(found) >= 10, len(found)
+
+
+def test_a_second_before_a_noun_is_an_ordinal_not_a_second_of_time(timeline17_dir):
+    """"for a second day", "a second UN resolution", "A second federal judge": the second one, no
+    duration (before: PT1S, Timeline17's commonest false expression); "for a second ." and "a second
+    later" stay a second of time."""
+    ordinal = re.compile(r"\b[Aa] second (?:day|time|resolution|term|round|wave|chance|attempt|pipe|well|"
+                         r"UN|U\.S\.|federal|week|night|career|containment|relief)\b")
+    duration = re.compile(r"\b(?:for|just|on) a second(?= ?[.,?!]| later\b)")
+    ordinals = durations = 0
+    for page in sorted(timeline17_dir.glob("*/InputDocs/*/*")):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        if "a second" not in text.lower():
+            continue
+        tagged = {t.start: t for t in temporal.tag(text, page.parent.name)}
+        for m in ordinal.finditer(text):
+            ordinals += 1
+            assert m.start() not in tagged, (m.group(0), text[m.start():m.end() + 40])
+        for m in duration.finditer(text):
+            durations += 1
+            second = tagged.get(m.end() - len("a second"))
+            assert second is not None and second.value == "PT1S", text[m.start():m.end() + 20]
+    assert ordinals >= 50 and durations >= 5, (ordinals, durations)

@@ -933,6 +933,8 @@ def _duration(m, clock, text, start):
         return None  # an age ("the 69-year-old") describes a person, not a time
     if m["u"].lower() == "second" and _amount(m) not in (1, None):
         return None  # "the 1988 second quarter": an ordinal, not seconds
+    if m["u"].lower() == "second" and cue("second_as_ordinal").match(text, m.end()):
+        return None  # "a second resolution": the second one, not a second of time
     return DURATION, duration_value(_amount(m), unit), "none"
 
 
