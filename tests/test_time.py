@@ -5,7 +5,7 @@ import json
 import re
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -1323,3 +1323,27 @@ def test_a_second_before_a_noun_is_an_ordinal_not_a_second_of_time(timeline17_di
             second = tagged.get(m.end() - len("a second"))
             assert second is not None and second.value == "PT1S", text[m.start():m.end() + 20]
     assert ordinals >= 50 and durations >= 5, (ordinals, durations)
+
+
+def test_days_later_count_from_the_day_just_named(timeline17_dir):
+    """"the rig exploded on April 20 and sank two days later" is April 22, whatever the report's date
+    (before: two days after the report, as the day was read against it and did not move the story)."""
+    months = "January|February|March|April|May|June|July|August|September|October|November|December"
+    later = re.compile(rf"\b(?:(?:{months}) \d{{1,2}}|\d{{1,2}} (?:{months}))\b[^.]{{0,80}}?\b"
+                       r"(?P<n>two|three|four|five|six|seven|\d+) days later\b")
+    counted = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+    found = 0
+    for page in sorted(timeline17_dir.glob("*/InputDocs/*/*")):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        if " days later" not in text:
+            continue
+        tagged = temporal.tag(text, page.parent.name)
+        for m in later.finditer(text):
+            named = next((t for t in tagged if t.start == m.start() and len(t.value) == 10), None)
+            told = next((t for t in tagged if t.end == m.end() and t.text.endswith("days later")), None)
+            if named is None or told is None:
+                continue
+            n = int(m["n"]) if m["n"].isdigit() else counted[m["n"]]
+            assert told.value == (date.fromisoformat(named.value) + timedelta(days=n)).isoformat(), (m.group(0), told.value)
+            found += 1
+    assert found >= 10, found

@@ -865,19 +865,31 @@ def _later(m, clock, text, start):
     direction = -1 if m["dir"].lower() in ("earlier", "before") else 1
     if amount is None:  # "a few days later": after the story's time by how much the text does not say
         return DATE, "PAST_REF" if direction < 0 else "FUTURE_REF", "none"
-    ref, anchor = clock.day_ref(start, text)
-    if clock.narrative and clock.narrative.year and clock.reaches(text, start, 6):
-        ref, anchor = clock.narrative, f"narrative {clock.narrative.iso()}"
+    ref, anchor = _later_from(clock, text, start)
     if amount is None or ref is None or ref.year is None or unit in TIME_UNITS:
         return DURATION, duration_value(amount, unit), "none"
-    if unit == "year" and amount == 1 and direction < 0 and anchor.startswith("dct") and ref.month \
-            and _about_quarters(text, start):
-        return DATE, _reporting_quarter(ref, 1), anchor
+    if unit == "year" and amount == 1 and direction < 0 and clock.dct and clock.dct.month \
+            and not anchor.startswith("narrative") and _about_quarters(text, start):
+        # Results compared "a year earlier" are the report's quarter a year back, whatever day was named.
+        return DATE, _reporting_quarter(clock.dct, 1), clock.dct_anchor
     if unit == "year" and not float(amount).is_integer():
         value = shifted(ref, "month", direction * amount * 12)
     else:
         value = shifted(ref, unit, direction * amount)
     return DATE, value, anchor
+
+
+def _later_from(clock: Clock, text: str, start: int) -> tuple[Ref | None, str]:
+    """What "three months later" counts from: the time the story last named nearby, the story's own
+    or a day read against the report's date ("the rig exploded on April 20 ... capped three months
+    later" is July, not three months after the report); else the report's date."""
+    narrative = clock.narrative if clock.narrative and clock.narrative.year and clock.reaches(text, start, 6) else None
+    day = clock.last_day if clock.last_day is not None and within_sentences(text, clock.last_day_at, start, 6) else None
+    if day is not None and (narrative is None or clock.last_day_at > clock.narrative_at):
+        return day, f"mentioned {day.iso()}"
+    if narrative is not None:
+        return narrative, f"narrative {narrative.iso()}"
+    return clock.day_ref(start, text)
 
 
 def _next_day(m, clock, text, start):
