@@ -1347,3 +1347,29 @@ def test_days_later_count_from_the_day_just_named(timeline17_dir):
             assert told.value == (date.fromisoformat(named.value) + timedelta(days=n)).isoformat(), (m.group(0), told.value)
             found += 1
     assert found >= 10, found
+
+
+def test_months_or_years_later_count_from_the_month_just_named(timeline17_dir):
+    """"In April, McCain promised ... Two months later, he abandoned his public pledge" is June; "in
+    January 2004 ... A year later" is 2005: counted from the month the story named, not from the
+    report's date (before: from the report's, a month read against it not moving the story)."""
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"]
+    later = re.compile(rf"\b[Ii]n (?P<mon>{'|'.join(months)})\b(?: \d{{4}})?[^.]{{0,200}}\.\s+"
+                       r"(?P<n>A|One|Two|Three|Four|Five|Six) (?P<u>month|year)s? later\b")
+    counted = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+    found = 0
+    for page in sorted(timeline17_dir.glob("*/InputDocs/*/*")):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        if " later" not in text:
+            continue
+        tagged = temporal.tag(text, page.parent.name)
+        for m in later.finditer(text):
+            named = next(t for t in tagged if t.start <= m.start("mon") < t.end)
+            told = next(t for t in tagged if t.end == m.end())
+            year, month = int(named.value[:4]), int(named.value[5:7])
+            moved = year * 12 + month - 1 + counted[m["n"].lower()] * (12 if m["u"] == "year" else 1)
+            expected = f"{moved // 12:04d}" if m["u"] == "year" else f"{moved // 12:04d}-{moved % 12 + 1:02d}"
+            assert told.value == expected, (m.group(0)[:60], named.value, told.value)
+            found += 1
+    assert found >= 3, found

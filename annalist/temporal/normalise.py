@@ -881,15 +881,19 @@ def _later(m, clock, text, start):
 
 def _later_from(clock: Clock, text: str, start: int) -> tuple[Ref | None, str]:
     """What "three months later" counts from: the time the story last named nearby, the story's own
-    or a day read against the report's date ("the rig exploded on April 20 ... capped three months
-    later" is July, not three months after the report); else the report's date."""
-    narrative = clock.narrative if clock.narrative and clock.narrative.year and clock.reaches(text, start, 6) else None
-    day = clock.last_day if clock.last_day is not None and within_sentences(text, clock.last_day_at, start, 6) else None
-    if day is not None and (narrative is None or clock.last_day_at > clock.narrative_at):
-        return day, f"mentioned {day.iso()}"
-    if narrative is not None:
-        return narrative, f"narrative {narrative.iso()}"
-    return clock.day_ref(start, text)
+    or a day or month read against the report's date ("the rig exploded on April 20 ... capped three
+    months later" is July, not three months after the report); else the report's date. Among times
+    named at one place, the finest (a day's month is named with it)."""
+    named = []
+    if clock.narrative and clock.narrative.year and clock.reaches(text, start, 6):
+        named.append((clock.narrative_at, 0, clock.narrative, "narrative"))
+    for at, finer, ref in ((clock.last_month_at, 1, clock.last_month), (clock.last_day_at, 2, clock.last_day)):
+        if ref is not None and within_sentences(text, at, start, 6):
+            named.append((at, finer, ref, "mentioned"))
+    if not named:
+        return clock.day_ref(start, text)
+    _, _, ref, label = max(named, key=lambda told: told[:2])
+    return ref, f"{label} {ref.iso()}"
 
 
 def _next_day(m, clock, text, start):
