@@ -1373,3 +1373,32 @@ def test_months_or_years_later_count_from_the_month_just_named(timeline17_dir):
             assert told.value == expected, (m.group(0)[:60], named.value, told.value)
             found += 1
     assert found >= 3, found
+
+
+def test_a_month_right_after_a_past_verb_has_gone_by_though_the_clause_looks_ahead_after_it(timeline17_dir, gvc_dir):
+    """"BP, which announced in May that it would launch a research initiative", "The Fed in July finally
+    issued a rule that would give consumers ...", "a boy who accidentally shot and killed one of his
+    friends in February" (the report saying charges will be filed): the month is the one gone by; the
+    "would" or "will" after it, or before a relative clause, tells of something else (before: next
+    year's month). A month is ahead only where the clause before it hedges ("scheduled to take effect
+    in October", "before the relief wells are completed in August")."""
+    months = "January|February|March|April|May|June|July|August|September|October|November|December"
+    past_then_ahead = re.compile(rf"\b[a-z]+ed (?:\w+ ){{0,3}}?in (?:early |late |mid-)?(?P<mon>{months})\b(?!,? \d)"
+                                 r"(?=[^.;\n]{0,120}\b(?:would|will)\b)")
+    pages = [(p.read_text(encoding="utf-8", errors="replace"), p.parent.name)
+             for p in sorted(timeline17_dir.glob("*/InputDocs/*/*"))]
+    pages += [(a.get("text") or "", (a.get("published") or "")[:10]) for a in gvc_articles(gvc_dir)]
+    hedge = temporal.cue("not_past_before_participle")
+    found = 0
+    for text, published in pages:
+        if not published or not past_then_ahead.search(text):
+            continue
+        tagged = temporal.tag(text, published)
+        for m in past_then_ahead.finditer(text):
+            month = next((t for t in tagged if t.start <= m.start("mon") < t.end and t.value[:1].isdigit()), None)
+            if month is None:
+                continue
+            found += 1
+            clause = text[max(0, m.start() - 80):m.start("mon")].split(",")[-1]
+            assert month.value[:7] <= published[:7] or hedge.search(clause), (published, month.value, m.group(0))
+    assert found >= 12, found

@@ -184,7 +184,7 @@ def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str
     anchor = date(dct.year, dct.month, dct.day or 15)
     options = [y for y in (dct.year - 1, dct.year, dct.year + 1) if valid_date(y, month, day)]
     tense = "past" if end is not None and names_incident(text, end) else \
-        _tense_nearest(text, start) or _past_participle_before(text, start)
+        tense_before(text, start) or _past_participle_before(text, start) or _tense_after(text, start)
     if rel in ("last", "since") or (rel != "next" and tense == "past"):
         options = [y for y in options if date(y, month, day) <= anchor] or options
     elif rel == "next" or tense == "future":
@@ -203,7 +203,7 @@ def _past_participle_before(text: str, position: int) -> str | None:
     well ruptured on April 20"), or after "in"/"on" in a clause with a past verb earlier ("the uprising
     began in February": `_past_verb_earlier`), unless the clause before it looks ahead, hedges or speaks
     in the present ("should be completed in October", "the leak is plugged in August")."""
-    clause = text[_clause_start(text, position):position]
+    clause = text[_tense_clause_start(text, position):position]
     if not (cue("past_verb_in").search(clause) or _past_verb_earlier(clause)) \
             or cue("not_past_before_participle").search(clause):
         return None
@@ -224,7 +224,7 @@ def _past_verb_earlier(clause: str) -> bool:
 
 def tense_before(text: str, position: int) -> str | None:
     """"past", "future" or None: the tense cue nearest before the date in its clause."""
-    before = text[_clause_start(text, position):position]
+    before = text[_tense_clause_start(text, position):position]
     cues = [(m.end(), "past") for m in cue("past_only").finditer(before)] + \
            [(m.end(), "future") for pattern in (cue("future"), cue("future_in_past")) for m in pattern.finditer(before)]
     return max(cues)[1] if cues else None
@@ -234,9 +234,11 @@ def _tense_nearest(text: str, position: int) -> str | None:
     """"past", "future" or None: the tense cue of the clause nearest before the date (else the first
     after it). "said 11 people had lost their lives and that the town would hold ... on March 8" is
     the future: the cue next to the date governs it, not one that opened the clause."""
-    before = tense_before(text, position)
-    if before:
-        return before
+    return tense_before(text, position) or _tense_after(text, position)
+
+
+def _tense_after(text: str, position: int) -> str | None:
+    """The first tense cue after a date in its clause."""
     after = text[position:_clause_end(text, position)]
     if cue("past_only").search(after):
         return "past"
@@ -259,6 +261,14 @@ def clause_around(text: str, position: int) -> str:
 def _clause_start(text: str, position: int) -> int:
     return max((m.end() for m in _CLAUSE_END.finditer(text, max(0, position - CLAUSE_REACH), position)),
                default=max(0, position - CLAUSE_REACH))
+
+
+def _tense_clause_start(text: str, position: int) -> int:
+    """Where the clause whose tense a date takes begins: a relative clause has its own ("charges will be
+    filed against a boy who accidentally shot a friend in February": the February gone by)."""
+    start = _clause_start(text, position)
+    relatives = list(cue("relative_clause").finditer(text, start, position))
+    return relatives[-1].end() if relatives else start
 
 
 def _clause_end(text: str, position: int) -> int:
