@@ -1402,3 +1402,24 @@ def test_a_month_right_after_a_past_verb_has_gone_by_though_the_clause_looks_ahe
             clause = text[max(0, m.start() - 80):m.start("mon")].split(",")[-1]
             assert month.value[:7] <= published[:7] or hedge.search(clause), (published, month.value, m.group(0))
     assert found >= 12, found
+
+
+def test_a_midnight_gone_by_is_the_one_that_began_the_reports_day(gvc_dir):
+    """"Investigators say the shooting happened just before midnight" in a report of Feb. 1 is Jan. 31 at
+    midnight, "was shot shortly after midnight" the report's day at 00:00 (before: both the end of the
+    report's own day, a midnight still to come). Where the sentence names the day ("late Tuesday, just
+    before midnight"), it is that day's."""
+    written = re.compile(r"\b(?:was|were|happened|occurred|reported|responded|died|called)\b[^.]{0,60}?"
+                         r"\b(?:just|shortly) (?P<w>before|after) (?P<m>midnight)\b(?![ \t]+(?:on[ \t]+)?[A-Z])")
+    found = 0
+    for text, tagged in gva_articles_stating(gvc_dir, written):
+        for m in written.finditer(text):
+            ours = tagged.get(m.start("m"))
+            sentence = text[max(0, m.start() - 200):m.start()].split(". ")[-1]
+            if ours is None or not ours.anchor.startswith("dct") or _NAMED_DAY.search(sentence + m.group(0)):
+                continue
+            published = date.fromisoformat(ours.anchor.split()[1])
+            expected = f"{published - timedelta(days=1)}T24:00" if m["w"] == "before" else f"{published}T00:00"
+            assert ours.value == expected, (m.group(0), ours.value, ours.anchor)
+            found += 1
+    assert found >= 10, found

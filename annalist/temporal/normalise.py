@@ -1011,10 +1011,26 @@ def _clock_stamp(m, clock, text, start):
 
 
 def _noon(m, clock, text, start):
+    """Noon or midnight of the day its sentence names, else of the story's or the report's day. A
+    midnight gone by in a report that names no day is the one that began the report's day: "the
+    shooting happened just before midnight" is the evening before, "shortly after midnight" the
+    report's own first hour (TimeML's T24:00 is the end of a day)."""
     hour = "12:00" if m["nm"].lower() in ("noon", "midday") else "24:00"
-    ref, anchor = clock.day_ref(start, text)
-    day = ref.as_date().isoformat() if ref and ref.as_date() else "XXXX-XX-XX"
-    return TIME, f"{day}T{hour}", anchor
+    ref, anchor = clock.mentioned_day(start, text, sentences=1)
+    day = ref.as_date() if ref else None
+    if day is None:
+        return TIME, f"XXXX-XX-XXT{hour}", anchor
+    if hour == "24:00" and anchor.startswith("dct") and _told_as_past(text, start):
+        if re.search(r"\b(?:after|past)\s+$", text[max(0, start - 12):start], re.I):
+            return TIME, f"{day.isoformat()}T00:00", anchor
+        day -= timedelta(days=1)
+    return TIME, f"{day.isoformat()}T{hour}", anchor
+
+
+def _told_as_past(text: str, start: int) -> bool:
+    """Whether the sentence before a time of day tells of the past: a past tense cue or a past verb."""
+    before = re.split(r"[.!?]\s", text[max(0, start - 200):start])[-1]
+    return tense_before(text, start) == "past" or bool(cue("past_verb_earlier").search(before))
 
 
 _NORMALISERS = {
