@@ -284,7 +284,15 @@ def _nominal_measure(token) -> str | None:
 
 def _by_instrument(token) -> bool:
     instruments = lexicon()["instrument_only"]["instruments"]
-    return any(t.lemma_.lower() in instruments for t in token.subtree) or _after_firing(token)
+    return any(t.lemma_.lower() in instruments for t in token.subtree) or _after_firing(token) or _in_body_part(token)
+
+
+def _in_body_part(verb) -> bool:
+    """"was struck in the chest", "was hit in the back": a blow to a body part, a wound (a car is "hit",
+    a person "hit in the face")."""
+    parts = lexicon()["body_parts"]["nouns"]
+    return any(p.lower_ == "in" and any(g.lemma_.lower() in parts for g in p.children if g.dep_ == "pobj")
+               for p in verb.children if p.dep_ == "prep")
 
 
 FIRING_WINDOW = 12  # tokens before a participle in which the firing it follows is looked for

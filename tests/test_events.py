@@ -1190,3 +1190,17 @@ def test_one_shot_who_survived_is_hurt_beside_the_dead(gvc_dir):
                 read += 1
                 assert counts.get("injured") and counts["injured"].count, (path.stem, survived.search(text).group(0))
     assert read >= 3, read
+
+
+def test_one_hit_or_struck_in_a_body_part_is_hurt(gvc_dir):
+    """"The man was hit in the back and taken to Mount Sinai", "a 37-year-old man was struck in the
+    thigh": hit by what the text need not say, a body part tells a wound (a car "hit in the rear" is
+    not). Before, "hit" opened no reading without a bullet or gunfire named, and such sentences were
+    not parsed at all."""
+    sentences = _sentences(gvc_dir, r"\b(?:was|were) (?:hit|struck) in the (?:leg|arm|foot|chest|back|head|neck|"
+                                    r"shoulder|stomach|abdomen|hand|hip|thigh|face|buttocks|knee|ankle)\b", limit=60)
+    assert len(sentences) >= 30
+    read = [s for s in sentences if any(f.measure in ("injured", "shot", "killed") and re.search(r"\b(?:hit|struck)\b", f.span)
+                                        for f in figures.extract(s, []))]
+    hit = [s for s in sentences if re.search(r"\bhit in the\b", s)]
+    assert len(read) >= 0.7 * len(sentences) and any(s in read for s in hit), set(sentences) - set(read)
