@@ -1204,3 +1204,14 @@ def test_one_hit_or_struck_in_a_body_part_is_hurt(gvc_dir):
                                         for f in figures.extract(s, []))]
     hit = [s for s in sentences if re.search(r"\bhit in the\b", s)]
     assert len(read) >= 0.7 * len(sentences) and any(s in read for s in hit), set(sentences) - set(read)
+
+
+def test_one_found_with_a_gunshot_wound_was_hit(gvc_dir):
+    """"a 20-year-old man was found with a gunshot wound to a shoulder", "the boy was found with a gunshot
+    wound": someone hit, as one taken to a hospital with one is (hurt unless the text says he died).
+    Before, only the verbs of carrying someone to care read so."""
+    sentences = _sentences(gvc_dir, r"\b(?:was|were) (?:found|located|discovered) with (?:an? |multiple |apparent )*"
+                                    r"(?:gunshot|bullet) wounds?\b")
+    assert len(sentences) >= 10
+    read = [s for s in sentences if any(f.measure in ("shot", "injured") for f in figures.extract(s, []))]
+    assert len(read) >= 0.7 * len(sentences), set(sentences) - set(read)
