@@ -1021,7 +1021,7 @@ def _noon(m, clock, text, start):
     if day is None:
         return TIME, f"XXXX-XX-XXT{hour}", anchor
     if hour == "24:00" and anchor.startswith("dct") and _told_as_past(text, start):
-        if re.search(r"\b(?:after|past)\s+$", text[max(0, start - 12):start], re.I):
+        if cue("after_midnight").search(text[max(0, start - 12):start]):
             return TIME, f"{day.isoformat()}T00:00", anchor
         day -= timedelta(days=1)
     return TIME, f"{day.isoformat()}T{hour}", anchor
