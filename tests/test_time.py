@@ -583,6 +583,14 @@ def gva_expressions(gvc_dir, pattern):
             yield m, tagged.get(m.start())
 
 
+def timeline17_stating(timeline17_dir: Path, needle: str):
+    """(text, the time layer's expressions) of every Timeline17 article whose text holds `needle`."""
+    for page in sorted(timeline17_dir.glob("*/InputDocs/*/*")):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        if needle in text:
+            yield text, temporal.tag(text, page.parent.name)
+
+
 def test_a_clock_time_before_a_date_is_that_time_of_that_date(timeline17_dir, gvc_dir):
     """The BP report's "completed at 1930 CDT on 1 June (0030 GMT 2 June)": 19:30 on June 1 and 00:30 UTC
     on June 2, not the article's day (before: each clock time on the report's day, its date apart); and
@@ -1333,11 +1341,7 @@ def test_days_later_count_from_the_day_just_named(timeline17_dir):
                        r"(?P<n>two|three|four|five|six|seven|\d+) days later\b")
     counted = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
     found = 0
-    for page in sorted(timeline17_dir.glob("*/InputDocs/*/*")):
-        text = page.read_text(encoding="utf-8", errors="replace")
-        if " days later" not in text:
-            continue
-        tagged = temporal.tag(text, page.parent.name)
+    for text, tagged in timeline17_stating(timeline17_dir, " days later"):
         for m in later.finditer(text):
             named = next((t for t in tagged if t.start == m.start() and len(t.value) == 10), None)
             told = next((t for t in tagged if t.end == m.end() and t.text.endswith("days later")), None)
@@ -1359,11 +1363,7 @@ def test_months_or_years_later_count_from_the_month_just_named(timeline17_dir):
                        r"(?P<n>A|One|Two|Three|Four|Five|Six) (?P<u>month|year)s? later\b")
     counted = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
     found = 0
-    for page in sorted(timeline17_dir.glob("*/InputDocs/*/*")):
-        text = page.read_text(encoding="utf-8", errors="replace")
-        if " later" not in text:
-            continue
-        tagged = temporal.tag(text, page.parent.name)
+    for text, tagged in timeline17_stating(timeline17_dir, " later"):
         for m in later.finditer(text):
             named = next(t for t in tagged if t.start <= m.start("mon") < t.end)
             told = next(t for t in tagged if t.end == m.end())
