@@ -326,7 +326,7 @@ def fatal(verb) -> bool:
             return True
         if child.dep_ == "prep" and child.text.lower() == "to" and any(g.lemma_.lower() == "death" for g in child.children):
             return True
-        if child.dep_ == "conj" and child.lemma_.lower() in fatal["verbs"] and not _subject(child, own=True):
+        if _killing_of_its_subject(child):
             return True
     return False
 
@@ -336,9 +336,14 @@ def _fatal_words(verb) -> list:
     not a killing with a subject of its own, as `fatal` reads it ("an officer was wounded and the
     suspect was killed": the span of the one hurt stops before the other's death)."""
     words = lexicon()["fatal"]
-    return [verb] + [c for c in verb.children
-                     if (c.dep_ == "conj" and c.lemma_.lower() in words["verbs"] and not _subject(c, own=True))
+    return [verb] + [c for c in verb.children if _killing_of_its_subject(c)
                      or (c.dep_ in ("advmod", "acomp", "oprd", "xcomp") and c.lower_ in words["adverbs"] + words["adjectives"])]
+
+
+def _killing_of_its_subject(child) -> bool:
+    """A killing joined to a casualty verb that tells of the same person ("shot and killed", "shot ... and
+    died"), not one with a subject of its own ("was wounded and the suspect was killed")."""
+    return child.dep_ == "conj" and child.lemma_.lower() in lexicon()["fatal"]["verbs"] and not _subject(child, own=True)
 
 
 def _patients(verb, subject_is_patient: bool):
