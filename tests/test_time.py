@@ -526,6 +526,7 @@ RULE_EXAMPLES = {
                           "2011-03-04TMO"),
     "duration": ("The siege lasted three years.", "P3Y"),
     "duration_article": ("The siege lasted an hour and a half.", "PT1H30M"),
+    "duration_long": ("The city ended a month-long siege.", "P1M"),
     "duration_plain": ("The siege lasted for years.", "PXY"),
     "duration_following": ("Talks went on in the following weeks.", "PXW"),
     "set_every": ("They meet every Sunday.", "XXXX-WXX-7"),
@@ -1421,5 +1422,20 @@ def test_a_midnight_gone_by_is_the_one_that_began_the_reports_day(gvc_dir):
             published = date.fromisoformat(ours.anchor.split()[1])
             expected = f"{published - timedelta(days=1)}T24:00" if m["w"] == "before" else f"{published}T00:00"
             assert ours.value == expected, (m.group(0), ours.value, ours.anchor)
+            found += 1
+    assert found >= 10, found
+
+
+def test_a_unit_long_is_a_duration_without_its_article(timeline17_dir):
+    """"a year-long investigation", "the week-long festival", "a month-long strike" in the Timeline17
+    articles: one duration, "year-long" (before: "a year", and "the week" a date)."""
+    written = re.compile(r"\b(?:a|an|the) (?P<u>day|week|month|year)-long\b")
+    found = 0
+    for text, tagged in timeline17_stating(timeline17_dir, "-long"):
+        at = {t.start: t for t in tagged}
+        for m in written.finditer(text):
+            ours = at.get(m.start("u"))
+            assert ours is not None and ours.type == "DURATION" and ours.end == m.end(), (m.group(0), ours)
+            assert ours.value == f"P1{m['u'][0].upper()}", (m.group(0), ours.value)
             found += 1
     assert found >= 10, found

@@ -1045,7 +1045,7 @@ _NORMALISERS = {
     "past_ref": _reference("PAST_REF"), "future_ref": _reference("FUTURE_REF"), "soon": _soon, "relative_period": _relative_period,
     "weekday": _weekday, "ago": _ago,
     "ago_article": _ago, "later": _later, "next_day": _next_day, "that_day": _that_day, "day_after": _day_after,
-    "morning_following": _morning_following, "duration": _duration, "duration_article": _duration,
+    "morning_following": _morning_following, "duration": _duration, "duration_article": _duration, "duration_long": _duration,
     "duration_plain": _duration_plain, "duration_following": _duration_plain, "coming_period": _duration_plain, "set_every": _set_every,
     "set_adverb": _set_adverb,
     "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_stamp": _clock_stamp, "year_range_end": _year_range_end,
