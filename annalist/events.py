@@ -535,7 +535,7 @@ def _out_of_danger(figure: Figure) -> bool:
     """A person the text places in a condition of the living ("is in stable condition") or says survived
     ("was shot in the leg, but survived"): not one of the dead."""
     words = figure.span.lower().split()
-    if bool(words) and words[-1] == "condition" and bool(set(words) & set(lexicon()["condition"]["alive"])):
+    if words and words[-1] == "condition" and set(words) & set(lexicon()["condition"]["alive"]):
         return True
     clause = re.split(r"[.;:]", _text_after(figure), maxsplit=1)[0].lower()
     return bool(set(re.findall(r"[a-z]+", clause)) & set(lexicon()["condition"]["survived"]))

@@ -121,6 +121,22 @@ class Clock:
             return self.last_day, f"mentioned {self.last_day.iso()}"
         return self.day_ref(position, text)
 
+    def last_named(self, position: int, text: str, sentences: int = 6) -> tuple[Ref | None, str]:
+        """What "three months later" counts from: the time the story last named nearby, its own or a day
+        or month read against the report's date ("the rig exploded on April 20 ... capped three months
+        later" is July, not three months after the report), the finest of those named at one place (a
+        day's month is named with it); else the day day_ref gives."""
+        named = []
+        if self.narrative and self.narrative.year and self.reaches(text, position, sentences):
+            named.append((self.narrative_at, 0, self.narrative, "narrative"))
+        for at, finer, ref in ((self.last_month_at, 1, self.last_month), (self.last_day_at, 2, self.last_day)):
+            if ref is not None and within_sentences(text, at, position, sentences):
+                named.append((at, finer, ref, "mentioned"))
+        if not named:
+            return self.day_ref(position, text)
+        _, _, ref, label = max(named, key=lambda told: told[:2])
+        return ref, f"{label} {ref.iso()}"
+
     def set_narrative(self, ref: Ref, position: int, same_sentence_only: bool = False) -> None:
         if ref.year and not _said_aside(self.text, position):
             self.narrative, self.narrative_at = ref, position

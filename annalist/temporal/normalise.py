@@ -865,7 +865,7 @@ def _later(m, clock, text, start):
     direction = -1 if m["dir"].lower() in ("earlier", "before") else 1
     if amount is None:  # "a few days later": after the story's time by how much the text does not say
         return DATE, "PAST_REF" if direction < 0 else "FUTURE_REF", "none"
-    ref, anchor = _later_from(clock, text, start)
+    ref, anchor = clock.last_named(start, text)
     if amount is None or ref is None or ref.year is None or unit in TIME_UNITS:
         return DURATION, duration_value(amount, unit), "none"
     if unit == "year" and amount == 1 and direction < 0 and clock.dct and clock.dct.month \
@@ -877,23 +877,6 @@ def _later(m, clock, text, start):
     else:
         value = shifted(ref, unit, direction * amount)
     return DATE, value, anchor
-
-
-def _later_from(clock: Clock, text: str, start: int) -> tuple[Ref | None, str]:
-    """What "three months later" counts from: the time the story last named nearby, the story's own
-    or a day or month read against the report's date ("the rig exploded on April 20 ... capped three
-    months later" is July, not three months after the report); else the report's date. Among times
-    named at one place, the finest (a day's month is named with it)."""
-    named = []
-    if clock.narrative and clock.narrative.year and clock.reaches(text, start, 6):
-        named.append((clock.narrative_at, 0, clock.narrative, "narrative"))
-    for at, finer, ref in ((clock.last_month_at, 1, clock.last_month), (clock.last_day_at, 2, clock.last_day)):
-        if ref is not None and within_sentences(text, at, start, 6):
-            named.append((at, finer, ref, "mentioned"))
-    if not named:
-        return clock.day_ref(start, text)
-    _, _, ref, label = max(named, key=lambda told: told[:2])
-    return ref, f"{label} {ref.iso()}"
 
 
 def _next_day(m, clock, text, start):
