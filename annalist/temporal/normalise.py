@@ -723,6 +723,19 @@ def _today(m, clock, text, start):
     return _dct_day(clock)
 
 
+def _night_generic(m, clock, text, start):
+    if cue("clock_at_night").search(text[max(0, start - 24):start]):
+        return None
+    # Like a clock time, one night is part of the day (or month) its own sentence names: "In mid April the
+    # Cheka made mass arrests in a night-raid" is a night of that April; "conducted night raids" are
+    # many nights (Timeline17: of seven nights in a dated sentence, the plural's were not that day's).
+    ref, anchor = clock.last_named(start, text, sentences=1)
+    many = re.match(r"[\s-]+\w+s\b", text[m.end():])
+    if ref is None or many or not anchor.startswith("mentioned") or ref.month is None:
+        return TIME, "XXXX-XX-XXTNI", "none"
+    return TIME, ref.iso() + "-XX" * (ref.day is None) + "TNI", anchor
+
+
 def _tonight(m, clock, text, start):
     return _dct_day(clock, 0, "night")
 
@@ -966,6 +979,9 @@ def _clock_time(m, clock, text, start):
         hour += 12
     if ap == "am" and hour == 12:
         hour = 0
+    half = (m.groupdict().get("half") or "").split()[-1:]
+    if half and half[0] != "morning" and 6 <= hour < 12:
+        hour += 12
     minute = m["mi"] or "00"
     # A time of day is part of the day its own sentence names ("first test flight Tuesday ... at
     # 18:00 UTC"), else of the story's current day.
@@ -1023,7 +1039,7 @@ _NORMALISERS = {
     "season_year": _season, "quarter": _quarter, "half_year": _half_year, "decade": _decade,
     "decade_short": _decade_short, "century": _century, "year_in": _year_in, "era_year": _era_year, "fiscal_year": _fiscal_year,
     "era_range_start": _era_range_start,
-    "today": _today, "the_day": _the_day, "tonight": _tonight, "yesterday": _yesterday, "tomorrow": _tomorrow,
+    "today": _today, "the_day": _the_day, "tonight": _tonight, "night_generic": _night_generic, "yesterday": _yesterday, "tomorrow": _tomorrow,
     "this_part": _this_part, "last_night": _last_night, "present": _reference("PRESENT_REF"),
     "past_ref": _reference("PAST_REF"), "future_ref": _reference("FUTURE_REF"), "soon": _soon, "relative_period": _relative_period,
     "weekday": _weekday, "ago": _ago,
