@@ -131,11 +131,13 @@ def capitalised_words(doc: Document) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _age_patterns() -> list[tuple[re.Pattern, re.Pattern]]:
+def _age_patterns() -> list[tuple[re.Pattern, re.Pattern, int]]:
     """Each way of giving an age, with what each of its matches holds (searched first: a plain word,
-    found fast, where the pattern itself is tried at every word of every article). No two ways' matches
-    can overlap, so each is searched on its own."""
-    return [(re.compile(way["pattern"]), re.compile(way["holds"])) for way in model()["age_patterns"]]
+    found fast, where the pattern itself is tried at every word of every article) and how many of its
+    units make a year (a baby's age is given in months: "a 13-month-old" is the "1-year-old" of another
+    report). No two ways' matches can overlap, so each is searched on its own."""
+    return [(re.compile(way["pattern"]), re.compile(way["holds"]), way.get("per_year", 1))
+            for way in model()["age_patterns"]]
 
 
 def ages_of(doc: Document) -> frozenset[int]:
@@ -144,11 +146,12 @@ def ages_of(doc: Document) -> frozenset[int]:
 
     ages = set()
     text = f"{doc.title or ''}. {doc.text}"
-    for pattern, holds in _age_patterns():
+    for pattern, holds, per_year in _age_patterns():
         for found in pattern.finditer(text) if holds.search(text) else ():
             value = parse_number(next(g for g in found.groups() if g))
-            if value is not None:
-                ages.add(int(value))
+            # A baby under a year has no age another report would write in years ("the infant"): none.
+            if value is not None and int(value) // per_year > 0:
+                ages.add(int(value) // per_year)
     return frozenset(ages)
 
 

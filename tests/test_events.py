@@ -93,6 +93,28 @@ def test_negated_casualties_are_not_figures(gvc_dir):
         assert not any(f.start <= negated < f.end for f in figures.extract(sentence, []) if f.value), sentence
 
 
+def test_a_babys_age_in_months_is_its_age_in_years_to_tell_incidents_apart(gvc_dir):
+    """Two reports that give their people's ages and none in common are kept apart as two incidents;
+    a baby's age is given in months: "A 13-month-old boy" is the "1-year-old" of another report of the
+    same shooting, and a 6-month-old has no age in years another report would write ("the infant").
+    Every pair of GVA reports of one incident where one gives an age in months: both ages read, they
+    share one (before: a 13-month-old was no age, and one such pair shared none)."""
+    import itertools
+    from types import SimpleNamespace
+
+    from annalist.linking import ages_of
+
+    in_months = re.compile(r"\b\w+[- ]months?[- ]old\b")
+    pairs = []
+    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
+        reports = [SimpleNamespace(title=a.get("title"), text=a.get("text") or "")
+                   for a in map(json.loads, path.read_text(encoding="utf-8").splitlines())]
+        pairs += [(path.stem, ages_of(a), ages_of(b)) for a, b in itertools.combinations(reports, 2)
+                  if in_months.search(f"{a.title}. {a.text}") or in_months.search(f"{b.title}. {b.text}")]
+    both_aged = [(incident, a, b) for incident, a, b in pairs if a and b]
+    assert len(both_aged) >= 50 and all(a & b for _, a, b in both_aged), [p for p in both_aged if not p[1] & p[2]]
+
+
 def test_ages_after_a_name_are_not_counts(gvc_dir):
     sentences = _sentences(gvc_dir, r"\b[A-Z][a-z]+ [A-Z][a-z]+, (\d\d), (?:was|of)\b.*\b(?:killed|died|shot|wounded)\b")
     assert len(sentences) >= 10
@@ -1002,7 +1024,7 @@ def test_the_profiles_fast_patterns_find_what_their_plain_forms_find(gvc_dir):
             assert matches == [(m.span(), m.groups()) for m in slow.finditer(text)], (fast.pattern, text[:200])
             found[fast] += len(matches)
         ages_found = {(m.span(), g) for m in every_age.finditer(text) for g in m.groups() if g}
-        separately = {(m.span(), g) for pattern, holds in linking._age_patterns() if holds.search(text)
+        separately = {(m.span(), g) for pattern, holds, _ in linking._age_patterns() if holds.search(text)
                       for m in pattern.finditer(text) for g in m.groups() if g}
         assert separately == ages_found, text[:200]
         ages += len(ages_found)
