@@ -25,7 +25,7 @@ from annalist.evaluation_incidents import archive_layers, mixed_archives, read_g
 from annalist.events import profile
 
 MODEL = Path(__file__).resolve().parent.parent / "annalist" / "data" / "event_linking.json"
-THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4)
+THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 REGULARISATION = (1.0, 10.0, 100.0)  # scikit-learn's C: larger fits the tune half more closely
 
 
