@@ -109,13 +109,13 @@ def _with_modifiers(text: str, start: int, earliest: int) -> int:
     within it ("the end of May", "late 2008") and a season's article ("the summer"). Its value stays
     the period's own (TimeML marks the point with a mod, which annalist does not give)."""
     low = max(earliest, start - MODIFIER_REACH)
-    found = cue("point_modifier").search(text, low, start)
-    if found and found.end() == start:
-        start = found.start()
     if _SEASON_FIRST.match(text, start):
         article = cue("season_article").search(text, low, start)
         if article and article.end() == start:
             start = article.start()
+    found = cue("point_modifier").search(text, low, start)  # "early in the summer": before the article
+    if found and found.end() == start:
+        start = found.start()
     return start
 
 
