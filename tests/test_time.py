@@ -899,15 +899,16 @@ def test_a_durations_qualifier_is_part_of_it():
 
 
 def test_a_number_of_units_in_a_row_or_still_to_come_and_at_least_are_part_of_the_duration():
-    """"at least 20 more years", "Eight trading days", "two straight quarters", "an additional year": a
-    word between the number and its unit keeps it a length of time, and "at least" is the duration's
-    own, not a preposition to leave out. Every such gold duration of the four corpora (before: none of
-    either read at its extent)."""
-    between = re.compile(r"(?i)^(?:(?:at least|more than|about|nearly|almost|some|over)\s+)?(?:an?|one|two|three|four|"
-                         r"five|six|seven|eight|nine|ten|twenty|thirty|few|several|\d+)\s+(?:more|additional|further|"
-                         r"straight|consecutive|successive|trading|business|working)\s+(?:day|week|month|quarter|year)s?$")
+    """"at least 20 more years", "Eight trading days", "two straight quarters", "an additional year", "the
+    four previous weeks": a word between the number and its unit keeps it a length of time, and "at least"
+    is the duration's own, not a preposition to leave out. Every such gold duration of the four corpora
+    (before: none of either read at its extent; "the four previous weeks" since session 29)."""
+    between = re.compile(r"(?i)^(?:the\s+)?(?:(?:at least|more than|about|nearly|almost|some|over)\s+)?(?:an?|one|two|"
+                         r"three|four|five|six|seven|eight|nine|ten|twenty|thirty|few|several|\d+)\s+(?:more|additional|"
+                         r"further|straight|consecutive|successive|trading|business|working|previous|preceding|following|"
+                         r"succeeding)\s+(?:day|week|month|quarter|year)s?$")
     at_least = re.compile(r"(?i)^at least\s")
-    for shape, (least, read) in ((between, (6, 5)), (at_least, (4, 3))):
+    for shape, (least, read) in ((between, (7, 6)), (at_least, (4, 3))):
         found = gold_of_shape(TIME_GOLD, lambda text, gold: shape.search(text[gold.start:gold.end]))
         right = [gold for gold, ours in found if ours is not None and ours.value == gold.value]
         assert len(found) >= least and len(right) >= read, (shape.pattern, [g.value for g, _ in found], len(right))
