@@ -304,6 +304,36 @@ def test_a_holiday_written_with_its_year_is_that_years(timeline17_dir):
     assert found and len(right) == len(found), found
 
 
+def test_the_holidays_of_world_news_are_read_on_their_days(timeline17_dir):
+    """"Boxing Day", "May Day", "Good Friday" (two days before Easter), "Bastille Day", "All Saints' Day":
+    every one Timeline17's articles name is that holiday's day (before: none was a date), and the tsunami
+    of "the Boxing Day tsunami", in reports of 2005, the one of 2004-12-26; "Red All-Saints' Day" in
+    WikiWars' Algerian war is 1954-11-01."""
+    from dateutil.easter import easter
+
+    days = {"Boxing Day": "12-26", "May Day": "05-01", "Bastille Day": "07-14", "All Saints' Day": "11-01"}
+    holiday_names = re.compile("|".join([*days, "Good Friday"]))
+    found = 0
+    for page in sorted(timeline17_dir.glob("*/InputDocs/*/*")):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        if not holiday_names.search(text):
+            continue
+        tagged = {t.start: t.value for t in temporal.tag(text, page.parent.name)}
+        for named in holiday_names.finditer(text):
+            value, found = tagged.get(named.start(), ""), found + 1
+            if named.group() in days:
+                assert value[5:10] == days[named.group()], (named.group(), value, page)
+            else:
+                assert value and date.fromisoformat(value) == easter(int(value[:4])) - timedelta(days=2), value
+            if text.startswith("Boxing Day tsunami", named.start()) and page.parent.name.startswith("2005"):
+                assert value == "2004-12-26", (value, page)
+    assert found >= 9, found
+    from conftest import need_shared
+
+    algeria = next(d for d in read_gold_dir(need_shared("datasets/wikiwars/tml")) if "All-Saints' Day" in d.text)
+    assert [t.value for t in temporal.tag(algeria.text, algeria.dct) if t.text == "All-Saints' Day"] == ["1954-11-01"]
+
+
 def test_each_day_of_a_range_is_a_date():
     """WikiWars' Mexican Revolution: "the Battle of Celaya, on April 6-7 and from April 13-15" — the
     gold marks "7" and "15" as days of April 1915, as it marks "April 6" and "April 13"."""

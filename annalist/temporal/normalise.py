@@ -469,7 +469,7 @@ def _century(m, clock, text, start):
 def _holiday_date(name: str, year: int) -> date:
     """The date of a holiday in a year, from the lexicon's table: the entry its name starts with
     (the longest such: "christmas eve" before "christmas"); a fixed day, the weekday on or after (or
-    on or before) a day of its month, or Easter. An unknown name is election day, as the rule's
+    on or before) a day of its month, or Easter (and the days set from it: Good Friday). An unknown name is election day, as the rule's
     pattern names no other."""
     from dateutil.easter import easter
 
@@ -478,7 +478,7 @@ def _holiday_date(name: str, year: int) -> date:
     key = max((k for k in table if name.startswith(k)), key=len, default="election")
     rule = table[key]
     if rule.get("easter"):
-        return easter(year)
+        return easter(year) + timedelta(days=rule.get("offset", 0))
     if "day" in rule:
         return date(year, rule["month"], rule["day"])
     weekday = WEEKDAYS[rule["weekday"]]
