@@ -728,12 +728,17 @@ def _night_generic(m, clock, text, start):
         return None
     # Like a clock time, one night is part of the day (or month) its own sentence names: "In mid April the
     # Cheka made mass arrests in a night-raid" is a night of that April; "conducted night raids" are
-    # many nights (Timeline17: of seven nights in a dated sentence, the plural's were not that day's).
+    # many nights (Timeline17: of five nights in a dated sentence, the one of "night raids" was not that
+    # day's).
     ref, anchor = clock.last_named(start, text, sentences=1)
-    many = re.match(r"[\s-]+\w+s\b", text[m.end():])
-    if ref is None or many or not anchor.startswith("mentioned") or ref.month is None:
+    if ref is None or _many_nights(m, text, start) or not anchor.startswith("mentioned") or ref.month is None:
         return TIME, "XXXX-XX-XXTNI", "none"
     return TIME, ref.iso() + "-XX" * (ref.day is None) + "TNI", anchor
+
+
+def _many_nights(m, text: str, start: int) -> bool:
+    """"night raids": a night before a plural noun (not "at night" before any word)."""
+    return text[max(0, start - 3):start].lower() not in ("at ", "by ") and re.match(r"[\s-]+\w+s\b", text[m.end():]) is not None
 
 
 def _tonight(m, clock, text, start):
