@@ -149,9 +149,9 @@ def ages_of(doc: Document) -> frozenset[int]:
     for pattern, holds, per_year in _age_patterns():
         for found in pattern.finditer(text) if holds.search(text) else ():
             value = parse_number(next(g for g in found.groups() if g))
-            # A baby under a year has no age another report would write in years ("the infant"): none.
-            if value is not None and int(value) // per_year > 0:
-                ages.add(int(value) // per_year)
+            years = int(value) // per_year if value is not None else 0
+            if years:  # a baby under a year has no age another report would write in years ("the infant")
+                ages.add(years)
     return frozenset(ages)
 
 
