@@ -469,8 +469,8 @@ def _century(m, clock, text, start):
 def _holiday_date(name: str, year: int) -> date:
     """The date of a holiday in a year, from the lexicon's table: the entry its name starts with
     (the longest such: "christmas eve" before "christmas"); a fixed day, the weekday on or after (or
-    on or before) a day of its month, or Easter (and the days set from it: Good Friday). An unknown name is election day, as the rule's
-    pattern names no other."""
+    on or before) a day of its month, or Easter (and the days set from it: Good Friday). An unknown name
+    is election day, as the rule's pattern names no other."""
     from dateutil.easter import easter
 
     name = re.sub(r"\s+", " ", name.lower())
@@ -731,14 +731,10 @@ def _night_generic(m, clock, text, start):
     # many nights (Timeline17: of five nights in a dated sentence, the one of "night raids" was not that
     # day's).
     ref, anchor = clock.last_named(start, text, sentences=1)
-    if ref is None or _many_nights(m, text, start) or not anchor.startswith("mentioned") or ref.month is None:
+    many = m["modifier"] and re.match(r"[\s-]+\w+s\b", text[m.end():])  # "night raids", not "at night ..."
+    if ref is None or many or not anchor.startswith("mentioned") or ref.month is None:
         return TIME, "XXXX-XX-XXTNI", "none"
     return TIME, ref.iso() + "-XX" * (ref.day is None) + "TNI", anchor
-
-
-def _many_nights(m, text: str, start: int) -> bool:
-    """"night raids": a night before a plural noun (not "at night" before any word)."""
-    return text[max(0, start - 3):start].lower() not in ("at ", "by ") and re.match(r"[\s-]+\w+s\b", text[m.end():]) is not None
 
 
 def _tonight(m, clock, text, start):
@@ -984,8 +980,8 @@ def _clock_time(m, clock, text, start):
         hour += 12
     if ap == "am" and hour == 12:
         hour = 0
-    half = (m.groupdict().get("half") or "").split()[-1:]
-    if half and half[0] != "morning" and 6 <= hour < 12:
+    half = (m.groupdict().get("half") or "").split()  # "at night", "in the evening"
+    if half and half[-1] != "morning" and 6 <= hour < 12:
         hour += 12
     minute = m["mi"] or "00"
     # A time of day is part of the day its own sentence names ("first test flight Tuesday ... at
