@@ -473,7 +473,7 @@ def _holiday_date(name: str, year: int) -> date:
     is election day, as the rule's pattern names no other."""
     from dateutil.easter import easter
 
-    name = re.sub(r"\s+", " ", name.lower())
+    name = re.sub(r"[\s-]+", " ", name.lower())  # "All-Saints' Day" is "all saints' day"
     table = holidays()
     key = max((k for k in table if name.startswith(k)), key=len, default="election")
     rule = table[key]
