@@ -579,6 +579,12 @@ def eval_incidents(
             b = result[part][measure]
             out.print(f"    {measure:<8} accuracy {b['accuracy']}  where gold > 0 {b['accuracy_gold_pos']}  "
                       f"RMSE {b['rmse']}  no answer {b['no_answer']}   naive baseline {b['baseline_accuracy']}")
+            out.print("             by toll status: " + ", ".join(
+                f"{status} {v['accuracy']} ({v['incidents']})" for status, v in b["by_status"].items() if v["incidents"]))
+        s = result[part]["split_into_events"]
+        if s["incidents"]:
+            out.print(f"    articles of one incident in several events: {s['incidents']} incidents, "
+                      f"killed accuracy {s['killed']}, injured {s['injured']}")
         d = result[part]["date"]
         out.print(f"    {'date':<8} accuracy {d['accuracy']}  within a day {d['within_a_day']}")
     if result["grouping"]:

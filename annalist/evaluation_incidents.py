@@ -156,7 +156,38 @@ def _measure_block(rows: list[dict], measure: str) -> dict:
     baseline = _scores([(r["gold"][measure], r["baseline"][measure]) for r in rows])
     block["baseline_accuracy"] = baseline["accuracy"]
     block["baseline_accuracy_gold_pos"] = baseline["accuracy_gold_pos"]
+    block["by_status"] = _by_status(rows, measure)
     return block
+
+
+TOLL_STATUSES = ("single_source", "consistent", "conflict", "none")
+
+
+def _status_of(row: dict, measure: str) -> str:
+    """The answered toll's status ("none": the event states no such toll, or there is no event)."""
+    toll = ((row.get("event") or {}).get("tolls") or {}).get(measure)
+    return toll["status"] if toll else "none"
+
+
+def _by_status(rows: list[dict], measure: str) -> dict:
+    """Exact accuracy per status of the answered toll: where the errors lie (sources that disagree,
+    one source alone, no toll stated), so that a change to how reports are reconciled is judged on
+    the incidents it touches."""
+    block = {}
+    for status in TOLL_STATUSES:
+        pairs = [(r["gold"][measure], r["system"][measure]) for r in rows if _status_of(r, measure) == status]
+        block[status] = {"incidents": len(pairs),
+                         "accuracy": round(sum(g == s for g, s in pairs) / len(pairs), 4) if pairs else None}
+    return block
+
+
+def _split_block(rows: list[dict]) -> dict:
+    """Incidents whose articles the events stage put in more than one event, and the accuracy there
+    (the answer is then the largest event, which may lack the articles that state the toll)."""
+    split = [r for r in rows if r.get("events", 1) > 1]
+    return {"incidents": len(split),
+            **{m: round(sum(r["gold"][m] == r["system"][m] for r in split) / len(split), 4) if split else None
+               for m in MEASURES}}
 
 
 def _score_incident(task: tuple[str, str, dict]) -> dict:
@@ -165,7 +196,7 @@ def _score_incident(task: tuple[str, str, dict]) -> dict:
     articles = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     events, _ = archive_events([path])
     main = _main_event(events)
-    return {"incident": incident, "docs": len(articles), "event": main.to_dict() if main else None,
+    return {"incident": incident, "docs": len(articles), "events": len(events), "event": main.to_dict() if main else None,
             "gold": {m: gold[m] for m in MEASURES},
             "system": {m: toll_answer(main, m) for m in MEASURES},
             "no_answer": {m: int(main is None or m not in main.tolls) for m in MEASURES},
@@ -226,7 +257,7 @@ def score_incidents(dataset: Path, split: str = "all", limit: int | None = None,
     for name, keep in (("multi_article", lambda r: r["docs"] > 1), ("single_article", lambda r: r["docs"] == 1)):
         part = [r for r in rows if keep(r)]
         result[name] = {"incidents": len(part), **{m: _measure_block(part, m) for m in MEASURES},
-                        "date": _date_block(part)}
+                        "date": _date_block(part), "split_into_events": _split_block(part)}
     result["grouping"] = score_mixed(dataset, gold, workers) if mixed else None
     result["seconds"] = round(time.perf_counter() - started, 1)
     return result

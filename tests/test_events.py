@@ -274,7 +274,16 @@ def test_incident_tolls_beat_the_naive_baseline_on_set_aside_incidents(gvc_dir):
         block = result[measure]
         assert set(block) >= {"accuracy", "accuracy_gold_pos", "rmse", "no_answer", "baseline_accuracy"}
         assert block["accuracy"] >= block["baseline_accuracy"] + 0.1, (measure, block)
+        # the accuracy broken down by the answered toll's status adds up to the whole
+        statuses = block["by_status"]
+        assert sum(v["incidents"] for v in statuses.values()) == block["n"] == 80
+        right = sum(round(v["accuracy"] * v["incidents"]) for v in statuses.values() if v["incidents"])
+        assert right == round(block["accuracy"] * 80), (measure, statuses)
+        assert statuses["conflict"]["incidents"] > 0 and statuses["single_source"]["incidents"] > 0
     assert result["killed"]["accuracy"] >= 0.75 and result["injured"]["accuracy"] >= 0.6, result
+    split = result["multi_article"]["split_into_events"]
+    assert 0 < split["incidents"] <= result["multi_article"]["incidents"]
+    assert result["single_article"]["split_into_events"]["incidents"] == 0  # one article is one event
 
 
 def test_splits_are_fixed_halves(gvc_dir):
