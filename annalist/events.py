@@ -8,7 +8,9 @@ where, what happened, how many were killed and injured, and who says so.
 2. Documents are grouped into incidents by annalist.linking: pairs scored on how alike their
    texts, names and titles read and how near their dates lie, then average-link clustering.
 3. A document's figures belong to its event, except those the text dates to another time (a
-   comparison: "the worst since Piper Alpha in 1988"), which are left out of this event's tolls.
+   comparison: "the worst since Piper Alpha in 1988") and, in a story of an attack, the deaths and
+   injuries it gives another cause for ("killed in a motorcycle accident"), which are left out of
+   this event's tolls.
 4. A toll per measure: each independent source (syndication cluster) gives one count — the
    victims (the largest count it states for them) plus the suspects it says were killed or hurt;
    the event's best is the count its latest report gives when reports disagree over time (a
@@ -121,7 +123,7 @@ def profile(doc: Document, timexes: list[Timex], figures: list[Figure]) -> Profi
     return Profile(doc, day, how if day else "unknown", full_dates(timexes), place,
                    killed.count if killed else None, full_names(doc), regions_of(doc),
                    capitalised_words(doc), ages_of(doc), streets_of(doc), _surnames_counted(figures),
-                   len(doc.text), is_roundup(doc))
+                   len(doc.text), is_roundup(doc), tells_of_attack(doc))
 
 
 def _surnames_counted(figures: list[Figure]) -> frozenset[str]:
@@ -184,7 +186,7 @@ def event_of_group(group: list[Profile], figures: dict[str, list[Figure]]) -> Ev
     places = [p.place for p in group if p.place]
     members = [(p.doc, f) for p in group for f in figures.get(p.doc.id, [])
                if (days_between(f.when, day) <= OTHER_EVENT_DAYS or f.when is None or day is None)
-               and not is_aggregate(f) and not told_elsewhere(f, p.regions)]
+               and not is_aggregate(f) and not told_elsewhere(f, p.regions) and not (p.attack and of_another_cause(f))]
     tolls = event_tolls(_one_incident_of_roundups(members, {p.doc.id for p in group if p.roundup}), day)
     ids = sorted(d.id for d in docs)
     return Event(id=hashlib.sha1(" ".join(ids).encode()).hexdigest()[:12], date=day,
@@ -245,6 +247,32 @@ def told_elsewhere(figure: Figure, regions: frozenset[str]) -> bool:
     police officers were shot dead in Baton Rouge, Louisiana" in a Milwaukee story): another incident."""
     found = regions_in(figure.where or "")
     return bool(regions and found and not found & regions)
+
+
+@lru_cache(maxsize=1)
+def _other_cause_patterns() -> tuple[re.Pattern, re.Pattern, int, int]:
+    words = lexicon()["other_cause"]
+    return (re.compile("|".join(words["attack"]), re.I), re.compile("|".join(words["causes"]), re.I),
+            words["lead_chars"], words["near_chars"])
+
+
+def tells_of_attack(doc: Document) -> bool:
+    """The document's headline or lead tells of an attack (see [other_cause] in the lexicon)."""
+    attack, _, lead_chars, _ = _other_cause_patterns()
+    return bool(attack.search(f"{doc.title or ''}\n{doc.text[:lead_chars]}"))
+
+
+def of_another_cause(figure: Figure) -> bool:
+    """A death or injury given another cause near it (an accident, natural causes, a fire, an
+    obituary's "dies at 96"), with no attack named as near: in a story that tells of an attack
+    (tells_of_attack), another event's figure (see [other_cause] in the lexicon). Near: within the
+    lexicon's near_chars of the figure's span in its sentence, so that "the motive for the shooting
+    was ... a wake held for a person who died of natural causes" is read for the person's own death.
+    A story about a crash or a fire keeps its dead: its lead names no attack."""
+    attack, causes, _, near_chars = _other_cause_patterns()
+    at = max(figure.sentence.find(figure.span), 0)
+    near = figure.sentence[max(0, at - near_chars):at + len(figure.span) + near_chars]
+    return bool(causes.search(near) and not attack.search(near))
 
 
 def is_aggregate(figure: Figure) -> bool:

@@ -60,6 +60,7 @@ class Profile:
     victims: frozenset[str] = frozenset()  # the surnames of the people it counts ("Arrington" of "Consuela Arrington")
     chars: int = 0  # the length of its text
     roundup: bool = False  # its headline or lead tells of several incidents (annalist.events.is_roundup)
+    attack: bool = False  # its headline or lead tells of an attack (annalist.events.tells_of_attack)
 
 
 # Documents with their texts, in the order given, from documents that may not hold them: the events

@@ -132,6 +132,28 @@ def test_the_dead_a_vigil_or_funeral_honours_are_not_this_events_toll(gvc_dir):
         assert not [f for f in _implicit(sentence, "killed") if f.start >= honoured], sentence
 
 
+def test_a_death_of_another_cause_in_a_shooting_story_is_another_events(gvc_dir, timeline17_dir, tmp_path):
+    """A death the text gives another cause for, near it and with no attack named as near, is not the
+    shooting's toll: "Porraz was killed in a high-speed motorcycle accident" (a shooting story's
+    background), "TRE train kills woman who fell onto tracks" (a page's other story), "a wake ... held
+    for a person who died of natural causes" (where five were shot). GVA counts no one killed in the
+    three. A hunting accident or "an accident with a firearm" is a shooting and keeps its dead."""
+    for incident in ("722452", "742001", "717873"):
+        assert "killed" not in _incident_event(gvc_dir, incident).tolls, incident
+    for incident in ("218877", "367343"):  # "killed in hunting accident", "An accident with a firearm claimed the life"
+        assert _incident_event(gvc_dir, incident).tolls["killed"].best == 1, incident
+    # Beyond GVA: a war story quoting "At least 49 people have been killed in a commuter train crash in
+    # Japan" leaves those dead out of its event; the war's own dead are kept.
+    quoted = next(f for f in (timeline17_dir / "IraqWar_guardian" / "InputDocs").glob("*/*")
+                  if "commuter train crash in Japan" in f.read_text(errors="replace"))
+    db = str(tmp_path / "a.db")
+    run = lambda *a: subprocess.run([sys.executable, "-m", "annalist.cli", *a], capture_output=True, text=True, timeout=300)
+    assert run("ingest", str(quoted), "--db", db, "-q").returncode == 0
+    spans = [s["span"] for e in json.loads(run("events", "--db", db, "--json").stdout)
+             for s in e["tolls"].get("killed", {}).get("spans", [])]
+    assert spans and not [s for s in spans if "49" in s], spans
+
+
 def test_one_sentence_that_kills_some_and_hurts_others_gives_both_tolls(gvc_dir):
     """"... killing X and injuring Y and Z": the hurt are not the dead (no coreference needed)."""
     sentences = _sentences(gvc_dir, r"\bkilling (?:an? |his |her )?[\w -]{2,30} and (?:injuring|wounding) [A-Z][a-z]+ [A-Z][a-z]+ and [A-Z]")
