@@ -1329,6 +1329,30 @@ def test_a_weekday_a_past_verb_governs_has_gone_by(timeline17_dir, gvc_dir):
     assert len(read) >= 15 and len(gone_by) >= len(read) - 1, sorted(set(read) - set(gone_by))
 
 
+# "told CNN Tuesday that ...", "introduced a bill Friday that would ...", "issued a joint statement Friday
+# saying ... will": a past verb, its object (no preposition), the weekday, then a clause that looks ahead.
+_PAST_VERB_OBJECT_WEEKDAY = re.compile(
+    r"(?<!\bbe )\b(?:told|announced|introduced|issued|filed)\s+(?:a |an |the |his |her |its |their )?"
+    r"(?:(?!(?:on|for|to|in|at|by|with|from)\b)[A-Za-z-]+\s+){1,2}(?:on\s+)?"
+    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"(?=[^.\n]{0,100}\b(?:would|will)\b)")
+
+
+def test_a_weekday_after_a_past_verb_and_its_object_has_gone_by(timeline17_dir, gvc_dir):
+    """"Luis Moreno-Ocampo told CNN Monday that the court will investigate", "Rep. Markey introduced a
+    bill Friday that would redirect $50 million": the day it was told or done, gone by, however the
+    clause goes on to the future. Every such weekday of the Timeline17 and GVA articles lies on or
+    before the report's next day (before this reading, those with a future after them were next week's)."""
+    read = []
+    for text, published in _dated_articles(timeline17_dir, gvc_dir):
+        if _PAST_VERB_OBJECT_WEEKDAY.search(text):
+            tagged = {t.start: t for t in temporal.tag(text, published)}
+            read += [(published, t.value, m.group(0)) for m in _PAST_VERB_OBJECT_WEEKDAY.finditer(text)
+                     if (t := tagged.get(m.start(1))) is not None]
+    ahead = [r for r in read if date.fromisoformat(r[1][:10]) > date.fromisoformat(r[0]) + timedelta(days=1)]
+    assert len(read) >= 10 and not ahead, ahead
+
+
 def test_a_part_of_a_yearless_day_is_read_in_that_days_year(timeline17_dir, gvc_dir):
     """"Slepian was shot to death on the night of Oct. 23", in a report of 1999-05-05, is 1998-10-23 at
     night, as "on Oct. 23" is 1998-10-23: the night, morning or afternoon of a day without a year takes
