@@ -1388,6 +1388,24 @@ def test_a_weekday_after_a_past_verb_is_gone_by_and_after_a_future_passive_ahead
     assert len(future) >= 20 and len(future_wrong) <= len(future) // 50 + 1, future_wrong
 
 
+_PAST_VERB_THEN_BETWEEN_MONTHS = re.compile(
+    r"\b(?-i:[a-z]+(?<!e)ed)\b(?!\s+(?:to|by)\b)[^.\n]{0,60}?\bbetween\s+(?P<month>January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\s+and\b")
+
+
+def test_months_between_which_something_happened_are_gone_by(timeline17_dir, gvc_dir):
+    """"Millions of gallons of oil gushed into the Gulf of Mexico between April and July" (a November
+    report), "manufactured goods dipped 4 percent between July and ...": a past verb before "between"
+    dates the months as it does before "in" or "from"; none lies after the report."""
+    read = []
+    for text, published in _dated_articles(timeline17_dir, gvc_dir):
+        if _PAST_VERB_THEN_BETWEEN_MONTHS.search(text):
+            tagged = {t.start: t for t in temporal.tag(text, published)}
+            read += [(published, t.value, m.group(0)[-40:]) for m in _PAST_VERB_THEN_BETWEEN_MONTHS.finditer(text)
+                     if (t := tagged.get(m.start("month"))) is not None]
+    assert len(read) >= 3 and not [r for r in read if r[1][:7] > r[0][:7]], read
+
+
 def test_a_date_something_is_put_off_to_or_due_in_lies_ahead(timeline17_dir, gvc_dir):
     """"The trial ... has been postponed until September", "delayed until early September", "a
     referendum due in October", "final report due in June": the date a plan names lies ahead of the
