@@ -199,7 +199,7 @@ def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str
     (`end` is where the date ends)."""
     anchor = date(dct.year, dct.month, dct.day or 15)
     options = [y for y in (dct.year - 1, dct.year, dct.year + 1) if valid_date(y, month, day)]
-    tense = "past" if end is not None and names_incident(text, end) else \
+    tense = "past" if end is not None and names_incident(text, end, start) else \
         tense_before(text, start) or _past_participle_before(text, start) or _tense_after(text, start)
     if rel in ("last", "since") or (rel != "next" and tense == "past"):
         options = [y for y in options if date(y, month, day) <= anchor] or options
@@ -208,10 +208,16 @@ def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str
     return min(options, key=lambda y: abs((date(y, month, day) - anchor).days))
 
 
-def names_incident(text: str, end: int) -> bool:
+def names_incident(text: str, end: int, start: int | None = None) -> bool:
     """Whether the date ending at `end` names an incident ("the April 20 explosion", "Saturday's
-    shooting"): one that has happened."""
-    return cue("incident_after").match(text, end) is not None
+    shooting"), or, when its `start` is given, dates the incident a noun phrase right before it names
+    ("after the explosion at the Deepwater Horizon rig April 20") in a clause that does not look ahead
+    ("will halt the spill in August", "is expected to discuss the disaster Thursday" are to come): one
+    that has happened."""
+    if cue("incident_after").match(text, end) is not None:
+        return True
+    return start is not None and cue("incident_before").search(text, max(0, start - 80), start) is not None \
+        and tense_before(text, start) != "future"
 
 
 def _past_participle_before(text: str, position: int) -> str | None:

@@ -833,7 +833,7 @@ def _weekday(m, clock, text, start):
     looks_ahead = (cue("future").search(clause) or cue("future_in_past").search(clause)) and \
         tense_before(text, start) != "past"
     # "will investigate Saturday's shooting": a weekday that names an incident tells of one gone by
-    gone_by = names_incident(text, start + len(m.group(0)))
+    gone_by = names_incident(text, start + len(m.group(0)), start)
     if rel in ("next", "coming") or (rel not in ("last", "past") and not told_then and looks_ahead and not gone_by):
         day = dct + timedelta(days=ahead or (7 if rel == "next" else 0))
     elif rel not in ("last", "past") and ahead == 1 and not gone_by:
