@@ -1360,7 +1360,7 @@ _PLAN_THEN_DATE = re.compile(
 
 
 _WEEKDAY_AFTER_VERB = re.compile(
-    r"(?<!\bbe\s)\b(?P<verb>(?P<passive>will\s+be\s+)?"
+    r"(?<!\bbe\s)\b(?P<verb>(?P<passive>will\s+be\s+(?:\w+ly\s+)?)?"
     r"(?:began|met|spent|fled|held|came|went|broke|made|took|\w+ed)(?:\s+(?:off|out|up|down|away|back))?)\s+"
     r"(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*['’]s)")
 
@@ -1368,9 +1368,10 @@ _WEEKDAY_AFTER_VERB = re.compile(
 def test_a_weekday_after_a_past_verb_is_gone_by_and_after_a_future_passive_ahead(timeline17_dir, gvc_dir):
     """"a strike began among service workers Wednesday", "the group met on Saturday", "a boat ... pushed
     off Wednesday evening ... and was expected to arrive": a day gone by, a past verb (irregular, or with
-    its particle) before it. "The singer will be buried on Thursday", "an economic question will be
-    asked on Friday": a day to come — a participle after "will be" is no past. Every such weekday of
-    the Timeline17 and GVA articles falls on the right side of the report's date, but for one in fifty."""
+    its particle) before it. "The singer will be buried on Thursday", "details of charges will be
+    officially released Monday": a day to come — a participle after "will be" is no past. Every such weekday of
+    the Timeline17 and GVA articles falls on the right side of the report's date, but for one in fifty
+    of the past ones; every one after "will be" lies ahead."""
     past, future = [], []
     for text, published in _dated_articles(timeline17_dir, gvc_dir):
         if not _WEEKDAY_AFTER_VERB.search(text):
@@ -1385,7 +1386,7 @@ def test_a_weekday_after_a_past_verb_is_gone_by_and_after_a_future_passive_ahead
     past_wrong = [p for p in past if p[0] > 1]
     future_wrong = [f for f in future if f[0] < 0]
     assert len(past) >= 500 and len(past_wrong) <= len(past) // 50, past_wrong[:20]
-    assert len(future) >= 20 and len(future_wrong) <= len(future) // 50 + 1, future_wrong
+    assert len(future) >= 20 and not future_wrong, future_wrong
 
 
 _PAST_VERB_THEN_BETWEEN_MONTHS = re.compile(
