@@ -1427,6 +1427,13 @@ def test_a_date_after_the_incident_a_sentence_opens_with_is_gone_by(timeline17_d
     assert len(read) >= 4 and not [r for r in read if r[1][:7] > r[0][:7]], read
 
 
+def test_a_perfect_passive_before_a_weekday_is_still_the_past():
+    """Only "be" makes a participle no past: "has been charged Friday and will appear in court" tells of
+    the Friday gone by (a Saturday report), "will be charged Friday" of the one to come."""
+    assert values("He has been charged Friday and will appear in court next month.", "2010-02-06")["Friday"] == "2010-02-05"
+    assert values("He will be charged Friday and will appear in court next month.", "2010-02-06")["Friday"] == "2010-02-12"
+
+
 def test_a_date_something_is_put_off_to_or_due_in_lies_ahead(timeline17_dir, gvc_dir):
     """"The trial ... has been postponed until September", "delayed until early September", "a
     referendum due in October", "final report due in June": the date a plan names lies ahead of the
