@@ -270,7 +270,7 @@ def of_another_cause(figure: Figure) -> bool:
     was ... a wake held for a person who died of natural causes" is read for the person's own death.
     A story about a crash or a fire keeps its dead: its lead names no attack."""
     attack, causes, _, near_chars = _other_cause_patterns()
-    at = max(figure.sentence.find(figure.span), 0)
+    at = _span_at(figure)
     near = figure.sentence[max(0, at - near_chars):at + len(figure.span) + near_chars]
     return bool(causes.search(near) and not attack.search(near))
 
@@ -483,21 +483,25 @@ def _with_new_people(shot: list[Figure]) -> list[int]:
     return totals
 
 
+def _span_at(figure: Figure) -> int:
+    """Where a figure's span starts in its sentence (its first occurrence; 0 if not found)."""
+    return max(figure.sentence.find(figure.span), 0)
+
+
 def _text_between(first: Figure, second: Figure) -> str:
     """The sentence's text from the end of one figure to the start of a later one in it."""
-    at = max(first.sentence.find(first.span), 0)
+    at = _span_at(first)
     return first.sentence[at + len(first.span):at + second.start - first.start]
 
 
 def _text_after(figure: Figure) -> str:
     """The sentence's text after a figure."""
-    at = max(figure.sentence.find(figure.span), 0)
-    return figure.sentence[at + len(figure.span):]
+    return figure.sentence[_span_at(figure) + len(figure.span):]
 
 
 def _text_from(first: Figure, last: Figure) -> str:
     """The sentence's text from the start of one figure to the end of a later one in it."""
-    at = max(first.sentence.find(first.span), 0)
+    at = _span_at(first)
     return first.sentence[at:at + last.end - first.start]
 
 
