@@ -201,9 +201,14 @@ def _roundup_pattern() -> re.Pattern:
     return re.compile("|".join(lexicon()["roundup"]["patterns"]), re.I)
 
 
+def _headline_and_lead(doc: Document, chars: int) -> str:
+    """The document's headline and its first `chars` characters of text: what it is about."""
+    return f"{doc.title or ''}\n{doc.text[:chars]}"
+
+
 def is_roundup(doc: Document) -> bool:
     """An article whose headline or lead tells of several shootings (see [roundup] in the lexicon)."""
-    return bool(_roundup_pattern().search(f"{doc.title or ''}\n{doc.text[:lexicon()['roundup']['lead_chars']]}"))
+    return bool(_roundup_pattern().search(_headline_and_lead(doc, lexicon()["roundup"]["lead_chars"])))
 
 
 def _one_incident_of_roundups(members: list[tuple[Document, Figure]],
@@ -259,7 +264,7 @@ def _other_cause_patterns() -> tuple[re.Pattern, re.Pattern, int, int]:
 def tells_of_attack(doc: Document) -> bool:
     """The document's headline or lead tells of an attack (see [other_cause] in the lexicon)."""
     attack, _, lead_chars, _ = _other_cause_patterns()
-    return bool(attack.search(f"{doc.title or ''}\n{doc.text[:lead_chars]}"))
+    return bool(attack.search(_headline_and_lead(doc, lead_chars)))
 
 
 def of_another_cause(figure: Figure) -> bool:
