@@ -38,6 +38,7 @@ bench: bench-deps
 	$(BIN)/python benchmarks/time_vs_heideltime.py
 	$(BIN)/python benchmarks/figures_vs_quantulum3.py
 	$(BIN)/python benchmarks/tls_baselines.py --folds 2
+	$(BIN)/python benchmarks/tls_entities.py
 	$(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/timeline_events.py
 	$(BIN)/python benchmarks/scale.py
