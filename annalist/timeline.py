@@ -3,10 +3,10 @@
 Dates come from the time layer: a sentence is dated by the normalised expressions it
 contains ("The next day" -> 1990-01-21), and an article's first sentences without one
 by its publication date (the lede reports the news of the day). Dates are ranked by
-support — how many independent sources state something dated to it, in sentences on the collection's
-topic — and each chosen date is summarised by the
-sentences closest to the centroid of what its sources say (CentroidOpt, as in news-tls),
-keeping the sources and character spans behind every entry.
+support — how many independent sources state something dated to it, in sentences on the
+collection's topic — and each chosen date is summarised by the sentences closest to the
+centroid of what its sources say (CentroidOpt, as in news-tls), keeping the sources and
+character spans behind every entry.
 
 `dated_sentences` is pure and per document; the rest works on a collection of them. The timeline of
 a user's archive (`archive_timeline`) lists events, not only dates: a day's sentences are split into
@@ -257,6 +257,7 @@ def entry_support(entry: Entry) -> float:
 
 
 def _sources_vote(support: list[DatedSentence]) -> float:
+    """`entry_support` of any of an entry's sentences (those on the topic, for `best_entries`)."""
     weight: dict[str, float] = {}
     for s in support:
         firm = s.mentioned and not _DEICTIC.fullmatch(s.expression.strip())
