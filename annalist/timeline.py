@@ -232,8 +232,9 @@ def _ranked_dates(by_date: dict[str, list[DatedSentence]], on_topic: re.Pattern 
     every = [d for d in rank_dates(by_date) if not _covered(d, by_date)]
     if on_topic is None:
         return every
+    kept = set(every)
     topical = {d: told for d, group in by_date.items() if (told := [s for s in group if on_topic.search(s.text)])}
-    first = [d for d in rank_dates(topical) if not _covered(d, by_date)]
+    first = [d for d in rank_dates(topical) if d in kept]
     told_on_topic = set(first)
     return first + [d for d in every if d not in told_on_topic]
 
