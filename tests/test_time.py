@@ -234,6 +234,20 @@ def test_a_century_or_a_season_before_the_common_era_keeps_its_era():
                                                   ("the 3rd century AD", "02")]
 
 
+def test_a_day_part_an_ordinal_day_or_a_half_year_before_the_common_era_keeps_its_era():
+    """The rules that read a day's part ("the morning of 2 August 216 BC"), a day written "the 2nd of
+    August" or a half year took only years of ours: before, the first was XXXX-08-02TMO and "the night of
+    5 March 44 BC" after a date of 1916 became 1916-03-05TNI, a day of the wrong era; the others lost
+    their day or half. The same forms of our era read as before (a fictional history)."""
+    story = temporal.tag("The armies met on the morning of 2 August 1916. Caesar fell on the night of 5 March "
+                         "44 BC; on the 2nd of August 216 BC Hannibal had won at Cannae, and in the first half "
+                         "of 216 BC Rome had raised new legions. In the first half of 1916 the front held.", None)
+    assert [(t.text, t.value) for t in story] == [
+        ("the morning of 2 August 1916", "1916-08-02TMO"), ("the night of 5 March 44 BC", "BC0044-03-05TNI"),
+        ("the 2nd of August 216 BC", "BC0216-08-02"), ("the first half of 216 BC", "BC0216-H1"),
+        ("the first half of 1916", "1916-H1")]
+
+
 def test_the_era_after_a_range_or_a_pair_dates_both_years():
     """"between 431 and 404 BC", "from 264 to 241 BC", "218–201 BC": the era is written once, after the
     second year, and the first is before the common era too; "2 August 216 BC" is a day of that year,

@@ -171,7 +171,7 @@ def within_sentences(text: str, start: int, end: int, sentences: int) -> bool:
 
 def valid_date(year: int | None, month: int, day: int) -> bool:
     try:
-        date(year or 2000, month, day)
+        date(year if year and year > 0 else 2000, month, day)  # a year before the common era (negative): any day of its month
         return True
     except ValueError:
         return False

@@ -136,9 +136,16 @@ def _story_moves_to(ref: Ref, clock: Clock, start: int):
     return DATE, ref.iso(), "absolute"
 
 
+def _stated_year(m) -> int:
+    """The year a rule's match states: its year of ours (y), or one before the common era (by, the
+    fragment year_before_era), negative: "the morning of 2 August 216 BC" is -216. 0 for "0 BC", no year."""
+    before_era = m.groupdict().get("by")
+    return -int(before_era) if before_era else int(m["y"])
+
+
 def _full_date(m, clock, text, start):
-    year, month, day = int(m["y"]), _month(m["mon"]), _day(m["d"])
-    if not valid_date(year, month, day):
+    year, month, day = _stated_year(m), _month(m["mon"]), _day(m["d"])
+    if not year or not valid_date(year, month, day):
         return None
     ref = Ref(year, month, day)
     return _story_moves_to(ref, clock, start)
@@ -234,8 +241,10 @@ def _night_range(m, clock, text, start):
 
 def _part_of_date(m, clock, text, start):
     month, day = _month(m["mon"] or m["mon2"]), _day(m["d"] or m["d2"])  # "the night of June 5" / "of 8 February"
-    if m["y"]:
-        year, anchor = int(m["y"]), "absolute"
+    if m["y"] or m["by"]:
+        year, anchor = _stated_year(m), "absolute"
+        if not year:
+            return None
     else:  # the year of a year-less day, as for the day alone ("was shot on the night of Oct. 23": the last one)
         year, anchor = _yearless_year(clock, text, start, m.end(), month, day)
     if not valid_date(year, month, day):
@@ -434,11 +443,16 @@ def _quarter(m, clock, text, start):
 
 
 def _half_year(m, clock, text, start):
-    year, anchor = _relative_year(m["y"] if re.fullmatch(YEAR_RX, m["y"]) else m["y"].replace("the year", "this year"),
-                                  clock, text, start)
+    if m["by"]:  # "the first half of 216 BC"
+        year, anchor = _stated_year(m), "absolute"
+        if not year:
+            return None
+    else:
+        year, anchor = _relative_year(m["y"] if re.fullmatch(YEAR_RX, m["y"]) else m["y"].replace("the year", "this year"),
+                                      clock, text, start)
     if anchor == "absolute":  # "the latter half of 2008" moves the story to 2008 as "2008" does
         clock.set_narrative(Ref(year), start, same_sentence_only=True)
-    return DATE, f"{year if year else 'XXXX'}-H{1 if m['h'].lower() == 'first' else 2}", anchor
+    return DATE, f"{Ref(year).iso() if year else 'XXXX'}-H{1 if m['h'].lower() == 'first' else 2}", anchor
 
 
 def _decade(m, clock, text, start):
