@@ -297,6 +297,30 @@ def test_the_following_spring_is_the_first_after_the_storys_month(timeline17_dir
     assert verbs >= 4
 
 
+def _tagged(path: Path, expression: str) -> list[str]:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return [t.value for t in temporal.tag(text, path.parent.name) if t.text == expression]
+
+
+def test_an_amount_after_that_or_before_that_steps_from_the_day_named(timeline17_dir):
+    """"Two days after that" and "Two years before that" step from the date the story last named, as "two
+    days later" does: in Timeline17, June 11 then "A day later" then "Two days after that" is June 14, and
+    November 2003 then "Two years before that" is 2001 (each was a length of time before). "for a decade
+    before that" is a length of time still, and so is "two days after that meeting" (an event's day); a
+    four-digit time of the 24-hour clock "at 0600 hours" is a time of the day named, not 600 hours."""
+    assert _tagged(timeline17_dir / "bpoil_reuters/InputDocs/2010-12-23/514.htm.txt", "Two days after that") == \
+        ["2010-06-14"]
+    assert _tagged(timeline17_dir / "IraqWar_guardian/InputDocs/2005-10-21/216.htm.txt", "Two years before that") \
+        == ["2001"]
+    assert _tagged(timeline17_dir / "H1N1_bbc/InputDocs/2009-06-02/746.htm.txt", "a decade") == ["P10Y"]
+    story = temporal.tag("The landings began on 6 June 1944 at 0600 hours. By 2200 hrs they held the beach, and "
+                         "the attack resumed at 04:30 hours. Two days after that meeting the pilots had logged "
+                         "1500 hours.", None)
+    assert [(t.text, t.value) for t in story] == [
+        ("6 June 1944", "1944-06-06"), ("0600 hours", "1944-06-06T06:00"), ("2200 hrs", "1944-06-06T22:00"),
+        ("04:30 hours", "1944-06-06T04:30"), ("Two days", "P2D"), ("1500 hours", "PT1500H")]
+
+
 def test_a_holiday_written_with_its_year_is_that_years(timeline17_dir):
     """"the day before Thanksgiving in 1991", "on Labor Day of 1936", "at Christmas in 2003" in Timeline17's
     articles of 2005-2010: the holiday of the year written with it, not of the report's year; "Christmas

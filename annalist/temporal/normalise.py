@@ -891,7 +891,7 @@ def _ago(m, clock, text, start):
 
 def _later(m, clock, text, start):
     unit, amount = _unit(m["u"]), _amount(m)
-    direction = -1 if m["dir"].lower() in ("earlier", "before") else 1
+    direction = -1 if m["dir"].lower().startswith(("earlier", "before")) else 1  # "two days before that"
     if amount is None:  # "a few days later": after the story's time by how much the text does not say
         return DATE, "PAST_REF" if direction < 0 else "FUTURE_REF", "none"
     ref, anchor = clock.last_named(start, text)
@@ -1063,7 +1063,7 @@ _NORMALISERS = {
     "morning_following": _morning_following, "duration": _duration, "duration_article": _duration, "duration_long": _duration,
     "duration_plain": _duration_plain, "duration_following": _duration_plain, "coming_period": _duration_plain, "set_every": _set_every,
     "set_adverb": _set_adverb,
-    "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_stamp": _clock_stamp, "year_range_end": _year_range_end,
+    "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_hours": _clock_time, "clock_stamp": _clock_stamp, "year_range_end": _year_range_end,
     "day_range_end": _day_range_end, "day_range_start": _day_range_start, "noon": _noon,
     "month_rel_year": _month_rel_year, "month_alone": _month_alone, "report_quarter": _report_quarter,
     "same_period_year_back": _same_period_year_back,
