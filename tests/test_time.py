@@ -579,6 +579,7 @@ RULE_EXAMPLES = {
     "clockzone_date": ("This was completed at 1930 CDT on 1 March.", "2011-03-01T19:30"),
     "holiday": ("They met at Christmas.", "2010-12-25"),
     "clock_zone": ("Fighting stopped at 0600 EDT.", "2011-03-15T06:00"),
+    "clock_hours": ("The patrol left at 0600 hours.", "2011-03-15T06:00"),
     "clock_stamp": ("News of the day\n2048 : Protesters gathered in the square.", "2011-03-15T20:48"),
     "era_year": ("The battle was fought in 490 BC.", "BC0490"),
     "era_range_start": ("Athens fought Sparta between 431 and 404 BC.", "BC0431"),
