@@ -321,6 +321,24 @@ def test_an_amount_after_that_or_before_that_steps_from_the_day_named(timeline17
         ("04:30 hours", "1944-06-06T04:30"), ("Two days", "P2D"), ("1500 hours", "PT1500H")]
 
 
+def test_a_day_by_its_ordinal_alone_is_a_day_of_the_month_told_or_of_the_reports(timeline17_dir):
+    """"on the 22nd" is a day of the month the story last named, else of the report's month or the one
+    before or after as the clause's tense says; each such day Timeline17 writes: "arrived from a study
+    trip to Mexico on the 22nd" (report of 2009-04-28) April 22; "on the 25th , I said" (2011-02-11)
+    January 25; "ends at 3 o'clock in the afternoon on the 20th" after April 20 (2010-05-14) April 20.
+    "the 5th and 6th fleets" and "the 3rd Battalion" are no days. In a history with no creation date,
+    "is still in force today" and "to this day" are the writer's present (PRESENT_REF)."""
+    inputs = timeline17_dir
+    assert _tagged(inputs / "H1N1_guardian/InputDocs/2009-04-28/239.htm.txt", "the 22nd") == ["2009-04-22"]
+    assert _tagged(inputs / "EgyptianProtest_cnn/InputDocs/2011-02-11/94.htm.txt", "the 25th") == ["2011-01-25"]
+    assert _tagged(inputs / "bpoil_guardian/InputDocs/2010-05-14/357.htm.txt", "the 20th") == ["2010-04-20"]
+    assert _tagged(inputs / "LibyaWar_cnn/InputDocs/2011-03-24/199.htm.txt", "the 5th") == []
+    story = temporal.tag("In February 1913 Huerta seized power. Madero was murdered on the 22nd, and the 3rd "
+                         "Battalion left the city. The constitution of 1917 is still in force today.", None)
+    assert [(t.text, t.value) for t in story] == [
+        ("February 1913", "1913-02"), ("the 22nd", "1913-02-22"), ("1917", "1917"), ("today", "PRESENT_REF")]
+
+
 def test_a_holiday_written_with_its_year_is_that_years(timeline17_dir):
     """"the day before Thanksgiving in 1991", "on Labor Day of 1936", "at Christmas in 2003" in Timeline17's
     articles of 2005-2010: the holiday of the year written with it, not of the report's year; "Christmas
@@ -580,6 +598,7 @@ RULE_EXAMPLES = {
     "holiday": ("They met at Christmas.", "2010-12-25"),
     "clock_zone": ("Fighting stopped at 0600 EDT.", "2011-03-15T06:00"),
     "clock_hours": ("The patrol left at 0600 hours.", "2011-03-15T06:00"),
+    "ordinal_day": ("The shipment arrived on the 9th.", "2011-03-09"),
     "clock_stamp": ("News of the day\n2048 : Protesters gathered in the square.", "2011-03-15T20:48"),
     "era_year": ("The battle was fought in 490 BC.", "BC0490"),
     "era_range_start": ("Athens fought Sparta between 431 and 404 BC.", "BC0431"),

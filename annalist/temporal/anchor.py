@@ -199,13 +199,38 @@ def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str
     (`end` is where the date ends)."""
     anchor = date(dct.year, dct.month, dct.day or 15)
     options = [y for y in (dct.year - 1, dct.year, dct.year + 1) if valid_date(y, month, day)]
-    tense = "past" if end is not None and names_incident(text, end, start) else \
-        tense_before(text, start) or _past_participle_before(text, start) or _tense_after(text, start)
+    tense = _clause_tense(text, start, end)
     if rel in ("last", "since") or (rel != "next" and tense == "past"):
         options = [y for y in options if date(y, month, day) <= anchor] or options
     elif rel == "next" or tense == "future":
         options = [y for y in options if date(y, month, day) >= anchor] or options
     return min(options, key=lambda y: abs((date(y, month, day) - anchor).days))
+
+
+def nearest_month(dct: Ref, day: int, text: str, start: int, end: int) -> Ref | None:
+    """The month of the DCT, the one before or the one after, whose day (an ordinal alone: "on the 22nd",
+    from `start` to `end`) lies nearest the DCT on the side the clause's tense gives ("I said on the 25th"
+    in a report of February 11 is January 25; so is "On the 25th, I said": a date that opens its
+    sentence takes the tense of the clause after its comma)."""
+    anchor = date(dct.year, dct.month, dct.day or 15)
+    months = [(dct.year + (dct.month + step - 1) // 12, (dct.month + step - 1) % 12 + 1) for step in (-1, 0, 1)]
+    options = [date(y, m, day) for y, m in months if valid_date(y, m, day)]
+    fronted = re.match(r"\s*,\s*", text[end:end + 4])
+    tense = _clause_tense(text, start) or (_tense_after(text, end + fronted.end()) if fronted else None)
+    if tense == "past":
+        options = [d for d in options if d <= anchor] or options
+    elif tense == "future":
+        options = [d for d in options if d >= anchor] or options
+    best = min(options, key=lambda d: abs((d - anchor).days), default=None)
+    return Ref(best.year, best.month, best.day) if best else None
+
+
+def _clause_tense(text: str, start: int, end: int | None = None) -> str | None:
+    """"past" or "future" as the clause around a date at `start` tells (a date that names an incident
+    is past), else None."""
+    if end is not None and names_incident(text, end, start):
+        return "past"
+    return tense_before(text, start) or _past_participle_before(text, start) or _tense_after(text, start)
 
 
 def names_incident(text: str, end: int, start: int | None = None) -> bool:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from .. import datafiles
 from ..models import Timex
-from .anchor import (Clock, Ref, clause_around, names_incident, nearest_year, period_value, shifted, tense_before,
+from .anchor import (Clock, Ref, clause_around, names_incident, nearest_month, nearest_year, period_value, shifted, tense_before,
                      valid_date, within_sentences, year_value)
 from .lexicon import (DAY_RX, DECADE_WORDS, MONTH_RX, MONTHS, NUMBER_WORDS, ORDINALS, PARTS, SEASONS, TIME_UNITS, UNITS,
                       VAGUE_RX, WEEKDAYS, YEAR_RX, cue, holidays)
@@ -171,6 +171,25 @@ def _numeric_date(m, clock, text, start):
         return None
     ref = Ref(year, month, day)
     return _story_moves_to(ref, clock, start)
+
+
+def _ordinal_day(m, clock, text, start):
+    """"on the 22nd": that day of the month the story last named nearby, else of the report's month; no
+    value when neither is known (a day of no month)."""
+    ref, anchor = clock.last_named(start, text)
+    if ref is None or ref.year is None or ref.month is None:
+        return None
+    day = int(m["d"])
+    dct = clock.dct
+    if dct and dct.month and (ref.year, ref.month) == (dct.year, dct.month):
+        # in the report's month: that month, or the one before or after, as the clause's tense says
+        told = nearest_month(dct, day, text, start, m.end())
+        return (DATE, told.iso(), anchor) if told else None
+    if not valid_date(ref.year, ref.month, day):
+        return None
+    told = Ref(ref.year, ref.month, day)
+    clock.set_narrative(told, start)
+    return DATE, told.iso(), anchor
 
 
 def _yearless_date(m, clock, text, start):
@@ -734,6 +753,10 @@ def _the_day(m, clock, text, start):
 
 
 def _today(m, clock, text, start):
+    """The report's day; in a text with no creation date (a history), "is still in force today", "to
+    this day" are the writer's present, a day the text does not give: PRESENT_REF, as TIMEX2 writes it."""
+    if clock.dct is None:
+        return DATE, "PRESENT_REF", "none"
     return _dct_day(clock)
 
 
@@ -1051,7 +1074,7 @@ def _told_as_past(text: str, start: int) -> bool:
 _NORMALISERS = {
     "iso_date": _iso_date, "numeric_date": _numeric_date, "night_of_range": _night_range, "night_of_range_dm": _night_range,
     "part_of_date": _part_of_date, "month_day_year": _full_date, "day_month_year": _full_date,
-    "month_day": _yearless_date, "day_month": _yearless_date, "month_year": _month_year, "month_of_that_year": _month_of_that_year,
+    "ordinal_day": _ordinal_day, "month_day": _yearless_date, "day_month": _yearless_date, "month_year": _month_year, "month_of_that_year": _month_of_that_year,
     "season_year": _season, "quarter": _quarter, "half_year": _half_year, "decade": _decade,
     "decade_short": _decade_short, "century": _century, "year_in": _year_in, "era_year": _era_year, "fiscal_year": _fiscal_year,
     "era_range_start": _era_range_start,
