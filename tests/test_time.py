@@ -339,6 +339,18 @@ def test_a_day_by_its_ordinal_alone_is_a_day_of_the_month_told_or_of_the_reports
         ("February 1913", "1913-02"), ("the 22nd", "1913-02-22"), ("1917", "1917"), ("today", "PRESENT_REF")]
 
 
+def test_the_early_hours_of_a_day_are_its_morning(timeline17_dir):
+    """"in the early hours of May 2 1997" (Timeline17) is one expression, the morning of that day, as
+    "the early morning hours of November 1, 1954" is in WikiWars' gold; before, only the day was read.
+    So are "the small hours of" a day."""
+    assert _tagged(timeline17_dir / "IraqWar_guardian/InputDocs/2005-08-08/20.htm.txt",
+                   "the early hours of May 2 1997") == ["1997-05-02TMO"]
+    assert _tagged(timeline17_dir / "LibyaWar_reuters/InputDocs/2011-06-19/112.htm.txt",
+                   "the early hours of June 19") == ["2011-06-19TMO"]
+    story = temporal.tag("The ship sank in the small hours of 5 May 1941.", None)
+    assert [(t.text, t.value) for t in story] == [("the small hours of 5 May 1941", "1941-05-05TMO")]
+
+
 def test_a_holiday_written_with_its_year_is_that_years(timeline17_dir):
     """"the day before Thanksgiving in 1991", "on Labor Day of 1936", "at Christmas in 2003" in Timeline17's
     articles of 2005-2010: the holiday of the year written with it, not of the report's year; "Christmas

@@ -273,7 +273,8 @@ def _part_of_date(m, clock, text, start):
     if year:
         clock.set_narrative(ref, start)
     prefix = ref.iso() if year else f"XXXX-{month:02d}-{day:02d}"
-    return TIME, f"{prefix}T{PARTS[m['part'].lower()]}", anchor
+    part = m["part"].lower()
+    return TIME, f"{prefix}T{PARTS['morning' if part == 'hours' else part]}", anchor
 
 
 def _month_year(m, clock, text, start):
