@@ -351,6 +351,29 @@ def test_the_early_hours_of_a_day_are_its_morning(timeline17_dir):
     assert [(t.text, t.value) for t in story] == [("the small hours of 5 May 1941", "1941-05-05TMO")]
 
 
+def test_a_month_or_season_joined_to_one_with_a_year_takes_that_year(timeline17_dir):
+    """"the spring and early summer of 1943", "From January to March 2004": the first month or season takes
+    the year the second gives, in every such gold expression of the four corpora and in Timeline17 (before,
+    the story's year: "January" 2006 in a report of 2005-11-08, "March" 2010 in "Accidents in March and
+    August 2006"). A date that names a thing ("surpassing the May 2007 high") leaves the story where it
+    was: WikiWars' "In early May" after it is 2008's, as the gold has it."""
+    from annalist.temporal.lexicon import cue
+    from conftest import need_shared
+
+    shape = re.compile(r"(?i)^(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+                       r"dec|spring|summer|autumn|fall|winter)[a-z.]*$")
+    found = gold_of_shape(TIME_GOLD, lambda text, gold: shape.match(text[gold.start:gold.end])
+                          and cue("coordinated_year").match(text, gold.end))
+    assert len(found) >= 5 and all(ours is not None and ours.value == gold.value for gold, ours in found), \
+        [(gold.value, ours and ours.value) for gold, ours in found]
+    inputs = timeline17_dir
+    assert _tagged(inputs / "IraqWar_guardian/InputDocs/2005-11-08/87.htm.txt", "January") == ["2004-01"]
+    assert _tagged(inputs / "bpoil_guardian/InputDocs/2010-05-30/1048.htm.txt", "March") == ["2006-03"]
+    docs = {d.name: d for d in read_gold_dir(need_shared("datasets/wikiwars/tml"))}
+    iraq = docs["07_IraqWar"].text
+    assert [t.value for t in temporal.tag(iraq, None) if t.text == "early May"] == ["2008-05"]
+
+
 def test_a_holiday_written_with_its_year_is_that_years(timeline17_dir):
     """"the day before Thanksgiving in 1991", "on Labor Day of 1936", "at Christmas in 2003" in Timeline17's
     articles of 2005-2010: the holiday of the year written with it, not of the report's year; "Christmas

@@ -130,9 +130,12 @@ def _day(text: str) -> int:
     return int(re.match(r"\d+", text).group())
 
 
-def _story_moves_to(ref: Ref, clock: Clock, start: int):
-    """A date written out in full ("March 3, 1945", "May 1990", "490 BC"): the story's time from here on."""
-    clock.set_narrative(ref, start)
+def _story_moves_to(ref: Ref, clock: Clock, start: int, text: str | None = None, end: int | None = None):
+    """A date written out in full ("March 3, 1945", "May 1990", "490 BC"): the story's time from here on;
+    unless, when the caller gives its `text` and `end`, it names a thing ("surpassing the May 2007 high",
+    "the March 19, 2003 invasion"), which leaves the story where it was, as a year naming one does."""
+    if text is None or end is None or not _year_as_modifier(text, start, end):
+        clock.set_narrative(ref, start)
     return DATE, ref.iso(), "absolute"
 
 
@@ -148,7 +151,7 @@ def _full_date(m, clock, text, start):
     if not year or not valid_date(year, month, day):
         return None
     ref = Ref(year, month, day)
-    return _story_moves_to(ref, clock, start)
+    return _story_moves_to(ref, clock, start, text, m.end())
 
 
 def _iso_date(m, clock, text, start):
@@ -279,7 +282,7 @@ def _part_of_date(m, clock, text, start):
 
 def _month_year(m, clock, text, start):
     ref = Ref(int(m["y"]), _month(m["mon"]))
-    return _story_moves_to(ref, clock, start)
+    return _story_moves_to(ref, clock, start, text, m.end())
 
 
 def _month_of_that_year(m, clock, text, start):
@@ -405,6 +408,9 @@ def _fiscal_year(m, clock, text, start):
     return DATE, m["y"], "absolute"
 
 
+_RELATIVE = ("last", "this", "next", "following", "previous", "that")  # words that place a month or season themselves
+
+
 def _season(m, clock, text, start):
     code = SEASONS[m["season"].lower()]
     if m["season"][0].isupper() and not (m["rel"] or m["y"] or m["by"]) and cue("season_in_name").match(text, m.end()):
@@ -418,6 +424,9 @@ def _season(m, clock, text, start):
         clock.set_narrative(ref, start)
         return DATE, f"{ref.iso()}-{code}", "absolute"
     rel = (m["rel"] or "").lower()
+    joined = None if rel in _RELATIVE else cue("coordinated_year").match(text, m.end())
+    if joined:  # "the spring and early summer of 1943"
+        return DATE, f"{joined['y']}-{code}", "absolute"
     now, anchor = clock.time_for(start, text)
     if now is None:
         return DATE, f"XXXX-{code}", anchor
@@ -569,8 +578,12 @@ def _month_alone(m, clock, text, start):
     if not m["mon"][0].isupper():
         return None  # "may" the verb; month names are capitalised
     if m["mon"] in ("May", "March") and not rel and re.match(r"\s+[a-z]", text[m.end():]) and \
-            not re.search(r"\b(?:in|of|since|until|by|early|late|mid|last|next|this)\s*$", text[max(0, start - 8):start]):
+            not re.search(r"\b(?:in|of|since|until|by|from|between|early|late|mid|last|next|this)\s*$", text[max(0, start - 8):start],
+                          re.I):
         return None  # "May" / "March" as a verb or a name
+    joined = None if rel in _RELATIVE else cue("coordinated_year").match(text, m.end())
+    if joined:  # "January and February 1943"
+        return DATE, f"{joined['y']}-{month:02d}", "absolute"
     year, anchor = _yearless_year(clock, text, start, m.end(), month)
     if year is None:
         return DATE, f"XXXX-{month:02d}", anchor
