@@ -374,6 +374,17 @@ def test_a_month_or_season_joined_to_one_with_a_year_takes_that_year(timeline17_
     assert [t.value for t in temporal.tag(iraq, None) if t.text == "early May"] == ["2008-05"]
 
 
+def test_a_holiday_that_names_an_event_or_a_place_is_not_its_day(timeline17_dir):
+    """"Easter Island" in two Timeline17 articles was Easter 2010 (April 4); "the Easter Rising" is an
+    event of its own year, not the story's Easter; "Easter 1916" and "Christmas Day 1914" stay days, and so
+    does a day named in a truce's or a parade's name (the Veterans Day parades of the GVA articles)."""
+    assert _tagged(timeline17_dir / "bpoil_bbc/InputDocs/2010-07-13/1519.htm.txt", "Easter") == []
+    assert _tagged(timeline17_dir / "bpoil_reuters/InputDocs/2010-10-04/750.htm.txt", "Easter") == []
+    story = temporal.tag("The Easter Rising of Easter 1916 failed, as the Easter Offensive did. The guns had fallen "
+                         "silent on Christmas Day 1914.", None)
+    assert [(t.text, t.value) for t in story] == [("Easter 1916", "1916-04-23"), ("Christmas Day 1914", "1914-12-25")]
+
+
 def test_a_holiday_written_with_its_year_is_that_years(timeline17_dir):
     """"the day before Thanksgiving in 1991", "on Labor Day of 1936", "at Christmas in 2003" in Timeline17's
     articles of 2005-2010: the holiday of the year written with it, not of the report's year; "Christmas
