@@ -385,6 +385,27 @@ def test_a_holiday_that_names_an_event_or_a_place_is_not_its_day(timeline17_dir)
     assert [(t.text, t.value) for t in story] == [("Easter 1916", "1916-04-23"), ("Christmas Day 1914", "1914-12-25")]
 
 
+def test_a_day_of_that_year_or_of_a_range_with_its_year_is_in_that_year(timeline17_dir):
+    """"July 25 of that year", "November of the same year", "the autumn of that year", "the spring of the
+    following year" are one expression in the year the story last named (or the one after); every such
+    gold expression of the four corpora is read right, and Timeline17's "cohabited until Jan. 7 of that
+    year" after "Feb. 19, 1980" is 1980-01-07 (was 2008's, the report's). The first day of a range takes
+    the year its last gives: "between 16 April and 28 May 2004" in a report of 2005 (was 2005-04-16)."""
+    shape = re.compile(r"(?i)\bof\s+(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year$")
+    found = gold_of_shape(TIME_GOLD, lambda text, gold: shape.search(text[gold.start:gold.end]))
+    assert len(found) >= 4 and all(ours is not None and ours.value == gold.value for gold, ours in found), \
+        [(gold.value, ours and ours.value) for gold, ours in found]
+    inputs = timeline17_dir
+    assert _tagged(inputs / "Finan_washingtonpost/InputDocs/2008-09-25/843.htm.txt", "Jan. 7 of that year") == \
+        ["1980-01-07"]
+    assert _tagged(inputs / "IraqWar_guardian/InputDocs/2005-11-27/18.htm.txt", "16 April") == ["2004-04-16"]
+    story = temporal.tag("The Battle of Mukden was fought from 20 February to 10 March 1905. By the autumn of "
+                         "that year unrest spread, and in the spring of the following year it was crushed.", None)
+    assert [(t.text, t.value) for t in story] == [
+        ("20 February", "1905-02-20"), ("10 March 1905", "1905-03-10"), ("the autumn of that year", "1905-FA"),
+        ("the spring of the following year", "1906-SP")]
+
+
 def test_a_holiday_written_with_its_year_is_that_years(timeline17_dir):
     """"the day before Thanksgiving in 1991", "on Labor Day of 1936", "at Christmas in 2003" in Timeline17's
     articles of 2005-2010: the holiday of the year written with it, not of the report's year; "Christmas
@@ -645,6 +666,7 @@ RULE_EXAMPLES = {
     "clock_zone": ("Fighting stopped at 0600 EDT.", "2011-03-15T06:00"),
     "clock_hours": ("The patrol left at 0600 hours.", "2011-03-15T06:00"),
     "ordinal_day": ("The shipment arrived on the 9th.", "2011-03-09"),
+    "season_of_that_year": ("In 2009 prices rose, and in the autumn of that year they fell.", "2009-FA"),
     "clock_stamp": ("News of the day\n2048 : Protesters gathered in the square.", "2011-03-15T20:48"),
     "era_year": ("The battle was fought in 490 BC.", "BC0490"),
     "era_range_start": ("Athens fought Sparta between 431 and 404 BC.", "BC0431"),

@@ -200,8 +200,8 @@ def _yearless_date(m, clock, text, start):
     if m["mon"].lower() == "may" and not m["wd"] and re.match(r"\s*(?:be|have|not)\b", text[m.end():]):
         return None  # the verb "may"
     year, anchor = _yearless_year(clock, text, start, m.end(), month, day)
-    closing = _RANGE_CLOSING.match(text, m.end())
-    if closing:  # "Oct. 5-7, 2010": the range's year
+    closing = _RANGE_CLOSING.match(text, m.end()) or cue("coordinated_day_year").match(text, m.end())
+    if closing:  # "Oct. 5-7, 2010", "from 20 February to 10 March 1905": the range's year
         year, anchor = int(closing["y"]), "absolute"
     if not valid_date(year, month, day):
         return None
@@ -286,11 +286,31 @@ def _month_year(m, clock, text, start):
 
 
 def _month_of_that_year(m, clock, text, start):
-    """"In August of that year": the year the story last named, as for "that year"."""
-    told = clock.last_year or clock.narrative
-    year, anchor = (told.year, f"mentioned {told.year}") if told else (None, "none")
+    """"In August of that year": the year the story last named, as for "that year" (the one after it for
+    "of the following year", before it for "of the previous year")."""
+    year, anchor = _that_year(m, clock)
     month = _month(m["mon"])
-    return DATE, f"{year_value(year)}-{month:02d}" if year else f"XXXX-{month:02d}", anchor
+    day = _day(m["d"] or m["d2"]) if m["d"] or m["d2"] else None  # "25 July of that year"
+    if day is not None and not valid_date(year, month, day):
+        return None
+    value = f"{year_value(year)}-{month:02d}" if year else f"XXXX-{month:02d}"
+    return DATE, f"{value}-{day:02d}" if day else value, anchor
+
+
+def _season_of_that_year(m, clock, text, start):
+    """"the autumn of that year", "the spring of the following year"."""
+    year, anchor = _that_year(m, clock)
+    code = SEASONS[m["season"].lower()]
+    return DATE, f"{year_value(year)}-{code}" if year else f"XXXX-{code}", anchor
+
+
+def _that_year(m, clock) -> tuple[int | None, str]:
+    told = clock.last_year or clock.narrative
+    if not told:
+        return None, "none"
+    step = (m["step"] or "").split()[-1:]
+    shift = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(step[0].lower(), 0) if step else 0
+    return told.year + shift, f"mentioned {told.year}"
 
 
 def _era_year(m, clock, text, start):
@@ -1088,7 +1108,7 @@ def _told_as_past(text: str, start: int) -> bool:
 _NORMALISERS = {
     "iso_date": _iso_date, "numeric_date": _numeric_date, "night_of_range": _night_range, "night_of_range_dm": _night_range,
     "part_of_date": _part_of_date, "month_day_year": _full_date, "day_month_year": _full_date,
-    "ordinal_day": _ordinal_day, "month_day": _yearless_date, "day_month": _yearless_date, "month_year": _month_year, "month_of_that_year": _month_of_that_year,
+    "ordinal_day": _ordinal_day, "month_day": _yearless_date, "day_month": _yearless_date, "month_year": _month_year, "month_of_that_year": _month_of_that_year, "season_of_that_year": _season_of_that_year,
     "season_year": _season, "quarter": _quarter, "half_year": _half_year, "decade": _decade,
     "decade_short": _decade_short, "century": _century, "year_in": _year_in, "era_year": _era_year, "fiscal_year": _fiscal_year,
     "era_range_start": _era_range_start,
