@@ -406,6 +406,18 @@ def test_a_day_of_that_year_or_of_a_range_with_its_year_is_in_that_year(timeline
         ("the spring of the following year", "1906-SP")]
 
 
+def test_a_week_of_a_month_is_that_weeks_iso_week(timeline17_dir):
+    """"the last week of April" in a report of 2011-04-24 is 2011-W17 (the week of April 28, its last
+    Thursday), not "the last week" before the report's (2011-W15) and April apart; "the first week of August"
+    in a report of 2010-07-25 is 2010-W31. A history's "the last week of August" after June 1944 is 1944-W35."""
+    inputs = timeline17_dir
+    assert _tagged(inputs / "LibyaWar_cnn/InputDocs/2011-04-24/30.htm.txt", "the last week of April") == ["2011-W17"]
+    assert _tagged(inputs / "EgyptianProtest_cnn/InputDocs/2011-02-04/101.htm.txt", "the first week of February") \
+        == ["2011-W05"]
+    story = temporal.tag("The Allies landed on 6 June 1944. In the last week of August Paris was liberated.", None)
+    assert [(t.text, t.value) for t in story] == [("6 June 1944", "1944-06-06"), ("the last week of August", "1944-W35")]
+
+
 def test_a_holiday_written_with_its_year_is_that_years(timeline17_dir):
     """"the day before Thanksgiving in 1991", "on Labor Day of 1936", "at Christmas in 2003" in Timeline17's
     articles of 2005-2010: the holiday of the year written with it, not of the report's year; "Christmas
@@ -666,6 +678,7 @@ RULE_EXAMPLES = {
     "clock_zone": ("Fighting stopped at 0600 EDT.", "2011-03-15T06:00"),
     "clock_hours": ("The patrol left at 0600 hours.", "2011-03-15T06:00"),
     "ordinal_day": ("The shipment arrived on the 9th.", "2011-03-09"),
+    "week_of_month": ("Sales fell in the first week of February.", "2011-W05"),
     "season_of_that_year": ("In 2009 prices rose, and in the autumn of that year they fell.", "2009-FA"),
     "clock_stamp": ("News of the day\n2048 : Protesters gathered in the square.", "2011-03-15T20:48"),
     "era_year": ("The battle was fought in 490 BC.", "BC0490"),

@@ -604,12 +604,18 @@ def _month_alone(m, clock, text, start):
     joined = None if rel in _RELATIVE else cue("coordinated_year").match(text, m.end())
     if joined:  # "January and February 1943"
         return DATE, f"{joined['y']}-{month:02d}", "absolute"
-    year, anchor = _yearless_year(clock, text, start, m.end(), month)
+    year, anchor = _year_of_month(month, rel, clock, text, start, m.end())
+    return DATE, f"{year_value(year)}-{month:02d}" if year is not None else f"XXXX-{month:02d}", anchor
+
+
+def _year_of_month(month: int, rel: str, clock: Clock, text: str, start: int, end: int) -> tuple[int | None, str]:
+    """(year, anchor) of a month named without its year, from `start` to `end` ("in March", "last July")."""
+    year, anchor = _yearless_year(clock, text, start, end, month)
     if year is None:
-        return DATE, f"XXXX-{month:02d}", anchor
+        return None, anchor
     dct = clock.dct
     if anchor.startswith("narrative") and clock.narrative.month and rel not in ("last", "this", "next", "since") \
-            and not _THAT_YEAR.match(text, m.end()):  # "demobilised in September that year": the story's
+            and not _THAT_YEAR.match(text, end):  # "demobilised in September that year": the story's
         year = _nearest_story_year(clock.narrative, month)
     if anchor.startswith("dct") and dct and dct.month:
         if month == dct.month and rel != "last":
@@ -617,8 +623,31 @@ def _month_alone(m, clock, text, start):
             # July" is a year on ("last July" is left to nearest_year: late in the month it can be this one)
             year = dct.year + (rel == "next")
         elif rel != "this":
-            year = nearest_year(dct, month, 15, text, start, rel, end=start + len(m.group(0)))
-    return DATE, f"{year_value(year)}-{month:02d}", anchor
+            year = nearest_year(dct, month, 15, text, start, rel, end=end)
+    return year, anchor
+
+
+_NTH_WEEK = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def _week_of_month(m, clock, text, start):
+    """"the first week of July", "the last week of August 1944": the ISO week of that week's Thursday (a
+    week is the month's whose Thursday falls in it, as ISO 8601 counts weeks into years)."""
+    month, nth = _month(m["mon"]), m["nth"].lower()
+    if m["y"]:
+        year, anchor = int(m["y"]), "absolute"
+    else:
+        year, anchor = _year_of_month(month, "", clock, text, start, m.end())
+    if year is None or year <= 0:
+        return DATE, f"XXXX-{month:02d}", anchor
+    if nth in ("last", "final"):
+        last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+        thursday = last - timedelta(days=(last.weekday() - 3) % 7)
+    else:
+        first = date(year, month, 1)
+        thursday = first + timedelta(days=(3 - first.weekday()) % 7 + 7 * _NTH_WEEK[nth])
+    iso_year, week, _ = thursday.isocalendar()
+    return DATE, f"{iso_year:04d}-W{week:02d}", anchor
 
 
 def _reporting_quarter(dct: Ref, back_years: int = 0) -> str:
@@ -1122,7 +1151,7 @@ _NORMALISERS = {
     "set_adverb": _set_adverb,
     "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_hours": _clock_time, "clock_stamp": _clock_stamp, "year_range_end": _year_range_end,
     "day_range_end": _day_range_end, "day_range_start": _day_range_start, "noon": _noon,
-    "month_rel_year": _month_rel_year, "month_alone": _month_alone, "report_quarter": _report_quarter,
+    "month_rel_year": _month_rel_year, "month_alone": _month_alone, "week_of_month": _week_of_month, "report_quarter": _report_quarter,
     "same_period_year_back": _same_period_year_back,
     "year_ago_adj": _year_ago_adj, "the_year": _the_year, "year_end": _year_end, "month_end": _month_end, "weekend": _weekend,
     "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words,
