@@ -418,6 +418,19 @@ def test_a_week_of_a_month_is_that_weeks_iso_week(timeline17_dir):
     assert [(t.text, t.value) for t in story] == [("6 June 1944", "1944-06-06"), ("the last week of August", "1944-W35")]
 
 
+def test_later_in_the_month_and_the_end_of_the_decade_are_the_storys(timeline17_dir):
+    """"After failing earlier in the month to halt the leak" (a report of 2010-05-28) is May 2010, and
+    "by the end of the decade" (2011-02-04) the 2010s, "earlier in the decade" (2008-09-19) the 2000s: the
+    month or decade the story is in; before, none was read. "later in the month" of a history is the
+    month it last named."""
+    inputs = timeline17_dir
+    assert _tagged(inputs / "bpoil_guardian/InputDocs/2010-05-28/550.htm.txt", "the month") == ["2010-05"]
+    assert _tagged(inputs / "EgyptianProtest_cnn/InputDocs/2011-02-04/17.htm.txt", "the end of the decade") == ["201"]
+    assert _tagged(inputs / "Finan_washingtonpost/InputDocs/2008-09-19/2113.htm.txt", "the decade") == ["200"]
+    story = temporal.tag("Germany annexed Austria on 12 March 1938. Later in the month, Britain protested.", None)
+    assert [(t.text, t.value) for t in story] == [("12 March 1938", "1938-03-12"), ("the month", "1938-03")]
+
+
 def test_a_holiday_written_with_its_year_is_that_years(timeline17_dir):
     """"the day before Thanksgiving in 1991", "on Labor Day of 1936", "at Christmas in 2003" in Timeline17's
     articles of 2005-2010: the holiday of the year written with it, not of the report's year; "Christmas
@@ -678,6 +691,7 @@ RULE_EXAMPLES = {
     "clock_zone": ("Fighting stopped at 0600 EDT.", "2011-03-15T06:00"),
     "clock_hours": ("The patrol left at 0600 hours.", "2011-03-15T06:00"),
     "ordinal_day": ("The shipment arrived on the 9th.", "2011-03-09"),
+    "decade_of_story": ("Prices will double by the end of the decade.", "201"),
     "week_of_month": ("Sales fell in the first week of February.", "2011-W05"),
     "season_of_that_year": ("In 2009 prices rose, and in the autumn of that year they fell.", "2009-FA"),
     "clock_stamp": ("News of the day\n2048 : Protesters gathered in the square.", "2011-03-15T20:48"),

@@ -716,6 +716,11 @@ def _month_end(m, clock, text, start):
     return _month_of_story(clock, text, start)
 
 
+def _decade_of_story(m, clock, text, start):
+    year, anchor = clock.year_for(start, text)
+    return DATE, (year_value(year)[:3] if year and year > 0 else "XXX"), anchor
+
+
 def _month_of_story(clock: Clock, text: str, start: int):
     narrative = clock.narrative if clock.narrative and clock.narrative.month and \
         clock.reaches(text, start, clock.narrative_reach) else None
@@ -1151,7 +1156,7 @@ _NORMALISERS = {
     "set_adverb": _set_adverb,
     "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_hours": _clock_time, "clock_stamp": _clock_stamp, "year_range_end": _year_range_end,
     "day_range_end": _day_range_end, "day_range_start": _day_range_start, "noon": _noon,
-    "month_rel_year": _month_rel_year, "month_alone": _month_alone, "week_of_month": _week_of_month, "report_quarter": _report_quarter,
+    "month_rel_year": _month_rel_year, "month_alone": _month_alone, "decade_of_story": _decade_of_story, "week_of_month": _week_of_month, "report_quarter": _report_quarter,
     "same_period_year_back": _same_period_year_back,
     "year_ago_adj": _year_ago_adj, "the_year": _the_year, "year_end": _year_end, "month_end": _month_end, "weekend": _weekend,
     "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words,
