@@ -431,6 +431,23 @@ def test_later_in_the_month_and_the_end_of_the_decade_are_the_storys(timeline17_
     assert [(t.text, t.value) for t in story] == [("12 March 1938", "1938-03-12"), ("the month", "1938-03")]
 
 
+def test_for_n_years_measures_back_from_the_report_only_in_a_present_perfect(timeline17_dir):
+    """"Moammar Gadhafi has ruled Libya for 42 years" (2011-03-28) and "I 've been in business for 12 years"
+    measure back from the report: 1969 and 1998; "The Exxon Valdez case ... dragged on for 20 years" (a
+    report of 2010) is a length in the past, not 1990 (before, every "for N years" was read so, 457 in
+    Timeline17; 261 now)."""
+    from annalist.temporal.documents import resolve_past_anchors
+
+    def anchors(path: str) -> dict[str, str]:
+        file = timeline17_dir / path
+        found = resolve_past_anchors(file.read_text(encoding="utf-8", errors="replace"), file.parent.name)
+        return {a.text: a.value for a in found if a.rule == "past_anchor_for_years"}
+
+    assert anchors("LibyaWar_cnn/InputDocs/2011-03-28/356.htm.txt").get("for 42 years") == "1969"
+    assert anchors("bpoil_reuters/InputDocs/2010-06-01/1668.htm.txt").get("for 12 years") == "1998"
+    assert "for 20 years" not in anchors("bpoil_washingtonpost/InputDocs/2010-11-22/2037.htm.txt")
+
+
 def test_a_holiday_written_with_its_year_is_that_years(timeline17_dir):
     """"the day before Thanksgiving in 1991", "on Labor Day of 1936", "at Christmas in 2003" in Timeline17's
     articles of 2005-2010: the holiday of the year written with it, not of the report's year; "Christmas

@@ -28,15 +28,28 @@ class PastAnchor:
 def past_anchors(text: str) -> list[PastAnchor]:
     """Phrases measuring years back to an event: the evidence for inferring a publication year."""
     anchors = {}
-    for kind, pattern, closing in past_anchor_patterns():
+    for kind, pattern, closing, clause in past_anchor_patterns():
         # The number alternation is slow to try at every word: look only before each closing keyword.
         for key in closing.finditer(text):
             low = max(0, key.start() - REACH)
             for m in pattern.finditer(text, low, min(len(text), key.end() + 8)):
+                if clause is not None and not clause.search(_sentence_around(text, m.start(), m.end())):
+                    continue  # "dragged on for two years": not measured back from the report
                 years = ordinal(m["o"]) if kind == "anniversary" else number(m["n"])
                 if years and float(years).is_integer() and 0 < years < 200:
                     anchors[m.start(), m.end()] = PastAnchor(m.start(), m.end(), m.group(0), int(years), kind)
     return sorted(anchors.values(), key=lambda a: a.start)
+
+
+SENTENCE_REACH = 200  # characters a sentence is read back from a past anchor for its verb
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end], less the span itself (at most SENTENCE_REACH characters
+    either way): "For eight years, he has ruled" holds its verb after the span."""
+    before = re.split(r"[.;!?\n]", text[max(0, start - SENTENCE_REACH):start])[-1]
+    after = re.split(r"[.;!?\n]", text[end:end + SENTENCE_REACH])[0]
+    return f"{before} {after}"
 
 
 def resolve_past_anchors(text: str, dct: str | None) -> list[Timex]:
