@@ -718,7 +718,8 @@ def _month_end(m, clock, text, start):
 
 def _decade_of_story(m, clock, text, start):
     year, anchor = clock.year_for(start, text)
-    return DATE, (year_value(year)[:3] if year and year > 0 else "XXX"), anchor
+    digits = 3 if m["u"].lower() == "decade" else 2  # TimeML's decade 199, century 19
+    return DATE, (year_value(year)[:digits] if year and year > 0 else "X" * digits), anchor
 
 
 def _month_of_story(clock: Clock, text: str, start: int):
