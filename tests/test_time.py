@@ -197,7 +197,7 @@ def test_wikiwars_value_f1_does_not_regress():
 
     result = score_time(read_gold_dir(need_shared("datasets/wikiwars/tml")))
     assert result["docs"] == 11
-    assert result["value_f1"] >= 0.82, result  # measured 0.834 (tune 0.861, check 0.794)
+    assert result["value_f1"] >= 0.86, result  # measured 0.8715 (tune 0.8951, check 0.8359) at the end of session 32
 
 
 def test_years_before_the_common_era_are_dates_and_count_forward():
