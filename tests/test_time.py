@@ -452,6 +452,16 @@ def test_for_n_years_measures_back_from_the_report_only_in_a_present_perfect(tim
     assert "for 20 years" not in anchors("bpoil_washingtonpost/InputDocs/2010-11-22/2037.htm.txt")
 
 
+def test_a_war_named_by_its_length_is_no_duration_and_between_two_days_dates_both(timeline17_dir):
+    """"the defeat of Egyptian state in the Six Day War of 1967" (Timeline17) holds no six days, nor "the
+    Thirty Years' War" thirty years; "having peaked between 23 and 28 April" dates both days (the first
+    was not read)."""
+    assert _tagged(timeline17_dir / "EgyptianProtest_cnn/InputDocs/2011-02-11/78.htm.txt", "Six Day") == []
+    assert _tagged(timeline17_dir / "H1N1_bbc/InputDocs/2009-05-04/946.htm.txt", "23") == ["2009-04-23"]
+    story = temporal.tag("The Thirty Years' War devastated Germany for thirty years.", None)
+    assert [(t.text, t.value) for t in story] == [("thirty years", "P30Y")]
+
+
 def test_a_holiday_written_with_its_year_is_that_years(timeline17_dir):
     """"the day before Thanksgiving in 1991", "on Labor Day of 1936", "at Christmas in 2003" in Timeline17's
     articles of 2005-2010: the holiday of the year written with it, not of the report's year; "Christmas

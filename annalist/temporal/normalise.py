@@ -1051,6 +1051,8 @@ def _duration(m, clock, text, start):
         return None
     if m.groupdict().get("old") or re.match(r"-old\b", text[m.end():]):
         return None  # an age ("the 69-year-old") describes a person, not a time
+    if cue("names_a_war").match(text, m.end()):
+        return None  # "the Six-Day War", "the Thirty Years' War": a name
     if m["u"].lower() == "second" and _amount(m) not in (1, None):
         return None  # "the 1988 second quarter": an ordinal, not seconds
     if m["u"].lower() == "second" and cue("second_as_ordinal").match(text, m.end()):
