@@ -462,6 +462,26 @@ def test_a_war_named_by_its_length_is_no_duration_and_between_two_days_dates_bot
     assert [(t.text, t.value) for t in story] == [("thirty years", "P30Y")]
 
 
+def test_an_anniversary_articles_days_are_the_days_it_commemorates(timeline17_dir):
+    """What an article on an anniversary writes, in Timeline17: "Ninety years ago today Australian and New
+    Zealand troops" (2005-04-25) is 1915-04-25, "the massacre one week ago today" (2011-07-29) 2011-07-22
+    (before: the year, the week, and "today" apart); "compared with the previous September" (2008-10-10)
+    2007-09; "Every September" a set. "On this day in 1990" in a report of 2020-01-20 is 1990-01-20, and
+    "The following January" after it 1991-01."""
+    inputs = timeline17_dir
+    assert _tagged(inputs / "IraqWar_guardian/InputDocs/2005-04-25/147.htm.txt", "Ninety years ago today") == \
+        ["1915-04-25"]
+    assert _tagged(inputs / "LibyaWar_cnn/InputDocs/2011-07-29/366.htm.txt", "one week ago today") == ["2011-07-22"]
+    assert _tagged(inputs / "Finan_washingtonpost/InputDocs/2008-10-10/1860.htm.txt", "the previous September") == \
+        ["2007-09"]
+    assert _tagged(inputs / "IraqWar_guardian/InputDocs/2005-11-19/138.htm.txt", "Every September") == ["XXXX-09"]
+    story = temporal.tag("On this day in 1990, tanks rolled into Baku. The following January, a memorial was built. "
+                         "Every January 20, crowds gather.", "2020-01-20")
+    assert [(t.text, t.value, t.type) for t in story] == [
+        ("this day in 1990", "1990-01-20", "DATE"), ("The following January", "1991-01", "DATE"),
+        ("Every January 20", "XXXX-01-20", "SET")]
+
+
 def test_a_holiday_written_with_its_year_is_that_years(timeline17_dir):
     """"the day before Thanksgiving in 1991", "on Labor Day of 1936", "at Christmas in 2003" in Timeline17's
     articles of 2005-2010: the holiday of the year written with it, not of the report's year; "Christmas
@@ -722,6 +742,8 @@ RULE_EXAMPLES = {
     "clock_zone": ("Fighting stopped at 0600 EDT.", "2011-03-15T06:00"),
     "clock_hours": ("The patrol left at 0600 hours.", "2011-03-15T06:00"),
     "ordinal_day": ("The shipment arrived on the 9th.", "2011-03-09"),
+    "this_day_in_year": ("On this day in 1990, tanks entered the city.", "1990-03-15"),
+    "set_every_date": ("Every January 20, crowds gather.", "XXXX-01-20"),
     "decade_of_story": ("Prices will double by the end of the decade.", "201"),
     "week_of_month": ("Sales fell in the first week of February.", "2011-W05"),
     "season_of_that_year": ("In 2009 prices rose, and in the autumn of that year they fell.", "2009-FA"),

@@ -8,6 +8,8 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from dateutil.relativedelta import relativedelta
+
 from .. import datafiles
 from ..models import Timex
 from .anchor import (Clock, Ref, clause_around, names_incident, nearest_month, nearest_year, period_value, shifted, tense_before,
@@ -604,8 +606,23 @@ def _month_alone(m, clock, text, start):
     joined = None if rel in _RELATIVE else cue("coordinated_year").match(text, m.end())
     if joined:  # "January and February 1943"
         return DATE, f"{joined['y']}-{month:02d}", "absolute"
+    if m["step"]:  # "the following January": the first after the time the story last named
+        return _month_stepped(month, m["step"].lower() == "following", clock, text, start)
     year, anchor = _year_of_month(month, rel, clock, text, start, m.end())
     return DATE, f"{year_value(year)}-{month:02d}" if year is not None else f"XXXX-{month:02d}", anchor
+
+
+def _month_stepped(month: int, forward: bool, clock: Clock, text: str, start: int):
+    """"the following January" after 1990 (or after March 1990) is January 1991; "the previous July" after
+    March 1990 July 1989, after a year alone the year before's."""
+    ref, anchor = clock.last_named(start, text)
+    if ref is None or ref.year is None:
+        return DATE, f"XXXX-{month:02d}", anchor
+    if forward:
+        year = ref.year + 1 if ref.month is None or month <= ref.month else ref.year
+    else:
+        year = ref.year - 1 if ref.month is None or month >= ref.month else ref.year
+    return DATE, f"{year_value(year)}-{month:02d}", anchor
 
 
 def _year_of_month(month: int, rel: str, clock: Clock, text: str, start: int, end: int) -> tuple[int | None, str]:
@@ -967,6 +984,27 @@ def _amount(m) -> float | None:
     return value
 
 
+def _this_day_in_year(m, clock, text, start):
+    """"On this day in 1990" in a report of 2020-01-20: 1990-01-20 (the year alone when the report's day
+    is not known)."""
+    dct, year = clock.dct, int(m["y"])
+    day = dct.as_date() if dct else None
+    if day is None or not valid_date(year, day.month, day.day):
+        return _story_moves_to(Ref(year), clock, start)
+    return _story_moves_to(Ref(year, day.month, day.day), clock, start)
+
+
+def _set_every_date(m, clock, text, start):
+    """"Every January 20": XXXX-01-20, a set; "every January" XXXX-01."""
+    month = _month(m["mon"] or m["mon2"])
+    if (m["mon"] or m["mon2"])[0].islower():
+        return None  # "each may": the verb; month names are capitalised
+    day = m["d"] or m["d2"]
+    if day and not valid_date(None, month, _day(day)):
+        return None
+    return SET, f"XXXX-{month:02d}-{_day(day):02d}" if day else f"XXXX-{month:02d}", "none"
+
+
 def _ago(m, clock, text, start):
     unit, amount = _unit(m["u"]), _amount(m)
     dct = clock.dct
@@ -974,6 +1012,12 @@ def _ago(m, clock, text, start):
         return DATE, "PAST_REF" if amount is None else "XXXX", "dct " + dct.iso() if dct else "none"
     if unit in TIME_UNITS:
         return _dct_day(clock)
+    today = m.groupdict().get("today")
+    if today and dct.as_date() and float(amount).is_integer() and unit in ("year", "month", "week", "day"):
+        # "Thirty years ago today": the report's day, that long before (the day of the anniversary)
+        then = dct.as_date() - (relativedelta(**{f"{unit}s": int(amount)}))
+        return DATE, then.isoformat() if "today" in today.lower() else shifted(
+            Ref(then.year, then.month, then.day), "week" if "week" in today.lower() else "month", 0), f"dct {dct.iso()}"
     if "and a half" in m.group(0).lower() and unit == "year":
         return DATE, shifted(dct, "month", -amount * 12), f"dct {dct.iso()}"
     if unit == "year" and amount == 1 and dct.month and _about_quarters(text, start):
@@ -1159,7 +1203,7 @@ _NORMALISERS = {
     "set_adverb": _set_adverb,
     "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_hours": _clock_time, "clock_stamp": _clock_stamp, "year_range_end": _year_range_end,
     "day_range_end": _day_range_end, "day_range_start": _day_range_start, "noon": _noon,
-    "month_rel_year": _month_rel_year, "month_alone": _month_alone, "decade_of_story": _decade_of_story, "week_of_month": _week_of_month, "report_quarter": _report_quarter,
+    "month_rel_year": _month_rel_year, "month_alone": _month_alone, "this_day_in_year": _this_day_in_year, "set_every_date": _set_every_date, "decade_of_story": _decade_of_story, "week_of_month": _week_of_month, "report_quarter": _report_quarter,
     "same_period_year_back": _same_period_year_back,
     "year_ago_adj": _year_ago_adj, "the_year": _the_year, "year_end": _year_end, "month_end": _month_end, "weekend": _weekend,
     "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words,
