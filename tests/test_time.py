@@ -482,6 +482,16 @@ def test_an_anniversary_articles_days_are_the_days_it_commemorates(timeline17_di
         ("Every January 20", "XXXX-01-20", "SET")]
 
 
+def test_how_often_is_a_set(timeline17_dir):
+    """"I go out in the marshes three times a week" and "threatening Greece every other week" (Timeline17)
+    are sets, P1W and P2W (before: "a week", a duration, or nothing); "twice a week ago" is still a week ago."""
+    inputs = timeline17_dir
+    assert _tagged(inputs / "bpoil_foxnews/InputDocs/2010-04-30/1818.htm.txt", "three times a week") == ["P1W"]
+    assert _tagged(inputs / "LibyaWar_cnn/InputDocs/2011-03-21/85.htm.txt", "every other week") == ["P2W"]
+    story = temporal.tag("The council meets twice a week. He was hit twice a week ago.", "2010-03-05")
+    assert [(t.text, t.type, t.value) for t in story] == [("twice a week", "SET", "P1W"), ("a week ago", "DATE", "2010-W08")]
+
+
 def test_a_holiday_written_with_its_year_is_that_years(timeline17_dir):
     """"the day before Thanksgiving in 1991", "on Labor Day of 1936", "at Christmas in 2003" in Timeline17's
     articles of 2005-2010: the holiday of the year written with it, not of the report's year; "Christmas
@@ -742,6 +752,7 @@ RULE_EXAMPLES = {
     "clock_zone": ("Fighting stopped at 0600 EDT.", "2011-03-15T06:00"),
     "clock_hours": ("The patrol left at 0600 hours.", "2011-03-15T06:00"),
     "ordinal_day": ("The shipment arrived on the 9th.", "2011-03-09"),
+    "set_times": ("The council meets twice a month.", "P1M"),
     "this_day_in_year": ("On this day in 1990, tanks entered the city.", "1990-03-15"),
     "set_every_date": ("Every January 20, crowds gather.", "XXXX-01-20"),
     "decade_of_story": ("Prices will double by the end of the decade.", "201"),
