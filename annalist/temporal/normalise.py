@@ -1046,7 +1046,7 @@ def _later(m, clock, text, start):
 
 def _next_day(m, clock, text, start):
     unit = m["u"].lower()
-    direction = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0}[m["dir"].lower()]
+    direction = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0}[m["dir"].lower()]
     return _step_from_narrative(unit, direction, clock, text, start)
 
 
