@@ -494,6 +494,14 @@ def test_how_often_is_a_set(timeline17_dir):
                                                     "1998-03-10")] == [("year's end", "1998"), ("The prior year", "1997")]
 
 
+def test_the_year_before_a_number_is_that_year(timeline17_dir):
+    """"in the year 610 of the Common Era" (Timeline17) is 0610 (before: "the year", 2010, the report's);
+    "the year 2050" is 2050, not the report's year beside it; "490/489 BC" dates both years."""
+    assert _tagged(timeline17_dir / "MJ_bbc/InputDocs/2010-08-01/601.htm.txt", "the year 610") == ["0610"]
+    story = temporal.tag("Forecasts for the year 2050 vary. The war of 490/489 BC was short.", "2010-01-01")
+    assert [(t.text, t.value) for t in story] == [("2050", "2050"), ("490", "BC0490"), ("489 BC", "BC0489")]
+
+
 def test_a_holiday_written_with_its_year_is_that_years(timeline17_dir):
     """"the day before Thanksgiving in 1991", "on Labor Day of 1936", "at Christmas in 2003" in Timeline17's
     articles of 2005-2010: the holiday of the year written with it, not of the report's year; "Christmas
@@ -754,6 +762,7 @@ RULE_EXAMPLES = {
     "clock_zone": ("Fighting stopped at 0600 EDT.", "2011-03-15T06:00"),
     "clock_hours": ("The patrol left at 0600 hours.", "2011-03-15T06:00"),
     "ordinal_day": ("The shipment arrived on the 9th.", "2011-03-09"),
+    "the_year_number": ("The city was founded in the year 610.", "0610"),
     "set_times": ("The council meets twice a month.", "P1M"),
     "this_day_in_year": ("On this day in 1990, tanks entered the city.", "1990-03-15"),
     "set_every_date": ("Every January 20, crowds gather.", "XXXX-01-20"),

@@ -339,6 +339,12 @@ def _era_range_start(m, clock, text, start):
     return _story_moves_to(ref, clock, start)
 
 
+def _the_year_number(m, clock, text, start):
+    """"in the year 610": that year (a number alone is read as a year from 1500 on)."""
+    year = int(m["y"])
+    return _story_year(year, clock, start) if year else None
+
+
 def _year_in(m, clock, text, start):
     return _year(int(m["y"]), clock, text, start, m.end())
 
@@ -1207,7 +1213,7 @@ _NORMALISERS = {
     "set_adverb": _set_adverb,
     "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_hours": _clock_time, "clock_stamp": _clock_stamp, "year_range_end": _year_range_end,
     "day_range_end": _day_range_end, "day_range_start": _day_range_start, "noon": _noon,
-    "month_rel_year": _month_rel_year, "month_alone": _month_alone, "set_times": _set_times, "this_day_in_year": _this_day_in_year, "set_every_date": _set_every_date, "decade_of_story": _decade_of_story, "week_of_month": _week_of_month, "report_quarter": _report_quarter,
+    "month_rel_year": _month_rel_year, "month_alone": _month_alone, "the_year_number": _the_year_number, "set_times": _set_times, "this_day_in_year": _this_day_in_year, "set_every_date": _set_every_date, "decade_of_story": _decade_of_story, "week_of_month": _week_of_month, "report_quarter": _report_quarter,
     "same_period_year_back": _same_period_year_back,
     "year_ago_adj": _year_ago_adj, "the_year": _the_year, "year_end": _year_end, "month_end": _month_end, "weekend": _weekend,
     "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words,
