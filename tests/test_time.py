@@ -427,6 +427,9 @@ def test_later_in_the_month_and_the_end_of_the_decade_are_the_storys(timeline17_
     assert _tagged(inputs / "bpoil_guardian/InputDocs/2010-05-28/550.htm.txt", "the month") == ["2010-05"]
     assert _tagged(inputs / "EgyptianProtest_cnn/InputDocs/2011-02-04/17.htm.txt", "the end of the decade") == ["201"]
     assert _tagged(inputs / "Finan_washingtonpost/InputDocs/2008-09-19/2113.htm.txt", "the decade") == ["200"]
+    assert [(t.text, t.value) for t in temporal.tag("Early in 1942 Japan advanced. By the middle of the month the "
+                                                    "city was encircled.", None)] == [
+        ("Early in 1942", "1942"), ("the middle of the month", "1942-XX")]
     story = temporal.tag("Germany annexed Austria on 12 March 1938. Later in the month, Britain protested. On the "
                          "night of 14/15 April the army moved, and until the end of the century peace never held.",
                          None)

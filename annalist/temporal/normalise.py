@@ -746,8 +746,12 @@ def _decade_of_story(m, clock, text, start):
 
 
 def _month_of_story(clock: Clock, text: str, start: int):
+    """The month the story is in ("by the middle of the month"); in a history whose story names only a
+    year so far, a month of that year (1942-XX)."""
     narrative = clock.narrative if clock.narrative and clock.narrative.month and \
         clock.reaches(text, start, clock.narrative_reach) else None
+    if narrative is None and clock.narrative_only and clock.narrative and clock.narrative.year:
+        narrative = clock.narrative
     ref, anchor = (narrative, f"narrative {narrative.iso()}") if narrative else (clock.dct, clock.dct_anchor)
     if ref is None or ref.year is None:
         return DATE, "XXXX-XX", anchor
