@@ -12,8 +12,8 @@ from dateutil.relativedelta import relativedelta
 
 from .. import datafiles
 from ..models import Timex
-from .anchor import (Clock, Ref, clause_around, names_incident, nearest_month, nearest_year, period_value, shifted, tense_before,
-                     valid_date, within_sentences, year_value)
+from .anchor import (Clock, Ref, clause_around, names_incident, nearest_month, nearest_year, period_value, shifted,
+                     tense_before, valid_date, within_sentences, year_value)
 from .lexicon import (DAY_RX, DECADE_WORDS, MONTH_RX, MONTHS, NUMBER_WORDS, ORDINALS, PARTS, SEASONS, TIME_UNITS, UNITS,
                       VAGUE_RX, WEEKDAYS, YEAR_RX, cue, holidays)
 from .match import find_candidates
@@ -307,6 +307,8 @@ def _season_of_that_year(m, clock, text, start):
 
 
 def _that_year(m, clock) -> tuple[int | None, str]:
+    """(year, anchor) of "that year", "the same year", "the following year", "the previous year" (the
+    fragment that_year, its step group): the year the story last named, or the one after or before it."""
     told = clock.last_year or clock.narrative
     if not told:
         return None, "none"
@@ -505,8 +507,8 @@ def _half_year(m, clock, text, start):
         if not year:
             return None
     else:
-        year, anchor = _relative_year(m["y"] if re.fullmatch(YEAR_RX, m["y"]) else m["y"].replace("the year", "this year"),
-                                      clock, text, start)
+        named = m["y"] if re.fullmatch(YEAR_RX, m["y"]) else m["y"].replace("the year", "this year")
+        year, anchor = _relative_year(named, clock, text, start)
     if anchor == "absolute":  # "the latter half of 2008" moves the story to 2008 as "2008" does
         clock.set_narrative(Ref(year), start, same_sentence_only=True)
     return DATE, f"{Ref(year).iso() if year else 'XXXX'}-H{1 if m['h'].lower() == 'first' else 2}", anchor
@@ -606,8 +608,8 @@ def _month_alone(m, clock, text, start):
     if not m["mon"][0].isupper():
         return None  # "may" the verb; month names are capitalised
     if m["mon"] in ("May", "March") and not rel and re.match(r"\s+[a-z]", text[m.end():]) and \
-            not re.search(r"\b(?:in|of|since|until|by|from|between|early|late|mid|last|next|this)\s*$", text[max(0, start - 8):start],
-                          re.I):
+            not re.search(r"\b(?:in|of|since|until|by|from|between|early|late|mid|last|next|this)\s*$",
+                          text[max(0, start - 8):start], re.I):
         return None  # "May" / "March" as a verb or a name
     joined = None if rel in _RELATIVE else cue("coordinated_year").match(text, m.end())
     if joined:  # "January and February 1943"
@@ -1022,17 +1024,23 @@ def _ago(m, clock, text, start):
         return DATE, "PAST_REF" if amount is None else "XXXX", "dct " + dct.iso() if dct else "none"
     if unit in TIME_UNITS:
         return _dct_day(clock)
-    today = m.groupdict().get("today")
-    if today and dct.as_date() and float(amount).is_integer() and unit in ("year", "month", "week", "day"):
-        # "Thirty years ago today": the report's day, that long before (the day of the anniversary)
-        then = dct.as_date() - (relativedelta(**{f"{unit}s": int(amount)}))
-        return DATE, then.isoformat() if "today" in today.lower() else shifted(
-            Ref(then.year, then.month, then.day), "week" if "week" in today.lower() else "month", 0), f"dct {dct.iso()}"
+    on_the_day = (m.groupdict().get("today") or "").split()
+    if on_the_day and dct.as_date() and float(amount).is_integer() and unit in ("year", "month", "week", "day"):
+        return DATE, _anniversary(dct.as_date(), unit, int(amount), on_the_day[-1].lower()), f"dct {dct.iso()}"
     if "and a half" in m.group(0).lower() and unit == "year":
         return DATE, shifted(dct, "month", -amount * 12), f"dct {dct.iso()}"
     if unit == "year" and amount == 1 and dct.month and _about_quarters(text, start):
         return DATE, _reporting_quarter(dct, 1), f"dct {dct.iso()}"
     return DATE, shifted(dct, unit, -amount), f"dct {dct.iso()}"
+
+
+def _anniversary(report: date, unit: str, amount: int, period: str) -> str:
+    """"Thirty years ago today" (period "today"): the report's day that long before; "four years ago this
+    week" ("week") that day's week, "50 years ago this month" ("month") its month."""
+    then = report - relativedelta(**{f"{unit}s": amount})
+    if period == "today":
+        return then.isoformat()
+    return shifted(Ref(then.year, then.month, then.day), period, 0)
 
 
 def _later(m, clock, text, start):
@@ -1203,7 +1211,8 @@ def _told_as_past(text: str, start: int) -> bool:
 _NORMALISERS = {
     "iso_date": _iso_date, "numeric_date": _numeric_date, "night_of_range": _night_range, "night_of_range_dm": _night_range,
     "part_of_date": _part_of_date, "month_day_year": _full_date, "day_month_year": _full_date,
-    "ordinal_day": _ordinal_day, "month_day": _yearless_date, "day_month": _yearless_date, "month_year": _month_year, "month_of_that_year": _month_of_that_year, "season_of_that_year": _season_of_that_year,
+    "ordinal_day": _ordinal_day, "month_day": _yearless_date, "day_month": _yearless_date, "month_year": _month_year,
+    "month_of_that_year": _month_of_that_year, "season_of_that_year": _season_of_that_year,
     "season_year": _season, "quarter": _quarter, "half_year": _half_year, "decade": _decade,
     "decade_short": _decade_short, "century": _century, "year_in": _year_in, "era_year": _era_year, "fiscal_year": _fiscal_year,
     "era_range_start": _era_range_start,
@@ -1215,9 +1224,12 @@ _NORMALISERS = {
     "morning_following": _morning_following, "duration": _duration, "duration_article": _duration, "duration_long": _duration,
     "duration_plain": _duration_plain, "duration_following": _duration_plain, "coming_period": _duration_plain, "set_every": _set_every,
     "set_adverb": _set_adverb,
-    "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_hours": _clock_time, "clock_stamp": _clock_stamp, "year_range_end": _year_range_end,
+    "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_hours": _clock_time,
+    "clock_stamp": _clock_stamp, "year_range_end": _year_range_end,
     "day_range_end": _day_range_end, "day_range_start": _day_range_start, "noon": _noon,
-    "month_rel_year": _month_rel_year, "month_alone": _month_alone, "the_year_number": _the_year_number, "set_times": _set_times, "this_day_in_year": _this_day_in_year, "set_every_date": _set_every_date, "decade_of_story": _decade_of_story, "week_of_month": _week_of_month, "report_quarter": _report_quarter,
+    "month_rel_year": _month_rel_year, "month_alone": _month_alone, "the_year_number": _the_year_number,
+    "set_times": _set_times, "this_day_in_year": _this_day_in_year, "set_every_date": _set_every_date,
+    "decade_of_story": _decade_of_story, "week_of_month": _week_of_month, "report_quarter": _report_quarter,
     "same_period_year_back": _same_period_year_back,
     "year_ago_adj": _year_ago_adj, "the_year": _the_year, "year_end": _year_end, "month_end": _month_end, "weekend": _weekend,
     "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words,
