@@ -198,13 +198,14 @@ def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str
     would be after the January 8 shooting") tells of one that has happened, whatever the clause's tense
     (`end` is where the date ends)."""
     anchor = date(dct.year, dct.month, dct.day or 15)
-    options = [y for y in (dct.year - 1, dct.year, dct.year + 1) if valid_date(y, month, day)]
+    options = [date(y, month, day) for y in (dct.year - 1, dct.year, dct.year + 1) if valid_date(y, month, day)]
     tense = _clause_tense(text, start, end)
-    if rel in ("last", "since") or (rel != "next" and tense == "past"):
-        options = [y for y in options if date(y, month, day) <= anchor] or options
-    elif rel == "next" or tense == "future":
-        options = [y for y in options if date(y, month, day) >= anchor] or options
-    return min(options, key=lambda y: abs((date(y, month, day) - anchor).days))
+    side = "past" if rel in ("last", "since") or (rel != "next" and tense == "past") else \
+        "future" if rel == "next" or tense == "future" else None
+    best = _nearest_on_side(options, anchor, side)
+    if best is None:
+        raise ValueError(f"no {month:02d}-{day:02d} in the three years around {dct.iso()}")  # February 29
+    return best.year
 
 
 def nearest_month(dct: Ref, day: int, text: str, start: int, end: int) -> Ref | None:
@@ -217,12 +218,18 @@ def nearest_month(dct: Ref, day: int, text: str, start: int, end: int) -> Ref | 
     options = [date(y, m, day) for y, m in months if valid_date(y, m, day)]
     fronted = re.match(r"\s*,\s*", text[end:end + 4])
     tense = _clause_tense(text, start) or (_tense_after(text, end + fronted.end()) if fronted else None)
-    if tense == "past":
-        options = [d for d in options if d <= anchor] or options
-    elif tense == "future":
-        options = [d for d in options if d >= anchor] or options
-    best = min(options, key=lambda d: abs((d - anchor).days), default=None)
+    best = _nearest_on_side(options, anchor, tense)
     return Ref(best.year, best.month, best.day) if best else None
+
+
+def _nearest_on_side(options: list[date], anchor: date, side: str | None) -> date | None:
+    """The option nearest the anchor among those on its `side` ("past": on or before it, "future": on or
+    after it; all when none lies there, or when the side is not known)."""
+    if side == "past":
+        options = [d for d in options if d <= anchor] or options
+    elif side == "future":
+        options = [d for d in options if d >= anchor] or options
+    return min(options, key=lambda d: abs((d - anchor).days), default=None)
 
 
 def _clause_tense(text: str, start: int, end: int | None = None) -> str | None:

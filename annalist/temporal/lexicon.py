@@ -111,8 +111,8 @@ def _cues() -> dict[str, re.Pattern]:
 
 @lru_cache(maxsize=1)
 def past_anchor_patterns() -> list[tuple[str, re.Pattern, re.Pattern, re.Pattern | None]]:
-    """(kind, pattern, closing keyword, what its clause must hold before it or None) of each phrase that
-    measures years back to an event."""
+    """(kind, pattern, closing keyword, what its sentence must hold or None) of each phrase that measures
+    years back to an event."""
     return [(kind, re.compile(expand(p["pattern"]), re.I), re.compile(p["key"], re.I),
              re.compile(p["clause"], re.I) if "clause" in p else None)
             for kind, p in _data()["past_anchors"].items()]
