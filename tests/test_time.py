@@ -460,9 +460,11 @@ def test_a_war_named_by_its_length_is_no_duration_and_between_two_days_dates_bot
     Thirty Years' War" thirty years; "having peaked between 23 and 28 April" dates both days (the first
     was not read)."""
     assert _tagged(timeline17_dir / "EgyptianProtest_cnn/InputDocs/2011-02-11/78.htm.txt", "Six Day") == []
+    assert _tagged(timeline17_dir / "MJ_bbc/InputDocs/2009-08-25/696.htm.txt", "Winter") == []  # "a Winter Olympics Special"
     assert _tagged(timeline17_dir / "H1N1_bbc/InputDocs/2009-05-04/946.htm.txt", "23") == ["2009-04-23"]
-    story = temporal.tag("The Thirty Years' War devastated Germany for thirty years.", None)
-    assert [(t.text, t.value) for t in story] == [("thirty years", "P30Y")]
+    story = temporal.tag("The Thirty Years' War devastated Germany for thirty years. The Winter War began in the "
+                         "winter.", None)
+    assert [(t.text, t.value) for t in story] == [("thirty years", "P30Y"), ("the winter", "XXXX-WI")]
 
 
 def test_an_anniversary_articles_days_are_the_days_it_commemorates(timeline17_dir):
