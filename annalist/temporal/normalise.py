@@ -306,6 +306,10 @@ def _season_of_that_year(m, clock, text, start):
     return DATE, f"{year_value(year)}-{code}" if year else f"XXXX-{code}", anchor
 
 
+# How far "the next/following/previous/preceding/prior/same" day, month or year steps from the story's.
+_STEPS = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0}
+
+
 def _that_year(m, clock) -> tuple[int | None, str]:
     """(year, anchor) of "that year", "the same year", "the following year", "the previous year" (the
     fragment that_year, its step group): the year the story last named, or the one after or before it."""
@@ -313,7 +317,7 @@ def _that_year(m, clock) -> tuple[int | None, str]:
     if not told:
         return None, "none"
     step = (m["step"] or "").split()[-1:]
-    shift = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(step[0].lower(), 0) if step else 0
+    shift = _STEPS[step[0].lower()] if step else 0
     return told.year + shift, f"mentioned {told.year}"
 
 
@@ -1064,7 +1068,7 @@ def _later(m, clock, text, start):
 
 def _next_day(m, clock, text, start):
     unit = m["u"].lower()
-    direction = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0}[m["dir"].lower()]
+    direction = _STEPS[m["dir"].lower()]
     return _step_from_narrative(unit, direction, clock, text, start)
 
 
