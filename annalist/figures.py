@@ -438,6 +438,8 @@ def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:
         if token is None:
             continue
         measure, counted = _measure_of(token)
+        if measure == "killed" and implicit.died_since(counted) and _the_whole_of_a_part(token):
+            measure = None  # "one of three people hit ... has died": the one died, not the three
         if measure is None:
             unread.append((match, token))
             continue
@@ -445,7 +447,7 @@ def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:
             measure = "killed"  # "two were shot dead", "one fatally", "Four people found shot to death"
         elif measure == "injured" and _wounds_said_mortal(token, counted):
             measure = "killed"  # "fatally wounded four friends", "three were mortally wounded"
-        if measure in (implicit.SHOT, "injured") and implicit.died_since(counted):
+        if measure in (implicit.SHOT, "injured") and implicit.died_since(counted) and not _the_whole_of_a_part(token):
             measure = "killed"  # "Two people wounded in the shooting have died"
         low, high, value, qualifier, vague = _amounts(match)
         if value is None and low is None and high is None and not vague:
@@ -562,7 +564,9 @@ def names_animals(noun) -> bool:
 
 
 _NAME_BEFORE = re.compile(r"[A-Z][\w'.’-]*,\s*$")  # "Reno Wallace II, " / "Boy, "
-_SET_OFF_AFTER = re.compile(r"\s*(?:[,;)—–]|\s-\s|\.?$|\s+of\b)")
+# An age ends its phrase or runs into the place the person is from ("Smith, 25 of Chicago"); "a boy,
+# one of three people hit" is a part of a count, not an age.
+_SET_OFF_AFTER = re.compile(r"\s*(?:[,;)—–]|\s-\s|\.?$|\s+of\s+[A-Z])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)[\s#:.-]*$")
 _WORD_AFTER = re.compile(r"[\s-]*([A-Za-z][\w.]*)")
 
@@ -600,7 +604,7 @@ def _person_before(before: str) -> bool:
         return False
     noun = word.group(1).lower()
     people = implicit.lexicon()["people"]["nouns"]
-    return noun in people or (noun.endswith("s") and noun[:-1] in people)
+    return noun in people or (noun.endswith("s") and noun[:-1] in people) or noun in _not_counts()["person_standins"]
 
 
 def _without_age_adverb(before: str) -> str:
@@ -662,6 +666,20 @@ def _excluded(sentence: str, match: re.Match) -> bool:
     return bool(number and re.fullmatch(r"(?:1[5-9]|20)\d\d", number) and not re.match(r"\s+(?:people|of)", after))
 
 
+def _after_a_parent(of) -> bool:
+    """"of" after a parent noun: "a mother of three", "a husband and father of two children" (the
+    parser may hang "of" on the first of two joined nouns)."""
+    parents = _not_counts()["parents"]
+    return of.head.lemma_.lower() in parents or (of.i > 0 and of.doc[of.i - 1].lemma_.lower() in parents)
+
+
+def _the_whole_of_a_part(token) -> bool:
+    """The number after "of" in "one of three people hit by gunfire has died": the whole a part is
+    taken from; what the sentence says next is said of the part (the parser may hang the whole's
+    noun on the verb: "people" as the subject of "has died")."""
+    return token.i > 0 and token.doc[token.i - 1].lower_ == "of"
+
+
 def _token_at(doc, char: int):
     """The token that holds a character offset."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
@@ -683,6 +701,8 @@ def _measure_of(token):
         return None, None  # "two men shot a woman", "two of the teens were shooting a rifle": who fired
     if counted.lemma_.lower() in _NOT_PEOPLE or counted.text.lower() in _NOT_PEOPLE or names_animals(counted):
         return None, None
+    if counted in partitive and counted.lemma_.lower() in implicit.lexicon()["instrument_only"]["instruments"]:
+        return None, None  # a part of what was fired: "One of the shots struck the male", "one of the fragments hit"
     if any(g.lower_ == "which" for g in _of_objects(token)):
         return None, None  # "two of which later died": "which" stands for things (people are "of whom")
     if counted.pos_ == "PROPN" and counted.i < token.i:
@@ -699,6 +719,8 @@ def _measure_of(token):
     if any(c.text.lower() in unconfirmed["words"] for c in counted.lefts) and \
             counted.lemma_.lower() not in unconfirmed["case_nouns"]:
         return None, None  # "101 suspected deaths" are not yet a count; "486 possible cases" are
+    if counted.dep_ == "pobj" and counted.head.lower_ == "of" and _after_a_parent(counted.head):
+        return None, None  # "a mother of three children": her children, not the casualties
     if counted.dep_ == "pobj" and counted.head.dep_ == "agent":
         return None, None  # "he was shot by two men": who did it, not to whom
     # "put the toll at 12", "five people died, including two children", "arrested for ..."
@@ -728,6 +750,8 @@ def _measure_of(token):
             return "displaced", counted
     if _shot_people(counted):
         return implicit.SHOT, counted  # "4 gunshot victims were located", "officers found seven shooting victims"
+    if implicit.carries_wounds(counted):
+        return implicit.SHOT, counted  # "two others hospitalized with injuries", "two men ... in critical condition"
     return None, None
 
 

@@ -250,6 +250,15 @@ def hospitalised_after(verb):
     return subject
 
 
+def carries_wounds(person) -> bool:
+    """Whether the sentence says `person` suffered wounds or is in a hurt person's condition ("two
+    others were hospitalized with non-life-threatening injuries", "two men were taken to a hospital
+    in critical condition"): the same reading as a singular person's, for a counted noun."""
+    return any(held is not None and held.i == person.i
+               for held in (_wound_or_condition(t) for t in person.sent
+                            if t.lemma_.lower() in lexicon()["wounds"]["nouns"] or t.lemma_.lower() == "condition"))
+
+
 def _wound_or_condition(token):
     """The person of "X suffered a gunshot wound" or "X is in serious condition", else None."""
     lex = lexicon()
