@@ -1857,3 +1857,15 @@ def test_a_unit_long_is_a_duration_without_its_article(timeline17_dir):
             assert ours.value == f"P1{m['u'][0].upper()}", (m.group(0), ours.value)
             found += 1
     assert found >= 10, found
+
+
+def test_a_month_named_again_with_nothing_to_place_it_is_the_one_the_report_placed(timeline17_dir):
+    """A report that has placed a month ("tests done in February and April" after "in April 2010"; the
+    September 2011 elections) means the same one when it names the month again with no tense or word to
+    place it; read alone, the month nearest the report's date was taken (April 2011 in a report of
+    October 2010, September 2010 in one of February 2011). Timeline17: 20 values changed, 12 right, 3
+    wrong, 5 names that are no dates either way."""
+    egypt = timeline17_dir / "EgyptianProtest_cnn/InputDocs/2011-02-06/226.htm.txt"
+    assert _tagged(egypt, "the end of September") == ["2011-09"]
+    assert "2010-04" in _tagged(timeline17_dir / "bpoil_foxnews/InputDocs/2010-10-29/1094.htm.txt", "April")
+    assert "2011-04" not in _tagged(timeline17_dir / "bpoil_foxnews/InputDocs/2010-10-29/1094.htm.txt", "April")

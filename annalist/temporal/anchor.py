@@ -7,7 +7,7 @@ flashback). A text with no creation date is read as a narrative (HeidelTime's na
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -67,6 +67,9 @@ class Clock:
     last_month: Ref | None = None  # the last month resolved ("in March", "March 3, 1945")
     last_month_at: int = -1
     last_year: Ref | None = None  # the last year resolved ("in 1990", "last year", "in March")
+    # The year each month was last resolved in ("in February 2015", "on Feb. 3"): a report that names a
+    # month again with nothing to place it means the same one.
+    month_years: dict[int, int] = field(default_factory=dict)
 
     @property
     def narrative_only(self) -> bool:
@@ -199,7 +202,7 @@ def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str
     (`end` is where the date ends)."""
     anchor = date(dct.year, dct.month, dct.day or 15)
     options = [date(y, month, day) for y in (dct.year - 1, dct.year, dct.year + 1) if valid_date(y, month, day)]
-    tense = _clause_tense(text, start, end)
+    tense = clause_tense(text, start, end)
     side = "past" if rel in ("last", "since") or (rel != "next" and tense == "past") else \
         "future" if rel == "next" or tense == "future" else None
     best = _nearest_on_side(options, anchor, side)
@@ -217,7 +220,7 @@ def nearest_month(dct: Ref, day: int, text: str, start: int, end: int) -> Ref | 
     months = [(dct.year + (dct.month + step - 1) // 12, (dct.month + step - 1) % 12 + 1) for step in (-1, 0, 1)]
     options = [date(y, m, day) for y, m in months if valid_date(y, m, day)]
     fronted = re.match(r"\s*,\s*", text[end:end + 4])
-    tense = _clause_tense(text, start) or (_tense_after(text, end + fronted.end()) if fronted else None)
+    tense = clause_tense(text, start) or (_tense_after(text, end + fronted.end()) if fronted else None)
     best = _nearest_on_side(options, anchor, tense)
     return Ref(best.year, best.month, best.day) if best else None
 
@@ -232,7 +235,7 @@ def _nearest_on_side(options: list[date], anchor: date, side: str | None) -> dat
     return min(options, key=lambda d: abs((d - anchor).days), default=None)
 
 
-def _clause_tense(text: str, start: int, end: int | None = None) -> str | None:
+def clause_tense(text: str, start: int, end: int | None = None) -> str | None:
     """"past" or "future" as the clause around a date at `start` tells (a date that names an incident
     is past), else None."""
     if end is not None and names_incident(text, end, start):

@@ -12,8 +12,8 @@ from dateutil.relativedelta import relativedelta
 
 from .. import datafiles
 from ..models import Timex
-from .anchor import (Clock, Ref, clause_around, names_incident, nearest_month, nearest_year, period_value, shifted,
-                     tense_before, valid_date, within_sentences, year_value)
+from .anchor import (Clock, Ref, clause_around, clause_tense, names_incident, nearest_month, nearest_year, period_value,
+                     shifted, tense_before, valid_date, within_sentences, year_value)
 from .lexicon import (DAY_RX, DECADE_WORDS, MONTH_RX, MONTHS, NUMBER_WORDS, ORDINALS, PARTS, SEASONS, TIME_UNITS, UNITS,
                       VAGUE_RX, WEEKDAYS, YEAR_RX, cue, holidays)
 from .match import find_candidates
@@ -87,6 +87,8 @@ def tag(text: str, dct: str | None) -> list[Timex]:
                 clock.last_year = Ref(told.year)
             if told.month:
                 clock.last_month, clock.last_month_at = told, start
+                if kind == DATE:
+                    clock.month_years[told.month] = told.year
                 if told.day:
                     clock.last_day, clock.last_day_at = told, start
     return timexes
@@ -651,6 +653,8 @@ def _year_of_month(month: int, rel: str, clock: Clock, text: str, start: int, en
             # the report's own month is this year's whatever the tense ("It was hot in July" on July 6); "next
             # July" is a year on ("last July" is left to nearest_year: late in the month it can be this one)
             year = dct.year + (rel == "next")
+        elif not rel and abs(clock.month_years.get(month, 0) - dct.year) <= 1 and clause_tense(text, start, end) is None:
+            year = clock.month_years[month]  # the month the report has already placed, of the years around it
         elif rel != "this":
             year = nearest_year(dct, month, 15, text, start, rel, end=end)
     return year, anchor
