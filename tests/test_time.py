@@ -1869,3 +1869,32 @@ def test_a_month_named_again_with_nothing_to_place_it_is_the_one_the_report_plac
     assert _tagged(egypt, "the end of September") == ["2011-09"]
     assert "2010-04" in _tagged(timeline17_dir / "bpoil_foxnews/InputDocs/2010-10-29/1094.htm.txt", "April")
     assert "2011-04" not in _tagged(timeline17_dir / "bpoil_foxnews/InputDocs/2010-10-29/1094.htm.txt", "April")
+
+
+def test_last_or_next_month_or_season_in_news_counts_from_the_report(timeline17_dir):
+    """"was freed ... last August" after "over the Scottish town in 1988", in a report of July 2010, is
+    August 2009: "last", "next" and "this" are the report's, wherever the story has moved (they were
+    read against 1988). Timeline17: 6 such values changed, all 6 right."""
+    assert _tagged(timeline17_dir / "bpoil_bbc/InputDocs/2010-07-24/724.htm.txt", "last August") == ["2009-08"]
+
+
+def test_a_clock_time_with_its_zone_is_part_of_the_day_after_it(timeline17_dir):
+    """"the blast about 10 p.m. CDT Tuesday night" and "due at 4:30 p.m. EDT on Tuesday": the time zone
+    between the time and its day no longer cuts them apart (the time took the report's day). Timeline17:
+    105 such times joined to their weekday or date, each now on that day."""
+    assert _tagged(timeline17_dir / "bpoil_reuters/InputDocs/2010-04-22/1230.htm.txt", "10 p.m. CDT Tuesday") == \
+        ["2010-04-20T22:00"]
+    assert _tagged(timeline17_dir / "LibyaWar_reuters/InputDocs/2011-04-11/305.htm.txt", "4:30 p.m. EDT on Tuesday") \
+        == ["2011-04-12T16:30"]
+
+
+def test_a_season_named_alone_is_the_next_when_the_clause_looks_ahead_past_this_years(timeline17_dir):
+    """"would like to return to the Middle East in the spring" in December 2005 is spring 2006; a season
+    right after a past participle has been ("the response group formed over the summer", September
+    2010); "The winter weather" in January is the winter under way, December's (TimeML's winter of a
+    year runs from its December)."""
+    assert _tagged(timeline17_dir / "IraqWar_guardian/InputDocs/2005-12-24/336.htm.txt", "the spring") == ["2006-SP"]
+    assert _tagged(timeline17_dir / "bpoil_washingtonpost/InputDocs/2010-09-20/1697.htm.txt", "the summer") == \
+        ["2010-SU"]
+    assert _tagged(timeline17_dir / "EgyptianProtest_cnn/InputDocs/2011-01-25/141.htm.txt", "The winter") == \
+        ["2010-WI"]

@@ -308,6 +308,10 @@ def _season_of_that_year(m, clock, text, start):
     return DATE, f"{year_value(year)}-{code}" if year else f"XXXX-{code}", anchor
 
 
+# "last June", "next spring", "this summer": deictic, counted from the report's date in a text that has one,
+# wherever the story has moved ("He joined the firm in 1975 and retired last June").
+_DEICTIC_STEPS = ("last", "next", "this")
+
 # How far "the next/following/previous/preceding/prior/same" day, month or year steps from the story's.
 _STEPS = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0}
 
@@ -464,13 +468,34 @@ def _season(m, clock, text, start):
     if joined:  # "the spring and early summer of 1943"
         return DATE, f"{joined['y']}-{code}", "absolute"
     now, anchor = clock.time_for(start, text)
+    if rel in _DEICTIC_STEPS and clock.dct and clock.dct.year:
+        now, anchor = clock.dct, clock.dct_anchor  # "chairman from 1982 until last spring": the report's
     if now is None:
         return DATE, f"XXXX-{code}", anchor
     if rel in ("following", "previous"):
         year = _season_year_around(code, now.year, now.month, rel)
+    elif not rel and anchor.startswith("dct") and now.month:
+        article = re.search(r"\bthe\s+$", text[max(0, start - 4):start], re.I)  # "will visit Moscow in the spring"
+        at = start - (len(article.group(0)) if article else 0)
+        done = cue("done_over_season").search(text, max(0, start - 40), start)
+        year = now.year if done else _season_year_by_tense(code, now, clause_tense(text, at, m.end()))
     else:
         year = now.year + {"last": -1, "next": 1}.get(rel, 0)
     return DATE, f"{year_value(year)}-{code}", anchor
+
+
+def _season_year_by_tense(code: str, report: Ref, tense: str | None) -> int:
+    """A season named alone in a report: the one under way or nearest in the report's year, the next
+    when the clause looks ahead and this year's is over ("will visit Moscow in the spring" in November is
+    next spring). (A past tense is no sign of the last one: read on Timeline17, "predicted the virus
+    would cause an epidemic in the autumn" and "plans in place for the summer exam season" in May are
+    this year's; the past-tense reading was wrong as often as right there.)"""
+    first = _SEASON_STARTS[code]
+    if code == "WI" and report.month <= 2:
+        return report.year - 1  # the winter under way began last December ("another winter storm" in January)
+    if tense == "future" and report.month >= first + 3:
+        return report.year + 1  # this year's season is over
+    return report.year
 
 
 _SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # TimeML's winter of a year is its December to February
@@ -642,9 +667,11 @@ def _month_stepped(month: int, forward: bool, clock: Clock, text: str, start: in
 def _year_of_month(month: int, rel: str, clock: Clock, text: str, start: int, end: int) -> tuple[int | None, str]:
     """(year, anchor) of a month named without its year, from `start` to `end` ("in March", "last July")."""
     year, anchor = _yearless_year(clock, text, start, end, month)
+    dct = clock.dct
+    if rel in _DEICTIC_STEPS and dct and dct.year:
+        year, anchor = dct.year, clock.dct_anchor  # "retired last June" after "joined in 1975": the report's
     if year is None:
         return None, anchor
-    dct = clock.dct
     if anchor.startswith("narrative") and clock.narrative.month and rel not in ("last", "this", "next", "since") \
             and not _THAT_YEAR.match(text, end):  # "demobilised in September that year": the story's
         year = _nearest_story_year(clock.narrative, month)
