@@ -1898,3 +1898,14 @@ def test_a_season_named_alone_is_the_next_when_the_clause_looks_ahead_past_this_
         ["2010-SU"]
     assert _tagged(timeline17_dir / "EgyptianProtest_cnn/InputDocs/2011-01-25/141.htm.txt", "The winter") == \
         ["2010-WI"]
+
+
+def test_a_date_both_tagged_and_measured_back_is_listed_once(timeline17_dir):
+    """"a year ago" is a timex and a past anchor (the evidence a publication year is inferred from):
+    the document's time layer lists the date once, as `dates` shows it."""
+    twice = []
+    for path in sorted(timeline17_dir.glob("*/InputDocs/*/*"))[:400]:
+        timexes = temporal.annotate(path.read_text(encoding="utf-8", errors="replace"), path.parent.name)
+        spans = [(t.start, t.end, t.value) for t in timexes]
+        twice += [(path.name, s) for s in set(spans) if spans.count(s) > 1]
+    assert twice == []

@@ -68,7 +68,10 @@ def annotate(text: str, dct: str | None) -> list[Timex]:
     anchors = resolve_past_anchors(text, dct)
     tagged = tag(text, dct)
     full_dates = [t.value for t in tagged if t.rule in _FULL_DATE_RULES]  # written out in full: "January 20, 1990"
-    return [_named_event_date(t, text, anchors, full_dates) for t in tagged] + anchors
+    said = {(t.start, t.end, t.value) for t in tagged}
+    # "a year ago" is both a timex and a past anchor: one date, listed once
+    return [_named_event_date(t, text, anchors, full_dates) for t in tagged] + \
+        [a for a in anchors if (a.start, a.end, a.value) not in said]
 
 
 def _named_event_date(timex: Timex, text: str, anchors: list[Timex], full_dates: list[str]) -> Timex:
