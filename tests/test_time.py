@@ -1909,3 +1909,13 @@ def test_a_date_both_tagged_and_measured_back_is_listed_once(timeline17_dir):
         spans = [(t.start, t.end, t.value) for t in timexes]
         twice += [(path.name, s) for s in set(spans) if spans.count(s) > 1]
     assert twice == []
+
+
+def test_the_weekend_is_the_coming_one_when_what_comes_before_it_looks_ahead(timeline17_dir):
+    """"Khatib will leave New York over the weekend" in a Friday report is that week's weekend; "the
+    framework NATO members agreed upon over the weekend", though "will make decisions" opens its clause,
+    is the last one. Timeline17: 15 values changed, 13 right, 1 wrong ("is to be applauded for his
+    condemnation ... at the weekend"), 1 neither ("the weekend of 14 August")."""
+    libya = timeline17_dir / "LibyaWar_cnn/InputDocs"
+    assert _tagged(libya / "2011-03-11/162.htm.txt", "the weekend") == ["2011-W10-WE"]
+    assert set(_tagged(libya / "2011-03-28/266.htm.txt", "the weekend")) == {"2011-W12-WE"}

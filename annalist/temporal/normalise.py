@@ -477,7 +477,7 @@ def _season(m, clock, text, start):
     elif not rel and anchor.startswith("dct") and now.month:
         article = re.search(r"\bthe\s+$", text[max(0, start - 4):start], re.I)  # "will visit Moscow in the spring"
         at = start - (len(article.group(0)) if article else 0)
-        done = cue("done_over_season").search(text, max(0, start - 40), start)
+        done = cue("done_over").search(text, max(0, start - 40), start)
         year = now.year if done else _season_year_by_tense(code, now, clause_tense(text, at, m.end()))
     else:
         year = now.year + {"last": -1, "next": 1}.get(rel, 0)
@@ -801,8 +801,12 @@ def _weekend(m, clock, text, start):
         return DATE, "XXXX-WXX-WE", anchor
     base = ref.as_date()
     rel = m["rel"].lower()
-    saturday = base + timedelta(days=(5 - base.weekday()) % 7) if rel == "next" or (
-        rel == "this" and base.weekday() < 5) else base - timedelta(days=(base.weekday() - 5) % 7)
+    # "the weekend" is the last one, unless what comes before it in its clause looks ahead ("talks will
+    # continue through the weekend"; not "agreed upon over the weekend")
+    ahead = rel == "next" or (rel == "this" and base.weekday() < 5) or (
+        rel == "the" and base.weekday() < 5 and tense_before(text, start) == "future"
+        and not cue("done_over").search(text, max(0, start - 40), start))
+    saturday = base + timedelta(days=(5 - base.weekday()) % 7) if ahead else base - timedelta(days=(base.weekday() - 5) % 7)
     iso = saturday.isocalendar()
     return DATE, f"{iso[0]:04d}-W{iso[1]:02d}-WE", anchor
 
