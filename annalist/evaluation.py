@@ -264,10 +264,14 @@ class TlsTask:
     dates: int
     per_date: int
 
-    def sentences(self) -> list:
-        from .timeline import in_range
+    def sentences(self, lede: int | None = None) -> list:
+        """The dated sentences of the task's articles within its dates; of the undated lede sentences,
+        those among an article's first `lede` (news-tls's five unless given)."""
+        from .timeline import NEWS_TLS_LEDE, in_range
 
-        return [s for s in self.topic.sentences if self.published_in_range(s.doc) and in_range(s.date, self.start, self.end)]
+        lede = NEWS_TLS_LEDE if lede is None else lede
+        return [s for s in self.topic.sentences if (s.mentioned or s.position < lede)
+                and self.published_in_range(s.doc) and in_range(s.date, self.start, self.end)]
 
     def published_in_range(self, doc_id: str) -> bool:
         from datetime import date, timedelta
@@ -294,7 +298,9 @@ def read_tls_topic(folder: Path) -> TlsTopic:
         text = clean_text(path.read_text(encoding="utf-8", errors="replace")).text
         doc_id = f"{published}/{path.name}"
         documents[doc_id] = (published, text)
-        sentences.extend(dated_sentences(doc_id, doc_id, text, published, temporal.annotate(text, published)))
+        # every lede a setting may take: TlsTask.sentences keeps those of the one asked for
+        sentences.extend(dated_sentences(doc_id, doc_id, text, published, temporal.annotate(text, published),
+                                         lede=max(LEDE_GRID)))
     gold = []
     for path in sorted((folder / "timelines").glob("*.txt")):
         with open(path, encoding="utf-8", errors="replace") as handle:
@@ -311,13 +317,16 @@ def tls_tasks(topic: TlsTopic) -> Iterable[tuple[TlsTask, object]]:
         yield TlsTask(topic, days[0], days[-1], len(days), max(1, round(sum(lengths) / len(lengths)))), gold
 
 
-def annalist_tls(task: TlsTask, vectorizer=None, keywords: int | None = None, max_words: int | None = None) -> dict:
+def annalist_tls(task: TlsTask, vectorizer=None, keywords: int | None = None, max_words: int | None = None,
+                 lede: int | None = None) -> dict:
     """annalist's timeline for a task; `vectorizer` replaces TF-IDF for the summaries (e.g. embeddings),
     `keywords` the number of topic keywords summaries use (timeline.TOPIC_KEYWORDS by default),
-    `max_words` the longest sentence they quote (timeline.MAX_WORDS by default)."""
-    from .timeline import MAX_WORDS, TOPIC_KEYWORDS, build_timeline
+    `max_words` the longest sentence they quote (timeline.MAX_WORDS by default), `lede` how many of an
+    article's first sentences its publication dates (timeline.LEDE_SENTENCES by default)."""
+    from .timeline import LEDE_SENTENCES, MAX_WORDS, TOPIC_KEYWORDS, build_timeline
 
-    entries = build_timeline(task.sentences(), dates=task.dates, per_date=task.per_date,
+    sentences = task.sentences(LEDE_SENTENCES if lede is None else lede)
+    entries = build_timeline(sentences, dates=task.dates, per_date=task.per_date,
                              start=task.start, end=task.end, days_only=True, vectorizer=vectorizer,
                              keywords=TOPIC_KEYWORDS if keywords is None else keywords,
                              max_words=MAX_WORDS if max_words is None else max_words)
@@ -375,6 +384,7 @@ def tls_folds(scores: dict) -> dict:
 
 TOPIC_KEYWORD_GRID = (10, 15, 20, 25, 30, 40, 50)  # the numbers of topic keywords tried on each fold
 SUMMARY_WORDS_GRID = (50, 100)  # the longest summary sentences tried on each fold (timeline.MAX_WORDS)
+LEDE_GRID = (2, 3, 5, 8)  # the lede sentences dated by publication tried on each fold (timeline.LEDE_SENTENCES)
 
 
 def tls_cross_validated(topics: list[TlsTopic]) -> tuple[dict, dict]:
@@ -384,24 +394,29 @@ def tls_cross_validated(topics: list[TlsTopic]) -> tuple[dict, dict]:
     the figure to quote. A fold with no timelines leaves the other the shipped settings."""
     from functools import partial
 
-    from .timeline import MAX_WORDS, TOPIC_KEYWORDS
+    from .timeline import LEDE_SENTENCES, MAX_WORDS, TOPIC_KEYWORDS
 
-    shipped = (TOPIC_KEYWORDS, MAX_WORDS)
-    settings = sorted({(n, w) for n in TOPIC_KEYWORD_GRID for w in SUMMARY_WORDS_GRID} | {shipped})
-    runs = {(n, w): score_tls(topics, partial(annalist_tls, keywords=n, max_words=w)) for n, w in settings}
+    shipped = (TOPIC_KEYWORDS, MAX_WORDS, LEDE_SENTENCES)
+    settings = sorted({(n, w, ld) for n in TOPIC_KEYWORD_GRID for w in SUMMARY_WORDS_GRID for ld in LEDE_GRID}
+                      | {shipped})
+    runs = {(n, w, ld): score_tls(topics, partial(annalist_tls, keywords=n, max_words=w, lede=ld))
+            for n, w, ld in settings}
     by_fold = {setting: tls_folds(scores) for setting, scores in runs.items()}
     folds = {}
     for fold, other in (("A", "B"), ("B", "A")):
         fitted = [setting for setting in settings if by_fold[setting][other]["timelines"]]
         # among settings as good, the nearest the shipped ones
-        chosen = max(fitted, key=lambda s: (by_fold[s][other]["ar1_f"], -abs(s[0] - shipped[0]),
-                                            -abs(s[1] - shipped[1]))) if fitted else shipped
-        folds[fold] = {**by_fold[chosen][fold], "keywords": chosen[0], "max_words": chosen[1]}
+        chosen = max(fitted, key=lambda s: (by_fold[s][other]["ar1_f"],
+                                            *(-abs(a - b) for a, b in zip(s, shipped)))) if fitted else shipped
+        folds[fold] = {**by_fold[chosen][fold], "keywords": chosen[0], "max_words": chosen[1], "lede": chosen[2]}
     folds["mean"] = {k: round((folds["A"][k] + folds["B"][k]) / 2, 4) for k in ("ar1_f", "ar2_f", "date_f1")}
-    folds["grid"] = {str(n): {fold: by_fold[(n, MAX_WORDS)][fold]["ar1_f"] for fold in ("A", "B")}
-                     for n in TOPIC_KEYWORD_GRID if (n, MAX_WORDS) in by_fold}
-    folds["grid_max_words"] = {str(w): {str(n): {fold: by_fold[(n, w)][fold]["ar1_f"] for fold in ("A", "B")}
+    at_shipped_lede = {(n, w): by_fold[(n, w, LEDE_SENTENCES)] for n in TOPIC_KEYWORD_GRID for w in SUMMARY_WORDS_GRID}
+    folds["grid"] = {str(n): {fold: at_shipped_lede[(n, MAX_WORDS)][fold]["ar1_f"] for fold in ("A", "B")}
+                     for n in TOPIC_KEYWORD_GRID if (n, MAX_WORDS) in at_shipped_lede}
+    folds["grid_max_words"] = {str(w): {str(n): {fold: at_shipped_lede[(n, w)][fold]["ar1_f"] for fold in ("A", "B")}
                                         for n in TOPIC_KEYWORD_GRID} for w in SUMMARY_WORDS_GRID}
+    folds["grid_lede"] = {str(ld): {fold: by_fold[(TOPIC_KEYWORDS, MAX_WORDS, ld)][fold]["ar1_f"] for fold in ("A", "B")}
+                          for ld in LEDE_GRID}
     return runs[shipped], folds
 
 

@@ -92,8 +92,10 @@ def test_eval_tls_json_contract(timeline17_dir, tmp_path):
     one = "A" if folds["A"]["timelines"] else "B"
     assert folds[one]["topics"] == ["H1N1_guardian"] and folds[one]["ar1_f"] == scores["ar1_f"]
     # nothing to choose on from the empty fold: the shipped settings
-    from annalist.timeline import MAX_WORDS, TOPIC_KEYWORDS
-    assert (folds[one]["keywords"], folds[one]["max_words"]) == (TOPIC_KEYWORDS, MAX_WORDS)
+    from annalist.timeline import LEDE_SENTENCES, MAX_WORDS, TOPIC_KEYWORDS
+    assert (folds[one]["keywords"], folds[one]["max_words"], folds[one]["lede"]) == \
+        (TOPIC_KEYWORDS, MAX_WORDS, LEDE_SENTENCES)
+    assert set(folds["grid_lede"]) == {"2", "3", "5", "8"}  # the lede sentences each fold chooses among
 
 
 def test_centroid_summary_matches_the_textbook_greedy(baku_dir):
