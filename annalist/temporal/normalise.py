@@ -477,11 +477,17 @@ def _season(m, clock, text, start):
     elif not rel and anchor.startswith("dct") and now.month:
         article = re.search(r"\bthe\s+$", text[max(0, start - 4):start], re.I)  # "will visit Moscow in the spring"
         at = start - (len(article.group(0)) if article else 0)
-        done = cue("done_over").search(text, max(0, start - 40), start)
+        done = _done_right_before(text, start)
         year = now.year if done else _season_year_by_tense(code, now, clause_tense(text, at, m.end()))
     else:
         year = now.year + {"last": -1, "next": 1}.get(rel, 0)
     return DATE, f"{year_value(year)}-{code}", anchor
+
+
+def _done_right_before(text: str, start: int) -> bool:
+    """A past verb or participle right before a season or weekend ("formed over the summer", "agreed upon
+    over the weekend"): it has been, whatever the clause looks ahead to."""
+    return cue("done_over").search(text, max(0, start - 40), start) is not None
 
 
 def _season_year_by_tense(code: str, report: Ref, tense: str | None) -> int:
@@ -805,7 +811,7 @@ def _weekend(m, clock, text, start):
     # continue through the weekend"; not "agreed upon over the weekend")
     ahead = rel == "next" or (rel == "this" and base.weekday() < 5) or (
         rel == "the" and base.weekday() < 5 and tense_before(text, start) == "future"
-        and not cue("done_over").search(text, max(0, start - 40), start))
+        and not _done_right_before(text, start))
     saturday = base + timedelta(days=(5 - base.weekday()) % 7) if ahead else base - timedelta(days=(base.weekday() - 5) % 7)
     iso = saturday.isocalendar()
     return DATE, f"{iso[0]:04d}-W{iso[1]:02d}-WE", anchor
