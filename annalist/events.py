@@ -539,7 +539,7 @@ def _distinct_people(figures: list[Figure]) -> int:
         sex = _sex(f.who)
         if sex:
             table, key = by_sex, sex
-        elif _name_words(f.who):
+        elif _told_by_name(f.who):
             table, key = by_name, words[-1]
         else:
             table, key = by_noun, words[-1] if words else ""
@@ -560,8 +560,8 @@ def _told_apart(figure: Figure, killed: list[Figure]) -> bool:
     dead = [f for f in killed if f.value]
     if figure.measure == "injured" and any(_same_sentence_other(figure, f) for f in dead):
         return True
-    names = _name_words(figure.who)
-    if names and dead and not any(names & _name_words(f.who) for f in dead) and all(_name_words(f.who) for f in dead):
+    names = _told_by_name(figure.who)
+    if names and dead and not any(names & _told_by_name(f.who) for f in dead) and all(_told_by_name(f.who) for f in dead):
         return True
     dead_sexes = {_sex(f.who) for f in dead}
     sex = _sex(figure.who)
@@ -589,6 +589,15 @@ def _name_words(who: str | None) -> set[str]:
     if not words or not all(w[:1].isupper() for w in words):
         return set()  # a common noun ("the Fairmont student"), a pronoun
     return {w for w in words if w.lower() not in lexicon()["distinct"]["not_names"]}
+
+
+def _told_by_name(who: str | None) -> set[str]:
+    """`_name_words`, less a person noun a headline or a sentence's start capitalises ("Deputy wounded,
+    suspect killed" tells of a deputy, not of someone named Deputy). For counting people only: the
+    linking model was fitted on `_name_words` as it is (`_surnames_counted`); read this way there, it
+    joined more stories of different incidents (tune grouping P 0.9805 -> 0.9784)."""
+    people = set(lexicon()["people"]["nouns"])
+    return {w for w in _name_words(who) if w.lower() not in people}
 
 
 def _sex(who: str | None) -> str | None:

