@@ -1380,3 +1380,28 @@ def test_a_person_noun_a_headline_capitalises_is_no_name(gvc_dir):
         assert all(not _told_by_name(f.who) for f in people), (title, [f.who for f in people])
         told += len(people)
     assert told >= 20, told
+
+
+def test_one_who_hit_himself_after_others_is_counted(gvc_dir):
+    """"a Salt Lake man shot an 8-year-old boy and then himself", "shot his girlfriend and then himself":
+    the parser makes "himself" a conjunct of the object (or of the verb), and the reflexive made the
+    whole object uncountable, so neither was read. Now the others and the one who hit himself (a
+    suspect, as "turned the gun on himself") are each a figure."""
+    sentences = _sentences(gvc_dir, r"\b(?:shot|killed) (?:his|her|an?|the|both) [\w -]{2,30} and then himself\b")
+    assert len(sentences) >= 3
+    for sentence in sentences:
+        found = figures.extract(sentence, [])
+        assert any(f.role == "suspect" and f.value == 1 and f.span.endswith("himself") for f in found), (sentence, found)
+        assert any(f.role != "suspect" and f.value and not f.span.endswith("himself") for f in found), (sentence, found)
+
+
+def test_one_who_took_his_own_life_died(gvc_dir):
+    """"shot and killed his 12- and 10-year-old sons ... before taking his own life", "turned an AK-47
+    on himself and took his own life": one dead by his own hand (no figure before). Not "the shooting
+    took his life" (implicit_en.toml, own_life)."""
+    sentences = _sentences(gvc_dir, r"\b(?:he|He|[A-Z][a-z]+) [^.]{0,120}\b(?:took|taking) his own life\b")
+    assert len(sentences) >= 3
+    read = [s for s in sentences if any(f.measure == "killed" and f.value == 1 and f.role == "suspect"
+                                        for f in figures.extract(s, []))]
+    assert len(read) >= 0.6 * len(sentences), set(sentences) - set(read)
+    assert not figures.extract("The shooting took his life, police said.", [])
