@@ -622,6 +622,10 @@ def _count(person) -> tuple[int, object] | None:
     # Andrews, 21, and Jamari Brooks, 17, were wounded".
     members += [a for a in _names_after_ages(person) if a not in members]
     members += [c for s in members[1:] for c in s.conjuncts if c.i > s.i and c not in members]
+    # A name set in apposition, then the next person: "Smith's 14-year-old son, Storm Malone, and a
+    # 17-year-old family friend, Dasmine Mitchell, were shot" (the parser joins the friend to the name).
+    members += [c for m in list(members) for name in m.children if name.dep_ == "appos" and name.pos_ == "PROPN"
+                for c in name.conjuncts if c.i > name.i and c not in members]
     counts = [_one_person(member) for member in members]
     if None in counts:
         return None

@@ -1405,3 +1405,13 @@ def test_one_who_took_his_own_life_died(gvc_dir):
                                         for f in figures.extract(s, []))]
     assert len(read) >= 0.6 * len(sentences), set(sentences) - set(read)
     assert not figures.extract("The shooting took his life, police said.", [])
+
+
+def test_people_each_named_in_apposition_are_counted_each(gvc_dir):
+    """"Smith's 14-year-old son, Storm Malone, and a 17-year-old family friend, Dasmine Mitchell, were
+    shot": two. The parser joins the friend to the son's name, not to the son (read as one before)."""
+    sentences = _sentences(gvc_dir, r"\b[a-z-]+, [A-Z][a-z]+ [A-Z][a-z]+, and (?:a|an|his|her) [^,]{2,40}, "
+                                    r"[A-Z][a-z]+ [A-Z][a-z]+, were (?:shot|wounded|injured)\b")
+    assert sentences
+    for sentence in sentences:
+        assert any(f.value == 2 for f in figures.extract(sentence, [])), sentence
