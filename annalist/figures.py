@@ -27,7 +27,7 @@ from .temporal import NUMBER_WORDS, article_event_date, cue
 MEASURES = {
     "killed": {"kill", "killing", "die", "dead", "death", "fatality", "toll", "execute", "massacre", "slay", "murder", "perish",
                "body", "corpse", "fatal"},
-    "injured": {"injure", "wound", "hurt", "injury", "wounded", "injured"},
+    "injured": {"injure", "wound", "hurt", "injury", "wounded", "injured", "graze"},  # "two teens were grazed by bullets"
     "arrested": {"arrest", "detain", "jail", "imprison", "custody", "detainee", "arrested", "detained"},
     "missing": {"missing", "disappear", "unaccounted"},
     "displaced": {"displace", "refugee", "flee", "evacuate", "homeless", "deport", "evacuee", "displaced"},

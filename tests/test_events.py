@@ -1415,3 +1415,14 @@ def test_people_each_named_in_apposition_are_counted_each(gvc_dir):
     assert sentences
     for sentence in sentences:
         assert any(f.value == 2 for f in figures.extract(sentence, [])), sentence
+
+
+def test_a_number_of_people_grazed_were_hurt(gvc_dir):
+    """"Two other victims were grazed and also went to the hospital": two hurt, as "a woman was grazed"
+    is one (the numeral reader knew no verb "graze")."""
+    sentences = _sentences(gvc_dir, r"\b(?:Two|two|Three|three) (?:other )?(?:people|men|women|teens|others|victims) "
+                                    r"(?:were|had been) grazed\b")
+    assert sentences
+    for sentence in sentences:
+        number = 2 if re.search(r"\b[Tt]wo\b", sentence) else 3
+        assert any(f.value == number and f.measure in ("injured", "shot") for f in figures.extract(sentence, [])), sentence
