@@ -53,6 +53,9 @@ class Ref:
 _SENTENCE_END = re.compile(r"[.!?]\s+|\n")
 
 
+DEICTIC_STEPS = ("last", "next", "this")  # Clock.deictic_time
+
+
 @dataclass
 class Clock:
     """The two anchors while reading a text: the DCT and the narrative time."""
@@ -109,6 +112,14 @@ class Clock:
     @property
     def dct_anchor(self) -> str:
         return f"dct {self.dct.iso()}" if self.dct else "none"
+
+    def deictic_time(self, step: str) -> tuple[Ref, str] | None:
+        """The time a deictic step counts from ("last June", "next spring", "this summer"): the report's
+        date in a text that has one, wherever the story has moved ("He joined the firm in 1975 and
+        retired last June"); None for another step or without a dated report."""
+        if step in DEICTIC_STEPS and self.dct and self.dct.year:
+            return self.dct, self.dct_anchor
+        return None
 
     def day_ref(self, position: int, text: str) -> tuple[Ref | None, str]:
         if self.narrative and self.narrative.day and self.reaches(text, position, 6):

@@ -308,10 +308,6 @@ def _season_of_that_year(m, clock, text, start):
     return DATE, f"{year_value(year)}-{code}" if year else f"XXXX-{code}", anchor
 
 
-# "last June", "next spring", "this summer": deictic, counted from the report's date in a text that has one,
-# wherever the story has moved ("He joined the firm in 1975 and retired last June").
-_DEICTIC_STEPS = ("last", "next", "this")
-
 # How far "the next/following/previous/preceding/prior/same" day, month or year steps from the story's.
 _STEPS = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0}
 
@@ -467,9 +463,8 @@ def _season(m, clock, text, start):
     joined = None if rel in _RELATIVE else cue("coordinated_year").match(text, m.end())
     if joined:  # "the spring and early summer of 1943"
         return DATE, f"{joined['y']}-{code}", "absolute"
-    now, anchor = clock.time_for(start, text)
-    if rel in _DEICTIC_STEPS and clock.dct and clock.dct.year:
-        now, anchor = clock.dct, clock.dct_anchor  # "chairman from 1982 until last spring": the report's
+    # "chairman from 1982 until last spring": the report's
+    now, anchor = clock.deictic_time(rel) or clock.time_for(start, text)
     if now is None:
         return DATE, f"XXXX-{code}", anchor
     if rel in ("following", "previous"):
@@ -672,10 +667,9 @@ def _month_stepped(month: int, forward: bool, clock: Clock, text: str, start: in
 
 def _year_of_month(month: int, rel: str, clock: Clock, text: str, start: int, end: int) -> tuple[int | None, str]:
     """(year, anchor) of a month named without its year, from `start` to `end` ("in March", "last July")."""
-    year, anchor = _yearless_year(clock, text, start, end, month)
     dct = clock.dct
-    if rel in _DEICTIC_STEPS and dct and dct.year:
-        year, anchor = dct.year, clock.dct_anchor  # "retired last June" after "joined in 1975": the report's
+    deictic = clock.deictic_time(rel)  # "retired last June" after "joined in 1975": the report's
+    year, anchor = (deictic[0].year, deictic[1]) if deictic else _yearless_year(clock, text, start, end, month)
     if year is None:
         return None, anchor
     if anchor.startswith("narrative") and clock.narrative.month and rel not in ("last", "this", "next", "since") \
