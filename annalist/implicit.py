@@ -393,7 +393,8 @@ def _patients(verb, subject_is_patient: bool):
     yield from ((person, False) for person in _taken_along(verb))
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive:
-        yield passive[0], False
+        relative = passive[0].lower_ in ("who", "that") and verb.dep_ == "relcl"
+        yield (verb.head if relative else passive[0]), False  # "a man who was wounded": the man
         return
     if any(c.dep_ == "auxpass" for c in verb.children) or (verb.dep_ == "conj" and _is_passive(verb.head)):
         subject = _subject(verb)  # "was shot and killed": the second verb shares the passive subject

@@ -1426,3 +1426,13 @@ def test_a_number_of_people_grazed_were_hurt(gvc_dir):
     for sentence in sentences:
         number = 2 if re.search(r"\b[Tt]wo\b", sentence) else 3
         assert any(f.value == number and f.measure in ("injured", "shot") for f in figures.extract(sentence, [])), sentence
+
+
+def test_one_a_relative_clause_says_was_hurt_was_hurt(gvc_dir):
+    """"A third man who was wounded remains hospitalized", "the woman who was shot": the relative "who"
+    is the passive's subject, and the person is the noun it stands for (nothing was read before:
+    "who" counts no one)."""
+    sentences = _sentences(gvc_dir, r"\b(?:A|a|The|the) (?:man|woman|boy|girl|teen|teenager) who was (?:wounded|injured|grazed)\b")
+    assert len(sentences) >= 3
+    for sentence in sentences:
+        assert any(f.value == 1 and "who was" in f.span for f in figures.extract(sentence, [])), sentence
