@@ -39,6 +39,12 @@ STAMP = re.compile(rf"(?<![\w.])(?P<date>{_FULL_DATE})(?:\s*(?:[|,@·T–—-]|\
 # post before and its writer's name. What readers write is not what the source reports, and the
 # stamps would date it.
 READER_COMMENT = re.compile(rf"(?<![\w.]){_FULL_DATE}\s*(?:,|\bat\b)?\s*{_TIME}\s*\|")
+# A page's own stamp inside a line of text, not a date the text tells of: a full date run straight into a
+# clock time ("Wednesday 30 June 2010 19.49 BST", a Guardian page's), a live blog's update marker
+# ("-LRB- Update 8:14 a.m. Tuesday in Cairo , 1:14 a.m. ET Tuesday -RRB-").
+INLINE_STAMP = re.compile(rf"(?:\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?<![\w.]){_FULL_DATE}\s+\d{{1,2}}[.:]\d{{2}}"
+                          r"(?:\s*(?:GMT|UTC|BST|ET|EST|EDT|CET|CEST))?(?![\w:])"
+                          r"|(?:\(|-LRB-)\s*Update\b[^()]{0,80}?(?:\)|-RRB-)")
 _SHORT_DATE = rf"(?:{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?|{_DAY}\s+{_MONTH}(?:,?\s+\d{{4}})?)"
 _NAME_WORD = r"[A-Z][\w'’.\-]+"
 _PLACE = rf"(?!{_MONTH}\b){_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,3}}"
@@ -306,3 +312,8 @@ def _clip(offsets: list[list[int]], length: int) -> list[list[int]]:
             break
         clipped.append([clean_start, source_start, min(size, length - clean_start)])
     return clipped
+
+
+def without_page_stamps(text: str) -> str:
+    """A sentence as a timeline quotes it: without the page's stamps (INLINE_STAMP), spaces made single."""
+    return " ".join(INLINE_STAMP.sub(" ", text).split())
