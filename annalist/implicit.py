@@ -830,40 +830,59 @@ def _headline_list_pattern() -> tuple[re.Pattern, re.Pattern]:
     return listed, re.compile(rf"(?i){item}")
 
 
+@lru_cache(maxsize=1)
+def _headline_of_list_pattern() -> re.Pattern:
+    """[headline]: people listed a comma apart after a casualty noun's "of" ("Shooting Deaths Of Mother,
+    Brother", "accidental shooting of child, father"), up to the end of the list's words."""
+    nominal = lexicon()["nominal"]
+    nouns = "|".join(nominal["killed"] + nominal["shot"])
+    _, item = _headline_list_pattern()
+    bare = item.pattern[4:].replace("?P<count>", "?:").replace("?P<noun>", "?:")
+    return re.compile(rf"(?i)\b(?P<nominal>{nouns})s? of (?P<list>{bare}(?:\s*,\s*{bare})+)(?![\w-]|\s*,\s*\d)")
+
+
 def _headline_lists(title: str, figures: list[Figure], when: str | None) -> list[Figure]:
     """People a headline lists a comma apart before their verb, some counted and some not ("Man, 3 girls
     shot" is four; the parse reads the last item alone): one figure of their sum, in place of the
     figures over the same words. A list of counts only ("3 men, 1 woman wounded") is added up from
     its figures (events._listed_together); a plural without a count ("Man, teens shot") says no number."""
-    from .figures import parse_number
-
     listed, item = _headline_list_pattern()
-    singular_plurals = set(lexicon()["headline"]["listed_plurals"])
-    for match in listed.finditer(title):
-        if _object_follows(match):
-            continue
+    killed_nouns = lexicon()["nominal"]["killed"]
+    found_lists = [(m, m.start("list"), m.end("verb"), "killed" if _said_killed(m, title) else SHOT)
+                   for m in listed.finditer(title) if not _object_follows(m)]
+    # "Shooting Deaths Of Mother, Brother": the casualty noun before "of" gives the measure
+    found_lists += [(m, m.start("nominal"), m.end("list"), "killed" if m["nominal"].lower() in killed_nouns else SHOT)
+                    for m in _headline_of_list_pattern().finditer(title)]
+    for match, start, end, measure in found_lists:
         items = [item.fullmatch(part.strip()) for part in match.group("list").split(",")]
         if None in items:
             continue
-        counts = []
-        for found in items:
-            noun = found.group("noun").lower()
-            plural = noun in singular_plurals or (noun.endswith("s") and noun[:-1] in lexicon()["people"]["nouns"])
-            number = found.group("count")
-            value = parse_number(number.lower()) if number and number.lower() not in ("a", "an") else (None if plural else 1)
-            counts.append(int(value) if value is not None else None)
+        counts = [_listed_count(found) for found in items]
         if None in counts or all(found.group("count") and found.group("count").lower() not in ("a", "an")
                                  for found in items):
             continue
         roles = {role_of_words([found.group("noun").lower().rstrip("s")]) for found in items}
-        start, end = match.start("list"), match.end("verb")
         total = sum(counts)
         figures = [f for f in figures if not (f.start < end and start < f.end)] + [
-            Figure(measure="killed" if _said_killed(match, title) else SHOT, value=total, qualifier="exact", low=total,
-                   high=total, vague=False, who=match.group("list"), where=None, when=when, start=start, end=end,
-                   span=title[start:end], sentence=title, implicit=True, role=roles.pop() if len(roles) == 1 else None,
-                   part="title")]
+            Figure(measure=measure, value=total, qualifier="exact", low=total, high=total, vague=False,
+                   who=match.group("list"), where=None, when=when, start=start, end=end, span=title[start:end],
+                   sentence=title, implicit=True, role=roles.pop() if len(roles) == 1 else None, part="title")]
     return figures
+
+
+def _listed_count(found: re.Match) -> int | None:
+    """How many one item of a headline's list names: its count, else one for a singular noun (None for
+    a plural without a count: "teens")."""
+    from .figures import parse_number
+
+    noun = found.group("noun").lower()
+    plural = noun in lexicon()["headline"]["listed_plurals"] or \
+        (noun.endswith("s") and noun[:-1] in lexicon()["people"]["nouns"])
+    number = found.group("count")
+    if number and number.lower() not in ("a", "an"):
+        value = parse_number(number.lower())
+        return int(value) if value is not None else None
+    return None if plural else 1
 
 
 def _object_follows(match: re.Match) -> bool:
