@@ -769,7 +769,7 @@ def _measure_of(token):
     if _shot_people(counted):
         return implicit.SHOT, counted  # "4 gunshot victims were located", "officers found seven shooting victims"
     if implicit.carries_wounds(counted):
-        return implicit.SHOT, counted  # "two others hospitalized with injuries", "two men ... in critical condition"
+        return "injured", counted  # "two others hospitalized with injuries", "two men ... in critical condition": alive
     if implicit.recovers(counted):
         return implicit.SHOT, counted  # "two people are recovering after a shooting"
     return None, None

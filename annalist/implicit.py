@@ -210,7 +210,9 @@ def _casualties(token, headline: bool = False):
         return
     hurt = _wound_or_condition(token)
     if hurt is not None:
-        yield SHOT, hurt, token, None
+        # "suffering from a fatal gunshot wound": one dead
+        mortal = any(c.dep_ == "amod" and c.lower_ in lex["nominal"]["fatal_words"] + ["mortal"] for c in token.children)
+        yield ("killed" if mortal else SHOT), hurt, token, None
         return
     if lemma in lex["bodies"]["nouns"] and token.dep_ in ("nsubjpass", "dobj") and \
             token.head.lemma_.lower() in lex["bodies"]["verbs"]:
@@ -291,11 +293,17 @@ def _wound_or_condition(token):
     lemma = token.lemma_.lower()
     if lemma in lex["wounds"]["nouns"] and token.dep_ == "dobj" and token.head.lemma_.lower() in lex["wounds"]["holders"]:
         return _subject(token.head)
-    if lemma in lex["wounds"]["nouns"] and token.dep_ == "pobj" and token.head.lower_ in ("with", "for", "from"):
-        verb = token.head.head
+    prep = token.head
+    word = prep.lower_ if token.dep_ == "pobj" else ""
+    if word == "of" and prep.head.lemma_.lower() in lex["wounds"]["treatments"] and prep.head.dep_ == "pobj":
+        prep, word = prep.head.head, "with"  # "taken to Froedtert Hospital for treatment of a gunshot wound"
+    elif word == "due":
+        word = "with"  # "was taken to the hospital Monday due to an apparently self-inflicted gunshot wound"
+    if lemma in lex["wounds"]["nouns"] and word in ("with", "for", "from"):
+        verb = prep.head
         if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "pobj":
             verb = verb.head.head  # "taken to a local hospital with injuries": the parser hangs "with" on the hospital
-        if verb.lemma_.lower() in lex["wounds"]["carried_with_" + token.head.lower_]:
+        if verb.lemma_.lower() in lex["wounds"]["carried_with_" + word]:
             # "was taken to the hospital with injuries", "was treated for gunshot wounds"; a participle's
             # noun: "found a man at the scene suffering from multiple gunshot wounds"
             return _subject(verb) or (verb.head if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") else None)

@@ -1436,3 +1436,21 @@ def test_one_a_relative_clause_says_was_hurt_was_hurt(gvc_dir):
     assert len(sentences) >= 3
     for sentence in sentences:
         assert any(f.value == 1 and "who was" in f.span for f in figures.extract(sentence, [])), sentence
+
+
+def test_one_taken_to_hospital_for_treatment_of_a_wound_was_hurt(gvc_dir):
+    """"The 17-year-old boy was taken to Froedtert Hospital for treatment of a gunshot wound", "was taken
+    to ... Hospital ... due to an apparently self-inflicted gunshot wound": one hurt, as one "taken to the
+    hospital with a gunshot wound" is (nothing was read before). A fatal wound is a death ("found Jackson
+    suffering from a fatal gunshot wound")."""
+    hurt = _sentences(gvc_dir, r"\b(?:taken|transported|arrived) (?:to|at) [^.]{3,60} (?:for treatment of|due to) "
+                               r"(?:a|an) (?:[a-z-]+ ){0,2}gunshot wound\b")
+    assert len(hurt) >= 3
+    for sentence in hurt:
+        assert any(f.value == 1 and f.measure in ("shot", "injured") for f in figures.extract(sentence, [])), sentence
+    fatal = _sentences(gvc_dir, r"\b(?<!each )(?:suffering from|suffered|sustained) (?:a|an) fatal gunshot wound\b")
+    assert fatal
+    for sentence in fatal:
+        found = figures.extract(sentence, [])
+        assert any(f.value == 1 and f.measure == "killed" for f in found), sentence
+        assert not any(f.measure in ("shot", "injured") and "fatal" in f.span for f in found), sentence
