@@ -668,6 +668,8 @@ def _not_a_count(sentence: str, match: re.Match) -> bool:
     qualified = any(match.group(name) for name, _ in _QUALIFIERS)
     if word and not qualified and word.group(1).lower().rstrip(".") in lists["identifier_words"]:
         return True
+    if word and word.group(1).lower() in lists["one_as_noun_after"] and match.group(0).lower() in ("one", "ones"):
+        return True  # "the loss of our loved one": a person, not a number
     following = _WORD_AFTER.match(after)
     return bool(following and following.group(1).lower().rstrip(".") in lists["identifier_heads"])
 

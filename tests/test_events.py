@@ -1454,3 +1454,13 @@ def test_one_taken_to_hospital_for_treatment_of_a_wound_was_hurt(gvc_dir):
         found = figures.extract(sentence, [])
         assert any(f.value == 1 and f.measure == "killed" for f in found), sentence
         assert not any(f.measure in ("shot", "injured") and "fatal" in f.span for f in found), sentence
+
+
+def test_a_loved_one_is_no_number(gvc_dir):
+    """"we are deeply hurt over the loss of our loved one": "one" after "loved" (or "little", "dear") is a
+    noun for a person, not the number of people hurt (read as one hurt before)."""
+    sentences = _sentences(gvc_dir, r"\b(?:loved|little|dear|beloved|precious) one\b(?!\s+(?:of|who|person|man|woman))")
+    assert len(sentences) >= 3
+    for sentence in sentences:
+        spans = [f.span.lower() for f in figures.extract(sentence, [])]
+        assert "one" not in spans, (sentence, spans)
