@@ -771,7 +771,7 @@ def _measure_of(token):
     if _shot_people(counted):
         return implicit.SHOT, counted  # "4 gunshot victims were located", "officers found seven shooting victims"
     if implicit.carries_wounds(counted):
-        return "injured", counted  # "two others hospitalized with injuries", "two men ... in critical condition": alive
+        return implicit.SHOT, counted  # "two others hospitalized with injuries", "two men ... in critical condition"
     if implicit.recovers(counted):
         return implicit.SHOT, counted  # "two people are recovering after a shooting"
     return None, None

@@ -838,30 +838,16 @@ def _headline_list_pattern() -> tuple[re.Pattern, re.Pattern]:
     return listed, re.compile(rf"(?i){item}")
 
 
-@lru_cache(maxsize=1)
-def _headline_of_list_pattern() -> re.Pattern:
-    """[headline]: people listed a comma apart after a casualty noun's "of" ("Shooting Deaths Of Mother,
-    Brother", "accidental shooting of child, father"), up to the end of the list's words."""
-    nominal = lexicon()["nominal"]
-    nouns = "|".join(nominal["killed"] + nominal["shot"])
-    _, item = _headline_list_pattern()
-    bare = item.pattern[4:].replace("?P<count>", "?:").replace("?P<noun>", "?:")
-    return re.compile(rf"(?i)\b(?P<nominal>{nouns})s? of (?P<list>{bare}(?:\s*,\s*{bare})+)(?![\w-]|\s*,\s*\d)")
-
-
 def _headline_lists(title: str, figures: list[Figure], when: str | None) -> list[Figure]:
     """People a headline lists a comma apart before their verb, some counted and some not ("Man, 3 girls
     shot" is four; the parse reads the last item alone): one figure of their sum, in place of the
     figures over the same words. A list of counts only ("3 men, 1 woman wounded") is added up from
     its figures (events._listed_together); a plural without a count ("Man, teens shot") says no number."""
     listed, item = _headline_list_pattern()
-    killed_nouns = lexicon()["nominal"]["killed"]
-    found_lists = [(m, m.start("list"), m.end("verb"), "killed" if _said_killed(m, title) else SHOT)
-                   for m in listed.finditer(title) if not _object_follows(m)]
-    # "Shooting Deaths Of Mother, Brother": the casualty noun before "of" gives the measure
-    found_lists += [(m, m.start("nominal"), m.end("list"), "killed" if m["nominal"].lower() in killed_nouns else SHOT)
-                    for m in _headline_of_list_pattern().finditer(title)]
-    for match, start, end, measure in found_lists:
+    for match in listed.finditer(title):
+        if _object_follows(match):
+            continue
+        start, end, measure = match.start("list"), match.end("verb"), "killed" if _said_killed(match, title) else SHOT
         items = [item.fullmatch(part.strip()) for part in match.group("list").split(",")]
         if None in items:
             continue

@@ -564,23 +564,3 @@ def test_a_headlines_people_a_comma_apart_some_uncounted_add_up(gvc_dir):
         seen += 1
     assert seen >= 4, seen
 
-
-def test_a_headlines_people_a_comma_apart_after_of_add_up(gvc_dir):
-    """"Teen Arraigned On Shooting Deaths Of Mother, Brother" is two dead, "Authorities investigate
-    accidental shooting of child, father" two hit: a headline's comma stands for "and" (one read before).
-    Not an age ("in death of boy, 3" is one)."""
-    from annalist.events import document_counts
-
-    person = r"(?:[a-z0-9-]+ )?(?:man|woman|baby|child|father|mother|brother|sister|daughter|son|boy|girl|officer|agent)"
-    listed = re.compile(rf"(?i)\b(?P<noun>deaths?|shooting|killings?|murders?) of (?:a |an |the )?{person}, {person}\b(?!,? \d)")
-    seen = 0
-    for title, found in _gvc_headlines(gvc_dir, listed):
-        measure = "injured" if found.group("noun").lower() == "shooting" else "killed"
-        count = document_counts(figures.extract_document("", title, [], [])).get(measure)
-        assert count is not None and count.count == 2, (title, count)
-        seen += 1
-    assert seen >= 4, seen
-    aged = re.compile(r"(?i)\bdeath of (?:a |the )?(?:boy|girl), \d{1,2}\b")
-    for title, _ in _gvc_headlines(gvc_dir, aged):
-        count = document_counts(figures.extract_document("", title, [], [])).get("killed")
-        assert count is not None and count.count == 1, (title, count)
