@@ -276,15 +276,10 @@ def test_a_pages_headline_run_into_its_standfirst_can_summarise_its_day(timeline
     assert not [s.text for s in quoted if stamp.search(s.text)]
 
 
-@pytest.mark.slow
-def test_an_archives_best_entries_are_on_its_topic(timeline17_dir):
-    """The BBC's BP oil spill coverage (bpoil_bbc) as a user's archive, its best entries as many as the
-    gold timeline has dates: 1988 is dated by more sources than 2 May 2010, but most of them tell of the
-    Lockerbie bombing (BP was alleged to have lobbied for the bomber's release), two of the Piper Alpha rig;
-    every source of 2 May tells the relief wells BP began drilling. The best entries keep 2 May and
-    leave 1988 out."""
+def _bpoil_bbc_archive(timeline17_dir):
+    """The BBC's BP oil spill coverage (bpoil_bbc) as a user's archive: (its first gold timeline's task,
+    the documents as ingest makes them, their time expressions)."""
     from annalist.models import Document
-    from annalist.timeline import TOPIC_KEYWORDS, _any_of, _sources_vote, archive_timeline, entry_support, topic_keywords
 
     topic = evaluation.read_tls_topic(timeline17_dir / "bpoil_bbc")
     task, _ = next(evaluation.tls_tasks(topic))
@@ -292,7 +287,19 @@ def test_an_archives_best_entries_are_on_its_topic(timeline17_dir):
                           author=None, section=None, dateline=None, published=published, published_how="explicit",
                           published_text=None, published_evidence=None, language="en", text=text, noise_lines=[],
                           offsets=[]) for doc, (published, text) in topic.documents.items()]
-    timexes = {d.id: temporal.annotate(d.text, d.published) for d in documents}
+    return task, documents, {d.id: temporal.annotate(d.text, d.published) for d in documents}
+
+
+@pytest.mark.slow
+def test_an_archives_best_entries_are_on_its_topic(timeline17_dir):
+    """The BBC's BP oil spill coverage (bpoil_bbc) as a user's archive, its best entries as many as the
+    gold timeline has dates: 1988 is dated by more sources than 2 May 2010, but most of them tell of the
+    Lockerbie bombing (BP was alleged to have lobbied for the bomber's release), two of the Piper Alpha rig;
+    every source of 2 May tells the relief wells BP began drilling. The best entries keep 2 May and
+    leave 1988 out."""
+    from annalist.timeline import TOPIC_KEYWORDS, _any_of, _sources_vote, archive_timeline, entry_support, topic_keywords
+
+    task, documents, timexes = _bpoil_bbc_archive(timeline17_dir)
     every = {e.date: e for e in archive_timeline(documents, timexes)}
     on_topic = _any_of(topic_keywords([s for e in every.values() for s in e.support], TOPIC_KEYWORDS))
     lockerbie, wells = every["1988"], every["2010-05-02"]
@@ -332,16 +339,9 @@ def test_an_entry_only_one_articles_deictic_dates_ranks_below_one_sources_state(
     its own ("today", "this week", "yesterday"), counts half a source; a day two or more sources state
     counts as many. So the archive's best entries hold no such day while a day stated by several sources
     is left out."""
-    from annalist.models import Document
     from annalist.timeline import _DEICTIC, archive_timeline, entry_support
 
-    topic = evaluation.read_tls_topic(timeline17_dir / "bpoil_bbc")
-    task, _ = next(evaluation.tls_tasks(topic))
-    documents = [Document(id=doc, origin=doc, record="", kind="txt", group="", url=None, publisher=None, title=None,
-                          author=None, section=None, dateline=None, published=published, published_how="explicit",
-                          published_text=None, published_evidence=None, language="en", text=text, noise_lines=[],
-                          offsets=[]) for doc, (published, text) in topic.documents.items()]
-    timexes = {d.id: temporal.annotate(d.text, d.published) for d in documents}
+    task, documents, timexes = _bpoil_bbc_archive(timeline17_dir)
     every = archive_timeline(documents, timexes)
     deictic_only = [e for e in every if len({s.source for s in e.support}) == 1
                     and all(s.mentioned and _DEICTIC.fullmatch(s.expression.strip()) for s in e.support)]
