@@ -211,7 +211,7 @@ def _casualties(token, headline: bool = False):
     hurt = _wound_or_condition(token)
     if hurt is not None:
         # "suffering from a fatal gunshot wound": one dead
-        mortal = any(c.dep_ == "amod" and c.lower_ in lex["nominal"]["fatal_words"] + ["mortal"] for c in token.children)
+        mortal = any(c.dep_ == "amod" and c.lower_ in lex["wounds"]["fatal"] for c in token.children)
         yield ("killed" if mortal else SHOT), hurt, token, None
         return
     if lemma in lex["bodies"]["nouns"] and token.dep_ in ("nsubjpass", "dobj") and \
@@ -821,7 +821,7 @@ def headline_casualties(title: str, read: list[Figure], when: str | None = None)
 @lru_cache(maxsize=1)
 def _headline_list_pattern() -> tuple[re.Pattern, re.Pattern]:
     """[headline]: people listed a comma apart, from the headline's start or a colon, before one
-    casualty verb ("4-year-old boy, woman shot", "Man, 3 girls shot", "2 bailiffs, shooter dead");
+    casualty verb ("4-year-old boy, woman shot", "Man, 3 girls shot", "2 teens, man wounded");
     and one item of such a list (an optional count, up to two words, a person noun)."""
     words, people = lexicon()["headline"], lexicon()["people"]
     nouns = [n for n in people["nouns"] if n not in ("body", "corpse", "old", "year-old")]
@@ -852,8 +852,7 @@ def _headline_lists(title: str, figures: list[Figure], when: str | None) -> list
         if None in items:
             continue
         counts = [_listed_count(found) for found in items]
-        if None in counts or all(found.group("count") and found.group("count").lower() not in ("a", "an")
-                                 for found in items):
+        if None in counts or all(_numeral_of(found) for found in items):
             continue
         roles = {role_of_words([found.group("noun").lower().rstrip("s")]) for found in items}
         total = sum(counts)
@@ -872,11 +871,17 @@ def _listed_count(found: re.Match) -> int | None:
     noun = found.group("noun").lower()
     plural = noun in lexicon()["headline"]["listed_plurals"] or \
         (noun.endswith("s") and noun[:-1] in lexicon()["people"]["nouns"])
-    number = found.group("count")
-    if number and number.lower() not in ("a", "an"):
-        value = parse_number(number.lower())
+    number = _numeral_of(found)
+    if number:
+        value = parse_number(number)
         return int(value) if value is not None else None
     return None if plural else 1
+
+
+def _numeral_of(found: re.Match) -> str | None:
+    """The count an item of a headline's list starts with, lower-cased; None for none or an article."""
+    number = (found.group("count") or "").lower()
+    return number if number and number not in ("a", "an") else None
 
 
 def _object_follows(match: re.Match) -> bool:
