@@ -322,8 +322,7 @@ def _nominal_measure(token) -> str | None:
     if lemma in nominal["killed"]:
         return "killed"
     if lemma in nominal["shot"] and token.pos_ == "NOUN":
-        fatal_words = {"fatal", "deadly", "lethal"}
-        return "killed" if any(c.lower_ in fatal_words for c in token.children) else SHOT
+        return "killed" if any(c.lower_ in nominal["fatal_words"] for c in token.children) else SHOT
     return None
 
 
@@ -401,8 +400,7 @@ def _patients(verb, subject_is_patient: bool):
     yield from ((person, False) for person in _taken_along(verb))
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive:
-        relative = passive[0].lower_ in ("who", "that") and verb.dep_ == "relcl"
-        yield (verb.head if relative else passive[0]), False  # "a man who was wounded": the man
+        yield _subject(verb, own=True), False  # "a man who was wounded": the man, as for an active "who"
         return
     if any(c.dep_ == "auxpass" for c in verb.children) or (verb.dep_ == "conj" and _is_passive(verb.head)):
         subject = _subject(verb)  # "was shot and killed": the second verb shares the passive subject
@@ -782,19 +780,29 @@ def _stated_zero_noun(token) -> str | None:
 
 # --- headlines read by their words ----------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _headline_pattern() -> re.Pattern:
-    """[headline]: a person noun or an age, an optional auxiliary and adverb, a casualty verb, then what
+def _headline_nouns(extra: list[str] = ()) -> str:
+    """The person nouns a headline tells of (not "body", nor the parts of an age), and `extra`, as one
+    alternation, the longest first."""
+    nouns = [n for n in lexicon()["people"]["nouns"] if n not in ("body", "corpse", "old", "year-old")] + list(extra)
+    return "|".join(sorted(set(nouns), key=len, reverse=True))
+
+
+def _headline_verb_after() -> str:
+    """What follows a headline's people: an optional auxiliary and adverb, a casualty verb, then what
     follows it (to tell the end of the clause from an object)."""
     words = lexicon()["headline"]
-    nouns = "|".join(sorted((n for n in lexicon()["people"]["nouns"] if n not in ("body", "corpse", "old", "year-old")),
-                            key=len, reverse=True))
-    person = rf"(?:(?:\d{{1,3}}|[a-z]+)-year-old(?:\s+(?:{nouns}))?|(?:{nouns}))"
     auxiliaries = "|".join(a.replace(" ", r"\s+") for a in words["auxiliaries"])
     verbs = "|".join(words["hit_verbs"] + words["dead_verbs"])
-    return re.compile(rf"(?i)(?<![\w-])(?P<person>{person})\s+(?:(?:{auxiliaries})\s+)?"
-                      rf"(?:(?P<adverb>{'|'.join(words['adverbs'])})\s+)?(?P<verb>{verbs})\b"
-                      r"(?P<between>[^\w]*)(?P<next>[\w']+)?")
+    return (rf"\s+(?:(?:{auxiliaries})\s+)?(?:(?P<adverb>{'|'.join(words['adverbs'])})\s+)?(?P<verb>{verbs})\b"
+            r"(?P<between>[^\w]*)(?P<next>[\w']+)?")
+
+
+@lru_cache(maxsize=1)
+def _headline_pattern() -> re.Pattern:
+    """[headline]: a person noun or an age, then its casualty verb (`_headline_verb_after`)."""
+    nouns = _headline_nouns()
+    person = rf"(?:(?:\d{{1,3}}|[a-z]+)-year-old(?:\s+(?:{nouns}))?|(?:{nouns}))"
+    return re.compile(rf"(?i)(?<![\w-])(?P<person>{person}){_headline_verb_after()}")
 
 
 def headline_casualties(title: str, read: list[Figure], when: str | None = None) -> list[Figure]:
@@ -823,18 +831,12 @@ def _headline_list_pattern() -> tuple[re.Pattern, re.Pattern]:
     """[headline]: people listed a comma apart, from the headline's start or a colon, before one
     casualty verb ("4-year-old boy, woman shot", "Man, 3 girls shot", "2 teens, man wounded");
     and one item of such a list (an optional count, up to two words, a person noun)."""
-    words, people = lexicon()["headline"], lexicon()["people"]
-    nouns = [n for n in people["nouns"] if n not in ("body", "corpse", "old", "year-old")]
-    nouns += words["listed_plurals"] + lexicon()["roles"]["suspect"] + lexicon()["roles"]["officer"]
-    noun = "|".join(sorted(set(nouns), key=len, reverse=True))
+    words, roles = lexicon()["headline"], lexicon()["roles"]
+    noun = _headline_nouns(words["listed_plurals"] + roles["suspect"] + roles["officer"])
     count = "|".join([r"\d{1,3}"] + words["listed_counts"])
     item = rf"(?:(?P<count>{count})\s+)?(?:[\w-]+\s+){{0,2}}?(?P<noun>(?:{noun})s?)(?![\w-])"
     bare = item.replace("?P<count>", "?:").replace("?P<noun>", "?:")
-    auxiliaries = "|".join(a.replace(" ", r"\s+") for a in words["auxiliaries"])
-    verbs = "|".join(words["hit_verbs"] + words["dead_verbs"])
-    listed = re.compile(rf"(?i)(?:^|(?<=:))\s*(?P<list>{bare}(?:\s*,\s*{bare})+)\s+(?:(?:{auxiliaries})\s+)?"
-                        rf"(?:(?P<adverb>{'|'.join(words['adverbs'])})\s+)?(?P<verb>{verbs})\b"
-                        r"(?P<between>[^\w]*)(?P<next>[\w']+)?")
+    listed = re.compile(rf"(?i)(?:^|(?<=:))\s*(?P<list>{bare}(?:\s*,\s*{bare})+){_headline_verb_after()}")
     return listed, re.compile(rf"(?i){item}")
 
 
