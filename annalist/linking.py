@@ -193,8 +193,13 @@ def _region_pattern() -> tuple[re.Pattern, dict[str, str]]:
             for spelling in [name] + [a for a in abbreviations if "." in a]:
                 region_of[spelling] = name
     spellings = "|".join(map(re.escape, sorted(region_of, key=len, reverse=True)))
-    within = "|".join(map(re.escape, table["names_within"] + table["edges"]))
-    return re.compile(rf"(?<!\w)(?:{spellings})(?!\w)(?!\s+(?:{within})\b)"), region_of
+    within = "|".join(map(re.escape, table["names_within"] + table["edges"] + table["organisations"]))
+    # one fixed-width look-behind per word: Python's look-behinds cannot vary in width
+    not_after = "".join(rf"(?<!\b{re.escape(word)} )" for word in table["origin_before"])
+    not_before = "|".join(map(re.escape, table["origin_after"]))
+    elsewhere = "|".join(rf"{re.escape(word)}(?!\w)" for word in table["other_place_after"])
+    return re.compile(rf"{not_after}(?<!\w)(?:{spellings})(?!\w)(?!{not_before})(?!\s+(?:{within})\b)"
+                      rf"(?![\s,]+(?:{elsewhere}))"), region_of
 
 
 REGION_CHARS = 400

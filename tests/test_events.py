@@ -886,6 +886,32 @@ def test_a_state_name_within_a_street_or_county_name_is_not_the_state(gvc_dir):
     assert regions_in("MORGANTOWN, West Virginia -- A man was shot.") == {"West Virginia"}
 
 
+def test_a_state_named_for_an_agency_a_paper_or_a_home_is_not_where_the_story_is(gvc_dir):
+    """A New York nightclub shooting's two reports were held apart as stories from other states: one
+    quotes "The New York Post" and "a gang member from New Jersey", the other "The Washington DC-based
+    performer". A state's name in an agency's or a paper's ("Virginia State Police Trooper", "The
+    New York Post"), after "from", before "-based" or as Washington, D.C. is not the story's region:
+    across every GVA lead where the state is named no other way, and the two reports are one event."""
+    from annalist.linking import REGION_CHARS, regions_in
+
+    state = r"(New York|New Jersey|Virginia|Washington|Ohio|Texas|Georgia|Florida|California|Michigan)"
+    other = re.compile(rf"\b{state} (?:State Police|State Patrol|Highway Patrol|Post|Times|Daily News)\b"
+                       rf"|\bfrom {state}\b|\b{state}(?:-based| D\.?C\.?\b|, D\.C\.)")
+    checked = 0
+    for article in gvc_articles(gvc_dir):
+        lead = f"{article.get('title') or ''}\n{(article.get('text') or '')[:REGION_CHARS]}"
+        for found in other.finditer(lead):
+            name = next(g for g in found.groups() if g)
+            if name not in regions_in(other.sub(" ", lead)):  # named no other way, nor abbreviated
+                assert name not in regions_in(lead), found.group(0)
+                checked += 1
+    assert checked >= 20
+    assert regions_in("NEW YORK (AP) - Police in New York said") == {"New York"}
+
+    events, _ = archive_events([gvc_dir / "corpus" / "479774.jsonl"])
+    assert [len(e.documents) for e in events] == [2]
+
+
 def test_people_treated_for_wounds_are_injured(gvc_dir):
     """"One person is dead and three others are being treated for injuries": the three are hurt (as
     the guide's "hospitalised for injuries"); a treatment for an illness is not a wound."""
