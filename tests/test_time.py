@@ -192,6 +192,21 @@ def test_a_date_bounding_a_span_leaves_the_story_in_its_year():
     assert [found.get(g.start) for g in gold] == [g.value for g in gold]
 
 
+def test_the_date_a_figure_is_current_to_leaves_the_story_in_its_year():
+    """WikiWars' Iraq War narrative, in the invasion's year: "... of U.S. military deaths (as of December
+    5, 2006)" dates a figure, not the story; the next paragraph's "throughout the summer" is still 2003
+    (the gold's), not 2006."""
+    from conftest import need_shared
+
+    docs = {d.name: d for d in read_gold_dir(need_shared("datasets/wikiwars/tml"))}
+    iraq = docs["07_IraqWar"]
+    after = iraq.text.index("(as of December 5, 2006)")
+    gold = [g for g in iraq.timexes if after < g.start < after + 1500 and iraq.text[g.start:g.end] == "the summer"]
+    assert [g.value for g in gold] == ["2003-SU"]
+    found = {t.start: t.value for t in temporal.tag(iraq.text, iraq.dct)}
+    assert found.get(gold[0].start) == "2003-SU"
+
+
 def test_wikiwars_value_f1_does_not_regress():
     from conftest import need_shared
 
