@@ -207,6 +207,36 @@ def test_the_date_a_figure_is_current_to_leaves_the_story_in_its_year():
     assert found.get(gold[0].start) == "2003-SU"
 
 
+def test_the_day_before_or_after_an_event_set_beside_a_day_is_that_day(timeline17_dir):
+    """"reported on Tuesday, the day after Algeria angered Libya's new rulers" is that Tuesday, not the
+    Wednesday after it; "on Thursday, the day before Mubarak resigned" that Thursday; "Oct. 12, the day
+    before the stock market plunge" (TimeBank) October 12, the gold's. Not set beside a day, "the day
+    after" still steps from the day last named."""
+    def value(path: str, phrase: str) -> str:
+        file = timeline17_dir / path
+        text = file.read_text(encoding="utf-8", errors="replace")
+        at = text.index(phrase)
+        return next(t.value for t in temporal.tag(text, file.parent.name) if t.start == at)
+
+    assert value("LibyaWar_reuters/InputDocs/2011-08-30/351.htm.txt", "the day after Algeria") == "2011-08-30"
+    assert value("EgyptianProtest_cnn/InputDocs/2011-02-12/211.htm.txt", "the day before Mubarak resigned") == "2011-02-10"
+    assert value("LibyaWar_cnn/InputDocs/2011-03-29/317.htm.txt", "the day before the president") == "2011-03-27"
+    told = [(t.text, t.value) for t in temporal.tag("Eight trading days after Oct. 12, the day before the stock "
+                                                    "market plunge, the index fell.", "1989-10-30")]
+    assert ("the day before", "1989-10-12") in told
+    assert [(t.text, t.value) for t in temporal.tag("He was shot on Friday. He died the day after.", "2016-05-02")] \
+        == [("Friday", "2016-04-29"), ("the day after", "2016-04-30")]
+
+
+def test_a_history_opening_on_a_season_of_a_year_is_in_that_year():
+    """A text with no creation date whose story opens "In the spring of 1862": its next "On May 31" and "A
+    month later" are 1862's (they were XXXX-05-31 and a duration, P1M, with no year to count from)."""
+    text = ("In the spring of 1862, the Union army advanced up the peninsula. On May 31, the armies met at Seven "
+            "Pines. A month later, the fighting resumed.")
+    assert [(t.text, t.value) for t in temporal.tag(text, None)] == \
+        [("the spring of 1862", "1862-SP"), ("May 31", "1862-05-31"), ("A month later", "1862-06")]
+
+
 def test_wikiwars_value_f1_does_not_regress():
     from conftest import need_shared
 

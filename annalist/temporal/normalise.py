@@ -454,6 +454,10 @@ def _season(m, clock, text, start):
     if m["season"].lower() == "fall" and not (m["rel"] and m["rel"].lower() != "that" or m["y"] or m["by"]):
         return None  # "fall" is mostly the verb ("buildings that fall down")
     if m["y"]:
+        if clock.narrative_only and clock.narrative is None:
+            # A history that opens on "In the spring of 1862": its story is in 1862 until a date moves it.
+            # (Later, a season with its year is as often an aside, "in summer 2007" in a story of 2008.)
+            clock.set_narrative(Ref(int(m["y"])), start)
         return DATE, f"{m['y']}-{code}", "absolute"
     if m["by"]:  # "the spring of 480 BC": where the story is, as "480 BC" alone would be
         ref = Ref(-int(m["by"]))
@@ -1112,7 +1116,19 @@ def _that_day(m, clock, text, start):
 
 
 def _day_after(m, clock, text, start):
+    if m["u"].lower() == "day" and _set_beside_a_day(clock, text, start, m.end()):
+        # "Oct. 12, the day before the stock market plunge", "July 4, the day after Pickett's Charge": the
+        # day just named, told again by the event it comes before or after, not a step from it
+        return DATE, clock.last_day.iso(), f"mentioned {clock.last_day.iso()}"
     return _step_from_narrative(m["u"].lower(), 1 if m["dir"].lower() == "after" else -1, clock, text, start)
+
+
+def _set_beside_a_day(clock: Clock, text: str, start: int, end: int) -> bool:
+    """Whether an expression (from `start` to `end`) follows the day last named, set off by a comma,
+    and goes on with what it is the day before or after: an apposition."""
+    return clock.last_day is not None and clock.last_day_at >= 0 \
+        and re.fullmatch(r"[^,;\n]{1,30},\s*", text[clock.last_day_at:start]) is not None \
+        and re.match(r"\s+(?:the|a|an|his|her|their|its|[A-Z0-9])", text[end:]) is not None
 
 
 def _morning_following(m, clock, text, start):
