@@ -237,6 +237,26 @@ def test_a_history_opening_on_a_season_of_a_year_is_in_that_year():
         [("the spring of 1862", "1862-SP"), ("May 31", "1862-05-31"), ("A month later", "1862-06")]
 
 
+def test_a_historys_month_placed_by_that_year_or_the_following_keeps_the_story_there():
+    """Histories with no creation date, written for this test: "in January of the following year" moves
+    the story as "January 1949" would (the later "1 October" was 1948's); "Later that year, ... in
+    November" is that year's November, not the one nearest the story's March (1964); "A month later"
+    after "In August" of 480 BC is September of 480 BC (it counted from January)."""
+    def told(text: str) -> dict[str, str]:
+        return {t.text: t.value for t in temporal.tag(text, None)}
+
+    civil_war = told("The Liaoshen campaign ended in November 1948, and the Huaihai campaign in January of the "
+                     "following year. In April the Communists crossed the Yangtze, and on 1 October Mao proclaimed "
+                     "the People's Republic.")
+    assert (civil_war["April"], civil_war["1 October"]) == ("1949-04", "1949-10-01")
+    vietnam = told("In early 1965, the bombing campaign began; on 8 March, the first combat troops landed at Da Nang. "
+                   "Later that year, the Battle of Ia Drang was fought in November.")
+    assert vietnam["November"] == "1965-11"
+    persian = told("In 480 BC, Xerxes invaded Greece. In August, the Persians forced the pass at Thermopylae. "
+                   "A month later, the Greek fleet won at Salamis.")
+    assert (persian["August"], persian["A month later"]) == ("BC0480-08", "BC0480-09")
+
+
 def test_wikiwars_value_f1_does_not_regress():
     from conftest import need_shared
 

@@ -82,7 +82,7 @@ def tag(text: str, dct: str | None) -> list[Timex]:
         # what "that year", "later that month", "the day" refer back to: a range's last day ("the night of
         # January 19 to 20 ... The next day" is the 21st)
         told = Ref.parse(value.split("/")[-1])
-        if told is not None and told.year > 0:
+        if told is not None and told.year:  # before the common era too ("In August" of 480 BC)
             if kind == DATE:
                 clock.last_year = Ref(told.year)
             if told.month:
@@ -297,8 +297,12 @@ def _month_of_that_year(m, clock, text, start):
     day = _day(m["d"] or m["d2"]) if m["d"] or m["d2"] else None  # "25 July of that year"
     if day is not None and not valid_date(year, month, day):
         return None
-    value = f"{year_value(year)}-{month:02d}" if year else f"XXXX-{month:02d}"
-    return DATE, f"{value}-{day:02d}" if day else value, anchor
+    if not year:
+        return DATE, f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), anchor
+    # the month is placed in full, as "January 1949" is: the story goes on from it ("in January of the
+    # following year ... In April" is April of that year)
+    _, value, _ = _story_moves_to(Ref(year, month, day), clock, start, text, m.end())
+    return DATE, value, anchor
 
 
 def _season_of_that_year(m, clock, text, start):
@@ -630,6 +634,13 @@ def _month_rel_year(m, clock, text, start):
 _THAT_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
 
 
+def _that_year_before(text: str, position: int) -> bool:
+    """Whether the sentence says "that year" or "the same year" before a position."""
+    sentence = text[max(0, position - 300):position]
+    sentence = re.split(r"[.!?]\s+|\n", sentence)[-1]
+    return re.search(r"\b(?:that|the\s+same)\s+year\b", sentence, re.I) is not None
+
+
 def _nearest_story_year(story: Ref, month: int) -> int:
     """The year that puts a year-less month nearest the story's own month: a history crosses New Year
     ("the Ardennes offensive of December 1944 ... had been repulsed by January" is January 1945), as a
@@ -677,7 +688,8 @@ def _year_of_month(month: int, rel: str, clock: Clock, text: str, start: int, en
     if year is None:
         return None, anchor
     if anchor.startswith("narrative") and clock.narrative.month and rel not in ("last", "this", "next", "since") \
-            and not _THAT_YEAR.match(text, end):  # "demobilised in September that year": the story's
+            and not _THAT_YEAR.match(text, end) and not _that_year_before(text, start):
+        # ("demobilised in September that year", "Later that year, ... in November": the story's year)
         year = _nearest_story_year(clock.narrative, month)
     if anchor.startswith("dct") and dct and dct.month:
         if month == dct.month and rel != "last":
