@@ -257,6 +257,21 @@ def test_a_historys_month_placed_by_that_year_or_the_following_keeps_the_story_t
     assert (persian["August"], persian["A month later"]) == ("BC0480-08", "BC0480-09")
 
 
+def test_a_history_goes_on_in_the_next_year_it_names():
+    """A history written for this test: "Early the next year, the United States broke off relations with
+    Germany, and in April it declared war. In November, the Bolsheviks seized power" after 1916: April and
+    November are 1917's (they were 1916's). "continued for the next year" is a span and moves nothing."""
+    found = {t.text: t.value for t in temporal.tag(
+        "In February 1916, the Germans attacked Verdun. On 1 July, the British attacked on the Somme. Early the "
+        "next year, the United States broke off relations with Germany, and in April it declared war. In November, "
+        "the Bolsheviks seized power in Russia.", None)}
+    assert (found["April"], found["November"]) == ("1917-04", "1917-11")
+    span = {t.text: t.value for t in temporal.tag(
+        "The revolt broke out in March 1920. Fighting continued for the next year. In June, the rebels surrendered.",
+        None)}
+    assert span["June"] == "1920-06"
+
+
 def test_wikiwars_value_f1_does_not_regress():
     from conftest import need_shared
 
