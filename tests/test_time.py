@@ -272,6 +272,15 @@ def test_a_history_goes_on_in_the_next_year_it_names():
     assert span["June"] == "1920-06"
 
 
+def test_a_month_name_inside_a_name_is_no_month():
+    """"The Long March (1934-35) took the Communists to Yan'an" (a history written for this test): "Long
+    March" is the march's name, not a March of no year (it was XXXX-03); "the following March" is a month."""
+    assert [(t.text, t.value) for t in temporal.tag("The Long March (1934–35) took the Communists to Yan'an.", None)] \
+        == [("1934", "1934"), ("35", "1935")]
+    assert [t.value for t in temporal.tag("He joined in 1930. The following March, he was promoted.", None)] \
+        == ["1930", "1931-03"]
+
+
 def test_wikiwars_value_f1_does_not_regress():
     from conftest import need_shared
 

@@ -658,6 +658,8 @@ def _month_alone(m, clock, text, start):
             not re.search(r"\b(?:in|of|since|until|by|from|between|early|late|mid|last|next|this)\s*$",
                           text[max(0, start - 8):start], re.I):
         return None  # "May" / "March" as a verb or a name
+    if not rel and not m["step"] and cue("month_in_name").search(text, max(0, start - 40), start):
+        return None  # part of a name: "the Long March", "the Women's March"
     joined = None if rel in _RELATIVE else cue("coordinated_year").match(text, m.end())
     if joined:  # "January and February 1943"
         return DATE, f"{joined['y']}-{month:02d}", "absolute"
