@@ -230,11 +230,16 @@ def test_the_day_before_or_after_an_event_set_beside_a_day_is_that_day(timeline1
 
 def test_a_history_opening_on_a_season_of_a_year_is_in_that_year():
     """A text with no creation date whose story opens "In the spring of 1862": its next "On May 31" and "A
-    month later" are 1862's (they were XXXX-05-31 and a duration, P1M, with no year to count from)."""
+    month later" are 1862's (they were XXXX-05-31 and a duration, P1M, with no year to count from); a
+    sentence opening "In the fall of 1862," moves the story there too (17 September was 1861's)."""
     text = ("In the spring of 1862, the Union army advanced up the peninsula. On May 31, the armies met at Seven "
             "Pines. A month later, the fighting resumed.")
     assert [(t.text, t.value) for t in temporal.tag(text, None)] == \
         [("the spring of 1862", "1862-SP"), ("May 31", "1862-05-31"), ("A month later", "1862-06")]
+    # so is a sentence that opens on one: the scene is set there
+    later = {t.text: t.value for t in temporal.tag("The war lasted from 1861 until 1865. In the fall of 1862, Lee "
+                                                   "invaded Maryland. On the morning of 17 September, the battle began.", None)}
+    assert later["the morning of 17 September"] == "1862-09-17TMO"
 
 
 def test_a_historys_month_placed_by_that_year_or_the_following_keeps_the_story_there():

@@ -458,9 +458,10 @@ def _season(m, clock, text, start):
     if m["season"].lower() == "fall" and not (m["rel"] and m["rel"].lower() != "that" or m["y"] or m["by"]):
         return None  # "fall" is mostly the verb ("buildings that fall down")
     if m["y"]:
-        if clock.narrative_only and clock.narrative is None:
-            # A history that opens on "In the spring of 1862": its story is in 1862 until a date moves it.
-            # (Later, a season with its year is as often an aside, "in summer 2007" in a story of 2008.)
+        if clock.narrative_only and (clock.narrative is None or _opens_sentence(text, start)):
+            # A history that opens on "In the spring of 1862", or a sentence that does ("In the fall of 1862,
+            # Lee invaded Maryland"): the story is in that year until a date moves it. (Inside a sentence, a
+            # season with its year is as often an aside, "in summer 2007" in a story of 2008.)
             clock.set_narrative(Ref(int(m["y"])), start)
         return DATE, f"{m['y']}-{code}", "absolute"
     if m["by"]:  # "the spring of 480 BC": where the story is, as "480 BC" alone would be
@@ -491,6 +492,13 @@ def _done_right_before(text: str, start: int) -> bool:
     """A past verb or participle right before a season or weekend ("formed over the summer", "agreed upon
     over the weekend"): it has been, whatever the clause looks ahead to."""
     return cue("done_over").search(text, max(0, start - 40), start) is not None
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether an expression opens its sentence, after at most a preposition and an article ("In the
+    fall of 1862, ...", "By the spring of 1865 ...")."""
+    before = text[max(0, start - 20):start]
+    return re.search(r"(?:^|[.!?]\s+|\n)(?:[A-Z][a-z]*\s+)?(?:the\s+)?$", before) is not None
 
 
 def _season_year_by_tense(code: str, report: Ref, tense: str | None) -> int:
