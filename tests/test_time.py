@@ -286,6 +286,20 @@ def test_a_month_name_inside_a_name_is_no_month():
         == ["1930", "1931-03"]
 
 
+def test_a_history_goes_on_from_a_month_it_names_across_new_year():
+    """A history written for this test: "Following the surrender of Japan on 15 August 1945 ... Marshall
+    arrived in December and negotiated a ceasefire, which took effect on 10 January": the story goes on
+    from December, and its 10 January is 1946's (it was 1945-01-10, seven months back). A January day
+    after July is still the story's year: a look back, not a new year."""
+    found = {t.text: t.value for t in temporal.tag(
+        "Following the surrender of Japan on 15 August 1945, both sides raced to take over. Marshall arrived in "
+        "December and negotiated a ceasefire, which took effect on 10 January.", None)}
+    assert (found["December"], found["10 January"]) == ("1945-12", "1946-01-10")
+    back = {t.text: t.value for t in temporal.tag(
+        "The offensive opened on 3 July 1943. The plan had been drawn up on 10 January.", None)}
+    assert back["10 January"] == "1943-01-10"
+
+
 def test_wikiwars_value_f1_does_not_regress():
     from conftest import need_shared
 

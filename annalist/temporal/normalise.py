@@ -210,6 +210,9 @@ def _yearless_date(m, clock, text, start):
     if not valid_date(year, month, day):
         return None
     year = _year_near_report(year, anchor, month, day, clock, text, start, start + len(m.group(0)))
+    if year and not closing and anchor.startswith("narrative") and clock.narrative_only and clock.narrative.month \
+            and clock.narrative.month - month >= NEW_YEAR_MONTHS:
+        year += 1  # a history's "10 January" after its December is the next January
     ref = Ref(year, month, day)
     if year:
         clock.set_narrative(ref, start) if anchor.startswith(("narrative", "absolute")) else None
@@ -217,6 +220,11 @@ def _yearless_date(m, clock, text, start):
     return DATE, f"XXXX-{month:02d}-{day:02d}", anchor
 
 
+# How many months before the story's a history's year-less day must lie to be read in the next year, the
+# story having crossed New Year (October to January, not July to January: that is a look back). Months
+# alone take the nearest year (_nearest_story_year); days keep the story's year otherwise (measured on
+# WikiWars's tune half, the nearest year was right less often for days).
+NEW_YEAR_MONTHS = 9
 RECENT_DAYS = 92  # a year-less day at most this long before the report's date is the recent one
 
 
@@ -701,6 +709,9 @@ def _year_of_month(month: int, rel: str, clock: Clock, text: str, start: int, en
             and not _THAT_YEAR.match(text, end) and not _that_year_before(text, start):
         # ("demobilised in September that year", "Later that year, ... in November": the story's year)
         year = _nearest_story_year(clock.narrative, month)
+        if clock.narrative_only and (year, month) > (clock.narrative.year, clock.narrative.month):
+            # a history goes on from a month it names ahead of its story ("Marshall arrived in December")
+            clock.set_narrative(Ref(year, month), start)
     if anchor.startswith("dct") and dct and dct.month:
         if month == dct.month and rel != "last":
             # the report's own month is this year's whatever the tense ("It was hot in July" on July 6); "next
