@@ -300,6 +300,16 @@ def test_a_history_goes_on_from_a_month_it_names_across_new_year():
     assert back["10 January"] == "1943-01-10"
 
 
+def test_a_week_of_a_month_with_its_year_moves_the_story():
+    """"The armistice was signed on 27 July 1953. In the first week of May 1951, the Chinese offensive was
+    halted. The following week, UN forces counterattacked" (written for this test): the following week is
+    the one after May 1951's first (it was counted from 27 July 1953)."""
+    found = {t.text: t.value for t in temporal.tag(
+        "The armistice was signed on 27 July 1953. In the first week of May 1951, the Chinese offensive was "
+        "halted. The following week, UN forces counterattacked.", None)}
+    assert (found["the first week of May 1951"], found["The following week"]) == ("1951-W18", "1951-W19")
+
+
 def test_wikiwars_value_f1_does_not_regress():
     from conftest import need_shared
 

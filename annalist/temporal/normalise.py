@@ -744,6 +744,8 @@ def _week_of_month(m, clock, text, start):
         first = date(year, month, 1)
         thursday = first + timedelta(days=(3 - first.weekday()) % 7 + 7 * _NTH_WEEK[nth])
     iso_year, week, _ = thursday.isocalendar()
+    if anchor == "absolute":  # "In the first week of May 1951 ... The following week": the story is there
+        clock.set_narrative(Ref(thursday.year, thursday.month, thursday.day), start)
     return DATE, f"{iso_year:04d}-W{week:02d}", anchor
 
 
