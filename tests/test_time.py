@@ -310,6 +310,14 @@ def test_a_week_of_a_month_with_its_year_moves_the_story():
     assert (found["the first week of May 1951"], found["The following week"]) == ("1951-W18", "1951-W19")
 
 
+def test_a_month_joined_by_a_dash_to_one_with_a_year_takes_that_year():
+    """"The Overland Campaign of May–June 1864" after "Late in 1863" (written for this test): May is 1864's,
+    as in "May and June 1864" (it was 1863's, the story's)."""
+    found = [(t.text, t.value) for t in temporal.tag(
+        "Late in 1863, Grant won at Chattanooga. The Overland Campaign of May–June 1864 cost 55,000 casualties.", None)]
+    assert ("May", "1864-05") in found and ("June 1864", "1864-06") in found
+
+
 def test_wikiwars_value_f1_does_not_regress():
     from conftest import need_shared
 
