@@ -318,6 +318,16 @@ def test_a_month_joined_by_a_dash_to_one_with_a_year_takes_that_year():
     assert ("May", "1864-05") in found and ("June 1864", "1864-06") in found
 
 
+def test_a_date_a_history_plans_for_does_not_move_its_story():
+    """"After the French defeat at Dien Bien Phu in May 1954, the Geneva Accords divided Vietnam. Elections
+    were scheduled for July 1956 but never held. In August, ..." (written for this test): the elections
+    were planned, not held; the story is still in 1954 (August was 1956's)."""
+    found = {t.text: t.value for t in temporal.tag(
+        "After the French defeat at Dien Bien Phu in May 1954, the Geneva Accords divided Vietnam. Elections were "
+        "scheduled for July 1956 but never held. In August, refugees moved south.", None)}
+    assert (found["July 1956"], found["August"]) == ("1956-07", "1954-08")
+
+
 def test_wikiwars_value_f1_does_not_regress():
     from conftest import need_shared
 

@@ -152,9 +152,15 @@ class Clock:
         return ref, f"{label} {ref.iso()}"
 
     def set_narrative(self, ref: Ref, position: int, same_sentence_only: bool = False) -> None:
-        if ref.year and not _said_aside(self.text, position):
+        if ref.year and not _said_aside(self.text, position) and not self._planned_in_story(position):
             self.narrative, self.narrative_at = ref, position
             self.narrative_reach = 1 if same_sentence_only or self._ahead_of_report(ref) else 3
+
+    def _planned_in_story(self, position: int) -> bool:
+        """In a history, a date its clause looks ahead to ("Elections were scheduled for July 1956 but never
+        held") is a plan, not where the story goes on (a report's plans are those after its date:
+        _ahead_of_report)."""
+        return self.narrative_only and tense_before(self.text, position) == "future"
 
     def _ahead_of_report(self, ref: Ref) -> bool:
         """A date after the report's own (a plan, a forecast: "intend to launch ... in November 2006")
