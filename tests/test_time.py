@@ -328,6 +328,22 @@ def test_a_date_a_history_plans_for_does_not_move_its_story():
     assert (found["July 1956"], found["August"]) == ("1956-07", "1954-08")
 
 
+def test_a_weekday_a_present_verb_of_a_timetable_sets_is_the_coming_one(timeline17_dir):
+    """"A federal judicial panel is meeting Thursday in Boise" (Fox News, Tuesday 2010-07-27) is the coming
+    Thursday, 07-29, not the last (07-22); so is "He returns Thursday". Not a weekday's possessive ("up from
+    Friday's figure") nor one a past verb governs ("who is 45, died Thursday")."""
+    def value(path: str, phrase: str, word: str) -> str:
+        file = timeline17_dir / path
+        text = file.read_text(encoding="utf-8", errors="replace")
+        at = text.index(phrase) + phrase.index(word)
+        return next(t.value for t in temporal.tag(text, file.parent.name) if t.start == at)
+
+    assert value("bpoil_foxnews/InputDocs/2010-07-27/932.htm.txt", "panel is meeting Thursday", "Thursday") == "2010-07-29"
+    assert [(t.text, t.value) for t in temporal.tag("He returns Thursday. The bill is up from Friday's figure. "
+                                                    "The man, who is 45, died Thursday.", "1998-02-13")] == \
+        [("Thursday", "1998-02-19"), ("Friday", "1998-02-13"), ("Thursday", "1998-02-12")]
+
+
 def test_wikiwars_value_f1_does_not_regress():
     from conftest import need_shared
 

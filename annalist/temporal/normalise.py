@@ -1044,7 +1044,8 @@ def _weekday(m, clock, text, start):
         not cue("passive_participle_before").search(text, max(0, start - 40), start)
     # "would be traveling Thursday"; not "there will not be any charges after a boy was shot in the head
     # Tuesday night", where the past verb nearest before the weekday governs it
-    looks_ahead = (cue("future").search(clause) or cue("future_in_past").search(clause)) and \
+    looks_ahead = (cue("future").search(clause) or cue("future_in_past").search(clause)
+                   or _scheduled_in_present(text, start, start + len(m.group(0)))) and \
         tense_before(text, start) != "past"
     # "will investigate Saturday's shooting": a weekday that names an incident tells of one gone by
     gone_by = names_incident(text, start + len(m.group(0)), start)
@@ -1062,6 +1063,13 @@ def _weekday(m, clock, text, start):
         back = (dct.weekday() - target) % 7
         day = dct - timedelta(days=back or (7 if rel == "last" else 0))
     return (TIME, f"{day.isoformat()}T{PARTS[part.lower()]}", anchor) if part else (DATE, day.isoformat(), anchor)
+
+
+def _scheduled_in_present(text: str, start: int, end: int) -> bool:
+    """A weekday (from `start` to `end`) a present verb of a timetable sets, in its clause (cue
+    present_schedule_before), unless it is a possessive ("Tuesday night's explosion")."""
+    clause = re.split(r"[.;:!?,()\n]", text[max(0, start - 60):start])[-1]
+    return not re.match(r"['’]s\b", text[end:end + 3]) and cue("present_schedule_before").search(clause) is not None
 
 
 def _amount(m) -> float | None:
