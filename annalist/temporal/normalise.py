@@ -1178,9 +1178,6 @@ def _morning_following(m, clock, text, start):
     return _step_from_narrative(m["u"].lower(), 1, clock, text, start)
 
 
-_SPAN_BEFORE = re.compile(r"\b(?:for|during|over|throughout|within)\s+$", re.I)  # "continued for the next year": a span
-
-
 def _step_from_narrative(unit: str, direction: int, clock: Clock, text: str, start: int):
     # A day steps from the day the story last named ("was shot Friday. ... The following day they
     # arrested him" is Saturday, whatever the report's date), as "the day" does; else from the story's day.
@@ -1193,7 +1190,7 @@ def _step_from_narrative(unit: str, direction: int, clock: Clock, text: str, sta
     if unit in ("week", "month", "year", "weekend"):
         if ref is None or ref.year is None:
             return DATE, "XXXX", anchor
-        if unit == "year" and direction and clock.narrative_only and not _SPAN_BEFORE.search(text[max(0, start - 12):start]):
+        if unit == "year" and direction and clock.narrative_only and not cue("span_before").search(text, max(0, start - 12), start):
             clock.set_narrative(Ref(ref.year + direction), start)  # "Early the next year ... in April": that year's
         return DATE, shifted(ref, unit, direction) if unit != "year" else year_value(ref.year + direction), anchor
     if ref is None or ref.as_date() is None:
