@@ -344,6 +344,25 @@ def test_a_weekday_a_present_verb_of_a_timetable_sets_is_the_coming_one(timeline
         [("Thursday", "1998-02-19"), ("Friday", "1998-02-13"), ("Thursday", "1998-02-12")]
 
 
+def test_noon_before_a_date_is_noon_of_that_date(timeline17_dir):
+    """"from midnight to noon on 27 June nearly 8000 barrels of oil were collected" (Guardian, 2010-06-28):
+    noon of 27 June, one expression (the noon was the report's day's)."""
+    file = timeline17_dir / "bpoil_guardian/InputDocs/2010-06-28/1578.htm.txt"
+    found = {t.text: t.value for t in temporal.tag(file.read_text(encoding="utf-8", errors="replace"), "2010-06-28")}
+    assert found.get("noon on 27 June") == "2010-06-27T12:00"
+
+
+def test_a_day_named_before_a_history_moved_on_is_not_what_the_next_day_follows():
+    """"At noon on 7 June 1944, Bayeux was taken. In the last days of April 1945, Hitler killed himself.
+    Before dawn the next day, ..." (written for this test): the next day is not 8 June 1944; the story is
+    in April 1945, whose day the text does not give."""
+    found = {t.text: t.value for t in temporal.tag(
+        "At noon on 7 June 1944, Bayeux was taken. In the last days of April 1945, Hitler killed himself. "
+        "Before dawn the next day, the bunker was quiet.", None)}
+    assert found["noon on 7 June 1944"] == "1944-06-07T12:00"
+    assert found["the next day"] == "XXXX-XX-XX"
+
+
 def test_wikiwars_value_f1_does_not_regress():
     from conftest import need_shared
 
@@ -914,6 +933,7 @@ RULE_EXAMPLES = {
     "clockzone_weekday": ("Fighting stopped at 1930 EDT on Thursday.", "2011-03-10T19:30"),
     "noon_weekday": ("Fighting stopped at noon Monday.", "2011-03-14T12:00"),
     "clock_date": ("The defendants return to court at 10 a.m. March 29.", "2011-03-29T10:00"),
+    "noon_date": ("The ceasefire begins at noon on March 20.", "2011-03-20T12:00"),
     "clockzone_date": ("This was completed at 1930 CDT on 1 March.", "2011-03-01T19:30"),
     "holiday": ("They met at Christmas.", "2010-12-25"),
     "clock_zone": ("Fighting stopped at 0600 EDT.", "2011-03-15T06:00"),

@@ -131,9 +131,16 @@ class Clock:
     def mentioned_day(self, position: int, text: str, sentences: int = 6) -> tuple[Ref | None, str]:
         """The day the story last named, nearby ("stocks fell on Monday ... to end the day"), else
         the day day_ref gives."""
-        if self.last_day is not None and within_sentences(text, self.last_day_at, position, sentences):
+        if self.last_day is not None and within_sentences(text, self.last_day_at, position, sentences) \
+                and not self._moved_past(self.last_day, self.last_day_at):
             return self.last_day, f"mentioned {self.last_day.iso()}"
         return self.day_ref(position, text)
+
+    def _moved_past(self, day: Ref, at: int) -> bool:
+        """Whether a history's story moved to another month after a day was named ("At noon on 7 June ...
+        In the last days of April 1945 ... the next day" is not 8 June 1944)."""
+        return self.narrative_only and self.narrative is not None and self.narrative_at > at \
+            and (self.narrative.year, self.narrative.month) != (day.year, day.month)
 
     def last_named(self, position: int, text: str, sentences: int = 6) -> tuple[Ref | None, str]:
         """What "three months later" counts from: the time the story last named nearby, its own or a day

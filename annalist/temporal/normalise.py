@@ -900,7 +900,7 @@ def _clock_date(m, clock, text, start):
         year = _year_near_report(year, anchor, month, day, clock, text, start, start + len(m.group(0)))
     if not valid_date(year, month, day):
         return None
-    _, clock_value, _ = _clock_time(m, clock, text, start)
+    _, clock_value, _ = (_noon if m.groupdict().get("nm") else _clock_time)(m, clock, text, start)
     if not year:
         return TIME, f"XXXX-{month:02d}-{day:02d}T" + clock_value.split("T")[1], anchor
     ref = Ref(year, month, day)
@@ -1335,5 +1335,5 @@ _NORMALISERS = {
     "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words,
     "recent_period": _reference("PAST_REF"), "spelled_year": _spelled_year,
     "clock_weekday": _clock_weekday, "clock24_weekday": _clock_weekday, "clockzone_weekday": _clock_weekday, "noon_weekday": _clock_weekday,
-    "clock_date": _clock_date, "clockzone_date": _clock_date,
+    "clock_date": _clock_date, "clockzone_date": _clock_date, "noon_date": _clock_date,
 }
