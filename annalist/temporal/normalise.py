@@ -651,10 +651,10 @@ _THAT_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
 
 
 def _that_year_before(text: str, position: int) -> bool:
-    """Whether the sentence says "that year" or "the same year" before a position."""
-    sentence = text[max(0, position - 300):position]
-    sentence = re.split(r"[.!?]\s+|\n", sentence)[-1]
-    return re.search(r"\b(?:that|the\s+same)\s+year\b", sentence, re.I) is not None
+    """Whether the sentence says "that year" or "the same year" before a position (the sentence bound
+    within_sentences keeps)."""
+    said = list(re.finditer(r"\b(?:that|the\s+same)\s+year\b", text[max(0, position - 300):position], re.I))
+    return bool(said) and within_sentences(text, max(0, position - 300) + said[-1].start(), position, 1)
 
 
 def _nearest_story_year(story: Ref, month: int) -> int:
