@@ -390,8 +390,9 @@ def document_counts(figures: list[Figure]) -> dict[str, Count]:
     counts = {m: c for m, fs in by_measure.items() if m != SHOT and (c := _count_of(fs)) is not None}
     shot = by_measure.get(SHOT, [])
     if shot:
-        injured = _shot_not_killed(shot, by_measure.get("killed", []), counts.get("killed"))
         stated = counts.get("injured")
+        injured = _shot_not_killed(shot, by_measure.get("killed", []), counts.get("killed"),
+                                   hurt_numbered=bool(stated and stated.count))
         if injured is not None and (stated is None or stated.count is None or injured > stated.count):
             counts["injured"] = Count(injured, injured, injured, injured, 0, by_subtraction=not injured and not stated)
     return counts
@@ -435,28 +436,62 @@ def _part_of(group: Figure, part: Figure) -> bool:
             and group.end <= part.end and (part.end - part.start) > (group.end - group.start))
 
 
-def _shot_not_killed(shot: list[Figure], killed: list[Figure], killed_count: Count | None) -> int | None:
+def _shot_not_killed(shot: list[Figure], killed: list[Figure], killed_count: Count | None,
+                     hurt_numbered: bool = False) -> int | None:
     """How many of the people shot were not killed: a number of people shot less the killed; a
     singular person shot, unless the document says someone died and this one is not told apart from
     them (news names one victim many ways: "the boy", "Devon", "the 7-year-old")."""
     dead = killed_count.count if killed_count and killed_count.count is not None else 0
     numbered = [f.value for f in shot if not f.implicit and f.value is not None and not _marked_other(f)]
+    # "he and four others were shot": one and others than him, all shot, the dead among them as among
+    # the people a numeral counts.
+    numbered += [f.value for f in shot if _one_and_others(f)]
     numbered += _with_new_people(shot)
     numbered += [n for f in shot if f.implicit and (n := _ordinal_of(f))]
     # "five others were shot", "hitting five additional people": people besides the dead, none of them dead.
     others = [f.value for f in shot if not f.implicit and f.value is not None and _marked_other(f)]
     from_numbers = max([n - dead for n in numbered] + others) if numbered or others else None
-    people = [f for f in shot if f.implicit and f.value]
+    people = [f for f in shot if f.implicit and f.value and not _one_and_others(f)]
     if not people:
         return max(0, from_numbers) if from_numbers is not None else None
     if not dead:
-        return max(0, from_numbers or 0, max(f.value for f in people))
+        # One person told of many ways is counted once; one the text brings in as hit besides ("a man
+        # was also shot", "a shooting that also wounded a man") is one more.
+        # Only in a story that gives no number: a number counts the people it goes on to tell of.
+        new = [f for f in people if _brought_in_as_another(f)] \
+            if from_numbers is None and not hurt_numbered and all(f.value == 1 for f in people) else []
+        first = [f.value for f in people if f not in new]
+        return max(0, from_numbers or 0, max(first, default=0) + (_distinct_people(new) if new else 0))
     others = [f for f in people if _told_apart(f, killed)]
     # Failing all else, one the text places in a condition of the living is not among the dead ("Sharon
     # Watson is in stable condition" beside "Emma Watson died"). Only then: told apart this way, every
     # mention of one survivor ("the 3-year-old", "a boy") would count again.
     alive = others or [f for f in people if _out_of_danger(f)]
     return max(0, from_numbers or 0, _distinct_people(alive))
+
+
+_AND_OTHERS = re.compile(r"\band\s+(?:\w+\s+)?other", re.I)
+
+
+def _one_and_others(figure: Figure) -> bool:
+    """A person and a number of others listed as one count: "he and four others were shot"."""
+    return figure.implicit and (figure.value or 0) > 1 and bool(_AND_OTHERS.search(figure.span))
+
+
+_INDEFINITE = re.compile(r"an?\s", re.I)
+_NEW_OBJECT = re.compile(r"(?:an?|her|his|their)\s", re.I)
+
+
+def _brought_in_as_another(figure: Figure) -> bool:
+    """A person told of as new (an indefinite noun) and as hit besides someone already told of: "A man
+    was also shot", "a shooting that also wounded a man". (Not "he was also shot in the arm": the same
+    person, hit again; nor "another student was struck": another than the student who fired.)"""
+    words = figure.span.lower().split()
+    if _INDEFINITE.match(figure.span):  # "A man was also shot"
+        return "also" in words
+    # The verb before the person: "also wounded a man", "also injured her son".
+    before = figure.sentence[:_span_at(figure)].lower().split()[-1:]
+    return len(words) > 1 and bool(_NEW_OBJECT.match(" ".join(words[1:]))) and before == ["also"]
 
 
 _ORDINAL_PERSON = re.compile(r"^(?:an?|the)\s+(\w+)\b", re.I)

@@ -758,6 +758,8 @@ def _measure_of(token):
                 or _hospitalised_after(candidate, counted):
             return "injured", counted
         measure = _CUE_TO_MEASURE.get(candidate.lemma_.lower()) or _CUE_TO_MEASURE.get(candidate.text.lower())
+        if measure is None and _hit_people(candidate, counted):
+            return implicit.SHOT, counted  # "Six people were struck by gunfire", "gunfire hit three men"
         if measure == "injured" and _gunfire_modified(candidate):
             return implicit.SHOT, counted  # "two individuals were suffering gunshot wounds": hit, the dead among them
         if measure:
@@ -777,12 +779,23 @@ def _measure_of(token):
     return None, None
 
 
+def _hit_people(verb, counted) -> bool:
+    """Whether the counted are people a bullet hit, as the verb's patient: "Six people were struck by
+    gunfire", "a stray round hit two children" (not "two rounds hit the car", nor "three homes were hit")."""
+    return (counted.head.i == verb.i and counted.dep_ in ("nsubjpass", "dobj") and _names_people(counted)
+            and implicit.hit_by_gunfire(verb))
+
+
+def _names_people(counted) -> bool:
+    people = implicit.lexicon()["people"]
+    return (counted.lemma_.lower() in people["nouns"] or counted.lower_ in people["groups"]
+            or counted.lower_ in _counted()["gunfire"]["people"])
+
+
 def _shot_people(counted) -> bool:
     """People a gunfire noun modifies ("gunshot victims", "shooting victims"): the noun says they were
     shot, whatever the verb says of them (found, located, rushed to hospital)."""
-    people = implicit.lexicon()["people"]
-    if counted.lemma_.lower() not in people["nouns"] and counted.lower_ not in people["groups"] and \
-            counted.lower_ not in _counted()["gunfire"]["people"]:
+    if not _names_people(counted):
         return False
     # ... or their own verb or participle says they suffer gunshot wounds: "three men suffering from gunshot
     # wounds", "four others suffering gunshot wounds". (Not a phrase "with gunshot wounds": measured on the

@@ -326,9 +326,16 @@ def _nominal_measure(token) -> str | None:
     return None
 
 
+def hit_by_gunfire(verb) -> bool:
+    """"were struck by gunfire", "was hit in the chest", "fired, hitting three people": a verb of
+    hitting that only a casualty when a bullet does it (a car, too, is "hit")."""
+    return verb.lemma_.lower() in lexicon()["instrument_only"]["verbs"] and _by_instrument(verb)
+
+
 def _by_instrument(token) -> bool:
     instruments = lexicon()["instrument_only"]["instruments"]
-    return any(t.lemma_.lower() in instruments for t in token.subtree) or _after_firing(token) or _in_body_part(token)
+    return any(t.lemma_.lower() in instruments for t in token.subtree) or _after_firing(token) or \
+        _in_body_part(token) or _hit_after_firing(token)
 
 
 def _in_body_part(verb) -> bool:
@@ -361,9 +368,22 @@ def _after_firing(participle) -> bool:
     return False
 
 
+def _hit_after_firing(verb) -> bool:
+    """"several gunshots were fired and four people were struck", "fired at people on the corner, where
+    five people were hit": a passive verb of hitting shortly after a firing in its sentence tells who
+    the firing hit."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    firing = lexicon()["instrument_only"]["firing_verbs"]
+    start = max(verb.sent.start, verb.i - FIRING_WINDOW)
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in firing for t in verb.doc[start:verb.i])
+
+
 def fatal(verb) -> bool:
     """"fatally shot", "shot dead", "shot to death", "shot and killed", "shot ... and died"."""
     fatal = lexicon()["fatal"]
+    if negated(verb):
+        return False  # "was not fatally wounded"
     for child in verb.children:
         word = child.lemma_.lower()
         if child.dep_ in ("advmod", "acomp", "oprd", "xcomp", "npadvmod") and word in fatal["adverbs"] + fatal["adjectives"]:
@@ -387,7 +407,8 @@ def _fatal_words(verb) -> list:
 def _killing_of_its_subject(child) -> bool:
     """A killing joined to a casualty verb that tells of the same person ("shot and killed", "shot ... and
     died"), not one with a subject of its own ("was wounded and the suspect was killed")."""
-    return child.dep_ == "conj" and child.lemma_.lower() in lexicon()["fatal"]["verbs"] and not _subject(child, own=True)
+    return child.dep_ == "conj" and child.lemma_.lower() in lexicon()["fatal"]["verbs"] and \
+        not _subject(child, own=True) and not negated(child)  # "was shot but was not killed"
 
 
 def _patients(verb, subject_is_patient: bool):
@@ -571,15 +592,22 @@ def _by_police(verb) -> bool:
     return False
 
 
+def negated(verb) -> bool:
+    """"was not killed", "was not fatally wounded": a "not" on the verb, or on its auxiliary, where the
+    parser may hang it ("was" <- "not")."""
+    return any(c.dep_ == "neg" or c.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in c.children)
+               for c in verb.children)
+
+
 def _not_an_event(anchor) -> bool:
     """Negated ("was not hurt"), hypothetical ("could have been killed") or intended ("threatened to
     kill") casualties."""
     lex = lexicon()["not_events"]
     node = anchor
     for _ in range(3):
+        if negated(node):
+            return True
         for child in node.children:
-            if child.dep_ == "neg":
-                return True
             if child.dep_ == "aux" and child.lower_ in lex["modals"]:
                 return True
             if child.dep_ == "advmod" and child.lower_ in lex["governors"]:
@@ -617,9 +645,11 @@ def _count(person) -> tuple[int, object] | None:
     if lower in people["pair"] and person.dep_ in ("nsubj", "nsubjpass"):
         return 2, person
     if person.pos_ == "PRON" or lower in people["reflexive"]:
-        if lower in people["pronouns"] or lower in people["reflexive"]:
+        if lower in people["reflexive"] or lower in people["pronouns"] and not _joined_by_and(person):
             return 1, person
-        return None
+        if lower not in people["pronouns"]:
+            return None
+        # "he and two others were wounded": he is one of the people listed, counted below.
     # One who hit himself after them is counted on his own (_and_himself): "his wife and then himself".
     members = [person] + [c for c in person.conjuncts if c.i > person.i and c.lower_ not in people["reflexive"]]
     # A list the parser splits over several subjects: "A man, two women and a small child were killed".
@@ -642,6 +672,10 @@ def _count(person) -> tuple[int, object] | None:
     if len(members) == 1 and any(c.dep_ == "nummod" and c.like_num for c in person.children):
         return None  # "two men": the numeral reader counts it
     return total, person
+
+
+def _joined_by_and(person) -> bool:
+    return any(c.dep_ == "cc" and c.lower_ == "and" for c in person.children) and bool(person.conjuncts)
 
 
 def _listed_after(person, other) -> bool:
@@ -710,6 +744,8 @@ def _one_person(token) -> int | None:
     if any(c.dep_ == "det" and c.lower_ in people["distributive"] for c in token.children):
         return None  # "each victim was shot": all of them, however many
     singular = "Sing" in token.morph.get("Number") or not token.morph.get("Number")
+    if token.pos_ == "PRON" and token.lower_ in people["pronouns"]:
+        return 1  # "he and two others"
     if token.pos_ == "PROPN" and (entity_type(token) == "PERSON" or _aged(token)):
         return 1  # a name; the small model often tags a name it has not seen as an organisation
     lemma = token.lemma_.lower()

@@ -1490,3 +1490,72 @@ def test_a_loved_one_is_no_number(gvc_dir):
     for sentence in sentences:
         spans = [f.span.lower() for f in figures.extract(sentence, [])]
         assert "one" not in spans, (sentence, spans)
+
+
+def test_people_a_bullet_hit_were_shot(gvc_dir):
+    """"Four people were struck by gunshots", "Six people were hit by gunfire", "several gunshots were
+    fired and four people were struck": a number of people hit by a bullet (a numeral, not a singular
+    person) were shot. "hit" and "struck" count only when gunfire does it, as for one person; nothing
+    was read before."""
+    sentences = _sentences(gvc_dir, r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix) (?:people|men|women|victims|individuals) "
+                                    r"were (?:struck|hit) (?:by (?:gunfire|bullets|gunshots|stray bullets|pellets)|in an?\b)")
+    assert len(sentences) >= 8
+    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+    for sentence in sentences:
+        number = words[re.search(r"\b(two|three|four|five|six)\b", sentence, re.I).group(1).lower()]
+        assert any(f.measure == "shot" and f.value == number for f in figures.extract(sentence, [])), sentence
+    fired = _sentences(gvc_dir, r"\bfired\b[^.]{0,60}\b(?:four|five) people were (?:struck|hit)\b")
+    assert fired
+    for sentence in fired:
+        assert any(f.measure == "shot" and f.value in (4, 5) for f in figures.extract(sentence, [])), sentence
+    for not_hurt in ("Two cars were struck by gunfire.", "Three homes were hit by bullets overnight.",
+                     "Four people were hit by a car on Main Street."):
+        assert not figures.extract(not_hurt, []), not_hurt
+
+
+def test_one_and_others_shot_are_all_counted(gvc_dir):
+    """"He and two other people are in stable condition": three, not the one "he" (a pronoun was
+    counted alone, its conjuncts left out). When the sentence says he died, the others are the hurt:
+    "A District man died ... after he and four others were shot" is four injured."""
+    from annalist.events import document_counts
+
+    sentences = _sentences(gvc_dir, r"\b(?:he|she|He|She) and (?:two|three|four) other (?:people|men|women)\b[^.]{0,20}"
+                                    r"\b(?:are|were|had been) (?:in \w+ condition|shot|wounded)")
+    sentences += _sentences(gvc_dir, r"\b(?:he|she) and (?:two|three|four) others (?:were|had been) shot\b")
+    assert len(sentences) >= 3
+    words = {"two": 2, "three": 3, "four": 4}
+    for sentence in sentences:
+        others = words[re.search(r"\band (two|three|four) other", sentence).group(1)]
+        counts = document_counts(figures.extract(sentence, []))
+        died = re.search(r"\bdied\b", sentence)
+        assert counts["injured"].count == (others if died else others + 1), (sentence, counts)
+
+
+def test_one_also_hit_is_one_more(gvc_dir):
+    """"A 42-year-old woman was shot in the chest, and a 30-year-old woman was also shot", "was seriously
+    wounded in a shooting that also injured a woman": two hurt. With no one dead, each mention of a
+    person shot was taken for the same one; one the text brings in as also hit is another."""
+    from annalist.events import document_counts
+
+    sentences = _sentences(gvc_dir, r"^(?!.*\b(?:killed|died|dead|fatal)).*\b(?:[Aa]n? [\w-]+(?: [\w-]+)? was (?:shot|wounded)\b"
+                                    r".*\ban? [\w-]+(?: [\w-]+)? was also (?:shot|wounded)\b|was (?:seriously )?(?:shot|wounded) "
+                                    r"in a shooting that also (?:injured|wounded) an? )")
+    assert len(sentences) >= 3
+    for sentence in sentences:
+        assert document_counts(figures.extract(sentence, []))["injured"].count == 2, sentence
+    same = document_counts(figures.extract("A man was shot in the chest. He was also shot in the arm.", []))
+    assert same["injured"].count == 1
+
+
+def test_one_not_fatally_wounded_is_hurt(gvc_dir):
+    """"A 3-year-old child was also shot in the hand, but was not fatally wounded": one hurt, not one
+    dead. The parser hangs the "not" on the auxiliary, where neither the negation nor the fatal reading
+    looked (read as one killed before)."""
+    sentences = _sentences(gvc_dir, r"\bwas not fatally wounded\b")
+    assert sentences
+    for sentence in sentences:
+        found = figures.extract(sentence, [])
+        assert not any(f.measure == "killed" for f in found), (sentence, found)
+        assert any(f.measure == "shot" and f.value == 1 for f in found), (sentence, found)
+    found = figures.extract("The man was shot in the back but was not killed, police said.", [])
+    assert [(f.measure, f.value) for f in found] == [("shot", 1)]
