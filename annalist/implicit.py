@@ -644,6 +644,8 @@ def _count(person) -> tuple[int, object] | None:
         return 0, person  # "no one else was hurt", "nobody was injured"
     if lower in people["pair"] and person.dep_ in ("nsubj", "nsubjpass"):
         return 2, person
+    if _one_more_of_a_group(person):
+        return 1, person
     if person.pos_ == "PRON" or lower in people["reflexive"]:
         if lower in people["reflexive"] or lower in people["pronouns"] and not _joined_by_and(person):
             return 1, person
@@ -672,6 +674,14 @@ def _count(person) -> tuple[int, object] | None:
     if len(members) == 1 and any(c.dep_ == "nummod" and c.like_num for c in person.children):
         return None  # "two men": the numeral reader counts it
     return total, person
+
+
+def _one_more_of_a_group(person) -> bool:
+    """"another was wounded", "the other is in stable condition": one person besides one the sentence
+    or the story has counted, as the subject of its own clause ("another shooting" is no person)."""
+    if person.lower_ not in lexicon()["people"]["one_more"] or person.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return person.lower_ == "another" or any(c.dep_ == "det" and c.lower_ == "the" for c in person.children)
 
 
 def _joined_by_and(person) -> bool:

@@ -1559,3 +1559,15 @@ def test_one_not_fatally_wounded_is_hurt(gvc_dir):
         assert any(f.measure == "shot" and f.value == 1 for f in found), (sentence, found)
     found = figures.extract("The man was shot in the back but was not killed, police said.", [])
     assert [(f.measure, f.value) for f in found] == [("shot", 1)]
+
+
+def test_another_hurt_beside_a_count_is_one(gvc_dir):
+    """"Three people were shot to death and another was injured", "One victim suffered injuries to his
+    hand and the other was shot in the arm": "another" or "the other", subject of its own clause, is one
+    person (nothing was read before: neither is a numeral nor a person noun)."""
+    sentences = _sentences(gvc_dir, r"\band (?:another|the other) (?:was|is) (?:shot|wounded|injured)\b")
+    assert len(sentences) >= 3
+    for sentence in sentences:
+        assert any(f.value == 1 and re.match(r"(?:another|the other)\b", f.span) and f.measure in ("shot", "injured")
+                   for f in figures.extract(sentence, [])), sentence
+    assert not any(f.span.startswith("another") for f in figures.extract("Police are investigating another shooting.", []))
