@@ -45,7 +45,7 @@ def trigger_lemmas() -> frozenset[str]:
     return frozenset([*_verb_measures(), "turn", *(w for words in lex["adjectives"].values() for w in words),
                       *hospitalised["after_verbs"], *lex["nominal"]["killed"], *lex["nominal"]["shot"],
                       *lex["wounds"]["nouns"], "condition", *lex["bodies"]["nouns"], *lex["recovering"]["verbs"],
-                      *lex["lives"]["nouns"]])
+                      *lex["recovering"]["expected_verbs"], *lex["lives"]["nouns"]])
 
 
 @lru_cache(maxsize=1)
@@ -187,7 +187,7 @@ def _casualties(token, headline: bool = False):
                 if subject is not None:
                     yield adj_measure, subject, token, None  # "was pronounced dead", "found him dead"
             return
-    if lemma in lex["recovering"]["verbs"]:
+    if lemma in lex["recovering"]["verbs"] + lex["recovering"]["expected_verbs"]:
         person = recovering_person(token)
         if person is not None:
             yield SHOT, person, token, None  # "the victim is expected to recover"
@@ -211,7 +211,8 @@ def _casualties(token, headline: bool = False):
     hurt = _wound_or_condition(token)
     if hurt is not None:
         # "suffering from a fatal gunshot wound": one dead
-        mortal = any(c.dep_ == "amod" and c.lower_ in lex["wounds"]["fatal"] for c in token.children)
+        mortal = any(c.dep_ == "amod" and c.lower_ in lex["wounds"]["fatal"] for c in token.children) or \
+            (token.dep_ == "nsubj" and any(c.dep_ == "acomp" and c.lower_ in lex["wounds"]["fatal"] for c in token.head.children))
         yield ("killed" if mortal else SHOT), hurt, token, None
         return
     if lemma in lex["bodies"]["nouns"] and token.dep_ in ("nsubjpass", "dobj") and \
@@ -230,8 +231,12 @@ def recovering_person(verb):
     "Woman recovering after ..."), else None: someone hurt, alive. Not "a handgun was recovered" nor
     "police recovered a handgun" (passive, or with an object)."""
     lex = lexicon()
-    if verb.lemma_.lower() not in lex["recovering"]["verbs"] or verb.pos_ != "VERB" or _object(verb) is not None \
-            or _is_passive(verb):
+    recovering = lex["recovering"]
+    lemma = verb.lemma_.lower()
+    if lemma not in recovering["verbs"] + recovering["expected_verbs"] or verb.pos_ != "VERB" \
+            or _object(verb) is not None or _is_passive(verb):
+        return None
+    if lemma in recovering["expected_verbs"] and not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in recovering["expecting"]):
         return None
     person = _subject(verb) or (_subject(verb.head) if verb.dep_ == "xcomp" else None) or \
         (verb.head if verb.dep_ == "acl" and verb.tag_ == "VBG" else None)
@@ -245,7 +250,7 @@ def recovers(person) -> bool:
     "the three victims ... are expected to recover"): the singular person's reading, for a counted noun."""
     return any(found is not None and found.i == person.i
                for found in (recovering_person(t) for t in person.sent
-                             if t.lemma_.lower() in lexicon()["recovering"]["verbs"]))
+                             if t.lemma_.lower() in lexicon()["recovering"]["verbs"] + lexicon()["recovering"]["expected_verbs"]))
 
 
 def _of_whom(noun):
@@ -293,6 +298,9 @@ def _wound_or_condition(token):
     lemma = token.lemma_.lower()
     if lemma in lex["wounds"]["nouns"] and token.dep_ == "dobj" and token.head.lemma_.lower() in lex["wounds"]["holders"]:
         return _subject(token.head)
+    if lemma in lex["wounds"]["nouns"] and token.dep_ in ("nsubj", "nsubjpass"):
+        # "His injuries are not life-threatening", "the boy's wounds were not serious": whose wounds they are.
+        return next((c for c in token.children if c.dep_ == "poss"), None)
     prep = token.head
     word = prep.lower_ if token.dep_ == "pobj" else ""
     if word == "of" and prep.head.lemma_.lower() in lex["wounds"]["treatments"] and prep.head.dep_ == "pobj":
@@ -646,6 +654,8 @@ def _count(person) -> tuple[int, object] | None:
         return 2, person
     if _one_more_of_a_group(person):
         return 1, person
+    if person.dep_ == "poss" and lower in people["possessives"]:
+        return 1, person  # "his injuries"
     if person.pos_ == "PRON" or lower in people["reflexive"]:
         if lower in people["reflexive"] or lower in people["pronouns"] and not _joined_by_and(person):
             return 1, person

@@ -1571,3 +1571,27 @@ def test_another_hurt_beside_a_count_is_one(gvc_dir):
         assert any(f.value == 1 and re.match(r"(?:another|the other)\b", f.span) and f.measure in ("shot", "injured")
                    for f in figures.extract(sentence, [])), sentence
     assert not any(f.span.startswith("another") for f in figures.extract("Police are investigating another shooting.", []))
+
+
+def test_one_expected_to_survive_is_hurt(gvc_dir):
+    """"He is expected to survive", "The woman is expected to survive": someone hurt and alive, as "is
+    expected to recover" (nothing was read before). Not "She survived the shooting": the bullets may have
+    missed her."""
+    sentences = _sentences(gvc_dir, r"\b(?:He|She|[Tt]he (?:man|woman|boy|girl|teen|victim)) (?:is|was) expected to survive\b")
+    assert len(sentences) >= 5
+    read = [s for s in sentences if any(f.measure == "shot" and f.value == 1 and f.span.endswith("expected to survive")
+                                        for f in figures.extract(s, []))]
+    assert len(read) >= 0.8 * len(sentences), set(sentences) - set(read)
+    assert not figures.extract("She survived the shooting unharmed.", [])
+
+
+def test_one_whose_injuries_are_told_is_hurt(gvc_dir):
+    """"His injuries were not considered life-threatening", "The man's injuries were not life-threatening":
+    the one whose wounds the sentence describes is hurt (nothing was read before); "Her wounds were fatal"
+    is a death."""
+    sentences = _sentences(gvc_dir, r"^(?:His|Her|The (?:man|woman|boy|girl|teen|victim)'s) (?:injuries|wounds) "
+                                    r"(?:are|were|appear|did) (?:not|non)")
+    assert len(sentences) >= 3
+    for sentence in sentences:
+        assert any(f.measure == "shot" and f.value == 1 for f in figures.extract(sentence, [])), sentence
+    assert [(f.measure, f.value) for f in figures.extract("Her wounds were fatal, the coroner said.", [])] == [("killed", 1)]
