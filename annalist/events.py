@@ -587,14 +587,21 @@ def _distinct_people(figures: list[Figure]) -> int:
 def _told_apart(figure: Figure, killed: list[Figure]) -> bool:
     """Whether a person said to be shot or hurt is someone other than the dead: the text marks them
     as another ("a woman was also shot", "the other victim"); one sentence kills some and hurts
-    others ("killing Sarah Davidson and injuring Leanne Smith"); a name none of the dead carries;
-    or a sex none of the dead has."""
+    others ("killing Sarah Davidson and injuring Leanne Smith"); of a victim, no dead victim (the dead
+    gunman is not the one he hit), or a name or a sex none of the dead victims has."""
     markers = set(lexicon()["distinct"]["markers"])
     if set((figure.who or "").lower().split()) & markers or set(figure.span.lower().split()) & markers:
         return True
     dead = [f for f in killed if f.value]
     if figure.measure == "injured" and any(_same_sentence_other(figure, f) for f in dead):
         return True
+    if figure.role != SUSPECT and not _reflexive(figure):
+        # A victim is not the one who fired, told of as the gunman or as dead by his own hand ("the
+        # gunman then shot himself"): only the dead victims may be this one. ("then shot himself" is
+        # the one who "killed himself".)
+        dead = [f for f in dead if not (f.role == SUSPECT and _named_suspect(f))]
+        if not dead:
+            return True
     names = _told_by_name(figure.who)
     if names and dead and not any(names & _told_by_name(f.who) for f in dead) and all(_told_by_name(f.who) for f in dead):
         return True

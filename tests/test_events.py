@@ -1595,3 +1595,19 @@ def test_one_whose_injuries_are_told_is_hurt(gvc_dir):
     for sentence in sentences:
         assert any(f.measure == "shot" and f.value == 1 for f in figures.extract(sentence, [])), sentence
     assert [(f.measure, f.value) for f in figures.extract("Her wounds were fatal, the coroner said.", [])] == [("killed", 1)]
+
+
+def test_a_victim_hurt_is_not_the_gunman_who_died(gvc_dir):
+    """A woman killed, her boyfriend wounded, the gunman dead by his own hand: one hurt. The boyfriend
+    was taken for one of the dead (a man, as the gunman is); a victim is compared with the dead victims
+    only. The gunman who "shot himself once in the chest" is still the one who "killed himself"
+    (incident 373271 of GVA's coverage: a father killed his daughter and himself; no one hurt)."""
+    from annalist.events import document_counts
+
+    text = ("A 24-year-old woman was shot and killed Saturday. Her boyfriend was wounded. "
+            "Police said the gunman then shot himself and died.")
+    counts = document_counts(figures.extract(text, []))
+    assert (counts["killed"].count, counts["injured"].count) == (2, 1)
+    article = next(a for a in gvc_articles(gvc_dir) if "shot himself once in the chest" in (a.get("text") or ""))
+    counts = document_counts(figures.extract_document(article["text"], article["title"], []))
+    assert counts["killed"].count == 2 and not counts["injured"].count, counts
