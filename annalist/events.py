@@ -605,7 +605,8 @@ def _told_apart(figure: Figure, killed: list[Figure]) -> bool:
     names = _told_by_name(figure.who)
     if names and dead and not any(names & _told_by_name(f.who) for f in dead) and all(_told_by_name(f.who) for f in dead):
         return True
-    dead_sexes = {_sex(f.who) for f in dead}
+    # The sexes of all the dead; "a husband and wife were found dead" are both.
+    dead_sexes = {sex for f in dead for sex in (_sexes(f"{f.who} {f.span}" if f.value > 1 else f.who) or {None})}
     sex = _sex(figure.who)
     return sex is not None and None not in dead_sexes and sex not in dead_sexes
 
@@ -640,6 +641,12 @@ def _told_by_name(who: str | None) -> set[str]:
     joined more stories of different incidents (tune grouping P 0.9805 -> 0.9784)."""
     people = set(lexicon()["people"]["nouns"])
     return {w for w in _name_words(who) if w.strip(",;:").lower() not in people}  # a headline's "Baby, Man"
+
+
+def _sexes(who: str | None) -> set[str]:
+    distinct = lexicon()["distinct"]
+    words = set((who or "").lower().split())
+    return {sex for sex in ("male", "female") if words & set(distinct[sex])}
 
 
 def _sex(who: str | None) -> str | None:

@@ -1611,3 +1611,15 @@ def test_a_victim_hurt_is_not_the_gunman_who_died(gvc_dir):
     article = next(a for a in gvc_articles(gvc_dir) if "shot himself once in the chest" in (a.get("text") or ""))
     counts = document_counts(figures.extract_document(article["text"], article["title"], []))
     assert counts["killed"].count == 2 and not counts["injured"].count, counts
+
+
+def test_the_dead_of_a_couple_are_of_both_sexes():
+    """"A husband and wife were found dead ... the man shot his wife before shooting himself": two dead,
+    no one hurt. The wife shot was told apart from the dead as a woman, when the couple counted only as
+    its first word, a man."""
+    from annalist.events import document_counts
+
+    text = ("A husband and wife were found dead in their home Monday in what police are calling a murder-suicide. "
+            "Investigators believe the man shot his wife before shooting himself.")
+    counts = document_counts(figures.extract(text, []))
+    assert counts["killed"].count == 2 and not counts["injured"].count, counts
