@@ -548,11 +548,16 @@ def _text_from(first: Figure, last: Figure) -> str:
 _SUBSET_BETWEEN = re.compile(r"\b(?:including|among|of\s+them|of\s+whom|one\s+of|two\s+of|both|all)\b", re.I)
 
 
+_ALSO_AFTER = re.compile(r"\s+(?:who\s+|that\s+)?(?:were|was|are|is|had\s+been|have\s+been)\s+also\b", re.I)
+
+
 def _marked_other(figure: Figure) -> bool:
     """A count of people the text marks as others than someone already told of ("four others",
-    "three other males were also shot", "five additional people")."""
+    "three other males were also shot", "five additional people", "two women who were also shot")."""
     distinct = lexicon()["distinct"]
     words = set((figure.who or "").lower().split()) | set(figure.span.lower().split())
+    if not figure.implicit and _ALSO_AFTER.match(_text_after(figure)):
+        return True  # "Two women who were also shot", "Three men were also wounded"
     if not words & set(distinct["markers"]):
         return False
     if re.search(r"\band\s+" + re.escape(figure.span), figure.sentence):

@@ -1623,3 +1623,18 @@ def test_the_dead_of_a_couple_are_of_both_sexes():
             "Investigators believe the man shot his wife before shooting himself.")
     counts = document_counts(figures.extract(text, []))
     assert counts["killed"].count == 2 and not counts["injured"].count, counts
+
+
+def test_people_also_shot_are_besides_the_dead():
+    """"A 22-year-old man who was shot ... has died. Two women who were also shot are expected to
+    recover": two hurt, not 2 - 1. "also" after the count marks its people as others than the dead, as
+    "two other women" would."""
+    from annalist.events import document_counts
+
+    text = ("A 22-year-old man who was shot early Sunday on the West Side has died, police said Monday. "
+            "Two women who were also shot are expected to recover.")
+    counts = document_counts(figures.extract(text, []))
+    assert (counts["killed"].count, counts["injured"].count) == (1, 2), counts
+    text = "A 19-year-old man died at the scene. Three men were also wounded, police said."
+    counts = document_counts(figures.extract(text, []))
+    assert (counts["killed"].count, counts["injured"].count) == (1, 3), counts
