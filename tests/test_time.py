@@ -2091,3 +2091,12 @@ def test_the_weekend_is_the_coming_one_when_what_comes_before_it_looks_ahead(tim
     libya = timeline17_dir / "LibyaWar_cnn/InputDocs"
     assert _tagged(libya / "2011-03-11/162.htm.txt", "the weekend") == ["2011-W10-WE"]
     assert set(_tagged(libya / "2011-03-28/266.htm.txt", "the weekend")) == {"2011-W12-WE"}
+
+
+def test_a_couple_of_units_after_next_or_past_is_two(timeline17_dir):
+    """"the next couple of years", "the past couple of weeks": two of the unit (a duration), as "a couple
+    of days" was; without its "a" the phrase was not read at all. Timeline17: 60 new values, each two of
+    its unit."""
+    assert _tagged(timeline17_dir / "bpoil_bbc/InputDocs/2010-06-28/1757.htm.txt", "the next couple of years") == ["P2Y"]
+    assert _tagged(timeline17_dir / "EgyptianProtest_cnn/InputDocs/2011-02-02/201.htm.txt", "the past couple of weeks") \
+        == ["P2W"]
