@@ -2100,3 +2100,11 @@ def test_a_couple_of_units_after_next_or_past_is_two(timeline17_dir):
     assert _tagged(timeline17_dir / "bpoil_bbc/InputDocs/2010-06-28/1757.htm.txt", "the next couple of years") == ["P2Y"]
     assert _tagged(timeline17_dir / "EgyptianProtest_cnn/InputDocs/2011-02-02/201.htm.txt", "the past couple of weeks") \
         == ["P2W"]
+
+
+def test_quarters_ago_is_a_quarter():
+    """"Two quarters ago the company reported a loss", in a report of 26 October 1989, is 1989-Q2 (TimeML's
+    quarter value); it was "1989-04", the month six months back. No corpus here says it; found on a
+    report of my own."""
+    values = [(t.text, t.value) for t in temporal.tag("Two quarters ago the company reported a loss.", "1989-10-26")]
+    assert values == [("Two quarters ago", "1989-Q2")]

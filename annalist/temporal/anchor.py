@@ -372,6 +372,8 @@ def shifted(ref: Ref, unit: str, amount: float) -> str:
         moved = base + relativedelta(months=round(amount * months))
         if unit in ("year", "decade", "century") and float(amount).is_integer():
             return f"{moved.year:04d}"
+        if unit == "quarter" and float(amount).is_integer():
+            return f"{moved.year:04d}-Q{(moved.month - 1) // 3 + 1}"  # "two quarters ago": a quarter, not a month
         return f"{moved.year:04d}-{moved.month:02d}"
     days = {"day": 1, "week": 7, "fortnight": 14, "weekend": 7, "night": 1}.get(unit)
     if days is None or ref.day is None:
