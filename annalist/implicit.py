@@ -763,6 +763,9 @@ def _one_person(token) -> int | None:
         return 2  # "both men"
     if any(c.dep_ == "det" and c.lower_ in people["distributive"] for c in token.children):
         return None  # "each victim was shot": all of them, however many
+    ages = _ages_listed(token)
+    if ages:
+        return ages  # "her boys, ages 7 and 8": as many as the ages
     singular = "Sing" in token.morph.get("Number") or not token.morph.get("Number")
     if token.pos_ == "PRON" and token.lower_ in people["pronouns"]:
         return 1  # "he and two others"
@@ -772,6 +775,21 @@ def _one_person(token) -> int | None:
     if singular and (lemma in people["nouns"] or token.lower_.endswith("year-old")):
         return 1
     return None
+
+
+_AGES_AFTER = re.compile(r",\s+ages\s+\d{1,3}(?:,\s+\d{1,3})*,?\s+and\s+\d{1,3}\b")
+
+
+def _ages_listed(token) -> int | None:
+    """How many ages a plural noun of people is given in apposition ("her boys, ages 7 and 8"; "men,
+    ages 36 and 45"): one person each. None without such a list."""
+    if token.lemma_.lower() not in lexicon()["people"]["nouns"] or "Plur" not in token.morph.get("Number"):
+        return None
+    # Read from the words after the noun: the parser hangs "ages" on the noun, on the verb or on the
+    # next noun of a list.
+    after = token.doc[token.i + 1:token.i + 14].text
+    listed = _AGES_AFTER.match(after)
+    return len(re.findall(r"\d+", listed.group(0))) if listed else None
 
 
 def _aged(token) -> bool:

@@ -1638,3 +1638,24 @@ def test_people_also_shot_are_besides_the_dead():
     text = "A 19-year-old man died at the scene. Three men were also wounded, police said."
     counts = document_counts(figures.extract(text, []))
     assert (counts["killed"].count, counts["injured"].count) == (1, 3), counts
+
+
+def test_a_quoted_condition_is_a_condition(gvc_dir):
+    """"The 21-year-old was in “stable” condition at Mount Sinai", "Two men, ages 20 and 21, were in
+    “stable” condition": one paper quotes the condition, and the sentence was never parsed (its cue
+    wanted the word right before "condition")."""
+    sentences = _sentences(gvc_dir, r"\b(?:[Tt]he \d+-year-old|[Tt]wo (?:other )?men, ages \d+ and \d+,) (?:was|were)(?: also)? "
+                                    r"in “(?:stable|critical|serious)” condition")
+    assert len(sentences) >= 3
+    for sentence in sentences:
+        number = 2 if re.search(r"[Tt]wo (?:other )?men", sentence) else 1
+        assert any(f.value == number and f.measure == "shot" for f in figures.extract(sentence, [])), sentence
+
+
+def test_people_given_ages_are_as_many_as_the_ages(gvc_dir):
+    """"killing her and wounding her father and her boys, ages 7 and 8": three hurt. A plural noun of
+    people without a numeral counted no one, and the list around it with it; its ages count them."""
+    sentences = _sentences(gvc_dir, r"\bwounding (?:his|her) \w+ and (?:his|her) (?:boys|girls|sons|daughters|children), ages \d+ and \d+")
+    assert sentences
+    for sentence in sentences:
+        assert any(f.measure == "injured" and f.value == 3 for f in figures.extract(sentence, [])), sentence
