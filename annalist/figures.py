@@ -772,8 +772,10 @@ def _measure_of(token):
             return "displaced", counted
     if _shot_people(counted):
         return implicit.SHOT, counted  # "4 gunshot victims were located", "officers found seven shooting victims"
-    if implicit.carries_wounds(counted):
-        return implicit.SHOT, counted  # "two others hospitalized with injuries", "two men ... in critical condition"
+    if implicit.carries_wounds(counted) or (counted in partitive and implicit.carries_wounds(token)):
+        # "two others hospitalized with injuries", "two men ... in critical condition"; a part, the subject
+        # itself: "Two of the victims are in critical condition"
+        return implicit.SHOT, counted
     if implicit.recovers(counted):
         return implicit.SHOT, counted  # "two people are recovering after a shooting"
     return None, None

@@ -1659,3 +1659,15 @@ def test_people_given_ages_are_as_many_as_the_ages(gvc_dir):
     assert sentences
     for sentence in sentences:
         assert any(f.measure == "injured" and f.value == 3 for f in figures.extract(sentence, [])), sentence
+
+
+def test_a_part_of_a_group_in_a_hurt_condition_is_hurt(gvc_dir):
+    """"Two of the victims remain in critical condition", "Two of the men ... were taken to Mount Sinai
+    Hospital with gunshot wounds": the part is the subject of the condition or the wounds (the parse
+    counts "victims", the noun of its "of", which holds neither); nothing was read before."""
+    sentences = _sentences(gvc_dir, r"\b(?:Two|Three) of the (?:victims|men|women|people)(?:, ages [\d ,and]+,)? (?:are|were|remain) "
+                                    r"(?:in (?:critical|serious|stable) condition|taken to [^.]{3,50} with gunshot wounds)")
+    assert len(sentences) >= 3
+    for sentence in sentences:
+        number = 2 if sentence.startswith("Two") else 3
+        assert any(f.measure == "shot" and f.value == number for f in figures.extract(sentence, [])), sentence
