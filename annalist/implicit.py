@@ -336,7 +336,7 @@ def _nominal_measure(token) -> str | None:
 
 def hit_by_gunfire(verb) -> bool:
     """"were struck by gunfire", "was hit in the chest", "fired, hitting three people": a verb of
-    hitting that only a casualty when a bullet does it (a car, too, is "hit")."""
+    hitting, a casualty only when a bullet does it (a car, too, is "hit")."""
     return verb.lemma_.lower() in lexicon()["instrument_only"]["verbs"] and _by_instrument(verb)
 
 
