@@ -224,6 +224,11 @@ def _casualties(token, headline: bool = False):
         person = _of_whom(token)
         if person is not None:
             yield "killed", person, token.head, None  # "claimed the life of a 9-year-old"
+        return
+    if token.lower_ in lex["lives"]["nouns"] and token.dep_ == "dobj" and token.head.lemma_.lower() in lex["lives"]["losing_verbs"]:
+        person = _subject(token.head)
+        if person is not None and not _not_an_event(token.head):  # not "almost lost her life"
+            yield "killed", person, token, None  # "A 16-year-old girl lost her life"
 
 
 def recovering_person(verb):

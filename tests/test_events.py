@@ -1671,3 +1671,16 @@ def test_a_part_of_a_group_in_a_hurt_condition_is_hurt(gvc_dir):
     for sentence in sentences:
         number = 2 if sentence.startswith("Two") else 3
         assert any(f.measure == "shot" and f.value == number for f in figures.extract(sentence, [])), sentence
+
+
+def test_one_who_lost_a_life_is_dead(gvc_dir):
+    """"A 1-year-old child lost his life", "he went to a party and lost his life": one dead (the life's
+    "of" was read, "claimed the life of", never its loser); "This girl almost lost her life" is not."""
+    sentences = _sentences(gvc_dir, r"\b(?:[Aa]n? [\w-]+(?: [\w-]+)?|[Hh]e|She) (?:\w+ )?(?:went [^.]{0,30} and )?lost (?:his|her) life\b")
+    assert len(sentences) >= 2
+    for sentence in sentences:
+        assert any(f.measure == "killed" and f.value == 1 and f.span.endswith("life") for f in figures.extract(sentence, [])), sentence
+    almost = _sentences(gvc_dir, r"\b(?:almost|nearly) lost (?:his|her) life\b")
+    assert almost
+    for sentence in almost:
+        assert not any(f.measure == "killed" for f in figures.extract(sentence, [])), sentence
