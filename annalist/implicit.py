@@ -464,7 +464,9 @@ def _patients(verb, subject_is_patient: bool):
         owner = next((c for c in obj.children if c.dep_ == "poss"), None)
         if owner is not None and owner.pos_ == "PRON":
             subject = _subject(verb)  # "he shot his left foot": himself
-            if subject is not None:
+            if subject is not None and subject.lemma_.lower() in lexicon()["instrument_only"]["instruments"]:
+                yield owner, False  # "A bullet grazed his head": his
+            elif subject is not None:
                 yield subject, True
         elif owner is not None:
             yield owner, False  # "shot the boy's hand"

@@ -1684,3 +1684,14 @@ def test_one_who_lost_a_life_is_dead(gvc_dir):
     assert almost
     for sentence in almost:
         assert not any(f.measure == "killed" for f in figures.extract(sentence, [])), sentence
+
+
+def test_a_bullet_that_hit_a_body_part_hit_its_owner(gvc_dir):
+    """"when a bullet grazed her face": her. A body part as the object is its owner hit; with a pronoun
+    owner it was the subject's own ("he shot his left foot"), and a bullet is no person, so no one was
+    read."""
+    sentences = _sentences(gvc_dir, r"\b[Aa] (?:stray )?bullet (?:grazed|struck|hit) (?:his|her) (?:head|arm|leg|face|foot)\b")
+    assert sentences
+    for sentence in sentences:
+        assert any(f.value == 1 and re.match(r"(?:grazed|struck|hit) (?:his|her)\b", f.span) for f in figures.extract(sentence, [])), sentence
+    assert [(f.measure, f.value) for f in figures.extract("He shot his left foot while cleaning a rifle.", [])] == [("shot", 1)]
