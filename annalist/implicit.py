@@ -45,7 +45,7 @@ def trigger_lemmas() -> frozenset[str]:
     return frozenset([*_verb_measures(), "turn", *(w for words in lex["adjectives"].values() for w in words),
                       *hospitalised["after_verbs"], *lex["nominal"]["killed"], *lex["nominal"]["shot"],
                       *lex["wounds"]["nouns"], "condition", *lex["bodies"]["nouns"], *lex["recovering"]["verbs"],
-                      *lex["recovering"]["expected_verbs"], *lex["lives"]["nouns"]])
+                      *lex["recovering"]["expected_verbs"], *lex["lives"]["nouns"], *lex["bullet_taken"]["verbs"]])
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +167,11 @@ def _casualties(token, headline: bool = False):
                 yield measure, person, token, _reflexive_role(token)
             else:
                 yield measure, person, token, None
+        return
+    if lemma in lex["bullet_taken"]["verbs"] and _took_a_bullet(token):
+        subject = _subject(token)
+        if subject is not None and not _not_an_event(token):
+            yield SHOT, subject, _object(token), None  # "a 39-year-old man took a bullet to the arm"
         return
     if lemma in lex["own_life"]["verbs"] and _own_life_taken(token):
         subject = _subject_of_clause(token)
@@ -537,6 +542,18 @@ def _subject_of_clause(verb):
             return subject
         verb = verb.head
     return None
+
+
+def _took_a_bullet(verb) -> bool:
+    """"took a bullet to the stomach", "caught a stray bullet in the leg": a bullet, told of as new, as the
+    verb's object."""
+    taken = lexicon()["bullet_taken"]
+    bullet = _object(verb)
+    if bullet is None or bullet.lemma_.lower() not in taken["objects"] or verb.pos_ != "VERB":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in bullet.children):
+        return False  # "took the round from the suspect's gun as evidence"
+    return verb.lemma_.lower() not in taken["needs_body_part"] or _in_body_part(verb)
 
 
 def _own_life_taken(verb) -> bool:

@@ -1695,3 +1695,18 @@ def test_a_bullet_that_hit_a_body_part_hit_its_owner(gvc_dir):
     for sentence in sentences:
         assert any(f.value == 1 and re.match(r"(?:grazed|struck|hit) (?:his|her)\b", f.span) for f in figures.extract(sentence, [])), sentence
     assert [(f.measure, f.value) for f in figures.extract("He shot his left foot while cleaning a rifle.", [])] == [("shot", 1)]
+
+
+def test_one_who_took_a_bullet_was_hit(gvc_dir):
+    """"a 39-year-old man took a bullet to the arm", "the child ... took a round to the head": the subject
+    was hit (nothing was read). Not "caught a bullet in the passenger side window" (her car), nor "took
+    the round from the suspect's gun as evidence"."""
+    sentences = _sentences(gvc_dir, r"\b(?:man|child|boy|woman|girl|house) (?:who |that )?took a (?:bullet|round) to the\b")
+    assert len(sentences) >= 3
+    for sentence in sentences:
+        assert any(f.measure == "shot" and f.value == 1 and re.search(r"took a (?:bullet|round)$", f.span)
+                   for f in figures.extract(sentence, [])), sentence
+    window = _sentences(gvc_dir, r"\bcaught a bullet in the passenger side window\b")
+    assert window
+    assert not any(f.span.endswith("bullet") for s in window for f in figures.extract(s, []))
+    assert not figures.extract("The officer took the round from the suspect's gun as evidence.", [])
