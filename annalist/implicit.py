@@ -44,8 +44,8 @@ def trigger_lemmas() -> frozenset[str]:
     lex, hospitalised = lexicon(), datafiles.load("counted_en.toml")["hospitalised"]
     return frozenset([*_verb_measures(), "turn", *(w for words in lex["adjectives"].values() for w in words),
                       *hospitalised["after_verbs"], *lex["nominal"]["killed"], *lex["nominal"]["shot"],
-                      *lex["wounds"]["nouns"], "condition", *lex["bodies"]["nouns"], *lex["recovering"]["verbs"],
-                      *lex["recovering"]["expected_verbs"], *lex["lives"]["nouns"], *lex["bullet_taken"]["verbs"]])
+                      *lex["wounds"]["nouns"], "condition", *lex["bodies"]["nouns"], *_recovering_lemmas(),
+                      *lex["lives"]["nouns"], *lex["bullet_taken"]["verbs"]])
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +192,7 @@ def _casualties(token, headline: bool = False):
                 if subject is not None:
                     yield adj_measure, subject, token, None  # "was pronounced dead", "found him dead"
             return
-    if lemma in lex["recovering"]["verbs"] + lex["recovering"]["expected_verbs"]:
+    if lemma in _recovering_lemmas():
         person = recovering_person(token)
         if person is not None:
             yield SHOT, person, token, None  # "the victim is expected to recover"
@@ -236,6 +236,12 @@ def _casualties(token, headline: bool = False):
             yield "killed", person, token, None  # "A 16-year-old girl lost her life"
 
 
+def _recovering_lemmas() -> list[str]:
+    """The verbs a recovering person is told by: "recover", and "survive" as expected."""
+    recovering = lexicon()["recovering"]
+    return recovering["verbs"] + recovering["expected_verbs"]
+
+
 def recovering_person(verb):
     """The person a verb of recovering is said of ("the victim is expected to recover", a headline's
     "Woman recovering after ..."), else None: someone hurt, alive. Not "a handgun was recovered" nor
@@ -243,7 +249,7 @@ def recovering_person(verb):
     lex = lexicon()
     recovering = lex["recovering"]
     lemma = verb.lemma_.lower()
-    if lemma not in recovering["verbs"] + recovering["expected_verbs"] or verb.pos_ != "VERB" \
+    if lemma not in _recovering_lemmas() or verb.pos_ != "VERB" \
             or _object(verb) is not None or _is_passive(verb):
         return None
     if lemma in recovering["expected_verbs"] and not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in recovering["expecting"]):
@@ -260,7 +266,7 @@ def recovers(person) -> bool:
     "the three victims ... are expected to recover"): the singular person's reading, for a counted noun."""
     return any(found is not None and found.i == person.i
                for found in (recovering_person(t) for t in person.sent
-                             if t.lemma_.lower() in lexicon()["recovering"]["verbs"] + lexicon()["recovering"]["expected_verbs"]))
+                             if t.lemma_.lower() in _recovering_lemmas()))
 
 
 def _of_whom(noun):
