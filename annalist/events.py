@@ -649,19 +649,16 @@ def _told_by_name(who: str | None) -> set[str]:
 
 
 def _sexes(who: str | None) -> set[str]:
+    """Every sex the words name ("husband and wife": both)."""
     distinct = lexicon()["distinct"]
     words = set((who or "").lower().split())
     return {sex for sex in ("male", "female") if words & set(distinct[sex])}
 
 
 def _sex(who: str | None) -> str | None:
-    distinct = lexicon()["distinct"]
-    words = (who or "").lower().split()
-    if set(words) & set(distinct["male"]):
-        return "male"
-    if set(words) & set(distinct["female"]):
-        return "female"
-    return None
+    """The one sex the words name, male first when they name both."""
+    sexes = _sexes(who)
+    return "male" if "male" in sexes else "female" if sexes else None
 
 
 def event_tolls(members: list[tuple[Document, Figure]], day: str | None = None) -> dict[str, Toll]:
