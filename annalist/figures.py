@@ -813,8 +813,16 @@ def _shot_people(counted) -> bool:
 
 
 def _gunfire_modified(noun) -> bool:
-    """A noun a gunfire noun modifies: "gunshot victims", "gunshot wounds"."""
-    return any(c.dep_ in ("compound", "amod") and c.lower_ in _counted()["gunfire"]["modifiers"] for c in noun.children)
+    """A noun a gunfire noun modifies: "gunshot victims", "gunshot wounds"; not suspects, who are
+    suspected of the shooting ("four or five shooting suspects", "one of two shooting suspects")."""
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in _counted()["gunfire"]["modifiers"] and
+               not _crime_suspected(c, noun) for c in noun.children)
+
+
+def _crime_suspected(modifier, noun) -> bool:
+    """A gunfire noun before suspects names what they are suspected of ("two shooting suspects")."""
+    return modifier.lower_ in _counted()["gunfire"]["modifiers"] and \
+        noun.lemma_.lower() in implicit.lexicon()["roles"]["suspect"]
 
 
 def _doers(counted) -> bool:
@@ -928,7 +936,8 @@ def _cue_path(token, counted):
     if counted.lemma_.lower() in _EVENT_NOUNS:
         yield counted  # "311 deaths", "11,034 cases": the noun is the measure
     for child in list(counted.children) + list(token.children):
-        if child.dep_ in ("amod", "acl", "relcl", "compound", "acomp") and child is not token:
+        if child.dep_ in ("amod", "acl", "relcl", "compound", "acomp") and child is not token and \
+                not _crime_suspected(child, counted):
             yield child
     node = counted
     for _ in range(4):

@@ -150,7 +150,9 @@ def _casualties(token, headline: bool = False):
     lex = lexicon()
     lemma = token.lemma_.lower()
     measure = _verb_measures().get(lemma)
-    if headline and token.pos_ == "VERB" and measure and not _object(token) and measure != "died":
+    if headline and token.pos_ == "VERB" and token.tag_ != "VBG" and measure and not _object(token) and measure != "died":
+        # (a present participle is not the headline's passive: "6th suspect arrested in Bunny Friend
+        # shooting", parsed with the suspect as the subject of "shooting")
         subject = _subject(token)
         if subject is not None:  # "Teenage boy shot and killed by family member"
             yield ("killed" if measure == SHOT and fatal(token) else measure), subject, token, None
@@ -482,9 +484,17 @@ def _patients(verb, subject_is_patient: bool):
         elif owner is not None:
             yield owner, False  # "shot the boy's hand"
         return
-    if obj is not None:
+    if obj is not None and not suspected_of(verb, obj):
         yield obj, obj.text.lower() in lexicon()["people"]["reflexive"]
     yield from ((itself, True) for itself in _and_himself(verb, obj))
+
+
+def suspected_of(crime, person) -> bool:
+    """"the shooting suspect", "Police search for shooting suspect in Mesa": the parser reads a
+    gerund and its object, but a suspect named right after the crime is suspected of it, not hit.
+    (A victim so named was hit either way: "shooting victim".)"""
+    return crime.tag_ == "VBG" and person.i == crime.i + 1 and \
+        person.lemma_.lower() in lexicon()["roles"]["suspect"]
 
 
 def _and_himself(verb, obj) -> list:

@@ -1710,3 +1710,37 @@ def test_one_who_took_a_bullet_was_hit(gvc_dir):
     assert window
     assert not any(f.span.endswith("bullet") for s in window for f in figures.extract(s, []))
     assert not figures.extract("The officer took the round from the suspect's gun as evidence.", [])
+
+
+def test_shooting_suspects_are_suspected_of_a_shooting_not_hit(gvc_dir):
+    """"Bunny Friend shooting suspect has lengthy criminal history", "6th suspect arrested in Bunny Friend
+    shooting", "police were searching for four or five shooting suspects", "one of two shooting suspects
+    was wearing a costume": every title and sentence of the corpus naming shooting suspects. The parser
+    reads "shooting" as a verb with the suspect its object (or, in a headline, its subject), or as a
+    modifier that says who was shot; none of them counts the suspects as hit. "Shooting victims" still
+    are ("three of the five shooting victims", "Norfolk shooting victim believes ...")."""
+    suspects = re.compile(r"\b[Ss]hooting [Ss]uspects?\b|\b[Ss]uspect arrested in .* [Ss]hooting$")
+    victims = re.compile(r"\b(?:\w+ )?[Ss]hooting [Vv]ictims?\b")
+    read = {"suspects": 0, "victims": 0, "victims hit": 0}
+    for path in sorted((gvc_dir / "corpus").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            article = json.loads(line)
+            title, text = article.get("title") or "", article.get("text") or ""
+            if suspects.search(title):
+                read["suspects"] += 1
+                hit = [f for f in figures.extract_document("", title, []) if f.measure in ("shot", "injured", "killed")]
+                assert not [f for f in hit if "uspect" in f.span], (title, [f.span for f in hit])
+            for start, end in figures.sentences(text):
+                sentence = text[start:end]
+                if len(sentence) > 400:
+                    continue
+                if suspects.search(sentence) and not re.search(r"(?i)victim|wound|injur|kill|dead|died|body|shot (?!\w+ suspect)", sentence):
+                    read["suspects"] += 1
+                    hit = [f for f in figures.extract(sentence, []) if f.measure in ("shot", "injured", "killed")]
+                    assert not hit, (sentence, [f.span for f in hit])
+                if victims.search(sentence) and re.search(r"\b(?:one|two|three|four|five|\d+) (?:of the )?shooting victims\b", sentence, re.I):
+                    read["victims"] += 1
+                    read["victims hit"] += any(f.measure in ("shot", "injured", "killed") and "victim" in f.span.lower()
+                                               for f in figures.extract(sentence, []))
+    assert read["suspects"] >= 10 and read["victims"] >= 5, read
+    assert read["victims hit"] == read["victims"], read
