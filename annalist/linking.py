@@ -8,9 +8,10 @@ apart the days they are about lie (their event days, and the nearest of all the 
 states: a follow-up written months later still names the day of the shooting), whether they say it
 happened in the same town, whether both give the victims' ages and none in common (two shootings
 of one weekend in one city read alike, but "a 14-year-old" is not "a 23-year-old"), whether both
-give street addresses and no street in common, and whether one
-publisher wrote both (one outlet's reports of two shootings read alike). The weights are data (annalist/data/event_linking.json), fitted on the `tune` half of the
-development incidents by benchmarks/train_event_linking.py.
+give street addresses and no street in common, whether one publisher wrote both (one outlet's
+reports of two shootings read alike), and whether one of them states no day at all (its day is
+then only its publication's). The weights are data (annalist/data/event_linking.json), fitted on
+the `tune` half of the development incidents by benchmarks/train_event_linking.py.
 
 Documents then form groups by average linkage: two groups merge while their pairs' mean
 probability of being one incident stays above the threshold. Pairs that share no word or name
@@ -412,7 +413,15 @@ def pair_features(profiles: list[Profile], i: int, j: int, archive: Archive,
             a.killed is not None and b.killed is not None and a.killed != b.killed,
             *_place_agreement(a, b, names_place),
             _shared_words(a.words & b.words, archive), bool(a.ages and b.ages and not a.ages & b.ages),
-            bool(a.streets and b.streets and not a.streets & b.streets), *_victims_agreement(a, b)]
+            bool(a.streets and b.streets and not a.streets & b.streets), *_victims_agreement(a, b),
+            _one_day_only_published(a, b)]
+
+
+def _one_day_only_published(a: Profile, b: Profile) -> bool:
+    """One story states the day it is about and the other states none, so that its day is only the
+    day it was published: a follow-up weeks later ("pleads guilty in fatal shooting at Doubles Bar")
+    is far from the shooting's day by that day alone, and the days-apart features overstate it."""
+    return (a.day_how == "stated") != (b.day_how == "stated")
 
 
 def _victims_agreement(a: Profile, b: Profile) -> tuple[bool, bool]:

@@ -641,6 +641,26 @@ def test_shootings_of_one_city_and_day_that_name_other_victims_are_two_incidents
         assert all(len({incident_of[ids[d]] for d in e.documents}) == 1 for e in events), pair
 
 
+def test_a_report_that_states_no_day_joins_its_incident_months_later(gvc_dir):
+    """Marksville, Louisiana (a tune incident of November 2015): the trial report of September 2016
+    ("Derrick Stafford claims self-defense in shooting that killed 6-y...") states no day, so its day is
+    only its publication's, ten months after the others'. In the archive of Louisiana's tune
+    incidents of 2015 it is one event with the incident's eleven other reports (before, it stood alone:
+    its publication day counted as far from theirs as a day the story states)."""
+    from annalist.evaluation_incidents import archive_layers, incident_file, mixed_archives
+    from annalist.events import profile
+
+    archive = next(a for a in mixed_archives(read_gold(gvc_dir, "tune")) if any(g["incident"] == "441724" for g in a))
+    marksville = set(next(g for g in archive if g["incident"] == "441724")["doc_ids"])
+    documents, timexes, found, input_ids = archive_layers(gvc_dir, [g for g in archive if g["incident"] == "441724"])
+    trial = next(d for d in documents if (d.title or "").startswith("Derrick Stafford claims self-defense"))
+    assert profile(trial, timexes.get(trial.id, []), found.get(trial.id, [])).day_how == "published"
+    events, ids = archive_events([incident_file(gvc_dir, g["incident"]) for g in archive])
+    holding = [e for e in events if any(ids[d] in marksville for d in e.documents)]
+    assert len(holding) == 1 and {ids[d] for d in holding[0].documents} == marksville, \
+        [[ids[d] in marksville for d in e.documents] for e in holding]
+
+
 def test_a_state_named_as_a_border_is_not_where_the_story_is(gvc_dir):
     """"an American Indian tribal headquarters near the Oregon border" (Alturas, California, a tune
     incident): the story is not in Oregon, so it is not kept apart from the stories that say California;
