@@ -774,8 +774,12 @@ def _measure_of(token):
         return implicit.SHOT, counted  # "4 gunshot victims were located", "officers found seven shooting victims"
     if implicit.carries_wounds(counted) or (counted in partitive and implicit.carries_wounds(token)):
         # "two others hospitalized with injuries", "two men ... in critical condition"; a part, the subject
-        # itself: "Two of the victims are in critical condition"
-        return implicit.SHOT, counted
+        # itself: "Two of the victims are in critical condition". Hit, the dead among them, unless people
+        # named so have wounds of the living ("Three men were taken to a hospital with minor injuries"
+        # beside "Two people were killed" are three hurt, not the two dead and one more). Not a number
+        # alone: "two victims were in serious condition, one was in fair condition" lists parts.
+        alive = _names_people(counted) and implicit.carries_wounds_of_the_living(counted)
+        return ("injured" if alive else implicit.SHOT), counted
     if implicit.recovers(counted):
         return implicit.SHOT, counted  # "two people are recovering after a shooting"
     return None, None

@@ -305,9 +305,33 @@ def carries_wounds(person) -> bool:
     """Whether the sentence says `person` suffered wounds or is in a hurt person's condition ("two
     others were hospitalized with non-life-threatening injuries", "two men were taken to a hospital
     in critical condition"): the same reading as a singular person's, for a counted noun."""
-    return any(held is not None and held.i == person.i
-               for held in (_wound_or_condition(t) for t in person.sent
-                            if t.lemma_.lower() in lexicon()["wounds"]["nouns"] or t.lemma_.lower() == "condition"))
+    return bool(_wounds_carried(person))
+
+
+def carries_wounds_of_the_living(person) -> bool:
+    """Whether the wounds or condition the sentence gives `person` are of someone alive and out of
+    danger: "taken to a hospital with minor injuries", "in stable condition", "injuries that were not
+    life-threatening". (Someone in critical condition may yet die, and be among the dead a story counts.)"""
+    return any(_of_the_living(t) for t in _wounds_carried(person))
+
+
+def _wounds_carried(person) -> list:
+    return [t for t in person.sent
+            if (t.lemma_.lower() in lexicon()["wounds"]["nouns"] or t.lemma_.lower() == "condition")
+            and (held := _wound_or_condition(t)) is not None and held.i == person.i]
+
+
+def _of_the_living(token) -> bool:
+    lex = lexicon()
+    if token.lemma_.lower() == "condition":
+        return any(c.dep_ == "amod" and c.lower_ in lex["condition"]["alive"] for c in token.children)
+    said = "".join(t.lower_ for t in token.doc[token.left_edge.i:token.i]).replace("-", "")  # "non-life-threatening"
+    if any(word in said for word in lex["wounds"]["alive"]):
+        return True
+    clauses = [c for c in token.children if c.dep_ == "relcl"]  # "injuries that were not life-threatening"
+    return any(any(t.dep_ == "neg" for t in c.children) and
+               lex["wounds"]["life_threatening"] in "".join(t.lower_ for t in c.subtree).replace("-", "")
+               for c in clauses)
 
 
 def _wound_or_condition(token):

@@ -1663,13 +1663,15 @@ def test_people_also_shot_are_besides_the_dead():
 def test_a_quoted_condition_is_a_condition(gvc_dir):
     """"The 21-year-old was in “stable” condition at Mount Sinai", "Two men, ages 20 and 21, were in
     “stable” condition": one paper quotes the condition, and the sentence was never parsed (its cue
-    wanted the word right before "condition")."""
+    wanted the word right before "condition"). Two men in stable condition are two hurt, not two hit
+    the dead may be among (test_people_with_wounds_of_the_living_are_not_among_the_dead)."""
     sentences = _sentences(gvc_dir, r"\b(?:[Tt]he \d+-year-old|[Tt]wo (?:other )?men, ages \d+ and \d+,) (?:was|were)(?: also)? "
                                     r"in “(?:stable|critical|serious)” condition")
     assert len(sentences) >= 3
     for sentence in sentences:
         number = 2 if re.search(r"[Tt]wo (?:other )?men", sentence) else 1
-        assert any(f.value == number and f.measure == "shot" for f in figures.extract(sentence, [])), sentence
+        measure = "injured" if number == 2 and "“stable”" in sentence else "shot"
+        assert any(f.value == number and f.measure == measure for f in figures.extract(sentence, [])), sentence
 
 
 def test_people_given_ages_are_as_many_as_the_ages(gvc_dir):
@@ -1764,3 +1766,29 @@ def test_shooting_suspects_are_suspected_of_a_shooting_not_hit(gvc_dir):
                                                for f in figures.extract(sentence, []))
     assert read["suspects"] >= 10 and read["victims"] >= 5, read
     assert read["victims hit"] == read["victims"], read
+
+
+def test_people_with_wounds_of_the_living_are_not_among_the_dead():
+    """A count of people given wounds or a condition of the living ("minor injuries", "non-life-threatening
+    injuries", "in stable condition") is of people hurt, beside the dead, not a count of everyone hit the
+    dead are subtracted from; people in critical condition may be among the dead a story counts."""
+    from annalist.events import document_counts
+
+    dead = "Two people were killed early Sunday. "
+    for hurt, expected in (("Three men were taken to a hospital with minor injuries.", 3),
+                           ("Two men were taken to the hospital in stable condition.", 2),
+                           ("Three victims were transported to a local hospital for treatment of non-life threatening "
+                            "injuries.", 3),
+                           ("Three men suffered injuries that were not life-threatening.", 3),
+                           ("Three men were taken to the hospital in critical condition.", 1)):
+        counts = document_counts(figures.extract(dead + hurt, []))
+        assert (counts["killed"].count, counts["injured"].count) == (2, expected), hurt
+
+
+def test_victims_with_wounds_of_the_living_beside_the_dead_are_the_hurt(gvc_dir):
+    """Milwaukee, May 2015 (a tune incident, GVA: 2 killed, 3 injured): "Three victims, a 25-year-old man,
+    a 26-year-old man, and a 33-year-old man, were all transported to a local hospital for treatment of
+    non-life threatening injuries" in a story of two dead was three people shot less the two dead."""
+    gold = {g["incident"]: g for g in read_gold(gvc_dir, "tune")}
+    main = _incident_event(gvc_dir, "332732")
+    assert main.tolls["injured"].best == gold["332732"]["injured"] == 3, main.tolls["injured"].counts
