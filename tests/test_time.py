@@ -2108,3 +2108,22 @@ def test_quarters_ago_is_a_quarter():
     report of my own."""
     values = [(t.text, t.value) for t in temporal.tag("Two quarters ago the company reported a loss.", "1989-10-26")]
     assert values == [("Two quarters ago", "1989-Q2")]
+
+
+def test_a_newspapers_name_is_no_set(timeline17_dir):
+    """"the Daily Telegraph", "The Daily Mail", "Anchorage Daily News", "the Weekly Standard": capitalised
+    within a sentence, the word is part of a name, not "every day" (each was a SET, P1D or P1W). Written
+    lower case it still is one ("flights leave daily")."""
+    from annalist.sources import decode_bytes
+
+    named = re.compile(r"(?<=\w )(?:Daily|Weekly|Monthly) [A-Z]")
+    seen = 0
+    for path in sorted(timeline17_dir.glob("*/InputDocs/*/*"))[:1500]:
+        text = decode_bytes(path.read_bytes())
+        if not named.search(text):
+            continue
+        starts = {m.start() for m in named.finditer(text)}
+        seen += len(starts)
+        assert not [t.text for t in temporal.tag(text, path.parent.name) if t.type == "SET" and t.start in starts], path
+    assert seen >= 20
+    assert values("The China Daily newspaper said flights leave daily.", "2009-06-18") == {"daily": "P1D"}
