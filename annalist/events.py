@@ -444,12 +444,14 @@ def _shot_not_killed(shot: list[Figure], killed: list[Figure], killed_count: Cou
     dead = killed_count.count if killed_count and killed_count.count is not None else 0
     numbered = [f.value for f in shot if not f.implicit and f.value is not None and not _marked_other(f)]
     # "he and four others were shot": one and others than him, all shot, the dead among them as among
-    # the people a numeral counts.
-    numbered += [f.value for f in shot if _one_and_others(f)]
+    # the people a numeral counts ...
+    numbered += [f.value for f in shot if _one_and_others(f) and not _out_of_danger(f)]
     numbered += _with_new_people(shot)
     numbered += [n for f in shot if f.implicit and (n := _ordinal_of(f))]
-    # "five others were shot", "hitting five additional people": people besides the dead, none of them dead.
+    # "five others were shot", "hitting five additional people": people besides the dead, none of them dead;
+    # so are "he and two other people", when they "are in stable condition".
     others = [f.value for f in shot if not f.implicit and f.value is not None and _marked_other(f)]
+    others += [f.value for f in shot if _one_and_others(f) and _out_of_danger(f)]
     from_numbers = max([n - dead for n in numbered] + others) if numbered or others else None
     people = [f for f in shot if f.implicit and f.value and not _one_and_others(f)]
     if not people:

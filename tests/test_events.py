@@ -1792,3 +1792,15 @@ def test_victims_with_wounds_of_the_living_beside_the_dead_are_the_hurt(gvc_dir)
     gold = {g["incident"]: g for g in read_gold(gvc_dir, "tune")}
     main = _incident_event(gvc_dir, "332732")
     assert main.tolls["injured"].best == gold["332732"]["injured"] == 3, main.tolls["injured"].counts
+
+
+def test_one_and_others_in_a_condition_of_the_living_are_not_among_the_dead():
+    """"A man was killed ... He and two other people are in stable condition": three hurt beside the dead
+    man (it was three hit, the dead among them: two hurt). Without a condition, "He and two other people
+    were shot" still counts the dead among the three."""
+    from annalist.events import document_counts
+
+    alive = "A man was killed Sunday. A bullet grazed a child. He and two other people are in stable condition."
+    shot = "A man was killed Sunday. He and two other people were shot."
+    counted = [document_counts(figures.extract(text, [])) for text in (alive, shot)]
+    assert [(c["killed"].count, c["injured"].count) for c in counted] == [(1, 3), (1, 2)]
