@@ -458,7 +458,17 @@ def _killing_of_its_subject(child) -> bool:
     """A killing joined to a casualty verb that tells of the same person ("shot and killed", "shot ... and
     died"), not one with a subject of its own ("was wounded and the suspect was killed")."""
     return child.dep_ == "conj" and child.lemma_.lower() in lexicon()["fatal"]["verbs"] and \
-        not _subject(child, own=True) and not negated(child)  # "was shot but was not killed"
+        not _subject(child, own=True) and not negated(child) and \
+        not _another_object(child)  # "was shot but was not killed"
+
+
+def _another_object(killing) -> bool:
+    """Each verb has an object of its own, so the killing is of another person: "shot a student and then
+    killed herself", "shot his wife and killed his son" (a pronoun may be the same person: "shot the
+    clerk and killed him")."""
+    own, first = _object(killing), _object(killing.head)
+    return own is not None and first is not None and \
+        (own.lower_ in lexicon()["people"]["reflexive"] or own.pos_ != "PRON")
 
 
 def _patients(verb, subject_is_patient: bool):

@@ -1804,3 +1804,17 @@ def test_one_and_others_in_a_condition_of_the_living_are_not_among_the_dead():
     shot = "A man was killed Sunday. He and two other people were shot."
     counted = [document_counts(figures.extract(text, [])) for text in (alive, shot)]
     assert [(c["killed"].count, c["injured"].count) for c in counted] == [(1, 3), (1, 2)]
+
+
+def test_a_killing_with_an_object_of_its_own_is_of_another_person(gvc_dir):
+    """"charged with shooting four people and killing one of them" (Chattanooga, a tune incident: 1 killed,
+    not 4), "a female shooter shot a student and then killed herself": each verb has its object, so the
+    killing is not "shot and killed" said of the ones shot. "He shot and killed his wife" still is."""
+    from annalist.events import document_counts
+
+    sentences = _sentences(gvc_dir, r"\bshooting four people and killing one of them\b|\bshot a student and then killed herself\b")
+    assert len(sentences) >= 2
+    for sentence in sentences:
+        counts = document_counts(figures.extract(sentence, []))
+        assert counts["killed"].count == 1 and counts["injured"].count in (1, 3), (sentence, counts)
+    assert document_counts(figures.extract("He shot and killed his wife.", [])).keys() == {"killed"}
