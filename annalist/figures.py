@@ -475,7 +475,33 @@ def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:
                             who=_who(counted, token), where=_where(counted), when=None,
                             start=offset + match.start(), end=offset + end, span=sentence[match.start():end],
                             sentence=sentence))
-    return sorted(found + _listed_before(found, unread, offset, sentence), key=lambda f: f.start)
+    return sorted(found + _listed_before(found, unread, offset, sentence) + _dead_among(found, unread, offset, sentence),
+                  key=lambda f: f.start)
+
+
+# ", three fatally", ", one of them fatally" right after a count of people hit.
+_FATALLY_OF_THEM = re.compile(r"(?P<part>\s+of\s+them)?\s+(?:fatally|mortally)\b", re.I)
+
+
+def _dead_among(found: list[Figure], unread: list[tuple[re.Match, object]], offset: int,
+                sentence: str) -> list[Figure]:
+    """"four people were shot, three fatally", "Four shot, two fatally": the number set off after a count
+    of people hit, and followed by "fatally", counts the dead among them (the parse ties it to no verb)."""
+    dead = []
+    for match, token in unread:
+        hit = [f for f in found if f.measure in (implicit.SHOT, "injured") and f.end - offset <= match.start()]
+        if not hit or not _FATALLY_OF_THEM.match(sentence, match.end()) or \
+                not re.fullmatch(r"[^,;.]{0,60},\s*", sentence[hit[-1].end - offset:match.start()]):
+            continue
+        low, high, value, qualifier, vague = _amounts(match)
+        if value is None:
+            continue
+        end = _FATALLY_OF_THEM.match(sentence, match.end()).end("part")
+        end = match.end() if end < 0 else end  # the span "three", "one of them", as a partitive's
+        dead.append(replace(hit[-1], measure="killed", value=value, low=low, high=high, qualifier=qualifier,
+                            vague=vague, start=offset + match.start(), end=offset + end,
+                            span=sentence[match.start():end]))
+    return dead
 
 
 # Counts of people set side by side with a comma, the verb after the last: a headline's "3 men, 1 woman
@@ -558,7 +584,8 @@ def _verb_of(token, counted):
 
 
 def _said_fatal(token, counted) -> bool:
-    return implicit.fatal(_verb_of(token, counted)) or any(c.lower_ == "fatally" for c in token.children)
+    return implicit.fatal(_verb_of(token, counted)) or \
+        any(c.lower_ == "fatally" and not implicit.of_a_number_before(c) for c in token.children)
 
 
 def _wounds_said_mortal(token, counted) -> bool:

@@ -436,13 +436,23 @@ def fatal(verb) -> bool:
         return False  # "was not fatally wounded"
     for child in verb.children:
         word = child.lemma_.lower()
-        if child.dep_ in ("advmod", "acomp", "oprd", "xcomp", "npadvmod") and word in fatal["adverbs"] + fatal["adjectives"]:
+        if child.dep_ in ("advmod", "acomp", "oprd", "xcomp", "npadvmod") and word in fatal["adverbs"] + fatal["adjectives"] \
+                and not of_a_number_before(child):
             return True
         if child.dep_ == "prep" and child.text.lower() == "to" and any(g.lemma_.lower() == "death" for g in child.children):
             return True
         if _killing_of_its_subject(child):
             return True
     return False
+
+
+def of_a_number_before(adverb) -> bool:
+    """"Four shot, one fatally", "five teenagers were shot, one of them fatally": the adverb says how
+    the number set off before it was hit, not how the verb's own count was."""
+    i = adverb.i - 1
+    if i >= 2 and [t.lower_ for t in adverb.doc[i - 1:i + 1]] == ["of", "them"]:
+        i -= 2
+    return i >= 1 and adverb.doc[i].like_num and adverb.doc[i - 1].text == ","
 
 
 def _fatal_words(verb) -> list:

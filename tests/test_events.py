@@ -1818,3 +1818,23 @@ def test_a_killing_with_an_object_of_its_own_is_of_another_person(gvc_dir):
         counts = document_counts(figures.extract(sentence, []))
         assert counts["killed"].count == 1 and counts["injured"].count in (1, 3), (sentence, counts)
     assert document_counts(figures.extract("He shot and killed his wife.", [])).keys() == {"killed"}
+
+
+def test_a_number_set_off_and_said_fatally_counts_the_dead_among_those_hit(gvc_dir):
+    """"four people were shot, three fatally", "Five people were shot, three fatally", "a total of five
+    teenagers were shot, one of them fatally", and the headline "Four shot, two fatally": the parse ties
+    the second number to no verb, or hangs "fatally" on the verb of the first (the headline was four
+    dead). Every such GVC sentence counts the first number hit and the second dead."""
+    from annalist.events import document_counts
+
+    shape = r"\b(?:[Ff]our|[Ff]ive|[Ss]ix|[Tt]wo) (?:people |men |teenagers )?(?:were )?shot, (one|two|three)(?: of them)? fatally\b"
+    sentences = _sentences(gvc_dir, shape)
+    assert len(sentences) >= 6
+    words = {"one": 1, "two": 2, "three": 3}
+    for sentence in sentences:
+        counts = document_counts(figures.extract(sentence, []))
+        hit = {"Four": 4, "Five": 5, "Six": 6, "Two": 2}[re.search(shape, sentence).group(0).split()[0].capitalize()]
+        dead = words[re.search(shape, sentence).group(1)]
+        assert (counts["killed"].count, counts["injured"].count) == (dead, hit - dead), (sentence, counts)
+    title = document_counts(figures.extract_document("", "Four shot, two fatally, in J’Ouvert parade violence", []))
+    assert (title["killed"].count, title["injured"].count) == (2, 2)
