@@ -463,6 +463,8 @@ def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:
             continue
         if measure == implicit.SHOT and (_said_fatal(token, counted) or _FATAL_AFTER.match(sentence, match.end())):
             measure = "killed"  # "two were shot dead", "one fatally", "Four people found shot to death"
+        elif measure == implicit.SHOT and implicit.wounded_too(_verb_of(token, _first_conjunct(counted))):
+            measure = "injured"  # "Two officers were shot and wounded" (beside "The suspect was killed": two hurt)
         elif measure == "injured" and _wounds_said_mortal(token, counted):
             measure = "killed"  # "fatally wounded four friends", "three were mortally wounded"
         if measure in (implicit.SHOT, "injured") and implicit.died_since(counted) and not _the_whole_of_a_part(token):
@@ -583,6 +585,13 @@ def _verb_of(token, counted):
     return counted.head if counted.dep_ in ("nsubjpass", "dobj") else token.head
 
 
+def _first_conjunct(noun):
+    """"Two teenage girls and two men were shot": the girls, whose verb is the men's too."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    return noun
+
+
 def _said_fatal(token, counted) -> bool:
     return implicit.fatal(_verb_of(token, counted)) or \
         any(c.lower_ == "fatally" and not implicit.of_a_number_before(c) for c in token.children)
@@ -684,8 +693,9 @@ def _not_a_count(sentence: str, match: re.Match) -> bool:
         return True  # a designation: "K-8 school", "I-95", "F-16"
     if re.search(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$", before) and match.group(0)[:1].isdigit():
         return True  # a day after its month, where the time tagger missed the date ("CrimesiderFeb. 13, 2013")
-    if re.search(r"/\s*$", before) or re.match(r"\s*/\s*\d", after) or re.match(r":\d\d", after):
-        return True  # a date or a score written with slashes ("05/12/13"), a clock time ("0911:30")
+    if re.search(r"/\s*$", before) or re.match(r"\s*/\s*\d", after) or re.match(r":\d\d", after) or \
+            re.search(r"\d:$", before):
+        return True  # a date or a score written with slashes ("05/12/13"), a clock time ("0911:30"), its minutes ("at about 11:30.")
     lists = _not_counts()
     if re.match(lists["distributive_after"], after, re.I):
         return True  # "one for each person wounded"

@@ -446,6 +446,13 @@ def fatal(verb) -> bool:
     return False
 
 
+def wounded_too(verb) -> bool:
+    """"were shot and wounded": the verb joined by a wounding verb of the same subject says they were hit
+    and lived, as "shot and killed" says they died."""
+    return any(c.dep_ == "conj" and _verb_measures().get(c.lemma_.lower()) == "injured" and c.lemma_.lower() != "stab"
+               and not _subject(c, own=True) for c in verb.children)
+
+
 def of_a_number_before(adverb) -> bool:
     """"Four shot, one fatally", "five teenagers were shot, one of them fatally": the adverb says how
     the number set off before it was hit, not how the verb's own count was."""

@@ -1838,3 +1838,34 @@ def test_a_number_set_off_and_said_fatally_counts_the_dead_among_those_hit(gvc_d
         assert (counts["killed"].count, counts["injured"].count) == (dead, hit - dead), (sentence, counts)
     title = document_counts(figures.extract_document("", "Four shot, two fatally, in J’Ouvert parade violence", []))
     assert (title["killed"].count, title["injured"].count) == (2, 2)
+
+
+def test_the_minutes_of_a_clock_time_are_no_count(gvc_dir):
+    """"in the 1100 block of Bunker Hill Boulevard at about 11:30." was 30 people shot, "a man was shot and
+    wounded about 2:45 a." 45 hurt (the sentence split at "a.m."): the number after a clock's colon is
+    its minutes."""
+    sentences = _sentences(gvc_dir, r"(?=.*\b(?:shot|wounded|killed|injured)\b).*\b\d{1,2}:\d\d\b(?!\s*[ap]\.?\s?m)", limit=400)
+    assert len(sentences) >= 30
+    for sentence in sentences:
+        minutes = {m.start(1) for m in re.finditer(r"\d:(\d\d)\b", sentence)}
+        assert not [f.span for f in figures.extract(sentence, []) if f.start in minutes], sentence
+
+
+def test_people_shot_and_wounded_are_hurt_beside_the_dead(gvc_dir):
+    """"Five people were shot and wounded when a gunman opened fire", "six other young adults were shot
+    and wounded": hit and alive, as "shot and killed" is hit and dead. Beside "The suspect was killed",
+    "Two officers were shot and wounded" are two hurt (it was two hit less the dead suspect: one)."""
+    from annalist.events import document_counts
+
+    sentences = _sentences(gvc_dir, r"\b(?:[Ff]ive|[Ss]ix|[Ss]even|[Ff]our) (?:\w+ ){0,2}(?:people|men|teenagers|adults) "
+                                    r"were shot and wounded\b")
+    assert len(sentences) >= 5
+    for sentence in sentences:
+        number = re.search(r"\b([Ff]ive|[Ss]ix|[Ss]even|[Ff]our) (?:\w+ ){0,2}(?:people|men|teenagers|adults) were shot",
+                           sentence).group(1).lower()
+        value = {"four": 4, "five": 5, "six": 6, "seven": 7}[number]
+        assert any(f.measure == "injured" and f.value == value and not f.implicit
+                   for f in figures.extract(sentence, [])), sentence
+    counts = document_counts(figures.extract("Two officers were shot and wounded while serving a warrant Tuesday. "
+                                             "The suspect was killed.", []))
+    assert (counts["killed"].count, counts["injured"].count) == (1, 2)
