@@ -286,10 +286,14 @@ def hospitalised_after(verb):
     """The person of "X was hospitalized after the shooting" (hospitalised for an event's injuries:
     FIGURES_GUIDE.md's "hospitalised for injuries"), else None."""
     words = datafiles.load("counted_en.toml")["hospitalised"]
-    if verb.lemma_.lower() not in words["after_verbs"]:
+    in_hospital = verb.lemma_.lower() in words["in_hospital_verbs"] and \
+        any(p.dep_ == "prep" and p.lower_ == "in" and any(g.lower_ in words["places"] for g in p.children)
+            for p in verb.children)
+    if verb.lemma_.lower() not in words["after_verbs"] and not in_hospital:
         return None
-    if not any(p.dep_ == "prep" and p.lower_ == "after" and
-               any(g.dep_ == "pobj" and g.lemma_.lower() in words["after_events"] or
+    # ("a drive-by shooting": the parser gives this "shooting" the lemma "shoot")
+    if not any(p.dep_ == "prep" and p.lower_ in words["after_words"] and
+               any(g.dep_ == "pobj" and (g.lemma_.lower() in words["after_events"] or g.lower_ in words["after_events"]) or
                    g.dep_ == "pcomp" and g.lemma_.lower() in words["after_being"] for g in p.children)
                for p in verb.children):
         return None

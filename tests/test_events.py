@@ -1869,3 +1869,18 @@ def test_people_shot_and_wounded_are_hurt_beside_the_dead(gvc_dir):
     counts = document_counts(figures.extract("Two officers were shot and wounded while serving a warrant Tuesday. "
                                              "The suspect was killed.", []))
     assert (counts["killed"].count, counts["injured"].count) == (1, 2)
+
+
+def test_people_in_hospital_after_a_shooting_are_hurt(gvc_dir):
+    """"Five people were hospitalized after a drive-by shooting" (the parser gives that "shooting" the lemma
+    "shoot"), "Four people were hospitalized following a shooting", "Two men remain in the hospital after a
+    shooting outside a bar": hospitalised for a violent event's injuries, so hurt. Not "hospitalized with flu"."""
+    shape = (r"\b([Tt]wo|[Ff]our|[Ff]ive) (?:people|men) (?:were hospitalized (?:after|following) a (?:drive-by )?shooting"
+             r"|remain in the hospital after a shooting)\b")
+    sentences = _sentences(gvc_dir, shape)
+    assert len(sentences) >= 4
+    for sentence in sentences:
+        value = {"two": 2, "four": 4, "five": 5}[re.search(shape, sentence).group(1).lower()]
+        assert any(f.measure == "injured" and f.value == value for f in figures.extract(sentence, [])), sentence
+    assert not [f for f in figures.extract("Three people were hospitalized with flu after the outbreak.", [])
+                if f.measure == "injured"]
