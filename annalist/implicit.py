@@ -284,25 +284,38 @@ def _of_whom(noun):
 
 def hospitalised_after(verb):
     """The person of "X was hospitalized after the shooting" (hospitalised for an event's injuries:
-    FIGURES_GUIDE.md's "hospitalised for injuries"), else None."""
+    FIGURES_GUIDE.md's "hospitalised for injuries"), else None; or of "three others remain
+    hospitalized": others than the casualties the story has just told of, in hospital as they are."""
     words = datafiles.load("counted_en.toml")["hospitalised"]
     in_hospital = verb.lemma_.lower() in words["in_hospital_verbs"] and \
         any(p.dep_ == "prep" and p.lower_ == "in" and any(g.lower_ in words["places"] for g in p.children)
             for p in verb.children)
-    if verb.lemma_.lower() not in words["after_verbs"] and not in_hospital:
-        return None
+    hospitalised = verb.lemma_.lower() in words["after_verbs"] or verb.lower_ in ("hospitalized", "hospitalised")
+    if not hospitalised and not in_hospital:
+        return None  # (the parser may read "remain hospitalized" as an adjective: lemma "hospitalized")
     # ("a drive-by shooting": the parser gives this "shooting" the lemma "shoot")
-    if not any(p.dep_ == "prep" and p.lower_ in words["after_words"] and
-               any(g.dep_ == "pobj" and (g.lemma_.lower() in words["after_events"] or g.lower_ in words["after_events"]) or
-                   g.dep_ == "pcomp" and g.lemma_.lower() in words["after_being"] for g in p.children)
-               for p in verb.children):
-        return None
+    after_event = any(p.dep_ == "prep" and p.lower_ in words["after_words"] and
+                      any(g.dep_ == "pobj" and (g.lemma_.lower() in words["after_events"] or g.lower_ in words["after_events"])
+                          or g.dep_ == "pcomp" and g.lemma_.lower() in words["after_being"] for g in p.children)
+                      for p in verb.children)
     if verb.dep_ == "acl":
-        return verb.head  # a headline's "Campbell boy, 7, hospitalized after accidental shooting"
-    subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-    if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
-        return verb.head  # "the child who was hospitalized after the shooting"
-    return subject
+        return verb.head if after_event else None  # a headline's "Campbell boy, 7, hospitalized after accidental shooting"
+    holder = verb.head if verb.dep_ in ("acomp", "xcomp", "oprd") and verb.head.pos_ in ("VERB", "AUX") else verb
+    # (the subject may hang on the auxiliary: "Four others remained hospitalized")
+    subject = next((c for c in list(holder.children) + [g for a in holder.children if a.dep_ in ("aux", "auxpass")
+                                                        for g in a.children] if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if subject is not None and subject.lower_ in ("who", "that") and holder.dep_ == "relcl":
+        subject = holder.head  # "the child who was hospitalized after the shooting"
+    illnesses = datafiles.load("counted_en.toml")["caught"]["illnesses"]
+    if after_event or (subject is not None and _others_than_told(subject)
+                       and not any(t.lemma_.lower() in illnesses for t in verb.sent)):  # not "died of swine flu"
+        return subject
+    return None
+
+
+def _others_than_told(person) -> bool:
+    """"three others", "two other people", "the other two": people besides those just told of."""
+    return person.lower_ == "others" or any(c.dep_ == "amod" and c.lower_ == "other" for c in person.children)
 
 
 def carries_wounds(person) -> bool:

@@ -1884,3 +1884,23 @@ def test_people_in_hospital_after_a_shooting_are_hurt(gvc_dir):
         assert any(f.measure == "injured" and f.value == value for f in figures.extract(sentence, [])), sentence
     assert not [f for f in figures.extract("Three people were hospitalized with flu after the outbreak.", [])
                 if f.measure == "injured"]
+
+
+def test_others_in_hospital_are_hurt_beside_those_told_of(gvc_dir):
+    """"Four others remained hospitalized late Thursday afternoon", "the two other people remain
+    hospitalized": others than the casualties just told of, in hospital as they are, so hurt (the parser
+    hangs the subject on the auxiliary, or reads "hospitalized" as an adjective). Not after an illness:
+    "Two people died of swine flu and three others remain hospitalized"."""
+    from annalist.events import document_counts
+
+    shape = r"\b([Tt]wo|[Tt]hree|[Ff]our) (?:others|other people) remain(?:ed)? hospitalized\b"
+    sentences = _sentences(gvc_dir, shape)
+    assert len(sentences) >= 2
+    for sentence in sentences:
+        value = {"two": 2, "three": 3, "four": 4}[re.search(shape, sentence).group(1).lower()]
+        assert any(f.measure == "injured" and f.value == value for f in figures.extract(sentence, [])), sentence
+    counts = document_counts(figures.extract("A second victim of Saturday's shooting has died. Three others remain "
+                                             "hospitalized.", []))
+    assert counts["injured"].count == 3
+    assert "injured" not in document_counts(figures.extract("Two people died of swine flu and three others remain "
+                                                            "hospitalized.", []))
