@@ -825,7 +825,8 @@ def _measure_of(token):
 def _hit_people(verb, counted) -> bool:
     """Whether the counted are people a bullet hit, as the verb's patient: "Six people were struck by
     gunfire", "a stray round hit two children" (not "two rounds hit the car", nor "three homes were hit")."""
-    return (counted.head.i == verb.i and counted.dep_ in ("nsubjpass", "dobj") and _names_people(counted)
+    first = _first_conjunct(counted)  # "Gunfire struck Milner and three others"
+    return (first.head.i == verb.i and first.dep_ in ("nsubjpass", "dobj") and _names_people(counted)
             and implicit.hit_by_gunfire(verb))
 
 

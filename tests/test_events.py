@@ -1904,3 +1904,15 @@ def test_others_in_hospital_are_hurt_beside_those_told_of(gvc_dir):
     assert counts["injured"].count == 3
     assert "injured" not in document_counts(figures.extract("Two people died of swine flu and three others remain "
                                                             "hospitalized.", []))
+
+
+def test_others_joined_to_one_a_bullet_hit_are_hit(gvc_dir):
+    """"Gunfire struck Milner and three others" (Rome, Georgia, a tune incident): the three others, joined
+    to the one the gunfire hit, were hit as he was (before, the numeral was read as no count: only the
+    first of the joined people was the verb's object)."""
+    sentences = _sentences(gvc_dir, r"\bGunfire struck Milner and three others\b")
+    assert sentences
+    for sentence in sentences:
+        assert any(f.measure == "shot" and f.value == 3 and not f.implicit for f in figures.extract(sentence, [])), sentence
+    assert any(f.measure == "shot" and f.value == 2 and not f.implicit
+               for f in figures.extract("Bullets struck a woman and two children.", []))
