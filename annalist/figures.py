@@ -492,14 +492,13 @@ def _dead_among(found: list[Figure], unread: list[tuple[re.Match, object]], offs
     dead = []
     for match, token in unread:
         hit = [f for f in found if f.measure in (implicit.SHOT, "injured") and f.end - offset <= match.start()]
-        if not hit or not _FATALLY_OF_THEM.match(sentence, match.end()) or \
-                not re.fullmatch(r"[^,;.]{0,60},\s*", sentence[hit[-1].end - offset:match.start()]):
+        fatally = _FATALLY_OF_THEM.match(sentence, match.end())
+        if not hit or not fatally or not re.fullmatch(r"[^,;.]{0,60},\s*", sentence[hit[-1].end - offset:match.start()]):
             continue
         low, high, value, qualifier, vague = _amounts(match)
         if value is None:
             continue
-        end = _FATALLY_OF_THEM.match(sentence, match.end()).end("part")
-        end = match.end() if end < 0 else end  # the span "three", "one of them", as a partitive's
+        end = fatally.end("part") if fatally.group("part") else match.end()  # "three", "one of them", as a partitive's
         dead.append(replace(hit[-1], measure="killed", value=value, low=low, high=high, qualifier=qualifier,
                             vague=vague, start=offset + match.start(), end=offset + end,
                             span=sentence[match.start():end]))
