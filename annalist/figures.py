@@ -856,14 +856,17 @@ def _shot_people(counted) -> bool:
 def _gunfire_modified(noun) -> bool:
     """A noun a gunfire noun modifies: "gunshot victims", "gunshot wounds"; not suspects, who are
     suspected of the shooting ("four or five shooting suspects", "one of two shooting suspects")."""
-    return any(c.dep_ in ("compound", "amod") and c.lower_ in _counted()["gunfire"]["modifiers"] and
-               not _crime_suspected(c, noun) for c in noun.children)
+    return not _names_suspects(noun) and \
+        any(c.dep_ in ("compound", "amod") and c.lower_ in _counted()["gunfire"]["modifiers"] for c in noun.children)
 
 
 def _crime_suspected(modifier, noun) -> bool:
     """A gunfire noun before suspects names what they are suspected of ("two shooting suspects")."""
-    return modifier.lower_ in _counted()["gunfire"]["modifiers"] and \
-        noun.lemma_.lower() in implicit.lexicon()["roles"]["suspect"]
+    return modifier.lower_ in _counted()["gunfire"]["modifiers"] and _names_suspects(noun)
+
+
+def _names_suspects(noun) -> bool:
+    return noun.lemma_.lower() in implicit.lexicon()["roles"]["suspect"]
 
 
 def _doers(counted) -> bool:
