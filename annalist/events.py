@@ -445,13 +445,13 @@ def _shot_not_killed(shot: list[Figure], killed: list[Figure], killed_count: Cou
     numbered = [f.value for f in shot if not f.implicit and f.value is not None and not _marked_other(f)]
     # "he and four others were shot": one and others than him, all shot, the dead among them as among
     # the people a numeral counts ...
-    numbered += [f.value for f in shot if _one_and_others(f) and not _out_of_danger(f)]
+    numbered += [f.value for f in shot if _one_and_others(f) and not _others_besides_the_dead(f)]
     numbered += _with_new_people(shot)
     numbered += [n for f in shot if f.implicit and (n := _ordinal_of(f))]
     # "five others were shot", "hitting five additional people": people besides the dead, none of them dead;
-    # so are "he and two other people", when they "are in stable condition".
+    # so are "he and two other people", when they "are in stable condition", or "were also shot".
     others = [f.value for f in shot if not f.implicit and f.value is not None and _marked_other(f)]
-    others += [f.value for f in shot if _one_and_others(f) and _out_of_danger(f)]
+    others += [f.value for f in shot if _one_and_others(f) and _others_besides_the_dead(f)]
     from_numbers = max([n - dead for n in numbered] + others) if numbered or others else None
     people = [f for f in shot if f.implicit and f.value and not _one_and_others(f)]
     if not people:
@@ -478,6 +478,12 @@ _AND_OTHERS = re.compile(r"\band\s+(?:\w+\s+)?other", re.I)
 def _one_and_others(figure: Figure) -> bool:
     """A person and a number of others listed as one count: "he and four others were shot"."""
     return figure.implicit and (figure.value or 0) > 1 and bool(_AND_OTHERS.search(figure.span))
+
+
+def _others_besides_the_dead(figure: Figure) -> bool:
+    """One and others the text sets apart from the dead: in a condition of the living ("he and two other
+    people are in stable condition"), or shot as well ("A woman and two other men were also shot")."""
+    return _out_of_danger(figure) or "also" in figure.span.lower().split()
 
 
 _INDEFINITE = re.compile(r"an?\s", re.I)

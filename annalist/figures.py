@@ -768,6 +768,8 @@ def _measure_of(token):
     participle = _participle_after(counted if counted is not token else token)
     if participle:
         return participle, counted  # "4 wounded, gunman dead", "three others wounded"
+    if implicit.has_own_state(counted):
+        return "injured", counted  # "left two people dead and three others in the hospital": not the dead
     of_people = _of_objects(counted)
     if counted.text.lower() in ("hundreds", "thousands", "dozens", "scores", "millions", "tens") and of_people:
         counted = of_people[0]  # "hundreds of people"

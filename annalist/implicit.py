@@ -190,7 +190,9 @@ def _casualties(token, headline: bool = False):
             if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):
                 yield adj_measure, token.head, token, None  # "the dead man"
             elif token.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "advmod") and token.head.pos_ in ("VERB", "AUX"):
-                subject = _object(token.head) or _subject(token.head)  # "left a boy dead", "he was pronounced dead"
+                # "found Garcia dead" (the parser gives "dead" a subject of its own), "left a boy dead",
+                # "he was pronounced dead"
+                subject = _subject(token, own=True) or _object(token.head) or _subject(token.head)
                 if subject is not None:
                     yield adj_measure, subject, token, None  # "was pronounced dead", "found him dead"
             return
@@ -323,6 +325,18 @@ def carries_wounds(person) -> bool:
     others were hospitalized with non-life-threatening injuries", "two men were taken to a hospital
     in critical condition"): the same reading as a singular person's, for a counted noun."""
     return bool(_wounds_carried(person))
+
+
+def has_own_state(person) -> bool:
+    """Whether a person joined by "and" to others is given a state of its own by a phrase under it
+    ("three others in the hospital", "two others with gunshot wounds", "another in critical condition"
+    after "two people dead"): what the list's shared predicate says is not said of this one."""
+    if person.dep_ != "conj":
+        return False
+    state = lexicon()["own_state"]
+    return any(c.dep_ == "prep" and c.lower_ in state["prepositions"] and
+               any(g.dep_ == "pobj" and g.lemma_.lower() in state["nouns"] for g in c.children)
+               for c in person.children)
 
 
 def carries_wounds_of_the_living(person) -> bool:
@@ -533,6 +547,9 @@ def _patients(verb, subject_is_patient: bool):
             head = head.head
         yield head, False
         return
+    if _participle_with_own_subject(verb):
+        yield _subject(verb, own=True), False  # "found Garcia dead and another man wounded"
+        return
     if verb.dep_ in ("xcomp", "oprd") and verb.tag_ == "VBN" and not _object(verb):
         # "were found shot to death", "police found two men shot": what the finding verb's object
         # (or, passive or in a headline, its subject) was found to be
@@ -555,6 +572,16 @@ def _patients(verb, subject_is_patient: bool):
     if obj is not None and not suspected_of(verb, obj):
         yield obj, obj.text.lower() in lexicon()["people"]["reflexive"]
     yield from ((itself, True) for itself in _and_himself(verb, obj))
+
+
+def _participle_with_own_subject(verb) -> bool:
+    """A participle joined by "and" to another clause, with a subject of its own and no auxiliary or
+    object: "officers found Garcia dead and another man wounded", "left one child dead, and another
+    critically injured", "Smith was killed and Jones wounded". With no auxiliary it is no active verb:
+    the subject is the one hurt, not one who hurt (the parser may hang it on any verb before)."""
+    return (verb.tag_ == "VBN" and verb.dep_ == "conj" and not _object(verb)
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and any(c.dep_ == "nsubj" for c in verb.children))
 
 
 def suspected_of(crime, person) -> bool:
@@ -700,10 +727,12 @@ def _by_police(verb) -> bool:
         for child in (c for v in verbs for c in v.children):
             if child.dep_ == "agent" and any(t.lower_ in agents for t in child.subtree):
                 return True
-            if child.dep_ == "nsubj" and child.lower_ in agents | {a.rstrip("s") for a in agents}:
-                return True
-        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head is node:
-            break
+            if child.dep_ == "nsubj" and child.lower_ in agents | {a.rstrip("s") for a in agents} and \
+                    child.head.lemma_.lower() not in lexicon()["found_state"]["verbs"]:
+                return True  # (not "officers found Garcia dead and another man wounded": who found them)
+        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head is node or _participle_with_own_subject(node):
+            break  # (a participle with its own subject is a clause of its own: "Police are investigating
+            # a shooting that has left one child dead, and another critically injured")
         node = node.head
     return False
 
@@ -771,7 +800,9 @@ def _count(person) -> tuple[int, object] | None:
             return None
         # "he and two others were wounded": he is one of the people listed, counted below.
     # One who hit himself after them is counted on his own (_and_himself): "his wife and then himself".
-    members = [person] + [c for c in person.conjuncts if c.i > person.i and c.lower_ not in people["reflexive"]]
+    # One with a state of its own is told of apart: "left a man dead and six others with gunshot wounds".
+    members = [person] + [c for c in person.conjuncts if c.i > person.i and c.lower_ not in people["reflexive"]
+                          and not has_own_state(c)]
     # A list the parser splits over several subjects: "A man, two women and a small child were killed".
     members += [s for s in person.head.children if s.dep_ == person.dep_ and s.i > person.i and s not in members
                 and _listed_after(person, s)]
@@ -796,8 +827,13 @@ def _count(person) -> tuple[int, object] | None:
 
 def _one_more_of_a_group(person) -> bool:
     """"another was wounded", "the other is in stable condition": one person besides one the sentence
-    or the story has counted, as the subject of its own clause ("another shooting" is no person)."""
-    if person.lower_ not in lexicon()["people"]["one_more"] or person.dep_ not in ("nsubj", "nsubjpass"):
+    or the story has counted, as the subject of its own clause ("another shooting" is no person), or
+    "another" as a casualty verb's object or given a state of its own ("and another in critical condition")."""
+    if person.lower_ not in lexicon()["people"]["one_more"]:
+        return False
+    if person.dep_ == "dobj" or has_own_state(person):
+        return person.lower_ == "another"  # "left three dead and injured another", "and another in critical condition"
+    if person.dep_ not in ("nsubj", "nsubjpass"):
         return False
     return person.lower_ == "another" or any(c.dep_ == "det" and c.lower_ == "the" for c in person.children)
 

@@ -1916,3 +1916,51 @@ def test_others_joined_to_one_a_bullet_hit_are_hit(gvc_dir):
         assert any(f.measure == "shot" and f.value == 3 and not f.implicit for f in figures.extract(sentence, [])), sentence
     assert any(f.measure == "shot" and f.value == 2 and not f.implicit
                for f in figures.extract("Bullets struck a woman and two children.", []))
+
+
+def test_people_joined_to_the_dead_with_a_state_of_their_own_are_hurt(gvc_dir):
+    """"left two people dead and three others in the hospital", "five people dead and two others with
+    gunshot wounds", "Four people are dead and another in critical condition": people joined by "and"
+    to the dead, given their own state by a phrase, are hurt, not among the dead (before: three more
+    dead, no one hurt, and "a man dead and six others with gunshot wounds" was seven dead)."""
+    from annalist.events import document_counts
+
+    shape = r"\bdead,? and (two|three|six|another)(?: others?)? (?:in the hospital|with gunshot wounds|in critical condition)\b"
+    sentences = _sentences(gvc_dir, shape)
+    assert len(sentences) >= 4
+    for sentence in sentences:
+        hurt = {"two": 2, "three": 3, "six": 6, "another": 1}[re.search(shape, sentence).group(1)]
+        counts = document_counts(figures.extract(sentence, []))
+        assert counts["injured"].count == hurt, sentence
+        assert counts["killed"].count < 6, sentence
+    counts = document_counts(figures.extract("The shooting left a man dead and six others with gunshot wounds.", []))
+    assert (counts["killed"].count, counts["injured"].count) == (1, 6)
+
+
+def test_a_second_participle_of_what_was_found_is_said_of_its_own_subject(gvc_dir):
+    """"officers found Garcia dead and another man wounded", "left one child dead, and another critically
+    injured": the second participle has a subject of its own, the one hurt (before: no one hurt, and
+    Garcia, the subject the parser gave "dead", not read as dead). The officers who found them did not
+    shoot them: the hurt man is no suspect."""
+    from annalist.events import document_counts
+
+    sentences = _sentences(gvc_dir, r"\bfound Garcia dead and another man wounded\b|\bleft one child dead, and another critically injured\b")
+    assert len(sentences) >= 2
+    for sentence in sentences:
+        found = figures.extract(sentence, [])
+        counts = document_counts(found)
+        assert (counts["killed"].count, counts["injured"].count) == (1, 1), sentence
+        assert all(f.role is None for f in found if f.measure == "injured"), sentence
+
+
+def test_one_and_others_also_shot_are_besides_the_dead(gvc_dir):
+    """"A woman and two other men were also shot" beside "found 16-year-old Rolando Rojas Gonzalez dead"
+    (Coachella, a tune incident): three hit besides the dead, not three hit with the dead among them."""
+    from annalist.events import document_counts
+
+    sentences = _sentences(gvc_dir, r"\bA woman and two other men were also shot\b")
+    assert sentences
+    for sentence in sentences:
+        text = "When police arrived, they found a 16-year-old boy dead from a gunshot wound. " + sentence
+        counts = document_counts(figures.extract(text, []))
+        assert (counts["killed"].count, counts["injured"].count) == (1, 3), sentence
