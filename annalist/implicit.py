@@ -828,11 +828,14 @@ def _count(person) -> tuple[int, object] | None:
 def _one_more_of_a_group(person) -> bool:
     """"another was wounded", "the other is in stable condition": one person besides one the sentence
     or the story has counted, as the subject of its own clause ("another shooting" is no person), or
-    "another" as a casualty verb's object or given a state of its own ("and another in critical condition")."""
+    "another" as a casualty verb's object, given a state of its own ("and another in critical condition")
+    or a participle ("another injured")."""
     if person.lower_ not in lexicon()["people"]["one_more"]:
         return False
-    if person.dep_ == "dobj" or has_own_state(person):
-        return person.lower_ == "another"  # "left three dead and injured another", "and another in critical condition"
+    if person.dep_ == "dobj" or has_own_state(person) or any(c.dep_ == "acl" for c in person.children):
+        # "seriously wounded another", "and another in critical condition", a headline's "Teen killed,
+        # another injured" (the participle hung on "another")
+        return person.lower_ == "another"
     if person.dep_ not in ("nsubj", "nsubjpass"):
         return False
     return person.lower_ == "another" or any(c.dep_ == "det" and c.lower_ == "the" for c in person.children)

@@ -564,3 +564,16 @@ def test_a_headlines_people_a_comma_apart_some_uncounted_add_up(gvc_dir):
         seen += 1
     assert seen >= 4, seen
 
+
+
+def test_a_headlines_another_with_its_participle_is_one_more_person(gvc_dir):
+    """"Teen killed, another injured during car-jacking", "1 teenager killed, another injured by gunfire":
+    the parser hangs the participle on "another", which was read as no one. Every such headline of
+    GVA's coverage now reads one person of that measure beside the first."""
+    shape = re.compile(r"(?i)\b(?:killed|fatally shot), another (injured|wounded)\b")
+    headlines = list(_gvc_headlines(gvc_dir, shape))
+    assert len(headlines) >= 2
+    for title, found in headlines:
+        read = figures.extract_document("", title, [])
+        assert any(f.measure == "injured" and f.value == 1 and f.span.lower().startswith("another") for f in read), \
+            (title, [(f.measure, f.value, f.span) for f in read])
