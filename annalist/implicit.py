@@ -189,6 +189,8 @@ def _casualties(token, headline: bool = False):
         if lemma in words or token.text.lower() in words:
             if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):
                 yield adj_measure, token.head, token, None  # "the dead man"
+            elif (age := _age_taken_for_modifier(token)) is not None:
+                yield adj_measure, age, token, None  # "left a six-year-old dead"
             elif token.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "advmod") and token.head.pos_ in ("VERB", "AUX"):
                 # "found Garcia dead" (the parser gives "dead" a subject of its own), "left a boy dead",
                 # "he was pronounced dead"
@@ -547,6 +549,10 @@ def _patients(verb, subject_is_patient: bool):
             head = head.head
         yield head, False
         return
+    age = _age_taken_for_modifier(verb)
+    if age is not None:
+        yield age, False  # "a shooting that left a 15-year-old wounded"
+        return
     if _participle_with_own_subject(verb):
         yield _subject(verb, own=True), False  # "found Garcia dead and another man wounded"
         return
@@ -572,6 +578,16 @@ def _patients(verb, subject_is_patient: bool):
     if obj is not None and not suspected_of(verb, obj):
         yield obj, obj.text.lower() in lexicon()["people"]["reflexive"]
     yield from ((itself, True) for itself in _and_himself(verb, obj))
+
+
+def _age_taken_for_modifier(word):
+    """The age in "left a six-year-old dead", "left a 15-year-old wounded": the parser takes the age for
+    a modifier of the casualty word after it, which it makes the object of the verb of leaving or
+    finding. The age ("old", with its number) is the person; None when the words are not so parsed."""
+    if word.dep_ != "dobj" or word.head.lemma_.lower() not in lexicon()["found_state"]["verbs"]:
+        return None
+    return next((c for c in word.children if c.dep_ == "amod" and c.lower_ == "old" and c.i < word.i
+                 and any(t.like_num for t in c.subtree)), None)
 
 
 def _participle_with_own_subject(verb) -> bool:

@@ -577,3 +577,19 @@ def test_a_headlines_another_with_its_participle_is_one_more_person(gvc_dir):
         read = figures.extract_document("", title, [])
         assert any(f.measure == "injured" and f.value == 1 and f.span.lower().startswith("another") for f in read), \
             (title, [(f.measure, f.value, f.span) for f in read])
+
+
+def test_an_age_the_parser_took_for_a_modifier_of_the_casualty_word_is_the_person(gvc_dir):
+    """"a shooting that left a six-year-old dead", "left a 6-year-old dead and his father wounded": the
+    parser makes "dead" a noun, the object of "left", and the age its modifier; the sentences read no one
+    dead. Every such sentence of GVA's coverage so parsed now reads one dead."""
+    sentences = []
+    for article in gvc_articles(gvc_dir):
+        text = article.get("text") or ""
+        sentences += [text[s:e] for s, e in figures.sentences(text)
+                      if re.search(r"\bleft an? (?:six|6|14)-year-old dead\b", text[s:e])]
+    assert len(sentences) >= 3
+    for sentence in sentences:
+        assert [(f.measure, f.value) for f in figures.extract(sentence, []) if f.measure == "killed"] == [("killed", 1)], sentence
+    wounded = figures.extract("The shooting left a 15-year-old wounded.", [])
+    assert [(f.measure, f.value) for f in wounded] == [("injured", 1)]
