@@ -668,6 +668,9 @@ def _without_age_adverb(before: str) -> str:
     return before
 
 
+_SERIES_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+\d+\s+of\s*$")
+
+
 def _not_a_count(sentence: str, match: re.Match) -> bool:
     """An age set off after a name ("Kelvin Watford, 50,", "Boy, 4, dies"), a number that follows a word
     naming a thing ("Image 2 of 10", "a Tupolev-154", "ages 13 and 21", "call 911") or precedes one
@@ -704,6 +707,9 @@ def _not_a_count(sentence: str, match: re.Match) -> bool:
     qualified = any(match.group(name) for name, _ in _QUALIFIERS)
     if word and not qualified and word.group(1).lower().rstrip(".") in lists["identifier_words"]:
         return True
+    series = _SERIES_BEFORE.search(before)
+    if series and series.group(1).lower() in lists["identifier_words"] and match.group(0)[:1].isdigit():
+        return True  # the length of a numbered series: "Image 6 of 10 A 4-year girl has died" (a caption)
     if word and word.group(1).lower() in lists["one_as_noun_after"] and match.group(0).lower() in ("one", "ones"):
         return True  # "the loss of our loved one": a person, not a number
     following = _WORD_AFTER.match(after)

@@ -593,3 +593,25 @@ def test_an_age_the_parser_took_for_a_modifier_of_the_casualty_word_is_the_perso
         assert [(f.measure, f.value) for f in figures.extract(sentence, []) if f.measure == "killed"] == [("killed", 1)], sentence
     wounded = figures.extract("The shooting left a 15-year-old wounded.", [])
     assert [(f.measure, f.value) for f in wounded] == [("injured", 1)]
+
+
+def test_the_length_of_a_numbered_series_is_no_count(gvc_dir):
+    """"Image 14 of 16 A man died Thursday morning", "Image 4 of 11 Two men ... are dead": a caption's
+    series length ran into the caption's first words and was read as 16 and 11 dead. Every caption of
+    GVA's coverage so written now reads no count at the series' length."""
+    series = re.compile(r"\b(?:Image|Photo) \d+ of (\d+) [A-Z]")
+    checked = 0
+    for article in gvc_articles(gvc_dir):
+        text = article.get("text") or ""
+        for start, end in figures.sentences(text):
+            sentence = text[start:end]
+            found = series.search(sentence)
+            if not found or len(sentence) > 400:
+                continue
+            checked += 1
+            length = int(found.group(1))
+            assert not any(f.span.startswith(found.group(1) + " ") and f.value == length
+                           for f in figures.extract(sentence, [])), sentence
+    assert checked >= 10, checked
+    assert [(f.measure, f.value) for f in figures.extract("Image 4 of 11 Two men are dead after the shooting.", [])] == \
+        [("killed", 2)]
