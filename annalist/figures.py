@@ -720,8 +720,10 @@ def _excluded(sentence: str, match: re.Match) -> bool:
     if _not_a_count(sentence, match):
         return True
     before, after = sentence[max(0, match.start() - 3):match.start()], sentence[match.end():match.end() + 12]
-    if re.search(r"[$£€]\s*$|#$", before) or re.match(r"\s*(?:-|\s)?(?:years?[- ]old|%|percent|per\s*cent|st\b|nd\b|rd\b|th\b)", after, re.I):
-        return True  # an amount, a number sign ("900 Garden Way #9"), an age or share, an ordinal
+    if re.search(r"[$£€]\s*$|#$", before) or re.match(r"\s*(?:-\s?|\s)?(?:years?[- ]old|%|percent|per\s*cent|st\b|nd\b|rd\b|th\b)", after, re.I):
+        # an amount, a number sign ("900 Garden Way #9"), an age ("16- year-old", a space after the
+        # hyphen) or share, an ordinal
+        return True
     if re.match(r"-[a-z]|-\s+(?:and|or|to)\s", after, re.I):
         return True  # a compound adjective: "60-bed hospital", "126-person crew", "his 12- and 10-year-old sons"
     number = match.group("n")

@@ -615,3 +615,17 @@ def test_the_length_of_a_numbered_series_is_no_count(gvc_dir):
     assert checked >= 10, checked
     assert [(f.measure, f.value) for f in figures.extract("Image 4 of 11 Two men are dead after the shooting.", [])] == \
         [("killed", 2)]
+
+
+def test_an_age_written_with_a_space_after_its_hyphen_is_no_count(gvc_dir):
+    """"the coroner's office said 16- year-old Shakur Franklin also died" was 16 dead: the age's hyphen
+    is followed by a space. Every such age in GVA's coverage reads as no count."""
+    checked = 0
+    for article in gvc_articles(gvc_dir):
+        text = article.get("text") or ""
+        for found in re.finditer(r"\b(\d{1,2})- year-old\b", text):
+            start, end = next((s, e) for s, e in figures.sentences(text) if s <= found.start() < e)
+            checked += 1
+            assert not any(f.value == int(found.group(1)) and f.span.startswith(found.group(1))
+                           for f in figures.extract(text[start:end], [])), text[start:end]
+    assert checked >= 2, checked
