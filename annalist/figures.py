@@ -826,8 +826,10 @@ def _measure_of(token):
         # alone: "two victims were in serious condition, one was in fair condition" lists parts.
         alive = _names_people(counted) and implicit.carries_wounds_of_the_living(counted)
         return ("injured" if alive else implicit.SHOT), counted
-    if implicit.recovers(counted):
-        return implicit.SHOT, counted  # "two people are recovering after a shooting"
+    if implicit.recovers(counted) or (counted in partitive and implicit.recovers(token)):
+        # "two people are recovering after a shooting"; a part, the subject itself: "All six of the
+        # victims are expected to survive"
+        return implicit.SHOT, counted
     return None, None
 
 

@@ -803,8 +803,8 @@ def _count(person) -> tuple[int, object] | None:
     lower = person.lower_
     if lower in zero["subjects"] or any(c.dep_ == "det" and c.lower_ in zero["determiners"] for c in person.children):
         return 0, person  # "no one else was hurt", "nobody was injured"
-    if lower in people["pair"] and person.dep_ in ("nsubj", "nsubjpass"):
-        return 2, person
+    if lower in people["pair"] and person.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return 2, person  # "Both were wounded", "opened fire on the agents, injuring both"
     if _one_more_of_a_group(person):
         return 1, person
     if person.dep_ == "poss" and lower in people["possessives"]:

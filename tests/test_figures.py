@@ -629,3 +629,31 @@ def test_an_age_written_with_a_space_after_its_hyphen_is_no_count(gvc_dir):
             assert not any(f.value == int(found.group(1)) and f.span.startswith(found.group(1))
                            for f in figures.extract(text[start:end], [])), text[start:end]
     assert checked >= 2, checked
+
+
+def test_both_as_the_object_of_a_casualty_verb_is_two_people(gvc_dir):
+    """"opened fire on the agents, injuring both", "opened fire on the officers, wounding both": "both" as
+    the verb's object was read as no one (it counted only as a subject: "Both were wounded")."""
+    sentences = []
+    for article in gvc_articles(gvc_dir):
+        text = article.get("text") or ""
+        sentences += [text[s:e] for s, e in figures.sentences(text)
+                      if re.search(r"\b(?:injuring|wounding) both[.,]", text[s:e]) and e - s < 400]
+    assert len(sentences) >= 2
+    for sentence in sentences:
+        assert any(f.value == 2 and f.measure in ("injured", "shot") and f.span.endswith("both")
+                   for f in figures.extract(sentence, [])), sentence
+
+
+def test_a_part_said_to_recover_is_hit(gvc_dir):
+    """"All six of the victims are expected to survive": the number of a part whose own predicate says it
+    will recover counts people hit (before, a part read nothing; "All four victims ..." did)."""
+    sentences = []
+    for article in gvc_articles(gvc_dir):
+        text = article.get("text") or ""
+        sentences += [text[s:e] for s, e in figures.sentences(text)
+                      if re.search(r"\b[Aa]ll (?:four|six) of the victims are expected to survive\b", text[s:e])]
+    assert len(sentences) >= 2
+    for sentence in sentences:
+        assert any(f.measure == "shot" and f.value in (4, 6) and " of the victims" in f.span
+                   for f in figures.extract(sentence, [])), sentence
