@@ -628,6 +628,9 @@ _FULL_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]+\s+[A-Z][\w'’.-]+,\s*$")
 _AGE_VERB_AFTER = re.compile(r"\s+(?:all|both|who|was|were|is|are|has|had|have|died|and)\b")
 _AGES_AFTER = re.compile(r"(?:\s*,\s*\d{1,2})*\s*,?\s*(?:and|or|to)\s+\d{1,2}\s*(?:-|\s)?years?[- ]old", re.I)  # "16 and 17 years old"
 _AGES_BEFORE = re.compile(r"\bage[sd]?\s+(?:\d+\s*,?\s*(?:and\s+|or\s+|to\s+)?)+$", re.I)
+# Ages set off in dashes or brackets after names: "Chadney and Kara Allen -- 19 and 17 --".
+_NAME_THEN_DASH = re.compile(r"[A-Z][\w'’-]+\s*(?:--|—|–|\()\s*(?:\d{1,2}\s*(?:,|and)\s*)*$")
+_AGES_UNTIL_DASH = re.compile(r"\s*(?:(?:,|and)\s*\d{1,2}\s*)*(?:--|—|–|\))")
 
 
 def _is_address(before: str, after: str) -> bool:
@@ -680,6 +683,8 @@ def _not_a_count(sentence: str, match: re.Match) -> bool:
     if (_NAME_BEFORE.search(person_before) or _person_before(person_before)) and _SET_OFF_AFTER.match(after) \
             and not re.search(r"\b(?:and|or)\s*,?\s*$", before):
         return True  # an age: "Kelvin Watford, 50,", "Another man, 21, was shot"
+    if len(match.group(0)) <= 2 and _NAME_THEN_DASH.search(before) and _AGES_UNTIL_DASH.match(after):
+        return True  # ages in dashes: "Chadney and Kara Allen -- 19 and 17 --"
     if _FULL_NAME_BEFORE.search(before) and _AGE_VERB_AFTER.match(after):
         return True  # "Jerry Trivon Coleman, 31 all died", "David Wilder, 61 has left"
     if re.search(r"\bdie[sd]?\s+at\s*$", before, re.I):
@@ -835,10 +840,12 @@ def _measure_of(token):
 
 def _hit_people(verb, counted) -> bool:
     """Whether the counted are people a bullet hit, as the verb's patient: "Six people were struck by
-    gunfire", "a stray round hit two children" (not "two rounds hit the car", nor "three homes were hit")."""
+    gunfire", "a stray round hit two children", "one of four people hit by gunfire" (not "two rounds hit
+    the car", nor "three homes were hit")."""
     first = _first_conjunct(counted)  # "Gunfire struck Milner and three others"
-    return (first.head.i == verb.i and first.dep_ in ("nsubjpass", "dobj") and _names_people(counted)
-            and implicit.hit_by_gunfire(verb))
+    patient = first.head.i == verb.i and first.dep_ in ("nsubjpass", "dobj")
+    described = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i == counted.i  # "four people hit by gunfire"
+    return (patient or described) and _names_people(counted) and implicit.hit_by_gunfire(verb)
 
 
 def _names_people(counted) -> bool:

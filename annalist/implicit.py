@@ -429,6 +429,12 @@ def _in_body_part(verb) -> bool:
                for p in verb.children if p.dep_ == "prep")
 
 
+def _hit_in_body_part(token) -> bool:
+    """Whether the token is whom a verb hit in a body part: "shot Hampton in the foot", "Smith was struck
+    in the chest"."""
+    return token.dep_ in ("dobj", "nsubjpass") and _in_body_part(token.head)
+
+
 FIRING_WINDOW = 12  # tokens before a participle in which the firing it follows is looked for
 
 
@@ -932,8 +938,10 @@ def _one_person(token) -> int | None:
     singular = "Sing" in token.morph.get("Number") or not token.morph.get("Number")
     if token.pos_ == "PRON" and token.lower_ in people["pronouns"]:
         return 1  # "he and two others"
-    if token.pos_ == "PROPN" and (entity_type(token) == "PERSON" or _aged(token)):
-        return 1  # a name; the small model often tags a name it has not seen as an organisation
+    if token.pos_ == "PROPN" and (entity_type(token) == "PERSON" or _aged(token) or _hit_in_body_part(token)):
+        # a name; the small model often tags a name it has not seen as an organisation or a place ("Vance
+        # shot Hampton in the foot": a place is not shot in the foot)
+        return 1
     lemma = token.lemma_.lower()
     if singular and (lemma in people["nouns"] or token.lower_.endswith("year-old")):
         return 1
