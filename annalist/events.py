@@ -464,7 +464,8 @@ def _shot_not_killed(shot: list[Figure], killed: list[Figure], killed_count: Cou
             if from_numbers is None and not hurt_numbered and all(f.value == 1 for f in people) else []
         first = [f.value for f in people if f not in new]
         return max(0, from_numbers or 0, max(first, default=0) + (_distinct_people(new) if new else 0))
-    others = [f for f in people if _told_apart(f, killed)]
+    fired_at_self = [f for f in shot + killed if f.role == SUSPECT and _reflexive(f)]
+    others = [f for f in people if _told_apart(f, killed, fired_at_self)]
     # Failing all else, one the text places in a condition of the living is not among the dead ("Sharon
     # Watson is in stable condition" beside "Emma Watson died"). Only then: told apart this way, every
     # mention of one survivor ("the 3-year-old", "a boy") would count again.
@@ -597,7 +598,7 @@ def _distinct_people(figures: list[Figure]) -> int:
     return sum(by_noun.values()) + max(sum(by_name.values()), sum(by_sex.values()))
 
 
-def _told_apart(figure: Figure, killed: list[Figure]) -> bool:
+def _told_apart(figure: Figure, killed: list[Figure], fired_at_self: list[Figure] = ()) -> bool:
     """Whether a person said to be shot or hurt is someone other than the dead: the text marks them
     as another ("a woman was also shot", "the other victim"); one sentence kills some and hurts
     others ("killing Sarah Davidson and injuring Leanne Smith"); of a victim, no dead victim (the dead
@@ -612,7 +613,7 @@ def _told_apart(figure: Figure, killed: list[Figure]) -> bool:
         # A victim is not the one who fired, told of as the gunman or as dead by his own hand ("the
         # gunman then shot himself"): only the dead victims may be this one. ("then shot himself" is
         # the one who "killed himself".)
-        dead = [f for f in dead if not (f.role == SUSPECT and _named_suspect(f))]
+        dead = [f for f in dead if not (f.role == SUSPECT and _named_suspect(f)) and not _who_shot_himself(f, fired_at_self)]
         if not dead:
             return True
     names = _told_by_name(figure.who)
@@ -622,6 +623,16 @@ def _told_apart(figure: Figure, killed: list[Figure]) -> bool:
     dead_sexes = {sex for f in dead for sex in (_sexes(f"{f.who} {f.span}" if f.value > 1 else f.who) or {None})}
     sex = _sex(figure.who)
     return sex is not None and None not in dead_sexes and sex not in dead_sexes
+
+
+def _who_shot_himself(dead: Figure, fired_at_self: list[Figure]) -> bool:
+    """Whether the dead, told by name, is the one a sentence says shot himself: "pronounced 18-year-old
+    Emery Collins ... dead" beside "Collins shot her and then himself" — the one who fired, not one he
+    hit (the reader gives "himself" the role; the name it can only match here)."""
+    names = _told_by_name(dead.who)
+    surname = (dead.who or "").split()[-1] if names else None
+    return bool(surname) and any(
+        re.search(rf"\b{re.escape(surname)}\b[^.;]*\b(?:himself|herself)\b", f.sentence) for f in fired_at_self)
 
 
 def _out_of_danger(figure: Figure) -> bool:

@@ -191,7 +191,8 @@ def _casualties(token, headline: bool = False):
                 yield adj_measure, token.head, token, None  # "the dead man"
             elif (age := _age_taken_for_modifier(token)) is not None:
                 yield adj_measure, age, token, None  # "left a six-year-old dead"
-            elif token.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "advmod") and token.head.pos_ in ("VERB", "AUX"):
+            elif (token.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "advmod") or token.dep_ == "advcl"
+                  and token.head.lemma_.lower() in lex["people_only"]["verbs"]) and token.head.pos_ in ("VERB", "AUX"):
                 # "found Garcia dead" (the parser gives "dead" a subject of its own), "left a boy dead",
                 # "he was pronounced dead"
                 subject = _subject(token, own=True) or _object(token.head) or _subject(token.head)
@@ -427,6 +428,21 @@ def _in_body_part(verb) -> bool:
     parts = lexicon()["body_parts"]["nouns"]
     return any(p.lower_ == "in" and any(g.lemma_.lower() in parts for g in p.children if g.dep_ == "pobj")
                for p in verb.children if p.dep_ == "prep")
+
+
+def _pronounced_dead(token) -> bool:
+    """Whether the name is one "pronounced dead" ("Gehl was pronounced dead", "Sproaps and Partlow were
+    pronounced dead"): only a person is (the small model tags many a surname opening a sentence as no
+    person)."""
+    head = _first_of_list(token).head
+    return head.lemma_.lower() in lexicon()["people_only"]["verbs"] and \
+        any(c.lower_ == "dead" for c in head.children)
+
+
+def _first_of_list(token):
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
 
 
 def _hit_in_body_part(token) -> bool:
@@ -938,7 +954,8 @@ def _one_person(token) -> int | None:
     singular = "Sing" in token.morph.get("Number") or not token.morph.get("Number")
     if token.pos_ == "PRON" and token.lower_ in people["pronouns"]:
         return 1  # "he and two others"
-    if token.pos_ == "PROPN" and (entity_type(token) == "PERSON" or _aged(token) or _hit_in_body_part(token)):
+    if token.pos_ == "PROPN" and (entity_type(token) == "PERSON" or _aged(token) or _hit_in_body_part(token)
+                                  or _pronounced_dead(token)):
         # a name; the small model often tags a name it has not seen as an organisation or a place ("Vance
         # shot Hampton in the foot": a place is not shot in the foot)
         return 1

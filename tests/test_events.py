@@ -1964,3 +1964,15 @@ def test_one_and_others_also_shot_are_besides_the_dead(gvc_dir):
         text = "When police arrived, they found a 16-year-old boy dead from a gunshot wound. " + sentence
         counts = document_counts(figures.extract(text, []))
         assert (counts["killed"].count, counts["injured"].count) == (1, 3), sentence
+
+
+def test_the_dead_named_as_the_one_who_shot_himself_is_not_whom_he_shot():
+    """"Collins shot her and then himself" and "pronounced ... Emery Collins ... dead" (Bourbon County, a
+    tune incident): the dead is the one who fired, so the girlfriend he shot is hurt, not among the dead."""
+    from annalist.events import document_counts
+
+    text = ("Sheriff's officials say that a high school student shot his girlfriend and then himself. "
+            "The Coroner pronounced 18-year-old Emery Collins of Harrison County dead at 10:30 a.m. Saturday. "
+            "At some point, they say Collins shot her and then himself.")
+    counts = document_counts(figures.extract(text, []))
+    assert (counts["killed"].count, counts["injured"].count) == (1, 1)

@@ -704,3 +704,14 @@ def test_ages_set_off_in_dashes_or_brackets_after_names_are_no_counts(gvc_dir):
     assert len(sentences) >= 2
     for sentence in sentences:
         assert not any(f.value in (10, 16, 17, 19) for f in figures.extract(sentence, [])), sentence
+
+
+def test_a_name_pronounced_dead_is_a_person(gvc_dir):
+    """"Gehl was pronounced dead", "Burnem and Tedashi Williams were pronounced dead", "pronounced
+    18-year-old Emery Collins of Harrison County dead": only people are pronounced dead, whatever the
+    entity recogniser made of a surname opening a sentence (each was no one)."""
+    sentences = _gvc_sentences(gvc_dir, r"^(?:Gehl|Schriefer|Tillman|Watford|Ward|Thompson) was pronounced dead\b"
+                                        r"|\bpronounced 18-year-old Emery Collins of Harrison County dead\b")
+    assert len(sentences) >= 5
+    for sentence in sentences:
+        assert [(f.measure, f.value) for f in figures.extract(sentence, [])] == [("killed", 1)], sentence
