@@ -461,9 +461,22 @@ def _after_firing(participle) -> bool:
     around it: the words are read, not the attachment.)"""
     if participle.tag_ != "VBG" or _subject(participle, own=True) is not None:
         return False
+    return _fired_shortly_before(participle)
+
+
+def _hit_after_firing(verb) -> bool:
+    """"several gunshots were fired and four people were struck", "fired at people on the corner, where
+    five people were hit": a passive verb of hitting shortly after a firing in its sentence tells who
+    the firing hit."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and _fired_shortly_before(verb)
+
+
+def _fired_shortly_before(token) -> bool:
+    """Whether a verb of firing ("fired", "went off") comes within FIRING_WINDOW tokens before the token
+    in its sentence."""
     firing = lexicon()["instrument_only"]["firing_verbs"]
-    start = max(participle.sent.start, participle.i - FIRING_WINDOW)
-    for verb in participle.doc[start:participle.i]:
+    start = max(token.sent.start, token.i - FIRING_WINDOW)
+    for verb in token.doc[start:token.i]:
         if verb.pos_ != "VERB":
             continue
         lemma = verb.lemma_.lower()
@@ -471,17 +484,6 @@ def _after_firing(participle) -> bool:
                                   if c.dep_ in ("prt", "advmod")):  # "went off"
             return True
     return False
-
-
-def _hit_after_firing(verb) -> bool:
-    """"several gunshots were fired and four people were struck", "fired at people on the corner, where
-    five people were hit": a passive verb of hitting shortly after a firing in its sentence tells who
-    the firing hit."""
-    if not any(c.dep_ == "auxpass" for c in verb.children):
-        return False
-    firing = lexicon()["instrument_only"]["firing_verbs"]
-    start = max(verb.sent.start, verb.i - FIRING_WINDOW)
-    return any(t.pos_ == "VERB" and t.lemma_.lower() in firing for t in verb.doc[start:verb.i])
 
 
 def fatal(verb) -> bool:

@@ -715,3 +715,13 @@ def test_a_name_pronounced_dead_is_a_person(gvc_dir):
     assert len(sentences) >= 5
     for sentence in sentences:
         assert [(f.measure, f.value) for f in figures.extract(sentence, [])] == [("killed", 1)], sentence
+
+
+def test_people_hit_after_a_gun_went_off_are_hit(gvc_dir):
+    """"the firearm went off and the girl was hit", "a shot went off and Chris was hit": a passive verb of
+    hitting after "went off" tells whom the firing hit, as after "fired" (the participle's reading
+    already took "went off"; the passive's did not)."""
+    sentences = _gvc_sentences(gvc_dir, r"\bwent off,?”? and (?:the girl|Chris) was hit\b")
+    assert len(sentences) >= 2
+    for sentence in sentences:
+        assert any(f.measure == "shot" and f.value == 1 and f.implicit for f in figures.extract(sentence, [])), sentence
