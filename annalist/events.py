@@ -554,7 +554,10 @@ def _text_from(first: Figure, last: Figure) -> str:
     return first.sentence[at:at + last.end - first.start]
 
 
-_SUBSET_BETWEEN = re.compile(r"\b(?:including|among|of\s+them|of\s+whom|one\s+of|two\s+of|both|all)\b", re.I)
+# Words between a count and people it goes on to name that make them its members, not more people:
+# "including", "one of", and a dash or a colon that opens the list ("All three victims -- a 16-year-old
+# boy shot in the leg, ...").
+_SUBSET_BETWEEN = re.compile(r"\b(?:including|among|of\s+them|of\s+whom|one\s+of|two\s+of|both|all)\b|^\s*(?:--|—|–|:)", re.I)
 
 
 _ALSO_AFTER = re.compile(r"\s+(?:who\s+|that\s+)?(?:were|was|are|is|had\s+been|have\s+been)\s+also\b", re.I)

@@ -577,6 +577,9 @@ def _patients(verb, subject_is_patient: bool):
     if age is not None:
         yield age, False  # "a shooting that left a 15-year-old wounded"
         return
+    if _reduced_passive_in_body_part(verb):
+        yield _subject(verb, own=True), False  # "A 22-year-old man shot in the right leg ... was taken to"
+        return
     if _participle_with_own_subject(verb):
         yield _subject(verb, own=True), False  # "found Garcia dead and another man wounded"
         return
@@ -612,6 +615,15 @@ def _age_taken_for_modifier(word):
         return None
     return next((c for c in word.children if c.dep_ == "amod" and c.lower_ == "old" and c.i < word.i
                  and any(t.like_num for t in c.subtree)), None)
+
+
+def _reduced_passive_in_body_part(verb) -> bool:
+    """"A 22-year-old man shot in the right leg and a 23-year-old man shot in the left shoulder were at the
+    same hospital": the parser reads "man shot" as a subject and its active verb, but no one shoots,
+    without an object, "in the leg" — the subject is the one hit (a reduced relative)."""
+    return (verb.tag_ in ("VBD", "VBN") and not _object(verb) and _in_body_part(verb)
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and _subject(verb, own=True) is not None)
 
 
 def _participle_with_own_subject(verb) -> bool:

@@ -1976,3 +1976,16 @@ def test_the_dead_named_as_the_one_who_shot_himself_is_not_whom_he_shot():
             "At some point, they say Collins shot her and then himself.")
     counts = document_counts(figures.extract(text, []))
     assert (counts["killed"].count, counts["injured"].count) == (1, 1)
+
+
+def test_people_a_dash_opens_after_a_count_are_its_members(gvc_dir):
+    """"All three victims -- a 16-year-old boy shot in the leg, and 17-year-old boy shot in the body and a
+    34-year-old woman shot in the torso -- were taken to hospitals" (Baltimore, a tune incident): the
+    people after the dash are the three, not more (read as four once the boy shot in the leg was read)."""
+    from annalist.events import document_counts
+
+    sentences = _sentences(gvc_dir, r"All three victims -- a 16-year-old boy shot in the leg")
+    assert sentences
+    for sentence in sentences:
+        counts = document_counts(figures.extract("Three people were shot Thursday afternoon. " + sentence, []))
+        assert counts["injured"].count == 3, sentence

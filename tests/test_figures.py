@@ -725,3 +725,13 @@ def test_people_hit_after_a_gun_went_off_are_hit(gvc_dir):
     assert len(sentences) >= 2
     for sentence in sentences:
         assert any(f.measure == "shot" and f.value == 1 and f.implicit for f in figures.extract(sentence, [])), sentence
+
+
+def test_a_person_shot_in_a_body_part_without_an_auxiliary_is_hit(gvc_dir):
+    """"A 22-year-old man shot in the right leg and a 23-year-old man shot in the left shoulder were at the
+    same hospital", "they found a man shot in the left thigh": the parser reads "man shot" as a subject
+    and its active verb; no one shoots, without an object, "in the leg" (both read no one before)."""
+    sentences = _gvc_sentences(gvc_dir, r"\b[Aa] 22-year-old man shot in the right leg\b|\bfound a man shot in the left thigh\b")
+    assert len(sentences) >= 2
+    for sentence in sentences:
+        assert any(f.measure == "shot" and f.value == 1 and f.implicit for f in figures.extract(sentence, [])), sentence
