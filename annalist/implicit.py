@@ -678,11 +678,16 @@ def _is_passive(verb) -> bool:
 def _subject(verb, own: bool = False):
     """The verb's subject; a conjoined verb without one shares its head's; a relative clause's
     "who" is the noun it modifies."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    age = _age_right_before(verb)
+    if age is not None and subjects and age not in subjects:
+        return age  # "AUSTIN - A 15-year-old was shot": the parser hung the age on the dateline
+    for child in subjects:
+        if len(subjects) > 1 and _fronted(child, subjects):
+            continue
+        if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            return verb.head
+        return child
     if own:
         return None
     if verb.dep_ == "conj" and verb.head is not verb:
@@ -690,6 +695,32 @@ def _subject(verb, own: bool = False):
     if verb.dep_ == "relcl":
         return verb.head
     return None
+
+
+def _age_right_before(verb):
+    """An age used as a noun right before the verb and its auxiliaries ("a 17-year-old was shot"), else
+    None: the one the verb tells of, wherever the parser hung it (on a dateline, on a time before it)."""
+    at = verb.i - 1
+    while at >= verb.sent.start and verb.doc[at].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        at -= 1
+    token = verb.doc[at] if at >= verb.sent.start else None
+    if token is None or token.lower_ != "old" or token.dep_ not in ("amod", "nsubj", "nsubjpass"):
+        return None
+    return token if any(t.like_num for t in token.subtree) else None
+
+
+_DASHES = ("—", "–", "-", "--")
+
+
+def _fronted(subject, subjects) -> bool:
+    """A second "subject" the parser found before the real one: a time ("About 11:15 p.m. Wednesday on the
+    Southwest Side, a 25-year-old man was shot") or a dateline ("MEMPHIS, Tenn. — A 4-year-old was shot"),
+    set off before the next subject by a dash. (Not a list of people: "A man, two women and a child".)"""
+    later = [s for s in subjects if s.i > subject.i]
+    if not later:
+        return False
+    between = subject.doc[subject.i + 1:later[0].left_edge.i]
+    return subject.pos_ == "NUM" or any(t.text in _DASHES for t in between)
 
 
 def _object(verb):

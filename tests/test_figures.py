@@ -735,3 +735,17 @@ def test_a_person_shot_in_a_body_part_without_an_auxiliary_is_hit(gvc_dir):
     assert len(sentences) >= 2
     for sentence in sentences:
         assert any(f.measure == "shot" and f.value == 1 and f.implicit for f in figures.extract(sentence, [])), sentence
+
+
+def test_an_age_right_before_its_verb_is_the_subject_whatever_the_parser_hung_it_on(gvc_dir):
+    """"MEMPHIS, Tenn. — A 4-year-old was shot Sunday night", "AUSTIN - A 15-year-old was shot", "About
+    8:30 a.m. on the Northwest Side, a 17-year-old was shot in the leg": the parser makes the dateline or
+    the time the subject and hangs the age on it; each read no one. A time or a dateline set off by a
+    dash is not the subject either ("About 11:15 p.m. Wednesday ..., a 25-year-old man was shot")."""
+    sentences = _gvc_sentences(gvc_dir, r"^(?:MEMPHIS, Tenn\. — A 4|AUSTIN - A 15|About 8:30 a\.m\. on the Northwest Side, a 17)"
+                                        r"-year-old was shot\b|^About 11:15 p\.m\. Wednesday on the Southwest Side, a 25-year-old man was shot")
+    assert len(sentences) >= 4
+    for sentence in sentences:
+        assert [(f.measure, f.value) for f in figures.extract(sentence, [])] == [("shot", 1)], sentence
+    listed = figures.extract("A man, two women and a small child were killed.", [])
+    assert max(f.value for f in listed) == 4
