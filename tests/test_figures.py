@@ -749,3 +749,15 @@ def test_an_age_right_before_its_verb_is_the_subject_whatever_the_parser_hung_it
         assert [(f.measure, f.value) for f in figures.extract(sentence, [])] == [("shot", 1)], sentence
     listed = figures.extract("A man, two women and a small child were killed.", [])
     assert max(f.value for f in listed) == 4
+
+
+def test_names_in_apposition_to_people_count_them(gvc_dir):
+    """"Her parents, Reyna Gonzalez, 42, and Julian Gonzalez, 45, were killed": two, the names the plural
+    gives (read as no one: "parents" was no person noun, and a plural no count); "found Jared Winkers,
+    17, from Cassville, dead" (the parser makes "dead" a clause of its own)."""
+    sentences = _gvc_sentences(gvc_dir, r"\bHer parents, Reyna Gonzalez, 42, and Julian Gonzalez, 45, were killed\b"
+                                        r"|\bfound Jared Winkers, 17, from Cassville, dead\b")
+    assert len(sentences) >= 2
+    for sentence in sentences:
+        value = 2 if "parents" in sentence else 1
+        assert any(f.measure == "killed" and f.value == value for f in figures.extract(sentence, [])), sentence
