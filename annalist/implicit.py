@@ -1022,15 +1022,20 @@ _AGES_AFTER = re.compile(r",\s+ages\s+\d{1,3}(?:,\s+\d{1,3})*,?\s+and\s+\d{1,3}\
 
 
 def _names_in_apposition(token) -> int | None:
-    """How many names a plural noun of people is given in apposition ("Her parents, Reyna Gonzalez, 42,
-    and Julian Gonzalez, 45,"): one person each. None without such names."""
+    """How many people a plural noun of people is given in apposition, by name or by kind ("Her parents,
+    Reyna Gonzalez, 42, and Julian Gonzalez, 45,", "The wounded victims, two women in their 20s and a man
+    in his 40s,"). None without such a list."""
     if token.lemma_.lower() not in lexicon()["people"]["nouns"] or "Plur" not in token.morph.get("Number"):
         return None
-    name = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > token.i), None)
-    if name is None:
+    first = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i
+                  and (c.pos_ == "PROPN" or c.lemma_.lower() in lexicon()["people"]["nouns"])), None)
+    if first is None:
         return None
-    names = [name] + [c for c in name.conjuncts if c.pos_ == "PROPN" and c.i > name.i]
-    return len(names) if len(names) > 1 else None
+    listed = [first] + [c for c in first.conjuncts if c.i > first.i]
+    counts = [_one_person(person) for person in listed]
+    if None in counts or len(listed) < 2:
+        return None
+    return sum(counts)  # "The wounded victims, two women in their 20s and a man in his 40s,": three
 
 
 def _ages_listed(token) -> int | None:

@@ -761,3 +761,22 @@ def test_names_in_apposition_to_people_count_them(gvc_dir):
     for sentence in sentences:
         value = 2 if "parents" in sentence else 1
         assert any(f.measure == "killed" and f.value == value for f in figures.extract(sentence, [])), sentence
+
+
+def test_people_listed_in_apposition_to_a_plural_count_it(gvc_dir):
+    """"The wounded victims, two women in their 20s and a man in his 40s, were taken to Texas Health
+    Presbyterian Hospital": three hurt (a plural without a number was no count)."""
+    sentences = _gvc_sentences(gvc_dir, r"\bThe wounded victims, two women in their 20s and a man in his 40s\b")
+    assert sentences
+    for sentence in sentences:
+        assert any(f.measure == "injured" and f.value == 3 for f in figures.extract(sentence, [])), sentence
+
+
+def test_more_body_parts_make_a_hit_a_wound(gvc_dir):
+    """"struck Bindon in the torso", "hit him in the buttocks": a blow to a body part is a wound, for the
+    torso, the extremities, the calf, the elbow ... as for the chest (these were no one hit)."""
+    sentences = _gvc_sentences(gvc_dir, r"\b(?:struck|hit) (?:Bindon|Rogers|him|her) in (?:the|his|her) (?:\w+ )?"
+                                        r"(?:torso|buttocks|extremities|calf|elbow|forearm|pelvis|spine|mouth|cheek)\b")
+    assert len(sentences) >= 2
+    for sentence in sentences:
+        assert any(f.measure == "shot" and f.value == 1 for f in figures.extract(sentence, [])), sentence
