@@ -2127,3 +2127,13 @@ def test_a_newspapers_name_is_no_set(timeline17_dir):
         assert not [t.text for t in temporal.tag(text, path.parent.name) if t.type == "SET" and t.start in starts], path
     assert seen >= 20
     assert values("The China Daily newspaper said flights leave daily.", "2009-06-18") == {"daily": "P1D"}
+
+
+def test_a_present_verb_nearer_the_date_than_a_past_one_speaks_from_now():
+    """"had not signed an agreement ... before the case is heard in May", in a report of March 2000: the
+    May to come, not May 1999 (the past "had" earlier in the sentence took the date to the past); with
+    the past verb nearest, the May gone by."""
+    assert values("He had not signed an agreement before the case is heard in May.", "2000-03-29")["May"] == "2000-05"
+    assert values("The case was heard in May.", "2000-03-29")["May"] == "1999-05"
+    assert values("He said the hearing is to be held in May, after he had signed in January.",
+                  "2000-03-29")["May"] == "2000-05"

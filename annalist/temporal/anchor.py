@@ -307,8 +307,9 @@ def tense_before(text: str, position: int) -> str | None:
     """"past", "future" or None: the tense cue nearest before the date in its clause."""
     before = text[_tense_clause_start(text, position):position]
     cues = [(m.end(), "past") for m in cue("past_only").finditer(before)] + \
-           [(m.end(), "future") for pattern in (cue("future"), cue("future_in_past")) for m in pattern.finditer(before)]
-    return max(cues)[1] if cues else None
+           [(m.end(), "future") for pattern in (cue("future"), cue("future_in_past")) for m in pattern.finditer(before)] + \
+           [(m.end(), "") for m in cue("present_verb").finditer(before)]
+    return max(cues)[1] or None if cues else None  # "" : a present verb nearest, no side
 
 
 def _tense_nearest(text: str, position: int) -> str | None:
