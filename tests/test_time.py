@@ -905,6 +905,7 @@ RULE_EXAMPLES = {
     "month_day": ("Police said it happened on March 3.", "2011-03-03"),
     "day_month": ("Police said it happened on 3 March.", "2011-03-03"),
     "day_range_end": ("The fair ran April 13-15, 2010.", "2010-04-15"),
+    "day_list_end": ("The summit was held on April 24 and 25, 2010.", "2010-04-25"),
     "day_range_start": ("The talks of 6-7 February 1920 failed.", "1920-02-06"),
     "soon": ("Prosecutors may soon seek an indictment.", "FUTURE_REF"),
     "month_of_that_year": ("The war began in 1940. In August of that year, the offensive stalled.", "1940-08"),
@@ -2137,3 +2138,13 @@ def test_a_present_verb_nearer_the_date_than_a_past_one_speaks_from_now():
     assert values("The case was heard in May.", "2000-03-29")["May"] == "1999-05"
     assert values("He said the hearing is to be held in May, after he had signed in January.",
                   "2000-03-29")["May"] == "2000-05"
+
+
+def test_the_second_of_two_days_a_word_joins_is_of_the_first_ones_month():
+    """"on April 24 and 25", "from June 3 to 5", "took place Nov. 3 and 4" (in a February report: last
+    November, as the first day): the second day was no date. A number that goes on to count something
+    is no day ("on June 3 and 5 others were hurt")."""
+    assert values("The summit will be held on April 24 and 25.", "1999-02-10")["25"] == "1999-04-25"
+    assert values("The festival runs from June 3 to 5.", "1999-02-10")["5"] == "1999-06-05"
+    assert values("The talks took place Nov. 3 and 4 in Geneva.", "1999-02-10")["4"] == "1998-11-04"
+    assert "5" not in values("Two men were shot on June 3 and 5 others were hurt.", "1999-07-10")

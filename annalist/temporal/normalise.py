@@ -404,6 +404,26 @@ def _day_range_end(m, clock, text, start):
     return _range_day(_month(opening["mon"]), _day(m["d"]), int(m["y"]) if m["y"] else None, clock, text, start)
 
 
+_LIST_OPENING = re.compile(rf"(?P<mon>{MONTH_RX})\.?\s+(?P<d1>{DAY_RX})\s+(?:and|or|to|through)\s+$", re.IGNORECASE)
+
+
+def _day_list_end(m, clock, text, start):
+    """"April 24 and 25", "June 3 to 5": the second day, of the month the first is given with."""
+    opening = _LIST_OPENING.search(text, max(0, start - 24), start)
+    if not opening or int(m["d"]) <= int(opening["d1"]):
+        return None
+    month, first = _month(opening["mon"]), _day(opening["d1"])
+    if m["y"]:
+        return _range_day(month, _day(m["d"]), int(m["y"]), clock, text, start)
+    # the year the first day is read in ("took place Nov. 3 and 4", in a February report: last November)
+    at, until = opening.start(), opening.start() + len(opening["mon"]) + 1 + len(opening["d1"])
+    year, anchor = _yearless_year(clock, text, at, until, month, first)
+    if year is None or not valid_date(year, month, _day(m["d"])):
+        return _range_day(month, _day(m["d"]), None, clock, text, start)
+    year = _year_near_report(year, anchor, month, first, clock, text, at, until)
+    return DATE, Ref(year, month, _day(m["d"])).iso(), anchor
+
+
 def _day_range_start(m, clock, text, start):
     """"6-7 February 1920": the 6th of the month (and year) the range closes with."""
     return _range_day(_month(m["mon"]), _day(m["d"]), int(m["y"]) if m["y"] else None, clock, text, start)
@@ -1326,7 +1346,7 @@ _NORMALISERS = {
     "set_adverb": _set_adverb,
     "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_hours": _clock_time,
     "clock_stamp": _clock_stamp, "year_range_end": _year_range_end,
-    "day_range_end": _day_range_end, "day_range_start": _day_range_start, "noon": _noon,
+    "day_range_end": _day_range_end, "day_list_end": _day_list_end, "day_range_start": _day_range_start, "noon": _noon,
     "month_rel_year": _month_rel_year, "month_alone": _month_alone, "the_year_number": _the_year_number,
     "set_times": _set_times, "this_day_in_year": _this_day_in_year, "set_every_date": _set_every_date,
     "decade_of_story": _decade_of_story, "week_of_month": _week_of_month, "report_quarter": _report_quarter,
