@@ -616,7 +616,8 @@ def _told_apart(figure: Figure, killed: list[Figure], fired_at_self: list[Figure
         # A victim is not the one who fired, told of as the gunman or as dead by his own hand ("the
         # gunman then shot himself"): only the dead victims may be this one. ("then shot himself" is
         # the one who "killed himself".)
-        dead = [f for f in dead if not (f.role == SUSPECT and _named_suspect(f)) and not _who_shot_himself(f, fired_at_self)]
+        dead = [f for f in dead if not (f.role == SUSPECT and _named_suspect(f))
+                and not _who_shot_himself(f, fired_at_self)]
         if not dead:
             return True
     names = _told_by_name(figure.who)
@@ -631,7 +632,7 @@ def _told_apart(figure: Figure, killed: list[Figure], fired_at_self: list[Figure
 def _who_shot_himself(dead: Figure, fired_at_self: list[Figure]) -> bool:
     """Whether the dead, told by name, is the one a sentence says shot himself: "pronounced 18-year-old
     Emery Collins ... dead" beside "Collins shot her and then himself" — the one who fired, not one he
-    hit (the reader gives "himself" the role; the name it can only match here)."""
+    hit. (The reader gives "himself" the suspect's role but not his name: only the sentence ties them.)"""
     names = _told_by_name(dead.who)
     surname = (dead.who or "").split()[-1] if names else None
     return bool(surname) and any(

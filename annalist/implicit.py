@@ -899,7 +899,7 @@ def _count(person) -> tuple[int, object] | None:
     members += [c for s in members[1:] for c in s.conjuncts if c.i > s.i and c not in members]
     # A name set in apposition, then the next person: "Smith's 14-year-old son, Storm Malone, and a
     # 17-year-old family friend, Dasmine Mitchell, were shot" (the parser joins the friend to the name).
-    members += [c for m in list(members) if not _names_in_apposition(m)
+    members += [c for m in list(members) if not _people_in_apposition(m)
                 for name in m.children if name.dep_ == "appos" and name.pos_ == "PROPN"
                 for c in name.conjuncts if c.i > name.i and c not in members]
     counts = [_one_person(member) for member in members]
@@ -1001,7 +1001,7 @@ def _one_person(token) -> int | None:
     ages = _ages_listed(token)
     if ages:
         return ages  # "her boys, ages 7 and 8": as many as the ages
-    named = _names_in_apposition(token)
+    named = _people_in_apposition(token)
     if named:
         return named  # "Her parents, Reyna Gonzalez, 42, and Julian Gonzalez, 45, were killed": two
     singular = "Sing" in token.morph.get("Number") or not token.morph.get("Number")
@@ -1021,7 +1021,7 @@ def _one_person(token) -> int | None:
 _AGES_AFTER = re.compile(r",\s+ages\s+\d{1,3}(?:,\s+\d{1,3})*,?\s+and\s+\d{1,3}\b")
 
 
-def _names_in_apposition(token) -> int | None:
+def _people_in_apposition(token) -> int | None:
     """How many people a plural noun of people is given in apposition, by name or by kind ("Her parents,
     Reyna Gonzalez, 42, and Julian Gonzalez, 45,", "The wounded victims, two women in their 20s and a man
     in his 40s,"). None without such a list."""
