@@ -583,11 +583,7 @@ def test_an_age_the_parser_took_for_a_modifier_of_the_casualty_word_is_the_perso
     """"a shooting that left a six-year-old dead", "left a 6-year-old dead and his father wounded": the
     parser makes "dead" a noun, the object of "left", and the age its modifier; the sentences read no one
     dead. Every such sentence of GVA's coverage so parsed now reads one dead."""
-    sentences = []
-    for article in gvc_articles(gvc_dir):
-        text = article.get("text") or ""
-        sentences += [text[s:e] for s, e in figures.sentences(text)
-                      if re.search(r"\bleft an? (?:six|6|14)-year-old dead\b", text[s:e])]
+    sentences = _gvc_sentences(gvc_dir, r"\bleft an? (?:six|6|14)-year-old dead\b")
     assert len(sentences) >= 3
     for sentence in sentences:
         assert [(f.measure, f.value) for f in figures.extract(sentence, []) if f.measure == "killed"] == [("killed", 1)], sentence
@@ -634,11 +630,7 @@ def test_an_age_written_with_a_space_after_its_hyphen_is_no_count(gvc_dir):
 def test_both_as_the_object_of_a_casualty_verb_is_two_people(gvc_dir):
     """"opened fire on the agents, injuring both", "opened fire on the officers, wounding both": "both" as
     the verb's object was read as no one (it counted only as a subject: "Both were wounded")."""
-    sentences = []
-    for article in gvc_articles(gvc_dir):
-        text = article.get("text") or ""
-        sentences += [text[s:e] for s, e in figures.sentences(text)
-                      if re.search(r"\b(?:injuring|wounding) both[.,]", text[s:e]) and e - s < 400]
+    sentences = _gvc_sentences(gvc_dir, r"\b(?:injuring|wounding) both[.,]")
     assert len(sentences) >= 2
     for sentence in sentences:
         assert any(f.value == 2 and f.measure in ("injured", "shot") and f.span.endswith("both")
@@ -648,11 +640,7 @@ def test_both_as_the_object_of_a_casualty_verb_is_two_people(gvc_dir):
 def test_a_part_said_to_recover_is_hit(gvc_dir):
     """"All six of the victims are expected to survive": the number of a part whose own predicate says it
     will recover counts people hit (before, a part read nothing; "All four victims ..." did)."""
-    sentences = []
-    for article in gvc_articles(gvc_dir):
-        text = article.get("text") or ""
-        sentences += [text[s:e] for s, e in figures.sentences(text)
-                      if re.search(r"\b[Aa]ll (?:four|six) of the victims are expected to survive\b", text[s:e])]
+    sentences = _gvc_sentences(gvc_dir, r"\b[Aa]ll (?:four|six) of the victims are expected to survive\b")
     assert len(sentences) >= 2
     for sentence in sentences:
         assert any(f.measure == "shot" and f.value in (4, 6) and " of the victims" in f.span
