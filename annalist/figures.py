@@ -463,7 +463,7 @@ def _sentence_figures(doc, offset: int, sentence: str) -> list[Figure]:
             continue
         if measure == implicit.SHOT and (_said_fatal(token, counted) or _FATAL_AFTER.match(sentence, match.end())):
             measure = "killed"  # "two were shot dead", "one fatally", "Four people found shot to death"
-        elif measure == implicit.SHOT and implicit.wounded_too(_verb_of(token, _first_conjunct(counted))):
+        elif measure == implicit.SHOT and implicit.wounded_too(_verb_of(token, implicit.first_conjunct(counted))):
             measure = "injured"  # "Two officers were shot and wounded" (beside "The suspect was killed": two hurt)
         elif measure == "injured" and _wounds_said_mortal(token, counted):
             measure = "killed"  # "fatally wounded four friends", "three were mortally wounded"
@@ -582,13 +582,6 @@ _FATAL_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:fatally|mortally|shot\s+(?:to\s+de
 def _verb_of(token, counted):
     """The verb that tells what happened to a count's people ("four people were shot", "shot four")."""
     return counted.head if counted.dep_ in ("nsubjpass", "dobj") else token.head
-
-
-def _first_conjunct(noun):
-    """"Two teenage girls and two men were shot": the girls, whose verb is the men's too."""
-    while noun.dep_ == "conj":
-        noun = noun.head
-    return noun
 
 
 def _said_fatal(token, counted) -> bool:
@@ -842,7 +835,7 @@ def _hit_people(verb, counted) -> bool:
     """Whether the counted are people a bullet hit, as the verb's patient: "Six people were struck by
     gunfire", "a stray round hit two children", "one of four people hit by gunfire" (not "two rounds hit
     the car", nor "three homes were hit")."""
-    first = _first_conjunct(counted)  # "Gunfire struck Milner and three others"
+    first = implicit.first_conjunct(counted)  # "Gunfire struck Milner and three others"
     patient = first.head.i == verb.i and first.dep_ in ("nsubjpass", "dobj")
     described = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i == counted.i  # "four people hit by gunfire"
     return (patient or described) and _names_people(counted) and implicit.hit_by_gunfire(verb)

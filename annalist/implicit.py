@@ -435,12 +435,14 @@ def _pronounced_dead(token) -> bool:
     """Whether the name is one "pronounced dead" ("Gehl was pronounced dead", "Sproaps and Partlow were
     pronounced dead"): only a person is (the small model tags many a surname opening a sentence as no
     person)."""
-    head = _first_of_list(token).head
+    head = first_conjunct(token).head
     return head.lemma_.lower() in lexicon()["people_only"]["verbs"] and \
         any(c.lower_ == "dead" for c in head.children)
 
 
-def _first_of_list(token):
+def first_conjunct(token):
+    """The first of the people (or words) joined by "and" that a token is one of: "Two teenage girls and
+    two men were shot", the girls, whose verb is the men's too."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     return token
