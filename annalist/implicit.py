@@ -616,8 +616,7 @@ def _age_taken_for_modifier(word):
     finding. The age ("old", with its number) is the person; None when the words are not so parsed."""
     if word.dep_ != "dobj" or word.head.lemma_.lower() not in lexicon()["found_state"]["verbs"]:
         return None
-    return next((c for c in word.children if c.dep_ == "amod" and c.lower_ == "old" and c.i < word.i
-                 and any(t.like_num for t in c.subtree)), None)
+    return next((c for c in word.children if c.dep_ == "amod" and c.i < word.i and _is_age(c)), None)
 
 
 def _reduced_passive_in_body_part(verb) -> bool:
@@ -710,9 +709,7 @@ def _age_right_before(verb):
     while at >= verb.sent.start and verb.doc[at].dep_ in ("aux", "auxpass", "neg", "advmod"):
         at -= 1
     token = verb.doc[at] if at >= verb.sent.start else None
-    if token is None or token.lower_ != "old" or token.dep_ not in ("amod", "nsubj", "nsubjpass"):
-        return None
-    return token if any(t.like_num for t in token.subtree) else None
+    return token if token is not None and token.dep_ in ("amod", "nsubj", "nsubjpass") and _is_age(token) else None
 
 
 _DASHES = ("—", "–", "-", "--")
@@ -1055,8 +1052,13 @@ def _ages_listed(token) -> int | None:
 def _aged(token) -> bool:
     """A name given an age before it ("13 year old Shaquez Brunner", "43-year-old Bianca Arter") or set
     off after it ("Aijaholn Tisdale, 19,": the small model may tag such a name an organisation)."""
-    return any((c.dep_ == "amod" and c.lower_ == "old" and any(t.like_num for t in c.subtree))
-               or (c.dep_ == "appos" and c.like_num and c.i > token.i) for c in token.children)
+    return any((c.dep_ == "amod" and _is_age(c)) or (c.dep_ == "appos" and c.like_num and c.i > token.i)
+               for c in token.children)
+
+
+def _is_age(token) -> bool:
+    """Whether the token is the "old" of an age ("13 year old", "a six-year-old"), its number under it."""
+    return token.lower_ == "old" and any(t.like_num for t in token.subtree)
 
 
 def _ordinal(token) -> int | None:

@@ -412,16 +412,16 @@ def _day_list_end(m, clock, text, start):
     opening = _LIST_OPENING.search(text, max(0, start - 24), start)
     if not opening or int(m["d"]) <= int(opening["d1"]):
         return None
-    month, first = _month(opening["mon"]), _day(opening["d1"])
+    month, first, day = _month(opening["mon"]), _day(opening["d1"]), _day(m["d"])
     if m["y"]:
-        return _range_day(month, _day(m["d"]), int(m["y"]), clock, text, start)
+        return _range_day(month, day, int(m["y"]), clock, text, start)
     # the year the first day is read in ("took place Nov. 3 and 4", in a February report: last November)
-    at, until = opening.start(), opening.start() + len(opening["mon"]) + 1 + len(opening["d1"])
+    at, until = opening.start(), opening.end("d1")
     year, anchor = _yearless_year(clock, text, at, until, month, first)
-    if year is None or not valid_date(year, month, _day(m["d"])):
-        return _range_day(month, _day(m["d"]), None, clock, text, start)
+    if year is None or not valid_date(year, month, day):
+        return _range_day(month, day, None, clock, text, start)
     year = _year_near_report(year, anchor, month, first, clock, text, at, until)
-    return DATE, Ref(year, month, _day(m["d"])).iso(), anchor
+    return DATE, Ref(year, month, day).iso(), anchor
 
 
 def _day_range_start(m, clock, text, start):
