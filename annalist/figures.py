@@ -290,8 +290,10 @@ def extract(text: str, timexes: list[Timex], nlp=None, parse_text: str | None = 
     event = article_event_date(timexes, text, candidates)
     figures = []
     dated = _dates_of(timexes)
+    shooting_told = implicit.shooting_told_from(text)
     for (start, end), doc in zip(candidates, parsed):  # candidates first: zip stops before taking a parse it has no use for
         sentence = text[start:end]
+        implicit.mark_shooting_told(doc, shooting_told is not None and shooting_told <= start)
         own = dated.within(start, end)
         numerals = [f for f in _sentence_figures(doc, start, sentence)
                     if not any(t.start < f.end and f.start < t.end for t in own)]  # "January 20" holds no count

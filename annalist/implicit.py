@@ -470,8 +470,28 @@ def _after_firing(participle) -> bool:
 def _hit_after_firing(verb) -> bool:
     """"several gunshots were fired and four people were struck", "fired at people on the corner, where
     five people were hit": a passive verb of hitting shortly after a firing in its sentence tells who
-    the firing hit."""
-    return any(c.dep_ == "auxpass" for c in verb.children) and _fired_shortly_before(verb)
+    the firing hit; so does one in an article that has told of a shooting before its sentence
+    (`mark_shooting_told`): "Shots rang out. Seven people were hit." (Only people are counted; and
+    only without an agent of its own: "was struck by a 1996 Honda Accord", "by a hit and run driver".)"""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return _fired_shortly_before(verb) or \
+        verb.doc.user_data.get(SHOOTING_TOLD, False) and not any(c.dep_ == "agent" for c in verb.children)
+
+
+SHOOTING_TOLD = "annalist.shooting_told"  # key in a parsed sentence's user_data
+
+
+def shooting_told_from(text: str) -> int | None:
+    """Where a text first tells of a shooting ("shots", "gunfire", "was shot"): a sentence after it that
+    says people "were hit" tells who the bullets hit."""
+    found = re.search(lexicon()["instrument_only"]["shooting_told"], text, re.I)
+    return found.end() if found else None
+
+
+def mark_shooting_told(doc, told: bool) -> None:
+    """Mark a parsed sentence as coming after the article told of a shooting (`shooting_told_from`)."""
+    doc.user_data[SHOOTING_TOLD] = told
 
 
 def _fired_shortly_before(token) -> bool:
@@ -871,8 +891,9 @@ def _count(person) -> tuple[int, object] | None:
     people = lexicon()["people"]
     zero = lexicon()["zero"]
     lower = person.lower_
-    if lower in zero["subjects"] or any(c.dep_ == "det" and c.lower_ in zero["determiners"] for c in person.children):
-        return 0, person  # "no one else was hurt", "nobody was injured"
+    if lower in zero["subjects"] or any(c.dep_ == "det" and c.lower_ in zero["determiners"] for c in person.children) \
+            and _names_people(person):
+        return 0, person  # "no one else was hurt", "nobody was injured"; not "no vital organs were hit"
     if lower in people["pair"] and person.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return 2, person  # "Both were wounded", "opened fire on the agents, injuring both"
     if _one_more_of_a_group(person):
@@ -898,7 +919,8 @@ def _count(person) -> tuple[int, object] | None:
     members += [c for s in members[1:] for c in s.conjuncts if c.i > s.i and c not in members]
     # A name set in apposition, then the next person: "Smith's 14-year-old son, Storm Malone, and a
     # 17-year-old family friend, Dasmine Mitchell, were shot" (the parser joins the friend to the name).
-    members += [c for m in list(members) if not _people_in_apposition(m)
+    # (A plural's apposition lists its own people: "Two boys, an 11- and 12-year-old, were shot" are two.)
+    members += [c for m in list(members) if not _people_in_apposition(m) and "Plur" not in m.morph.get("Number")
                 for name in m.children if name.dep_ == "appos" and name.pos_ == "PROPN"
                 for c in name.conjuncts if c.i > name.i and c not in members]
     counts = [_one_person(member) for member in members]
@@ -910,6 +932,12 @@ def _count(person) -> tuple[int, object] | None:
     if len(members) == 1 and any(c.dep_ == "nummod" and c.like_num for c in person.children):
         return None  # "two men": the numeral reader counts it
     return total, person
+
+
+def _names_people(noun) -> bool:
+    """Whether a noun names people ("officers", "victims", "one else"), not things a bullet hits ("organs")."""
+    people, zero = lexicon()["people"], lexicon()["zero"]
+    return noun.lemma_.lower() in people["nouns"] or noun.lower_ in people["groups"] or noun.lower_ in zero["heads"]
 
 
 def _one_more_of_a_group(person) -> bool:

@@ -314,6 +314,35 @@ def test_what_a_firing_struck_is_someone_shot(gvc_dir):
     assert figures.extract("Police recovered a handgun after he fired, hitting the patrol car.", []) == []
 
 
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def test_people_hit_after_the_article_told_of_a_shooting_are_people_shot(gvc_dir):
+    """"Shots rang out ... Seven people were hit, six men and one 19-year-old woman": in an article that has
+    told of a shooting, people who "were hit" or "were struck" were shot, though the sentence names no
+    bullet (read as no one before, in 6 of the coverage's 8 such sentences). A car "hit" them is no
+    shooting ("was struck by a 1996 Honda Accord"), nor are organs a bullet missed."""
+    counted_hit = re.compile(r"(?<![\w,-]\s)(?<![^\s“\'])(?P<n>Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d{1,2})\s+"
+                             r"(?:\w+\s+)?(?:people|victims|patrons|women|men)\b[^.;]{0,40}?\bwere\s+(?:also\s+)?(?:hit|struck)\b(?!\s+by)")
+    told = re.compile(r"\b(?:shots?|gunfire|shooting|fired)\b", re.I)
+    read = []
+    for article in gvc_articles(gvc_dir):
+        text = article["text"]
+        for m in counted_hit.finditer(text):
+            if not told.search(text, 0, m.start()):
+                continue
+            n = _COUNT_WORDS.get(m["n"].lower()) or int(m["n"])
+            found = [f.value for f in figures.extract_document(text, None, []) if f.measure == "shot"
+                     and m.start() <= f.start < m.end()]
+            read.append((m.group(0)[:60], n in found))
+    assert len(read) >= 8, read
+    assert [sentence for sentence, hit in read if not hit] == []
+    hit_by_a_car = "Police investigated a shooting. Later a man was struck by a 1996 Honda Accord as he crossed the street."
+    organs = "He was shot in the leg after the gunfire broke out. Doctors said no vital organs were hit."
+    assert [(f.measure, f.value) for f in figures.extract_document(hit_by_a_car, None, [])] == []
+    assert [(f.measure, f.value) for f in figures.extract_document(organs, None, [])] == [("shot", 1)]
+
+
 def test_someone_recovering_is_someone_hurt(gvc_dir):
     """"The boy ... is expected to recover", "a young girl is recovering after she was accidentally shot",
     "Woman recovering after accidental shooting": someone hurt and alive (the headline was read as no one
