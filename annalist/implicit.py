@@ -1025,9 +1025,11 @@ def _one_person(token) -> int | None:
         return 2  # "both men"
     if any(c.dep_ == "det" and c.lower_ in people["distributive"] for c in token.children):
         return None  # "each victim was shot": all of them, however many
-    ages = _ages_listed(token)
+    ages = _ages_listed(token) or _suspended_ages(token)
     if ages:
-        return ages  # "her boys, ages 7 and 8": as many as the ages
+        return ages  # "her boys, ages 7 and 8", "his 12- and 10-year-old sons": as many as the ages
+    if _SUSPENDED_AGE.match(token.text) and any(_is_age(c) or c.lower_ == "old" for c in token.conjuncts):
+        return 1  # "hitting a 25- and 35-year-old in the leg": the first of two people of an age
     named = _people_in_apposition(token)
     if named:
         return named  # "Her parents, Reyna Gonzalez, 42, and Julian Gonzalez, 45, were killed": two
@@ -1043,6 +1045,21 @@ def _one_person(token) -> int | None:
     if singular and (lemma in people["nouns"] or token.lower_.endswith("year-old")):
         return 1
     return None
+
+
+_SUSPENDED_AGE = re.compile(r"\d{1,3}-$")  # "12-" of "12- and 10-year-old", the age's "-year-old" left to the next
+
+
+def _suspended_ages(token) -> int | None:
+    """How many people a plural noun of people counts by ages whose "-year-old" the last one carries ("his
+    12- and 10-year-old sons", "20- and 23-year-old women"): one per age. None without them."""
+    if token.lemma_.lower() not in lexicon()["people"]["nouns"] or "Plur" not in token.morph.get("Number"):
+        return None
+    before = token.doc[token.left_edge.i:token.i]
+    suspended = [t for t in before if _SUSPENDED_AGE.match(t.text)]
+    if not suspended or not any(_is_age(t) for t in before):
+        return None
+    return len(suspended) + 1
 
 
 _AGES_AFTER = re.compile(r",\s+ages\s+\d{1,3}(?:,\s+\d{1,3})*,?\s+and\s+\d{1,3}\b")

@@ -343,6 +343,24 @@ def test_people_hit_after_the_article_told_of_a_shooting_are_people_shot(gvc_dir
     assert [(f.measure, f.value) for f in figures.extract_document(organs, None, [])] == [("shot", 1)]
 
 
+def test_ages_sharing_one_year_old_count_one_person_each(gvc_dir):
+    """"shot and killed his 12- and 10-year-old sons", "Gunfire also struck 11- and 12-year-old boys",
+    "hitting a 25- and 35-year-old in the leg": two ages, the first leaving its "-year-old" to the second,
+    are two people (read as one or no one before). Every such object of a casualty verb in GVA's coverage."""
+    suspended = re.compile(r"\b(?:killed|struck|shot|wounded|hitting|striking)\s+(?:his\s+|her\s+|their\s+|an?\s+)?"
+                           r"\d{1,2}-\s+and\s+\d{1,2}-year-old\b")
+    read = []
+    for article in gvc_articles(gvc_dir):
+        text = article["text"]
+        for m in suspended.finditer(text):
+            sentence = _sentence_around(text, m.start(), m.end())
+            values = [f.value for f in figures.extract(sentence, []) if f.implicit and f.measure in ("shot", "killed")
+                      and f.role != "suspect" and re.search(r"\d{1,2}-(?:\s|$)", f.span)]
+            read.append((sentence[:70], values))
+    assert len(read) >= 3, read
+    assert [sentence for sentence, values in read if values != [2]] == []
+
+
 def test_someone_recovering_is_someone_hurt(gvc_dir):
     """"The boy ... is expected to recover", "a young girl is recovering after she was accidentally shot",
     "Woman recovering after accidental shooting": someone hurt and alive (the headline was read as no one
