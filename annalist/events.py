@@ -711,7 +711,7 @@ def event_tolls(members: list[tuple[Document, Figure]], day: str | None = None) 
 def _shot_among_the_dead(counts_of: dict[str, dict[str, Count]], figures_of: dict[str, list[Figure]],
                          event_dead: int | None) -> dict[str, dict[str, Count]]:
     """A document that tells of people shot only by naming them ("Police name shooting victim"), with
-    no dead, where the event's other sources tell of as many dead or more: those it names shot are
+    no dead or dead it does not count ("a fatal shooting"), where the event's other sources tell of as many dead or more: those it names shot are
     taken as among the dead, its people shot less the dead nothing (a zero by subtraction). Measured
     on the tune half: right for every multi-article incident it changed."""
     if not event_dead:
@@ -720,7 +720,9 @@ def _shot_among_the_dead(counts_of: dict[str, dict[str, Count]], figures_of: dic
     for doc_id, counts in counts_of.items():
         hurt = counts.get("injured")
         told_by_names = [f for f in figures_of[doc_id] if f.measure in ("injured", SHOT)]
-        if (hurt is not None and hurt.count is not None and 0 < hurt.count <= event_dead and "killed" not in counts
+        told_dead = counts.get("killed")
+        if (hurt is not None and hurt.count is not None and 0 < hurt.count <= event_dead
+                and (told_dead is None or told_dead.count is None)
                 and told_by_names and all(f.implicit for f in told_by_names)):
             counts = {**counts, "injured": Count(0, 0, 0, 0, 0, by_subtraction=True)}
         revised[doc_id] = counts

@@ -386,17 +386,34 @@ def _wound_or_condition(token):
         word = "with"  # "was taken to the hospital Monday due to an apparently self-inflicted gunshot wound"
     if lemma in lex["wounds"]["nouns"] and word in ("with", "for", "from"):
         verb = prep.head
+        held = first_conjunct(verb)  # "found two females and a male with gunshot wounds": all three
+        if held.pos_ in ("NOUN", "PROPN") and held.dep_ == "dobj" and \
+                held.head.lemma_.lower() in lex["wounds"]["carried_with_" + word]:
+            return held  # "officers found a man with a gunshot wound", "medics treated a man for a graze wound"
         if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "pobj":
             verb = verb.head.head  # "taken to a local hospital with injuries": the parser hangs "with" on the hospital
         if verb.lemma_.lower() in lex["wounds"]["carried_with_" + word]:
-            # "was taken to the hospital with injuries", "was treated for gunshot wounds"; a participle's
-            # noun: "found a man at the scene suffering from multiple gunshot wounds"
-            return _subject(verb) or (verb.head if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") else None)
+            # "was taken to the hospital with injuries", "was treated for gunshot wounds", "took three men
+            # with gunshot wounds to the hospital"; a participle's noun: "found a man at the scene
+            # suffering from multiple gunshot wounds"
+            return _carried(verb) or (verb.head if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") else None)
     if lemma == "condition" and token.dep_ == "pobj" and token.head.lower_ == "in" and \
             any(c.dep_ == "amod" and c.lower_ in lex["condition"]["states"] for c in token.children):
         holder = token.head.head
-        return _subject(holder) if holder.pos_ in ("VERB", "AUX") else holder
+        return _carried(holder) if holder.pos_ in ("VERB", "AUX") else holder
     return None
+
+
+def _carried(verb):
+    """Who a verb that carries, finds or leaves someone with wounds or in a condition tells of: its object
+    when it has one of people ("took three men with gunshot wounds", "left a 1-year-old girl in critical
+    condition", "police found a man in critical condition"), else its subject ("was taken to the hospital
+    with injuries", "he remains in critical condition")."""
+    carried = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if carried is not None and (carried.pos_ == "PRON" or carried.lower_ in lexicon()["people"]["reflexive"]
+                                or _names_people(carried) or _one_person(carried) is not None):
+        return carried
+    return _subject(verb)
 
 
 def _nominal_measure(token) -> str | None:

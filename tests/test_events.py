@@ -442,6 +442,23 @@ def test_a_report_about_the_dead_alone_does_not_zero_the_hurt(gvc_dir):
         assert toll.best == gold[incident]["injured"] > 0, (incident, toll.counts)
 
 
+def test_who_is_found_shot_in_a_fatal_shooting_is_among_its_dead(gvc_dir):
+    """A report that tells of "a fatal weekend shooting" without counting its dead, and of a man police
+    "found ... with a single gunshot wound to the head" (tune incident 773797): the man found shot is
+    the dead another report names, so the toll of hurt is GVA's 0, not 1."""
+    from annalist.evaluation_incidents import archive_layers
+    from annalist.events import event_of_group, profile
+
+    gold = {g["incident"]: g for g in read_gold(gvc_dir, "tune")}["773797"]
+    documents, timexes, found, _ = archive_layers(gvc_dir, [gold])
+    found_shot = [f for fs in found.values() for f in fs if f.measure == "shot" and "found" in f.sentence]
+    assert found_shot, "the man found with a gunshot wound is read as someone shot"
+    profiles = [profile(d, timexes.get(d.id, []), found.get(d.id, [])) for d in documents]
+    tolls = event_of_group(profiles, found).tolls
+    assert tolls["killed"].best == gold["killed"] == 1
+    assert (tolls["injured"].best if "injured" in tolls else 0) == gold["injured"] == 0, tolls["injured"].counts
+
+
 def test_who_was_hurt_and_has_died_is_one_of_the_dead_only(gvc_dir):
     """"A woman who was wounded in a Sunday night shooting ... has died", "A 15-year-old boy shot in a
     drive-by shooting ... has died": one person, hit then dead, is counted among the dead and not also
