@@ -164,11 +164,15 @@ def _casualties(token, headline: bool = False):
             measure = "killed"
         if measure in (SHOT, "injured") and fatal(token):
             measure = "killed"  # "fatally shot", "fatally injured", "shot dead"
-        for person, reflexive in _patients(token, subject_is_patient=_verb_measures()[lemma] == "died"):
+        patients = list(_patients(token, subject_is_patient=_verb_measures()[lemma] == "died"))
+        for person, reflexive in patients:
             if reflexive:
                 yield measure, person, token, _reflexive_role(token)
             else:
                 yield measure, person, token, None
+        left_hurt = _left_hurt(token, measure) if not patients else None
+        if left_hurt is not None:
+            yield measure, left_hurt, token, None
         return
     if lemma in lex["bullet_taken"]["verbs"] and _took_a_bullet(token):
         subject = _subject(token)
@@ -286,6 +290,22 @@ def _of_whom(noun):
     if person is None or person.like_num or any(c.dep_ == "nummod" for c in person.children):
         return None
     return person
+
+
+def _participle(verb) -> bool:
+    """A past participle: so tagged, or tagged a past tense where no tense can stand (no subject or object
+    of its own: "a shooting that left an 8-year-old boy injured", the tagger's "injured" a VBD)."""
+    return verb.tag_ == "VBN" or verb.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
+
+
+def _left_hurt(participle, measure: str):
+    """The object of "left"/"found" that a participle of hurting tells the state of, however the parser
+    hung the participle ("a shooting that left an 8-year-old boy injured": on "left", as a clause of its
+    own), else None. Only hurt: "found a man shot" may tell of the dead."""
+    if measure != "injured" or not _participle(participle) or participle.dep_ not in ("advcl", "xcomp", "ccomp", "oprd") \
+            or participle.head.lemma_.lower() not in lexicon()["found_state"]["verbs"]:
+        return None
+    return _object(participle.head)
 
 
 def hospitalised_after(verb):
@@ -602,7 +622,7 @@ def _patients(verb, subject_is_patient: bool):
         if subject is not None:
             yield subject, False
         return
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if verb.dep_ == "acl" and _participle(verb):
         # "a man shot in the leg"; "Woman and 5-year-old child injured": the participle hangs on the
         # last of the people joined by "and", and tells of them all — not when an earlier one has a
         # predicate of its own, nor in a headline's list of clauses ("5-Year-Old Shot, Teen Killed").
@@ -928,8 +948,9 @@ def _count(person) -> tuple[int, object] | None:
     members = [person] + [c for c in person.conjuncts if c.i > person.i and c.lower_ not in people["reflexive"]
                           and not has_own_state(c)]
     # A list the parser splits over several subjects: "A man, two women and a small child were killed".
+    # (Not one with a participle of its own: "3-year-old girl killed, 3 adults injured" are told apart.)
     members += [s for s in person.head.children if s.dep_ == person.dep_ and s.i > person.i and s not in members
-                and _listed_after(person, s)]
+                and _listed_after(person, s) and not any(c.dep_ == "acl" for c in s.children)]
     # Names each followed by an age, which the parser hangs one on another: "David Jones, 19, Leonard
     # Andrews, 21, and Jamari Brooks, 17, were wounded".
     members += [a for a in _names_after_ages(person) if a not in members]
