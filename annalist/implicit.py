@@ -394,7 +394,14 @@ def _wound_or_condition(token):
     lex = lexicon()
     lemma = token.lemma_.lower()
     if lemma in lex["wounds"]["nouns"] and token.dep_ == "dobj" and token.head.lemma_.lower() in lex["wounds"]["holders"]:
-        return _subject(token.head)
+        holder = token.head
+        if negated(holder):
+            return None  # "didn't have facial injuries to support her claims"
+        # "have" only with a subject of its own (the parser joins a "have" it misreads to a verb before)
+        subject = _subject(holder, own=holder.lemma_.lower() == "have")
+        if subject is not None and _count(subject) == (0, subject) and any(c.dep_ == "amod" for c in token.children):
+            return None  # "None have life-threatening injuries": how the hurt are, not that no one is
+        return subject
     if lemma in lex["wounds"]["nouns"] and token.dep_ in ("nsubj", "nsubjpass"):
         # "His injuries are not life-threatening", "the boy's wounds were not serious": whose wounds they are.
         return next((c for c in token.children if c.dep_ == "poss"), None)

@@ -426,6 +426,31 @@ def test_a_headlines_one_killed_and_others_injured_are_told_apart(gvc_dir):
     assert [title for title, killed in read if killed != [1]] == []
 
 
+def test_someone_who_had_a_gunshot_wound_was_hit(gvc_dir):
+    """"He had a gunshot wound to the hand", "the man had a graze wound to the head": "have" holds a wound
+    as "suffer" and "sustain" do (read as no one before, all of the coverage's such sentences). "None have
+    life-threatening injuries" says how the hurt are, not that no one was hurt: no zero (was one, also with
+    "suffered"/"received"); "didn't have facial injuries" is no one hurt."""
+    had = re.compile(r"\b(?:[Hh]e|[Ss]he|man|woman|boy|girl|child|teenager|mother|victim)\s+(?:also\s+)?had\s+(?:an?\s+)?"
+                     r"(?:apparent\s+|multiple\s+|single\s+|minor\s+)?(?:gunshot|bullet|graze)\s+wounds?\b")
+    read, zeros = [], []
+    qualified_none = re.compile(r"\b(?:[Nn]one|[Nn]o one)\s+(?:of\s+the\s+\w+\s+)?(?:have|had|suffered|received)\s+"
+                                r"(?:any\s+)?life-threatening\s+(?:injuries|wounds)\b")
+    for article in gvc_articles(gvc_dir):
+        text = article["text"]
+        for m in had.finditer(text):
+            sentence = _sentence_around(text, m.start(), m.end())
+            offset = sentence.find(m.group(0))
+            read.append((m.group(0), any(f.measure == "shot" and f.value and offset <= f.end and f.start < offset + len(m.group(0))
+                                         for f in figures.extract(sentence, []))))
+        for m in qualified_none.finditer(text):
+            zeros += [f.span for f in figures.extract(_sentence_around(text, m.start(), m.end()), []) if f.value == 0]
+    assert len(read) >= 8, read
+    assert [said for said, hit in read if not hit] == []
+    assert zeros == []
+    assert figures.extract("Investigators said she didn't have facial injuries to support her claims.", []) == []
+
+
 def test_someone_recovering_is_someone_hurt(gvc_dir):
     """"The boy ... is expected to recover", "a young girl is recovering after she was accidentally shot",
     "Woman recovering after accidental shooting": someone hurt and alive (the headline was read as no one
