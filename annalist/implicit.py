@@ -63,7 +63,7 @@ def figures(doc, offset: int, sentence: str, headline: bool = False) -> list[Fig
     found: dict[tuple[int, str], Figure] = {}
     for token in doc:
         for measure, person, anchor, role in _casualties(token, headline):
-            if _not_an_event(anchor) or _commemorated(person):
+            if _not_an_event(anchor) and not did_not_survive(anchor) or _commemorated(person):
                 continue
             counted = _count(person)
             if counted is None and person.like_num and person.dep_ in ("appos", "npadvmod") and \
@@ -204,6 +204,11 @@ def _casualties(token, headline: bool = False):
                 if subject is not None:
                     yield adj_measure, subject, token, None  # "was pronounced dead", "found him dead"
             return
+    if did_not_survive(token):
+        subject = _subject(token)
+        if subject is not None:
+            yield "killed", subject, token, None  # "The 22-year-old did not survive", "did not survive his wounds"
+        return
     if lemma in _recovering_lemmas():
         person = recovering_person(token)
         if person is not None:
@@ -885,6 +890,13 @@ def _by_police(verb) -> bool:
             # a shooting that has left one child dead, and another critically injured")
         node = node.head
     return False
+
+
+def did_not_survive(verb) -> bool:
+    """"did not survive", "didn't survive his wounds": a death, said as a fact (not "would not survive",
+    "may not survive": a fear)."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon()["recovering"]["expected_verbs"] and negated(verb) \
+        and not any(c.dep_ == "aux" and c.lower_ in lexicon()["not_events"]["modals"] for c in verb.children)
 
 
 def negated(verb) -> bool:

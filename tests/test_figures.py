@@ -451,6 +451,22 @@ def test_someone_who_had_a_gunshot_wound_was_hit(gvc_dir):
     assert figures.extract("Investigators said she didn't have facial injuries to support her claims.", []) == []
 
 
+def test_who_did_not_survive_died(gvc_dir):
+    """"The 22-year-old did not survive", "rushed to the hospital but did not survive": a death said as a
+    fact (read as no one before). Every such sentence of the coverage with its subject; "would not
+    survive" is a fear, no death."""
+    not_survived = re.compile(r"(?:^|(?<=[.!?]\s))(?:The|His|Her|Both)\b[^.;]{0,60}?\bdid\s+not\s+survive\b")
+    read = []
+    for article in gvc_articles(gvc_dir):
+        text = article["text"]
+        for m in not_survived.finditer(text):
+            sentence = _sentence_around(text, m.start(), m.end())
+            read.append((sentence[:60], [f.value for f in figures.extract(sentence, []) if f.measure == "killed"]))
+    assert len(read) >= 3, read
+    assert [sentence for sentence, killed in read if not killed or min(killed) < 1] == []
+    assert figures.extract("The doctors told her that the boy would not survive the bleeding.", []) == []
+
+
 def test_someone_recovering_is_someone_hurt(gvc_dir):
     """"The boy ... is expected to recover", "a young girl is recovering after she was accidentally shot",
     "Woman recovering after accidental shooting": someone hurt and alive (the headline was read as no one
