@@ -480,6 +480,13 @@ def _in_body_part(verb) -> bool:
                for p in verb.children if p.dep_ == "prep")
 
 
+def _told_of_by_who(name) -> bool:
+    """A name a "who" clause tells of is a person's ("Jones, who was shot in the chest, died"): "who"
+    stands for people only, whatever the entity recogniser made of the name."""
+    return any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "whom") for g in c.children)
+               for c in name.children)
+
+
 def _pronounced_dead(token) -> bool:
     """Whether the name is one "pronounced dead" ("Gehl was pronounced dead", "Sproaps and Partlow were
     pronounced dead"): only a person is (the small model tags many a surname opening a sentence as no
@@ -1094,7 +1101,7 @@ def _one_person(token) -> int | None:
     if token.pos_ == "PRON" and token.lower_ in people["pronouns"]:
         return 1  # "he and two others"
     if token.pos_ == "PROPN" and (entity_type(token) == "PERSON" or _aged(token) or _hit_in_body_part(token)
-                                  or _pronounced_dead(token)):
+                                  or _pronounced_dead(token) or _told_of_by_who(token)):
         # a name; the small model often tags a name it has not seen as an organisation or a place ("Vance
         # shot Hampton in the foot": a place is not shot in the foot)
         return 1
