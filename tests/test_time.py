@@ -919,7 +919,6 @@ RULE_EXAMPLES = {
     "month_rel_year": ("It was built in March of last year.", "2010-03"),
     "month_alone": ("It was built in February.", "2011-02"),
     "report_quarter": ("Profit rose in the latest quarter.", "2010-Q4"),
-    "year_quarter": ("Profit rose in the quarter, up from the 2009 quarter.", "2009-Q4"),
     "year_ago_adj": ("It is above the year-ago level.", "2010"),
     "same_period_year_back": ("Sales fell 35% in January, compared to the same month a year ago.", "2010-01"),
     "the_year": ("Sales rose for the year.", "2011"),
@@ -2157,12 +2156,3 @@ def test_a_hedged_ago_is_one_expression():
     assert values("The firm was a minor player only a decade or so ago.", "2010-06-01")["a decade or so ago"] == "2000"
     assert values("If the alliance were what it was 20 years or so ago, it would act.", "2011-04-03")[
         "20 years or so ago"] == "1991"
-
-
-def test_a_year_before_quarter_or_period_is_that_years_reported_quarter():
-    """"in the 1988 quarter", "compared to the 2009 period": in a report on quarterly results, the quarter
-    the report is about, in the year named (was the year alone, or nothing); the year alone where the
-    text speaks of no quarter."""
-    report = "Net income for the third quarter rose 12%. The company earned $4 million in the 1988 quarter."
-    assert values(report, "1989-10-30")["the 1988 quarter"] == "1988-Q3"
-    assert values("Prices were low during the 1945 period of rationing.", "1989-10-30")["the 1945 period"] == "1945"

@@ -791,18 +791,6 @@ def _report_quarter(m, clock, text, start):
     return DATE, value, f"dct {dct.iso()}"
 
 
-def _year_quarter(m, clock, text, start):
-    """"the 1988 quarter": the quarter the report is about, in the year named; the year alone where the
-    text speaks of no quarter ("the 1945 period")."""
-    dct = clock.dct
-    if not cue("quarter").search(text):
-        return DATE, f"{int(m['y']):04d}", "absolute"
-    if dct is None or dct.month is None:
-        return DATE, f"{int(m['y']):04d}-QX", "none"
-    quarter = _reporting_quarter(dct).split("-")[1]
-    return DATE, f"{int(m['y']):04d}-{quarter}", f"dct {dct.iso()}"
-
-
 def _same_period_year_back(m, clock, text, start):
     """"the same month a year ago" after "in January": last January; "the same period last year" is the
     month the sentence named, else (a report on quarterly results) the quarter reported, a year back."""
@@ -1361,7 +1349,7 @@ _NORMALISERS = {
     "day_range_end": _day_range_end, "day_list_end": _day_list_end, "day_range_start": _day_range_start, "noon": _noon,
     "month_rel_year": _month_rel_year, "month_alone": _month_alone, "the_year_number": _the_year_number,
     "set_times": _set_times, "this_day_in_year": _this_day_in_year, "set_every_date": _set_every_date,
-    "decade_of_story": _decade_of_story, "week_of_month": _week_of_month, "report_quarter": _report_quarter, "year_quarter": _year_quarter,
+    "decade_of_story": _decade_of_story, "week_of_month": _week_of_month, "report_quarter": _report_quarter,
     "same_period_year_back": _same_period_year_back,
     "year_ago_adj": _year_ago_adj, "the_year": _the_year, "year_end": _year_end, "month_end": _month_end, "weekend": _weekend,
     "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words,
