@@ -296,6 +296,14 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[text.rfind(".", 0, start) + 1:text.find(".", end) + 1].strip()
 
 
+def _gvc_matches(gvc_dir, pattern: re.Pattern):
+    """(match, its sentence) for every match of `pattern` in the text of GVA's coverage."""
+    for article in gvc_articles(gvc_dir):
+        text = article["text"]
+        for m in pattern.finditer(text):
+            yield m, _sentence_around(text, m.start(), m.end())
+
+
 def test_what_a_firing_struck_is_someone_shot(gvc_dir):
     """"the gun discharged, striking the driver in the back", "fired several shots striking the victim",
     "it accidentally went off, hitting the child": "strike" and "hit" count a casualty only when a bullet
@@ -349,14 +357,9 @@ def test_ages_sharing_one_year_old_count_one_person_each(gvc_dir):
     are two people (read as one or no one before). Every such object of a casualty verb in GVA's coverage."""
     suspended = re.compile(r"\b(?:killed|struck|shot|wounded|hitting|striking)\s+(?:his\s+|her\s+|their\s+|an?\s+)?"
                            r"\d{1,2}-\s+and\s+\d{1,2}-year-old\b")
-    read = []
-    for article in gvc_articles(gvc_dir):
-        text = article["text"]
-        for m in suspended.finditer(text):
-            sentence = _sentence_around(text, m.start(), m.end())
-            values = [f.value for f in figures.extract(sentence, []) if f.implicit and f.measure in ("shot", "killed")
-                      and f.role != "suspect" and re.search(r"\d{1,2}-(?:\s|$)", f.span)]
-            read.append((sentence[:70], values))
+    read = [(sentence[:70], [f.value for f in figures.extract(sentence, []) if f.implicit and f.measure in ("shot", "killed")
+                             and f.role != "suspect" and re.search(r"\d{1,2}-(?:\s|$)", f.span)])
+            for _, sentence in _gvc_matches(gvc_dir, suspended)]
     assert len(read) >= 3, read
     assert [sentence for sentence, values in read if values != [2]] == []
 
@@ -456,12 +459,8 @@ def test_who_did_not_survive_died(gvc_dir):
     fact (read as no one before). Every such sentence of the coverage with its subject; "would not
     survive" is a fear, no death."""
     not_survived = re.compile(r"(?:^|(?<=[.!?]\s))(?:The|His|Her|Both)\b[^.;]{0,60}?\bdid\s+not\s+survive\b")
-    read = []
-    for article in gvc_articles(gvc_dir):
-        text = article["text"]
-        for m in not_survived.finditer(text):
-            sentence = _sentence_around(text, m.start(), m.end())
-            read.append((sentence[:60], [f.value for f in figures.extract(sentence, []) if f.measure == "killed"]))
+    read = [(sentence[:60], [f.value for f in figures.extract(sentence, []) if f.measure == "killed"])
+            for _, sentence in _gvc_matches(gvc_dir, not_survived)]
     assert len(read) >= 3, read
     assert [sentence for sentence, killed in read if not killed or min(killed) < 1] == []
     assert figures.extract("The doctors told her that the boy would not survive the bleeding.", []) == []
@@ -474,15 +473,12 @@ def test_a_name_a_who_clause_tells_of_is_a_person(gvc_dir):
     clause tells that it was shot or died reads someone hit there (8 of the 26 read no one before)."""
     who = re.compile(r"\b(?P<name>[A-Z][a-z]{2,}),\s+who\s+(?:was\s+(?:also\s+|subsequently\s+)?shot|died)\b")
     read = []
-    for article in gvc_articles(gvc_dir):
-        text = article["text"]
-        for m in who.finditer(text):
-            sentence = _sentence_around(text, m.start(), m.end())
-            if re.search(r"\b(?:vigil|funeral|honou?red|story about)\b", sentence):
-                continue  # an earlier death a vigil or a story is about: not counted (test_events)
-            at = sentence.find(m.group(0))
-            read.append((m.group(0), any(f.measure in ("shot", "killed") and f.value and f.start <= at < f.end
-                                         for f in figures.extract(sentence, []))))
+    for m, sentence in _gvc_matches(gvc_dir, who):
+        if re.search(r"\b(?:vigil|funeral|honou?red|story about)\b", sentence):
+            continue  # an earlier death a vigil or a story is about: not counted (test_events)
+        at = sentence.find(m.group(0))
+        read.append((m.group(0), any(f.measure in ("shot", "killed") and f.value and f.start <= at < f.end
+                                     for f in figures.extract(sentence, []))))
     assert len(read) >= 8, read
     assert len([said for said, hit in read if not hit]) <= 1, [said for said, hit in read if not hit]
 
