@@ -919,12 +919,13 @@ def _sent_to_hospital(verb, counted) -> bool:
 
 
 def _treated_for_wounds(verb, counted) -> bool:
-    """"Three others are being treated for injuries": the people a treatment for wounds is said of."""
+    """"Three others are being treated for injuries", "Three other people were treated and released": the
+    people a treatment for wounds is said of."""
     treated = _counted()["treated_for_wounds"]
     return (counted.dep_ == "nsubjpass" and counted.head.i == verb.i and verb.lemma_.lower() in treated["verbs"]
-            and any(p.dep_ == "prep" and p.lower_ == "for"
-                    and any(g.lemma_.lower() in treated["wounds"] for g in p.children if g.dep_ == "pobj")
-                    for p in verb.children))
+            and (any(p.dep_ == "prep" and p.lower_ == "for"
+                     and any(g.lemma_.lower() in treated["wounds"] for g in p.children if g.dep_ == "pobj")
+                     for p in verb.children) or implicit.treated_and_released(verb)))
 
 
 def _hospitalised_after(verb, counted) -> bool:

@@ -45,7 +45,8 @@ def trigger_lemmas() -> frozenset[str]:
     return frozenset([*_verb_measures(), "turn", *(w for words in lex["adjectives"].values() for w in words),
                       *hospitalised["after_verbs"], *lex["nominal"]["killed"], *lex["nominal"]["shot"],
                       *lex["wounds"]["nouns"], "condition", *lex["bodies"]["nouns"], *_recovering_lemmas(),
-                      *lex["lives"]["nouns"], *lex["bullet_taken"]["verbs"]])
+                      *lex["lives"]["nouns"], *lex["bullet_taken"]["verbs"],
+                      *datafiles.load("counted_en.toml")["treated_for_wounds"]["verbs"]])
 
 
 @lru_cache(maxsize=1)
@@ -222,6 +223,11 @@ def _casualties(token, headline: bool = False):
     if hospitalised is not None and _count(hospitalised) is not None:
         yield SHOT, hospitalised, token, None
         return
+    if treated_and_released(token):
+        subject = _subject(token)
+        if subject is not None:
+            yield "injured", subject, token, None  # "She was treated at a hospital and released"
+        return
     nominal = _nominal_measure(token)
     if nominal:
         for person in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
@@ -301,6 +307,17 @@ def _participle(verb) -> bool:
     """A past participle: so tagged, or tagged a past tense where no tense can stand (no subject or object
     of its own: "a shooting that left an 8-year-old boy injured", the tagger's "injured" a VBD)."""
     return verb.tag_ == "VBN" or verb.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
+
+
+def treated_and_released(verb) -> bool:
+    """"was treated and released", "were treated at a hospital and released": treated for wounds and out
+    of danger, in a story that has told of a shooting (before the sentence or in it)."""
+    words = datafiles.load("counted_en.toml")["treated_for_wounds"]
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in words["verbs"] or negated(verb) \
+            or not any(c.dep_ == "conj" and c.lemma_.lower() in words["released"] for c in verb.children):
+        return False
+    return verb.doc.user_data.get(SHOOTING_TOLD, False) or \
+        re.search(lexicon()["instrument_only"]["shooting_told"], verb.sent.text, re.I) is not None
 
 
 def _left_hurt(participle, measure: str):

@@ -500,6 +500,25 @@ def test_the_one_left_or_found_hurt_beside_the_dead_is_hurt(gvc_dir):
     assert figures.extract("By then a SWAT team arrived and an officer shot Long from about 100 yards away.", []) == []
 
 
+def test_who_was_treated_and_released_was_hurt(gvc_dir):
+    """"Three other people were treated and released", "She was treated at a hospital and released": in a
+    story that has told of a shooting, someone hurt and out of danger, though no wound is named (read as
+    no one before). Every such sentence of the coverage whose subject opens it."""
+    treated = re.compile(r"(?:^|(?<=[.!?]\s))(?:The\s+victim|She|He|Both|Three\s+other\s+people|The\s+student)\s+"
+                         r"(?:was|were|has\s+been)\s+treated\b[^.;]{0,60}?\band\s+(?:later\s+)?released\b")
+    read = []
+    for article in gvc_articles(gvc_dir):
+        text = article["text"]
+        found = None
+        for m in treated.finditer(text):
+            found = found if found is not None else figures.extract_document(text, None, [])
+            read.append((m.group(0)[:50], any(f.measure == "injured" and f.value and m.start() <= f.start < m.end()
+                                               for f in found)))
+    assert len(read) >= 10, read
+    assert [said for said, hurt in read if not hurt] == []
+    assert figures.extract_document("The storm hit the town. She was treated and released.", None, []) == []
+
+
 def test_someone_recovering_is_someone_hurt(gvc_dir):
     """"The boy ... is expected to recover", "a young girl is recovering after she was accidentally shot",
     "Woman recovering after accidental shooting": someone hurt and alive (the headline was read as no one
