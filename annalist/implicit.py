@@ -306,7 +306,8 @@ def _of_whom(noun):
 def _participle(verb) -> bool:
     """A past participle: so tagged, or tagged a past tense where no tense can stand (no subject or object
     of its own: "a shooting that left an 8-year-old boy injured", the tagger's "injured" a VBD)."""
-    return verb.tag_ == "VBN" or verb.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
+    return verb.tag_ == "VBN" or \
+        verb.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
 
 
 def treated_and_released(verb) -> bool:
@@ -316,15 +317,15 @@ def treated_and_released(verb) -> bool:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in words["verbs"] or negated(verb) \
             or not any(c.dep_ == "conj" and c.lemma_.lower() in words["released"] for c in verb.children):
         return False
-    return verb.doc.user_data.get(SHOOTING_TOLD, False) or \
-        re.search(lexicon()["instrument_only"]["shooting_told"], verb.sent.text, re.I) is not None
+    return _shooting_told_before(verb) or shooting_told_from(verb.sent.text) is not None
 
 
 def _left_hurt(participle, measure: str):
     """The object of "left"/"found" that a participle of hurting tells the state of, however the parser
     hung the participle ("a shooting that left an 8-year-old boy injured": on "left", as a clause of its
     own), else None. Only hurt: "found a man shot" may tell of the dead."""
-    if measure != "injured" or not _participle(participle) or participle.dep_ not in ("advcl", "xcomp", "ccomp", "oprd") \
+    if measure != "injured" or not _participle(participle) \
+            or participle.dep_ not in ("advcl", "xcomp", "ccomp", "oprd") \
             or participle.head.lemma_.lower() not in lexicon()["found_state"]["verbs"]:
         return None
     return _object(participle.head)
@@ -500,7 +501,8 @@ def _in_body_part(verb) -> bool:
 def _told_of_by_who(name) -> bool:
     """A name a "who" clause tells of is a person's ("Jones, who was shot in the chest, died"): "who"
     stands for people only, whatever the entity recogniser made of the name."""
-    return any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "whom") for g in c.children)
+    return any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "whom")
+                                         for g in c.children)
                for c in name.children)
 
 
@@ -549,7 +551,7 @@ def _hit_after_firing(verb) -> bool:
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return False
     return _fired_shortly_before(verb) or \
-        verb.doc.user_data.get(SHOOTING_TOLD, False) and not any(c.dep_ == "agent" for c in verb.children)
+        _shooting_told_before(verb) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 SHOOTING_TOLD = "annalist.shooting_told"  # key in a parsed sentence's user_data
@@ -565,6 +567,10 @@ def shooting_told_from(text: str) -> int | None:
 def mark_shooting_told(doc, told: bool) -> None:
     """Mark a parsed sentence as coming after the article told of a shooting (`shooting_told_from`)."""
     doc.user_data[SHOOTING_TOLD] = told
+
+
+def _shooting_told_before(token) -> bool:
+    return token.doc.user_data.get(SHOOTING_TOLD, False)
 
 
 def _fired_shortly_before(token) -> bool:
@@ -731,7 +737,8 @@ def _participle_with_own_subject(verb) -> bool:
     father who then shot himself counted twice, one incident wrong, none right.)"""
     # (the tagger may take the participle for a past tense: "left one man dead and a woman wounded"; a past
     # tense with what it did right after it is none: "an officer shot Long from 100 yards away")
-    return ((verb.tag_ == "VBN" or verb.tag_ == "VBD" and not _noun_phrase_right_after(verb)) and verb.dep_ == "conj" and not _object(verb)
+    return ((verb.tag_ == "VBN" or verb.tag_ == "VBD" and not _noun_phrase_right_after(verb))
+            and verb.dep_ == "conj" and not _object(verb)
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
             and any(c.dep_ == "nsubj" for c in verb.children))
 
@@ -739,8 +746,9 @@ def _participle_with_own_subject(verb) -> bool:
 def _noun_phrase_right_after(verb) -> bool:
     """Whether a noun phrase starts right after the verb, as its object would (whatever the parser made of it)."""
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    # (a capital: "shot Long", a name the tagger missed)
     return after is not None and (after.pos_ in ("PROPN", "NOUN", "PRON", "DET", "NUM")
-                                  or after.is_alpha and after.text[:1].isupper())  # "shot Long": a name the tagger missed
+                                  or after.is_alpha and after.text[:1].isupper())
 
 
 def suspected_of(crime, person) -> bool:
