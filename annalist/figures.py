@@ -844,9 +844,7 @@ def _hit_people(verb, counted) -> bool:
 
 
 def _names_people(counted) -> bool:
-    people = implicit.lexicon()["people"]
-    return (counted.lemma_.lower() in people["nouns"] or counted.lower_ in people["groups"]
-            or counted.lower_ in _counted()["gunfire"]["people"])
+    return implicit.is_people_noun(counted) or counted.lower_ in _counted()["gunfire"]["people"]
 
 
 def _shot_people(counted) -> bool:

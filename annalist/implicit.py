@@ -1032,10 +1032,15 @@ def _count(person) -> tuple[int, object] | None:
     return total, person
 
 
+def is_people_noun(noun) -> bool:
+    """Whether a noun is one of people ("officers", "victims", "people")."""
+    people = lexicon()["people"]
+    return noun.lemma_.lower() in people["nouns"] or noun.lower_ in people["groups"]
+
+
 def _names_people(noun) -> bool:
     """Whether a noun names people ("officers", "victims", "one else"), not things a bullet hits ("organs")."""
-    people, zero = lexicon()["people"], lexicon()["zero"]
-    return noun.lemma_.lower() in people["nouns"] or noun.lower_ in people["groups"] or noun.lower_ in zero["heads"]
+    return is_people_noun(noun) or noun.lower_ in lexicon()["zero"]["heads"]
 
 
 def _one_more_of_a_group(person) -> bool:
