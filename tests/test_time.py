@@ -2156,3 +2156,16 @@ def test_a_hedged_ago_is_one_expression():
     assert values("The firm was a minor player only a decade or so ago.", "2010-06-01")["a decade or so ago"] == "2000"
     assert values("If the alliance were what it was 20 years or so ago, it would act.", "2011-04-03")[
         "20 years or so ago"] == "1991"
+
+
+def test_a_quarter_still_to_come_is_last_years_only_when_that_is_nearer_or_the_clause_is_past(timeline17_dir):
+    """"the fourth quarter" in a report of August: this year's, not last year's (before: any quarter after the
+    report's was last year's). The BP reports: "will be made in the fourth quarter" (August 9, 2010) and
+    "no second or third quarter dividends this year" (June 17) are 2010's. In January the fourth quarter
+    just ended is last year's; a past clause keeps it last year's."""
+    text, tagged = next(timeline17_stating(timeline17_dir, "will be made in the fourth quarter by BP"))
+    assert ("the fourth quarter", "2010-Q4") in [(t.text, t.value) for t in tagged]
+    text, tagged = next(timeline17_stating(timeline17_dir, "no second or third quarter dividends this year"))
+    assert ("third quarter", "2010-Q3") in [(t.text, t.value) for t in tagged]
+    assert [t.value for t in temporal.tag("Profit in the fourth quarter rose 5%.", "2006-01-19")] == ["2005-Q4"]
+    assert [t.value for t in temporal.tag("The company posted a loss in the fourth quarter.", "2006-08-19")] == ["2005-Q4"]

@@ -572,9 +572,24 @@ def _quarter(m, clock, text, start):
     named = m["y"] or m["yq"] or (f"{m['ry']} year" if m["ry"] else None)  # "next year's first quarter"
     year, anchor = _relative_year(named, clock, text, start)
     dct = clock.dct
-    if not named and year and dct and dct.month and year == dct.year and q > (dct.month - 1) // 3 + 1:
-        year -= 1  # news reports on quarters that are over: "the fourth quarter" in January is last year's
+    if not named and year and dct and dct.month and year == dct.year and q > (dct.month - 1) // 3 + 1 \
+            and _last_years_quarter(dct, q, text, start):
+        year -= 1
     return DATE, f"{year if year else 'XXXX'}-Q{q}", anchor
+
+
+def _last_years_quarter(dct: Ref, q: int, text: str, start: int) -> bool:
+    """Whether a quarter still to come this year ("the fourth quarter" in a report of August) is last
+    year's: news reports on quarters that are over ("the fourth quarter" in January is last year's), so
+    in a past clause it is, in a future one it is not, and otherwise it is the one of the two nearer the
+    report ("the partial closure of ten plants during the fourth quarter" in August is this year's)."""
+    tense = clause_tense(text, start)
+    if tense:
+        return tense == "past"
+    report = date(dct.year, dct.month, dct.day or 15)
+    ended = date(dct.year - 1, 3 * q, 1) + relativedelta(months=1, days=-1)
+    begins = date(dct.year, 3 * q - 2, 1)
+    return (report - ended) < (begins - report)
 
 
 def _half_year(m, clock, text, start):
