@@ -2169,3 +2169,16 @@ def test_a_quarter_still_to_come_is_last_years_only_when_that_is_nearer_or_the_c
     assert ("third quarter", "2010-Q3") in [(t.text, t.value) for t in tagged]
     assert [t.value for t in temporal.tag("Profit in the fourth quarter rose 5%.", "2006-01-19")] == ["2005-Q4"]
     assert [t.value for t in temporal.tag("The company posted a loss in the fourth quarter.", "2006-08-19")] == ["2005-Q4"]
+
+
+def test_a_year_said_aloud_is_a_year_of_its_month_or_season():
+    """A broadcast transcript's "the winter of nineteen ninety-four" (TimeBank's CNN19980223.1130.0960) is one
+    expression, 1994-WI, as the gold has it (before: "the winter" of the report's year and "nineteen
+    ninety-four" apart); so are "March of nineteen ninety-six" and "the fall of two thousand one"."""
+    doc = {d.name: d for d in read_gold_dir(need_shared("datasets/tempeval3/TBAQ-cleaned/TimeBank"))}["CNN19980223.1130.0960"]
+    winter = [g for g in doc.timexes if "nineteen ninety-four" in doc.text[g.start:g.end]]
+    tagged = {(t.start, t.end): t.value for t in temporal.tag(doc.text, doc.dct)}
+    assert winter and [tagged.get((g.start, g.end)) for g in winter] == [g.value for g in winter] == ["1994-WI"]
+    said = [(t.text, t.value) for t in temporal.tag(
+        "Prices fell in March of nineteen ninety-six. The law passed in the fall of two thousand one.", "1998-02-23")]
+    assert said == [("March of nineteen ninety-six", "1996-03"), ("the fall of two thousand one", "2001-FA")], said

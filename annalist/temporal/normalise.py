@@ -293,7 +293,10 @@ def _part_of_date(m, clock, text, start):
 
 
 def _month_year(m, clock, text, start):
-    ref = Ref(int(m["y"]), _month(m["mon"]))
+    year = _written_or_spoken_year(m)
+    if year is None:
+        return None
+    ref = Ref(year, _month(m["mon"]))
     return _story_moves_to(ref, clock, start, text, m.end())
 
 
@@ -481,17 +484,21 @@ _RELATIVE = ("last", "this", "next", "following", "previous", "that")  # words t
 
 def _season(m, clock, text, start):
     code = SEASONS[m["season"].lower()]
-    if m["season"][0].isupper() and not (m["rel"] or m["y"] or m["by"]) and cue("season_in_name").match(text, m.end()):
+    stated = m["y"] or m["sy"] or m["by"]
+    if m["season"][0].isupper() and not (m["rel"] or stated) and cue("season_in_name").match(text, m.end()):
         return None  # a place: "Winter Springs High School", "Spring Street", "Summer Avenue"
-    if m["season"].lower() == "fall" and not (m["rel"] and m["rel"].lower() != "that" or m["y"] or m["by"]):
+    if m["season"].lower() == "fall" and not (m["rel"] and m["rel"].lower() != "that" or stated):
         return None  # "fall" is mostly the verb ("buildings that fall down")
-    if m["y"]:
+    if m["y"] or m["sy"]:
+        year = _written_or_spoken_year(m)
+        if year is None:
+            return None
         if clock.narrative_only and (clock.narrative is None or _opens_sentence(text, start)):
             # A history that opens on "In the spring of 1862", or a sentence that does ("In the fall of 1862,
             # Lee invaded Maryland"): the story is in that year until a date moves it. (Inside a sentence, a
             # season with its year is as often an aside, "in summer 2007" in a story of 2008.)
-            clock.set_narrative(Ref(int(m["y"])), start)
-        return DATE, f"{m['y']}-{code}", "absolute"
+            clock.set_narrative(Ref(year), start)
+        return DATE, f"{year}-{code}", "absolute"
     if m["by"]:  # "the spring of 480 BC": where the story is, as "480 BC" alone would be
         ref = Ref(-int(m["by"]))
         clock.set_narrative(ref, start)
@@ -890,16 +897,25 @@ def _the_week(m, clock, text, start):
     return DATE, f"{year:04d}-WXX" if year else "XXXX-WXX", anchor
 
 
-def _spelled_year(m, clock, text, start):
-    words = re.sub(r"\s+", " ", m["sy"].lower()).replace(" hundred", "").replace(" and", "")
+def spoken_year(said: str) -> int | None:
+    """The year a spoken year names (the fragment spoken_year): "nineteen ninety-four" is 1994."""
+    words = re.sub(r"\s+", " ", said.lower()).replace(" hundred", "").replace(" and", "")
     if words.startswith("two thousand"):
         rest = words[len("two thousand"):].strip()
-        year = 2000 + (NUMBER_WORDS.get(rest, 0) if rest else 0)
-    else:
-        rest = words[len("nineteen"):].strip()
-        if rest not in NUMBER_WORDS:
-            return None
-        year = 1900 + NUMBER_WORDS[rest]
+        return 2000 + (NUMBER_WORDS.get(rest, 0) if rest else 0)
+    rest = words[len("nineteen"):].strip()
+    return 1900 + NUMBER_WORDS[rest] if rest in NUMBER_WORDS else None
+
+
+def _written_or_spoken_year(m) -> int | None:
+    """The year a rule's match states in digits (y) or aloud (sy: "March of nineteen ninety-six")."""
+    return int(m["y"]) if m["y"] else spoken_year(m["sy"])
+
+
+def _spelled_year(m, clock, text, start):
+    year = spoken_year(m["sy"])
+    if year is None:
+        return None
     ref = Ref(year)
     clock.set_narrative(ref, start, same_sentence_only=True)
     return DATE, ref.iso(), "absolute"
