@@ -2182,3 +2182,22 @@ def test_a_year_said_aloud_is_a_year_of_its_month_or_season():
     said = [(t.text, t.value) for t in temporal.tag(
         "Prices fell in March of nineteen ninety-six. The law passed in the fall of two thousand one.", "1998-02-23")]
     assert said == [("March of nineteen ninety-six", "1996-03"), ("the fall of two thousand one", "2001-FA")], said
+
+
+def test_a_date_said_aloud_is_read_as_its_digits_are(timeline17_dir):
+    """Transcripts write dates as said: "congressional terms start on January third" (a CNN transcript of
+    Timeline17) is January 3, "born on the first of June 2009" June 1, 2009 (before: the month alone);
+    "the nineteen-thirties" is the decade, as "the 1930s" is. "In his eighties", "in her late seventies"
+    are ages, not decades (before: 198, 197). Not a name: "By the end of May the Second Pacific Squadron"."""
+    _, tagged = next(timeline17_stating(timeline17_dir, "terms start on January third"))
+    assert ("January third", "2011-01-03") in [(t.text, t.value) for t in tagged]
+    _, tagged = next(timeline17_stating(timeline17_dir, "born on the first of June 2009"))
+    assert ("the first of June 2009", "2009-06-01") in [(t.text, t.value) for t in tagged]
+    _, tagged = next(timeline17_stating(timeline17_dir, "since the nineteen-thirties"))
+    assert ("the nineteen-thirties", "193") in [(t.text, t.value) for t in tagged]
+    for text, tagged in timeline17_stating(timeline17_dir, "in his eighties"):
+        assert not [t for t in tagged if t.text.endswith("eighties")], tagged
+    said = temporal.tag("Saddam Hussein had until February fifteenth, nineteen ninety-eight to comply. By the end of "
+                        "May the Second Pacific Squadron sailed. She is in her late seventies.", "1998-02-23")
+    assert ("February fifteenth, nineteen ninety-eight", "1998-02-15") in [(t.text, t.value) for t in said], said
+    assert not [t for t in said if "Second" in t.text or "seventies" in t.text], said

@@ -39,6 +39,20 @@ MONTHS = _numbered(_data()["months"], 1)
 WEEKDAYS = _numbered(_data()["weekdays"], 0)
 NUMBER_WORDS = _number_words()
 ORDINALS = {w: i for i, w in enumerate(_data()["ordinals"])} | _data()["ordinal_phrases"]
+
+
+def _days_said_aloud() -> dict[str, int]:
+    """"first" .. "thirty-first" (also "twenty first"): a day of the month as a transcript writes it."""
+    ones = {w: n for w, n in ORDINALS.items() if 1 <= n <= 9}
+    days = {w: n for w, n in ORDINALS.items() if 1 <= n <= 31}
+    for tens, word in ((20, "twenty"), (30, "thirty")):
+        for w, n in ones.items():
+            if tens + n <= 31:
+                days[f"{word}-{w}"] = days[f"{word} {w}"] = tens + n
+    return days
+
+
+DAYS_SAID_ALOUD = _days_said_aloud()
 UNITS = dict(_data()["units"])
 PARTS = dict(_data()["parts_of_day"])
 SEASONS = dict(_data()["seasons"])
@@ -58,6 +72,7 @@ FRAGMENTS["number"] = rf"(?:\d+(?:\.\d+)?|{word_alternation(NUMBER_WORDS)})"
 FRAGMENTS["ordinal"] = r"(?:\d+(?:st|nd|rd|th)|" + word_alternation(ORDINALS) + ")"
 FRAGMENTS["tens_to_ninety_nine"] = _spelled(10, 100)
 FRAGMENTS["one_to_ninety_nine"] = _spelled(1, 100)
+FRAGMENTS["day_said_aloud"] = word_alternation(DAYS_SAID_ALOUD)
 FRAGMENTS["time_zones"] = word_alternation(datafiles.load("not_dates_en.toml")["time_zones"])
 
 MONTH_RX, DAY_RX, YEAR_RX = FRAGMENTS["month"], FRAGMENTS["day"], FRAGMENTS["year"]

@@ -14,8 +14,8 @@ from .. import datafiles
 from ..models import Timex
 from .anchor import (Clock, Ref, clause_around, clause_tense, names_incident, nearest_month, nearest_year, period_value,
                      shifted, tense_before, valid_date, within_sentences, year_value)
-from .lexicon import (DAY_RX, DECADE_WORDS, MONTH_RX, MONTHS, NUMBER_WORDS, ORDINALS, PARTS, SEASONS, TIME_UNITS, UNITS,
-                      VAGUE_RX, WEEKDAYS, YEAR_RX, cue, holidays)
+from .lexicon import (DAY_RX, DAYS_SAID_ALOUD, DECADE_WORDS, MONTH_RX, MONTHS, NUMBER_WORDS, ORDINALS, PARTS, SEASONS,
+                      TIME_UNITS, UNITS, VAGUE_RX, WEEKDAYS, YEAR_RX, cue, holidays)
 from .match import find_candidates
 
 DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
@@ -131,7 +131,8 @@ def _month(text: str) -> int:
 
 
 def _day(text: str) -> int:
-    return int(re.match(r"\d+", text).group())
+    digits = re.match(r"\d+", text)
+    return int(digits.group()) if digits else DAYS_SAID_ALOUD[re.sub(r"\s+", " ", text.lower())]
 
 
 def _story_moves_to(ref: Ref, clock: Clock, start: int, text: str | None = None, end: int | None = None):
@@ -156,6 +157,17 @@ def _full_date(m, clock, text, start):
         return None
     ref = Ref(year, month, day)
     return _story_moves_to(ref, clock, start, text, m.end())
+
+
+def _date_said_aloud(m, clock, text, start):
+    """"March third", "the twenty-fifth of February, nineteen ninety-eight": read as "March 3", "25 February
+    1998" are."""
+    if not (m["y"] or m["sy"]):
+        return _yearless_date(m, clock, text, start)
+    year, month, day = _written_or_spoken_year(m), _month(m["mon"]), _day(m["d"])
+    if not year or not valid_date(year, month, day):
+        return None
+    return _story_moves_to(Ref(year, month, day), clock, start, text, m.end())
 
 
 def _iso_date(m, clock, text, start):
@@ -472,6 +484,9 @@ def _street(words: dict) -> re.Pattern:
 
 
 def _decade_words(m, clock, text, start):
+    """"the eighties", "the late nineteen seventies"; "in his eighties", "her late twenties" are ages."""
+    if cue("age_of_decade").search(text, max(0, start - 12), start):
+        return None
     return DATE, f"19{DECADE_WORDS.index(m['dw'].lower()) + 2}", "absolute"
 
 
@@ -1362,7 +1377,8 @@ def _told_as_past(text: str, start: int) -> bool:
 _NORMALISERS = {
     "iso_date": _iso_date, "numeric_date": _numeric_date, "night_of_range": _night_range, "night_of_range_dm": _night_range,
     "part_of_date": _part_of_date, "month_day_year": _full_date, "day_month_year": _full_date,
-    "ordinal_day": _ordinal_day, "month_day": _yearless_date, "day_month": _yearless_date, "month_year": _month_year,
+    "ordinal_day": _ordinal_day, "month_day": _yearless_date, "day_month": _yearless_date,
+    "month_day_said_aloud": _date_said_aloud, "day_month_said_aloud": _date_said_aloud, "month_year": _month_year,
     "month_of_that_year": _month_of_that_year, "season_of_that_year": _season_of_that_year,
     "season_year": _season, "quarter": _quarter, "half_year": _half_year, "decade": _decade,
     "decade_short": _decade_short, "century": _century, "year_in": _year_in, "era_year": _era_year, "fiscal_year": _fiscal_year,
