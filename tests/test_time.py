@@ -2201,3 +2201,20 @@ def test_a_date_said_aloud_is_read_as_its_digits_are(timeline17_dir):
                         "May the Second Pacific Squadron sailed. She is in her late seventies.", "1998-02-23")
     assert ("February fifteenth, nineteen ninety-eight", "1998-02-15") in [(t.text, t.value) for t in said], said
     assert not [t for t in said if "Second" in t.text or "seventies" in t.text], said
+
+
+def test_a_past_verb_right_after_a_weekday_dates_it_in_the_past_whatever_the_clause_promises(timeline17_dir):
+    """Wire copy's "The Council of the European Union Thursday announced it will extend ..." (a CNN report
+    of Friday 2011-03-11) tells of the Thursday before, not the next one (before: the "will" later in the
+    clause made it 03-17); so "Exxon and the other companies on Wednesday promised their equipment will
+    ...". A participle that describes a noun is no such verb: "will face a separate House hearing on
+    Thursday devoted to" is still the coming Thursday, and so is the Tuesday of "Clinton, who will travel to
+    London to attend a meeting on Libya on Tuesday, gave ...", whose past verb lies past a comma."""
+    cases = [("The Council of the European Union Thursday announced it will extend", "Thursday", "2011-03-10"),
+             ("Exxon and the other companies on Wednesday promised their equipment will", "Wednesday", "2010-07-21"),
+             ("will face a separate House hearing on Thursday devoted to", "Thursday", "2010-06-17"),
+             ("an international meeting on Libya on Tuesday , gave an upbeat", "Tuesday", "2011-03-29")]
+    for needle, weekday, value in cases:
+        text, tagged = next(timeline17_stating(timeline17_dir, needle))
+        at = text.index(needle) + needle.index(weekday)
+        assert [t.value for t in tagged if t.start == at] == [value], (needle, [(t.text, t.value) for t in tagged if t.start == at])

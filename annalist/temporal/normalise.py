@@ -1107,7 +1107,8 @@ def _weekday(m, clock, text, start):
     clause = clause_around(text, start)
     ahead = (target - dct.weekday()) % 7
     told_then = cue("past_verb_before").search(text, max(0, start - 30), start) and \
-        not cue("passive_participle_before").search(text, max(0, start - 40), start)
+        not cue("passive_participle_before").search(text, max(0, start - 40), start) \
+        or cue("past_verb_after").match(text, m.start() + len(m.group(0).rstrip(" ,")))
     # "would be traveling Thursday"; not "there will not be any charges after a boy was shot in the head
     # Tuesday night", where the past verb nearest before the weekday governs it
     looks_ahead = (cue("future").search(clause) or cue("future_in_past").search(clause)
