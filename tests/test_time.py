@@ -2218,3 +2218,15 @@ def test_a_past_verb_right_after_a_weekday_dates_it_in_the_past_whatever_the_cla
         text, tagged = next(timeline17_stating(timeline17_dir, needle))
         at = text.index(needle) + needle.index(weekday)
         assert [t.value for t in tagged if t.start == at] == [value], (needle, [(t.text, t.value) for t in tagged if t.start == at])
+
+
+def test_a_clock_time_before_a_bracketed_clock_and_a_weekday_is_that_weekdays():
+    """AP copy: "The blast in Nairobi occurred at about 10:35 a.m. (0735 GMT) Friday" in a report of
+    Saturday 1998-08-08 (AQUAINT's APW19980808.0022) is Friday's 10:35, as the gold has it (before: the
+    report's day); the bracketed "1430 GMT" of "by 4:30 pm (1430 GMT) on Wednesday" is Wednesday's too."""
+    doc = {d.name: d for d in read_gold_dir(need_shared("datasets/tempeval3/TBAQ-cleaned/AQUAINT"))}["APW19980808.0022"]
+    clocks = [g for g in doc.timexes if doc.text[g.start:g.end] == "10:35 a.m."]
+    tagged = {(t.start, t.end): t.value for t in temporal.tag(doc.text, doc.dct)}
+    assert clocks and [tagged.get((g.start, g.end)) for g in clocks] == [g.value for g in clocks] == ["1998-08-07T10:35"]
+    said = [(t.text, t.value) for t in temporal.tag("They have until 4:30 pm (1430 GMT) on Wednesday to leave.", "2011-07-08")]
+    assert said == [("4:30 pm", "2011-07-06T16:30"), ("1430 GMT", "2011-07-06T14:30Z"), ("Wednesday", "2011-07-06")], said

@@ -15,7 +15,7 @@ from ..models import Timex
 from .anchor import (Clock, Ref, clause_around, clause_tense, names_incident, nearest_month, nearest_year, period_value,
                      shifted, tense_before, valid_date, within_sentences, year_value)
 from .lexicon import (DAY_RX, DAYS_SAID_ALOUD, DECADE_WORDS, MONTH_RX, MONTHS, NUMBER_WORDS, ORDINALS, PARTS, SEASONS,
-                      TIME_UNITS, UNITS, VAGUE_RX, WEEKDAYS, YEAR_RX, cue, holidays)
+                      TIME_UNITS, UNITS, VAGUE_RX, WEEKDAY_RX, WEEKDAYS, YEAR_RX, cue, holidays)
 from .match import find_candidates
 
 DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
@@ -1315,6 +1315,9 @@ def _set_adverb(m, clock, text, start):
     return SET, duration_value(1, unit), "none"
 
 
+_WEEKDAY_ALONE = re.compile(rf"(?P<wd>{WEEKDAY_RX})\b", re.I)
+
+
 def _clock_time(m, clock, text, start):
     hour = int(m["h"])
     ap = (m.groupdict().get("ap") or "").lower().replace(".", "")
@@ -1327,7 +1330,13 @@ def _clock_time(m, clock, text, start):
         hour += 12
     minute = m["mi"] or "00"
     # A time of day is part of the day its own sentence names ("first test flight Tuesday ... at
-    # 18:00 UTC"), else of the story's current day.
+    # 18:00 UTC"), else of the story's current day; a weekday after a bracketed time on another clock
+    # is its own ("10:35 a.m. (0735 GMT) Friday").
+    bracketed = cue("weekday_after_bracketed_clock").match(text, m.end())
+    if bracketed:
+        weekday = _WEEKDAY_ALONE.match(text, bracketed.start("wd"))
+        _, day, anchor = _weekday(weekday, clock, text, weekday.start())
+        return TIME, f"{day[:10]}T{hour:02d}:{m['mi'] or '00'}{_utc_suffix(m.group(0))}", anchor
     ref, anchor = clock.mentioned_day(start, text, sentences=1)
     day = ref.as_date().isoformat() if ref and ref.as_date() else "XXXX-XX-XX"
     return TIME, f"{day}T{hour:02d}:{minute}{_utc_suffix(m.group(0))}", anchor
