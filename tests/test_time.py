@@ -2230,3 +2230,14 @@ def test_a_clock_time_before_a_bracketed_clock_and_a_weekday_is_that_weekdays():
     assert clocks and [tagged.get((g.start, g.end)) for g in clocks] == [g.value for g in clocks] == ["1998-08-07T10:35"]
     said = [(t.text, t.value) for t in temporal.tag("They have until 4:30 pm (1430 GMT) on Wednesday to leave.", "2011-07-08")]
     assert said == [("4:30 pm", "2011-07-06T16:30"), ("1430 GMT", "2011-07-06T14:30Z"), ("Wednesday", "2011-07-06")], said
+
+
+def test_a_time_from_now_is_the_report_time_that_far_ahead(timeline17_dir):
+    """"Ten years from now, based on history, we will ..." (a Reuters report of 2011-03-19) is 2021, one
+    expression (before: the duration "Ten years" and "now" apart); "more than 30 days from today" (a Fox
+    News report of 2010-05-05) is 2010-06-04, a day, as "today" is."""
+    text, tagged = next(timeline17_stating(timeline17_dir, "Ten years from now , based on history"))
+    assert ("Ten years from now", "2021") in [(t.text, t.value) for t in tagged]
+    assert not [t for t in tagged if t.text in ("Ten years", "now") and text[t.end:t.end + 25].startswith((" from now , based", " , based"))]
+    text, tagged = next(timeline17_stating(timeline17_dir, "more than 30 days from today"))
+    assert ("more than 30 days from today", "2010-06-04") in [(t.text, t.value) for t in tagged]

@@ -1187,6 +1187,22 @@ def _ago(m, clock, text, start):
     return DATE, shifted(dct, unit, -amount), f"dct {dct.iso()}"
 
 
+def _from_now(m, clock, text, start):
+    """"ten years from now", "two weeks from today": as "ago" reads a time back from the report, ahead."""
+    unit, amount = _unit(m["u"]), _amount(m)
+    dct = clock.dct
+    if amount is None or dct is None or dct.year is None:
+        return DATE, "FUTURE_REF" if amount is None else "XXXX", "dct " + dct.iso() if dct else "none"
+    if unit in TIME_UNITS:
+        return _dct_day(clock)
+    if m.group(0).lower().endswith("today") and dct.as_date() and float(amount).is_integer() \
+            and unit in ("year", "month", "week", "day"):  # "two weeks from today" is a day
+        return DATE, (dct.as_date() + relativedelta(**{f"{unit}s": int(amount)})).isoformat(), f"dct {dct.iso()}"
+    if "and a half" in m.group(0).lower() and unit == "year":
+        return DATE, shifted(dct, "month", amount * 12), f"dct {dct.iso()}"
+    return DATE, shifted(dct, unit, amount), f"dct {dct.iso()}"
+
+
 def _anniversary(report: date, unit: str, amount: int, period: str) -> str:
     """"Thirty years ago today" (period "today"): the report's day that long before; "four years ago this
     week" ("week") that day's week, "50 years ago this month" ("month") its month."""
@@ -1396,7 +1412,7 @@ _NORMALISERS = {
     "today": _today, "the_day": _the_day, "tonight": _tonight, "night_generic": _night_generic, "yesterday": _yesterday, "tomorrow": _tomorrow,
     "this_part": _this_part, "last_night": _last_night, "present": _reference("PRESENT_REF"),
     "past_ref": _reference("PAST_REF"), "future_ref": _reference("FUTURE_REF"), "soon": _soon, "relative_period": _relative_period,
-    "weekday": _weekday, "ago": _ago,
+    "weekday": _weekday, "ago": _ago, "from_now": _from_now,
     "ago_article": _ago, "later": _later, "next_day": _next_day, "that_day": _that_day, "day_after": _day_after,
     "morning_following": _morning_following, "duration": _duration, "duration_article": _duration, "duration_long": _duration,
     "duration_plain": _duration_plain, "duration_following": _duration_plain, "coming_period": _duration_plain, "set_every": _set_every,
