@@ -2241,3 +2241,19 @@ def test_a_time_from_now_is_the_report_time_that_far_ahead(timeline17_dir):
     assert not [t for t in tagged if t.text in ("Ten years", "now") and text[t.end:t.end + 25].startswith((" from now , based", " , based"))]
     text, tagged = next(timeline17_stating(timeline17_dir, "more than 30 days from today"))
     assert ("more than 30 days from today", "2010-06-04") in [(t.text, t.value) for t in tagged]
+
+
+def test_a_time_of_day_said_in_words_or_in_the_afternoon(timeline17_dir):
+    """"woken up at three o'clock in the morning" (BBC, 2010-07-24) is 03:00; "about 4:00 in the
+    afternoon" (a CNN transcript) 16:00, not 04:00; "3 o'clock in the afternoon on the 20th" is 15:00, and
+    the 20th it is followed by is still April's, the explosion's, not the report's May (before: no
+    o'clock time; 4:00 and 3:00 in the morning). "The Ten o'clock news" is a programme."""
+    _, tagged = next(timeline17_stating(timeline17_dir, "woken up at three o'clock in the morning due"))
+    assert ("three o'clock in the morning", "2010-07-24T03:00") in [(t.text, t.value) for t in tagged]
+    text, tagged = next(timeline17_stating(timeline17_dir, "It 's about 4:00 in the afternoon"))
+    assert ("4:00 in the afternoon", "2011-01-31T16:00") in [(t.text, t.value) for t in tagged]
+    text, tagged = next(timeline17_stating(timeline17_dir, "ends at 3 o'clock in the afternoon on the 20th"))
+    at = text.index("ends at 3 o'clock in the afternoon on the 20th")
+    assert [(t.text, t.value[11:]) for t in tagged if at < t.start < at + 40][0] == ("3 o'clock in the afternoon", "15:00")
+    assert [t.value for t in tagged if t.text == "the 20th" and at < t.start < at + 60] == ["2010-04-20"]
+    assert not temporal.tag("We watched the Ten o'clock news.", "2011-02-11")

@@ -82,6 +82,8 @@ def tag(text: str, dct: str | None) -> list[Timex]:
         # what "that year", "later that month", "the day" refer back to: a range's last day ("the night of
         # January 19 to 20 ... The next day" is the 21st)
         told = Ref.parse(value.split("/")[-1])
+        if name in _BARE_CLOCKS and cue("day_named_next").match(text, end):
+            continue  # "at 3 o'clock in the afternoon on the 20th": the day named next is the clock's, not this one
         if told is not None and told.year:  # before the common era too ("In August" of 480 BC)
             if kind == DATE:
                 clock.last_year = Ref(told.year)
@@ -92,6 +94,10 @@ def tag(text: str, dct: str | None) -> list[Timex]:
                 if told.day:
                     clock.last_day, clock.last_day_at = told, start
     return timexes
+
+
+# Rules of a time of day alone, whose day is the one its sentence names or, failing that, the report's.
+_BARE_CLOCKS = {"clock", "clock_oclock", "clock_24", "clock_zone", "clock_hours", "clock_stamp"}
 
 
 def _without_article(text: str, start: int, end: int) -> int:
@@ -1335,16 +1341,16 @@ _WEEKDAY_ALONE = re.compile(rf"(?P<wd>{WEEKDAY_RX})\b", re.I)
 
 
 def _clock_time(m, clock, text, start):
-    hour = int(m["h"])
+    hour = int(m["h"]) if m["h"].isdigit() else NUMBER_WORDS[m["h"].lower()]  # "six o'clock"
     ap = (m.groupdict().get("ap") or "").lower().replace(".", "")
     if ap == "pm" and hour < 12:
         hour += 12
     if ap == "am" and hour == 12:
         hour = 0
-    half = (m.groupdict().get("half") or "").split()  # "at night", "in the evening"
-    if half and half[-1] != "morning" and 6 <= hour < 12:
+    half = (m.groupdict().get("half") or "").split()  # "at night", "in the evening", "in the afternoon"
+    if half and (half[-1] == "afternoon" and hour < 12 or half[-1] in ("evening", "night") and 6 <= hour < 12):
         hour += 12
-    minute = m["mi"] or "00"
+    minute = m.groupdict().get("mi") or "00"
     # A time of day is part of the day its own sentence names ("first test flight Tuesday ... at
     # 18:00 UTC"), else of the story's current day; a weekday after a bracketed time on another clock
     # is its own ("10:35 a.m. (0735 GMT) Friday").
@@ -1352,7 +1358,7 @@ def _clock_time(m, clock, text, start):
     if bracketed:
         weekday = _WEEKDAY_ALONE.match(text, bracketed.start("wd"))
         _, day, anchor = _weekday(weekday, clock, text, weekday.start())
-        return TIME, f"{day[:10]}T{hour:02d}:{m['mi'] or '00'}{_utc_suffix(m.group(0))}", anchor
+        return TIME, f"{day[:10]}T{hour:02d}:{minute}{_utc_suffix(m.group(0))}", anchor
     ref, anchor = clock.mentioned_day(start, text, sentences=1)
     day = ref.as_date().isoformat() if ref and ref.as_date() else "XXXX-XX-XX"
     return TIME, f"{day}T{hour:02d}:{minute}{_utc_suffix(m.group(0))}", anchor
@@ -1417,7 +1423,7 @@ _NORMALISERS = {
     "morning_following": _morning_following, "duration": _duration, "duration_article": _duration, "duration_long": _duration,
     "duration_plain": _duration_plain, "duration_following": _duration_plain, "coming_period": _duration_plain, "set_every": _set_every,
     "set_adverb": _set_adverb,
-    "clock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_hours": _clock_time,
+    "clock": _clock_time, "clock_oclock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_hours": _clock_time,
     "clock_stamp": _clock_stamp, "year_range_end": _year_range_end,
     "day_range_end": _day_range_end, "day_list_end": _day_list_end, "day_range_start": _day_range_start, "noon": _noon,
     "month_rel_year": _month_rel_year, "month_alone": _month_alone, "the_year_number": _the_year_number,
