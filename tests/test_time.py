@@ -2257,3 +2257,16 @@ def test_a_time_of_day_said_in_words_or_in_the_afternoon(timeline17_dir):
     assert [(t.text, t.value[11:]) for t in tagged if at < t.start < at + 40][0] == ("3 o'clock in the afternoon", "15:00")
     assert [t.value for t in tagged if t.text == "the 20th" and at < t.start < at + 60] == ["2010-04-20"]
     assert not temporal.tag("We watched the Ten o'clock news.", "2011-02-11")
+
+
+def test_a_quarter_that_ended_on_a_day_is_the_calendar_quarter_it_mostly_covers():
+    """"In the quarter ended July 31, Jayark had ..." (TimeBank's wsj_0662, a report of 1989-10-30): May to
+    July, 1989-Q2 as the gold has it (before: the last quarter reported, Q3); "the quarter ended Sept. 29"
+    is Q3 and "the quarter ended Jan. 31" of an October report the fourth of the year before."""
+    doc = {d.name: d for d in read_gold_dir(need_shared("datasets/tempeval3/TBAQ-cleaned/TimeBank"))}["wsj_0662"]
+    at = doc.text.index("the quarter ended July 31")
+    gold = [g for g in doc.timexes if g.start == at]
+    tagged = {t.start: t.value for t in temporal.tag(doc.text, doc.dct)}
+    assert [g.value for g in gold] == [tagged.get(at)] == ["1989-Q2"]
+    said = temporal.tag("Sales for the quarter ended Sept. 29 rose. Profit in the quarter ended Jan. 31 fell.", "1989-10-30")
+    assert [t.value for t in said if t.text == "the quarter"] == ["1989-Q3", "1988-Q4"]

@@ -827,11 +827,24 @@ def _report_quarter(m, clock, text, start):
     back = 1 if which in ("year-ago", "year-earlier") else 0
     if which == "current":  # the quarter under way, not the last one reported on
         return DATE, f"{dct.year:04d}-Q{(dct.month - 1) // 3 + 1}", f"dct {dct.iso()}"
+    ended = cue("quarter_ended_on").match(text, m.end())
+    if ended and m["u"].lower() == "quarter" and which not in ("current", "previous", "prior", "same"):
+        return DATE, _quarter_ended(dct, _month(ended["mon"]), back), f"dct {dct.iso()}"
     if which in ("previous", "prior"):
         value = _reporting_quarter(Ref(dct.year, max(1, dct.month - 3)))
     else:
         value = _reporting_quarter(dct, back)
     return DATE, value, f"dct {dct.iso()}"
+
+
+def _quarter_ended(dct: Ref, month: int, back_years: int) -> str:
+    """The calendar quarter of a company's quarter that ended in `month` (the last one before the report):
+    the three months up to it lie mostly in the quarter of the middle one ("the quarter ended July 31",
+    May to July, is the second)."""
+    year = dct.year - (month > dct.month) - back_years
+    middle = (month - 2) % 12 + 1
+    year -= middle > month  # "the quarter ended Jan. 31": November to January, last year's fourth
+    return f"{year:04d}-Q{(middle - 1) // 3 + 1}"
 
 
 def _same_period_year_back(m, clock, text, start):
