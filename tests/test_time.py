@@ -2270,3 +2270,16 @@ def test_a_quarter_that_ended_on_a_day_is_the_calendar_quarter_it_mostly_covers(
     assert [g.value for g in gold] == [tagged.get(at)] == ["1989-Q2"]
     said = temporal.tag("Sales for the quarter ended Sept. 29 rose. Profit in the quarter ended Jan. 31 fell.", "1989-10-30")
     assert [t.value for t in said if t.text == "the quarter"] == ["1989-Q3", "1988-Q4"]
+
+
+def test_one_day_after_a_modal_is_some_day_to_come(timeline17_dir):
+    """"Islam will one day be the second largest religion" (TimeBank's PRI19980303.2000.2550): FUTURE_REF,
+    as the gold has it, not a day's length (before: P1D); so "the 2010 spill will one day provide that
+    knowledge" (BBC). "The stock fell in one day" is still a day's length."""
+    doc = {d.name: d for d in read_gold_dir(need_shared("datasets/tempeval3/TBAQ-cleaned/TimeBank"))}["PRI19980303.2000.2550"]
+    gold = [g for g in doc.timexes if doc.text[g.start:g.end] == "one day"]
+    tagged = {(t.start, t.end): t.value for t in temporal.tag(doc.text, doc.dct)}
+    assert gold and [tagged.get((g.start, g.end)) for g in gold] == [g.value for g in gold] == ["FUTURE_REF"]
+    _, found = next(timeline17_stating(timeline17_dir, "spill will one day provide that knowledge"))
+    assert ("one day", "FUTURE_REF") in [(t.text, t.value) for t in found]
+    assert [(t.text, t.value) for t in temporal.tag("The stock fell 20% in one day.", "1998-03-03")] == [("one day", "P1D")]

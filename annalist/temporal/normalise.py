@@ -1321,6 +1321,8 @@ def _duration(m, clock, text, start):
         return None  # "the 1988 second quarter": an ordinal, not seconds
     if m["u"].lower() == "second" and cue("second_as_ordinal").match(text, m.end()):
         return None  # "a second resolution": the second one, not a second of time
+    if re.fullmatch(r"one\s+day", m.group(0), re.I) and cue("someday_before").search(text, max(0, start - 12), start):
+        return DATE, "FUTURE_REF", "none"  # "Islam will one day be ...": some day to come, not a day's length
     return DURATION, duration_value(_amount(m), unit), "none"
 
 
