@@ -2283,3 +2283,14 @@ def test_one_day_after_a_modal_is_some_day_to_come(timeline17_dir):
     _, found = next(timeline17_stating(timeline17_dir, "spill will one day provide that knowledge"))
     assert ("one day", "FUTURE_REF") in [(t.text, t.value) for t in found]
     assert [(t.text, t.value) for t in temporal.tag("The stock fell 20% in one day.", "1998-03-03")] == [("one day", "P1D")]
+
+
+def test_a_results_reports_span_of_months_is_one_length_of_time():
+    """"Net for the year-earlier nine months also included a gain" (TimeBank's wsj_0904): one duration,
+    P9M, as the gold has it and as "the first nine months" is (before: "year-earlier" as 1988 and "nine
+    months" apart). A singular unit is an adjective, no span: "The latest five minute news bulletin"."""
+    doc = {d.name: d for d in read_gold_dir(need_shared("datasets/tempeval3/TBAQ-cleaned/TimeBank"))}["wsj_0904"]
+    gold = [g for g in doc.timexes if doc.text[g.start:g.end] == "the year-earlier nine months"]
+    tagged = {(t.start, t.end): t.value for t in temporal.tag(doc.text, doc.dct)}
+    assert gold and [tagged.get((g.start, g.end)) for g in gold] == [g.value for g in gold] == ["P9M"]
+    assert [t.text for t in temporal.tag("The latest five minute news bulletin.", "2010-04-06")] == ["five minute"]
