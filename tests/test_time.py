@@ -2294,3 +2294,12 @@ def test_a_results_reports_span_of_months_is_one_length_of_time():
     tagged = {(t.start, t.end): t.value for t in temporal.tag(doc.text, doc.dct)}
     assert gold and [tagged.get((g.start, g.end)) for g in gold] == [g.value for g in gold] == ["P9M"]
     assert [t.text for t in temporal.tag("The latest five minute news bulletin.", "2010-04-06")] == ["five minute"]
+
+
+def test_years_of_age_are_an_age_not_a_time(timeline17_dir):
+    """"the affected students are between 14 and 17 years of age" (BBC, 2009-06-16), "I'm a WASP, 56
+    years of age": ages, as "a 56-year-old" is (before: P17Y, P56Y)."""
+    for needle in ("between 14 and 17 years of age", "56 years of age"):
+        text, tagged = next(timeline17_stating(timeline17_dir, needle))
+        at = text.index(needle)
+        assert not [t for t in tagged if at <= t.start < at + len(needle)], (needle, tagged)
