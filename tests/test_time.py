@@ -2303,3 +2303,17 @@ def test_years_of_age_are_an_age_not_a_time(timeline17_dir):
         text, tagged = next(timeline17_stating(timeline17_dir, needle))
         at = text.index(needle)
         assert not [t for t in tagged if at <= t.start < at + len(needle)], (needle, tagged)
+
+
+def test_a_deadline_lies_ahead_and_a_page_stamp_keeps_its_clock_with_its_date(timeline17_dir):
+    """"Gulf oil spill victims have until Wednesday to file claims" (Fox News, Monday 2010-11-22) is the
+    coming Wednesday, not the last (before: 2010-11-17); "The commission has until 15 December" (July 2010)
+    this December. A CNN stamp "updated 8:21 PM EDT, Thu March 21, 2013" is 20:21 on March 21, one
+    expression (before: the time on the report's day)."""
+    text, tagged = next(timeline17_stating(timeline17_dir, "victims have until Wednesday to file claims"))
+    at = text.index("victims have until Wednesday") + len("victims have until ")
+    assert [t.value for t in tagged if t.start == at] == ["2010-11-24"]
+    text, tagged = next(timeline17_stating(timeline17_dir, "The commission has until 15 December"))
+    assert ("15 December", "2010-12-15") in [(t.text, t.value) for t in tagged]
+    stamp = temporal.tag("(CNN) -- updated 8:21 PM EDT, Thu March 21, 2013", "2013-03-22")
+    assert [(t.text, t.value) for t in stamp] == [("8:21 PM EDT, Thu March 21, 2013", "2013-03-21T20:21")]
