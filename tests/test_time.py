@@ -2317,3 +2317,16 @@ def test_a_deadline_lies_ahead_and_a_page_stamp_keeps_its_clock_with_its_date(ti
     assert ("15 December", "2010-12-15") in [(t.text, t.value) for t in tagged]
     stamp = temporal.tag("(CNN) -- updated 8:21 PM EDT, Thu March 21, 2013", "2013-03-22")
     assert [(t.text, t.value) for t in stamp] == [("8:21 PM EDT, Thu March 21, 2013", "2013-03-21T20:21")]
+
+
+def test_a_part_of_the_week_is_the_report_weeks(timeline17_dir):
+    """"BP says the new dome should be working by the end of the week" (BBC, Wednesday 2010-05-12) is
+    2010-W19, and "Earlier in the week, officials drastically increased ..." (Fox News, 2010-05-03, after
+    "the April 20 oil rig explosion") 2010-W18, the report's week, not April's (before: 2010-WXX both).
+    A Sunday's "would know by the end of the week" (2010-05-30) is the week it opens, W22."""
+    for needle, value in (("BP says the new dome should be working by the end of the week", "2010-W19"),
+                          ("Earlier in the week , officials drastically", "2010-W18"),
+                          ("the company would know by the end of the week if the latest", "2010-W22")):
+        text, tagged = next(timeline17_stating(timeline17_dir, needle))
+        at = text.index(needle)
+        assert [t.value for t in tagged if at <= t.start < at + len(needle)] == [value], (needle, tagged)

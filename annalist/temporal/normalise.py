@@ -927,6 +927,18 @@ def _weekend(m, clock, text, start):
 
 
 def _the_week(m, clock, text, start):
+    """"the week" of no stated week; but "the end of the week", "earlier in the week" are the week of the
+    day its sentence names, else of the report's day (a day named sentences before is often another
+    week's: "the April 20 explosion ... Earlier in the week, officials ..." in May)."""
+    part = cue("part_of_the_week").search(text, max(0, start - 24), start)
+    if part:
+        day, anchor = clock.mentioned_day(start, text, sentences=1)
+        when = day.as_date() if day else None
+        if when and when.weekday() == 6 and part.group(0).lower().startswith(("end", "later", "late")):
+            when += timedelta(days=1)  # a Sunday's "by the end of the week" is the week it opens (ISO weeks end on Sunday)
+        if when:
+            iso = when.isocalendar()
+            return DATE, f"{iso[0]:04d}-W{iso[1]:02d}", anchor
     year, anchor = clock.year_for(start, text)
     return DATE, f"{year:04d}-WXX" if year else "XXXX-WXX", anchor
 
