@@ -2330,3 +2330,15 @@ def test_a_part_of_the_week_is_the_report_weeks(timeline17_dir):
         text, tagged = next(timeline17_stating(timeline17_dir, needle))
         at = text.index(needle)
         assert [t.value for t in tagged if at <= t.start < at + len(needle)] == [value], (needle, tagged)
+
+
+def test_a_weekday_in_a_history_is_the_one_nearest_the_story_day():
+    """WikiWars' Iraq War narrative has no creation date: "described Thursday's killing as a 'heroic
+    operation'" after "On September 13, 2007, ... Abu Risha was killed" is 2007-09-13, the gold's (before:
+    XXXX-WXX-4, a Thursday of no week). With no day named, a weekday stays of no known week."""
+    docs = {d.name: d for d in read_gold_dir(need_shared("datasets/wikiwars/tml"))}
+    iraq = docs["07_IraqWar"]
+    gold = [g for g in iraq.timexes if iraq.text[g.start:g.end] == "Thursday"]
+    tagged = {(t.start, t.end): t.value for t in temporal.tag(iraq.text, iraq.dct)}
+    assert gold and [tagged.get((g.start, g.end)) for g in gold] == [g.value for g in gold] == ["2007-09-13"]
+    assert [t.value for t in temporal.tag("The army crossed the river. On Friday it reached the town.", None)] == ["XXXX-WXX-5"]

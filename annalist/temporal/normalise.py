@@ -1133,8 +1133,7 @@ def _weekday(m, clock, text, start):
     dct = clock.dct.as_date() if clock.dct else None
     anchor = clock.dct_anchor
     if dct is None:
-        value = f"XXXX-WXX-{target + 1}"
-        return (TIME, value + f"T{PARTS[part.lower()]}", anchor) if part else (DATE, value, anchor)
+        return _weekday_of_story(target, part, clock, text, start)
     clause = clause_around(text, start)
     ahead = (target - dct.weekday()) % 7
     told_then = cue("past_verb_before").search(text, max(0, start - 30), start) and \
@@ -1161,6 +1160,21 @@ def _weekday(m, clock, text, start):
         back = (dct.weekday() - target) % 7
         day = dct - timedelta(days=back or (7 if rel == "last" else 0))
     return (TIME, f"{day.isoformat()}T{PARTS[part.lower()]}", anchor) if part else (DATE, day.isoformat(), anchor)
+
+
+def _weekday_of_story(target: int, part: str | None, clock: Clock, text: str, start: int):
+    """A weekday in a text with no creation date ("described Thursday's killing as heroic" after "On
+    September 13, 2007, Abu Risha was killed"): the one nearest the day the story names nearby (three days
+    either way at most), else a weekday of no known week."""
+    story, anchor = clock.mentioned_day(start, text)
+    day = story.as_date() if story else None
+    if day is None:
+        value, anchor = f"XXXX-WXX-{target + 1}", "none"
+    else:
+        back = (day.weekday() - target) % 7
+        day = day - timedelta(days=back) if back <= 3 else day + timedelta(days=7 - back)
+        value = day.isoformat()
+    return (TIME, value + f"T{PARTS[part.lower()]}", anchor) if part else (DATE, value, anchor)
 
 
 def _scheduled_in_present(text: str, start: int, end: int) -> bool:
