@@ -2342,3 +2342,15 @@ def test_a_weekday_in_a_history_is_the_one_nearest_the_story_day():
     tagged = {(t.start, t.end): t.value for t in temporal.tag(iraq.text, iraq.dct)}
     assert gold and [tagged.get((g.start, g.end)) for g in gold] == [g.value for g in gold] == ["2007-09-13"]
     assert [t.value for t in temporal.tag("The army crossed the river. On Friday it reached the town.", None)] == ["XXXX-WXX-5"]
+
+
+def test_a_markets_part_of_the_day_is_of_the_day_its_clause_names(timeline17_dir):
+    """"U.S.-listed shares of BP rose about 3 percent in morning trade on Monday" (Reuters, Monday
+    2010-06-28) is 2010-06-28TMO; "down by almost 2.5 % in morning trading in London yesterday" (Guardian,
+    2011-01-11) the morning before (before: no expression). "The Evening Session" is a programme."""
+    for needle, value in (("rose about 3 percent in morning trade on Monday", "2010-06-28TMO"),
+                          ("2.5 % in morning trading in London yesterday", "2011-01-10TMO")):
+        text, tagged = next(timeline17_stating(timeline17_dir, needle))
+        at = text.index(needle) + needle.index("morning")
+        assert [t.value for t in tagged if t.start == at] == [value], (needle, tagged)
+    assert not temporal.tag("a recording captured for The Evening Session", "2010-09-08")

@@ -165,6 +165,22 @@ def _full_date(m, clock, text, start):
     return _story_moves_to(ref, clock, start, text, m.end())
 
 
+def _trading_part_of_day(m, clock, text, start):
+    """"in morning trading": the morning of the day named later in its clause ("in morning trade on
+    Monday", "in morning trading in London yesterday"), else of the day the story is in."""
+    later = cue("day_later_in_clause").match(text, m.end())
+    if later and later["wd"]:
+        weekday = _WEEKDAY_ALONE.match(text, later.start("wd"))
+        _, when, anchor = _weekday(weekday, clock, text, weekday.start())
+    elif later and clock.dct and clock.dct.as_date():
+        step = -1 if later["rel"].lower() == "yesterday" else 0
+        when, anchor = (clock.dct.as_date() + timedelta(days=step)).isoformat(), clock.dct_anchor
+    else:
+        day, anchor = clock.mentioned_day(start, text)
+        when = day.as_date().isoformat() if day and day.as_date() else "XXXX-XX-XX"
+    return TIME, f"{when[:10]}T{PARTS[m['part'].lower()]}", anchor
+
+
 def _date_said_aloud(m, clock, text, start):
     """"March third", "the twenty-fifth of February, nineteen ninety-eight": read as "March 3", "25 February
     1998" are."""
@@ -1449,7 +1465,7 @@ def _told_as_past(text: str, start: int) -> bool:
 
 _NORMALISERS = {
     "iso_date": _iso_date, "numeric_date": _numeric_date, "night_of_range": _night_range, "night_of_range_dm": _night_range,
-    "part_of_date": _part_of_date, "month_day_year": _full_date, "day_month_year": _full_date,
+    "part_of_date": _part_of_date, "trading_part_of_day": _trading_part_of_day, "month_day_year": _full_date, "day_month_year": _full_date,
     "ordinal_day": _ordinal_day, "month_day": _yearless_date, "day_month": _yearless_date,
     "month_day_said_aloud": _date_said_aloud, "day_month_said_aloud": _date_said_aloud, "month_year": _month_year,
     "month_of_that_year": _month_of_that_year, "season_of_that_year": _season_of_that_year,
