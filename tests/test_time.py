@@ -2354,3 +2354,14 @@ def test_a_markets_part_of_the_day_is_of_the_day_its_clause_names(timeline17_dir
         at = text.index(needle) + needle.index("morning")
         assert [t.value for t in tagged if t.start == at] == [value], (needle, tagged)
     assert not temporal.tag("a recording captured for The Evening Session", "2010-09-08")
+
+
+def test_the_entire_year_of_a_stated_quarter():
+    """MEANTIME's GM report of 2006-01-27: "a loss ... in the fourth quarter of 2005 and a total loss of
+    $8.6 billion for the entire year" is 2005, the gold's (before: no expression), the quarter's year being
+    the sentence's."""
+    docs = {d.name: d for d in read_gold_dir(need_shared("datasets/meantime_newsreader_en/intra-doc_annotation"))}
+    gm = docs["31965_GM_posts_first_annual_loss_since_1992"]
+    gold = [g for g in gm.timexes if gm.text[g.start:g.end] == "the entire year"]
+    found = {(t.start, t.end): t.value for t in temporal.tag(gm.text, gm.dct)}
+    assert gold and [found.get((g.start, g.end)) for g in gold] == [g.value for g in gold] == ["2005"]

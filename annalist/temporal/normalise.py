@@ -619,6 +619,8 @@ def _quarter(m, clock, text, start):
     if not named and year and dct and dct.month and year == dct.year and q > (dct.month - 1) // 3 + 1 \
             and _last_years_quarter(dct, q, text, start):
         year -= 1
+    if anchor == "absolute" and year:  # "the fourth quarter of 2005 and ... for the entire year": 2005's
+        clock.set_narrative(Ref(year), start, same_sentence_only=True)
     return DATE, f"{year if year else 'XXXX'}-Q{q}", anchor
 
 
