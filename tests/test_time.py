@@ -2365,3 +2365,15 @@ def test_the_entire_year_of_a_stated_quarter():
     gold = [g for g in gm.timexes if gm.text[g.start:g.end] == "the entire year"]
     found = {(t.start, t.end): t.value for t in temporal.tag(gm.text, gm.dct)}
     assert gold and [found.get((g.start, g.end)) for g in gold] == [g.value for g in gold] == ["2005"]
+
+
+def test_a_will_after_a_past_verb_is_not_the_weekdays(timeline17_dir):
+    """"Police turned water cannons and tear gas on protesters in the early hours of Wednesday morning to try
+    to break up anti-government demonstrations as the Interior Ministry warned it `` will not allow ..."
+    (CNN, Thursday 2011-01-27): the Wednesday before (before: the next one, the ministry's "will" taken for
+    the weekday's clause); "BP shares ... on Tuesday" with a "will" before the weekday still looks ahead."""
+    page = timeline17_dir / "EgyptianProtest_cnn" / "InputDocs" / "2011-01-27" / "126.htm.txt"
+    text = page.read_text(encoding="utf-8", errors="replace")
+    at = text.index("early hours of Wednesday morning") + len("early hours of ")
+    assert [t.value for t in temporal.tag(text, "2011-01-27") if t.start == at] == ["2011-01-26TMO"]
+    assert [t.value for t in temporal.tag("The council will vote on Tuesday, officials said.", "2011-01-27")] == ["2011-02-01"]

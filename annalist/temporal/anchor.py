@@ -337,7 +337,13 @@ CLAUSE_REACH = 200  # characters a clause reaches either way when no punctuation
 
 def clause_around(text: str, position: int) -> str:
     """The clause around a position: tense cues elsewhere in the sentence speak of other events."""
-    return text[_clause_start(text, position):_clause_end(text, position)]
+    start, end = clause_span(text, position)
+    return text[start:end]
+
+
+def clause_span(text: str, position: int) -> tuple[int, int]:
+    """Where the clause around a position starts and ends."""
+    return _clause_start(text, position), _clause_end(text, position)
 
 
 def _clause_start(text: str, position: int) -> int:

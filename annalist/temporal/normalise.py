@@ -12,7 +12,7 @@ from dateutil.relativedelta import relativedelta
 
 from .. import datafiles
 from ..models import Timex
-from .anchor import (Clock, Ref, clause_around, clause_tense, names_incident, nearest_month, nearest_year, period_value,
+from .anchor import (Clock, Ref, clause_around, clause_span, clause_tense, names_incident, nearest_month, nearest_year, period_value,
                      shifted, tense_before, valid_date, within_sentences, year_value)
 from .lexicon import (DAY_RX, DAYS_SAID_ALOUD, DECADE_WORDS, MONTH_RX, MONTHS, NUMBER_WORDS, ORDINALS, PARTS, SEASONS,
                       TIME_UNITS, UNITS, VAGUE_RX, WEEKDAY_RX, WEEKDAYS, YEAR_RX, cue, holidays)
@@ -1159,7 +1159,7 @@ def _weekday(m, clock, text, start):
         or cue("past_verb_after").match(text, m.start() + len(m.group(0).rstrip(" ,")))
     # "would be traveling Thursday"; not "there will not be any charges after a boy was shot in the head
     # Tuesday night", where the past verb nearest before the weekday governs it
-    looks_ahead = (cue("future").search(clause) or cue("future_in_past").search(clause)
+    looks_ahead = (_future_for_weekday(text, start, m.end())
                    or _scheduled_in_present(text, start, start + len(m.group(0)))) and \
         tense_before(text, start) != "past"
     # "will investigate Saturday's shooting": a weekday that names an incident tells of one gone by
@@ -1178,6 +1178,19 @@ def _weekday(m, clock, text, start):
         back = (dct.weekday() - target) % 7
         day = dct - timedelta(days=back or (7 if rel == "last" else 0))
     return (TIME, f"{day.isoformat()}T{PARTS[part.lower()]}", anchor) if part else (DATE, day.isoformat(), anchor)
+
+
+def _future_for_weekday(text: str, start: int, end: int) -> bool:
+    """Whether the clause of a weekday (from `start` to `end`) looks ahead: a future cue before it, or after
+    it with no past verb between, whose clause the cue would be ("Police turned water cannons on protesters
+    in the early hours of Wednesday morning ... as the Interior Ministry warned it 'will not allow any
+    protest'": the "will" is the ministry's)."""
+    clause_start, clause_end = clause_span(text, start)
+    for pattern in (cue("future"), cue("future_in_past")):
+        for found in pattern.finditer(text, clause_start, clause_end):
+            if found.start() < start or not cue("past_verb_earlier").search(text, end, found.start()):
+                return True
+    return False
 
 
 def _weekday_of_story(target: int, part: str | None, clock: Clock, text: str, start: int):
