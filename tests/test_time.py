@@ -2377,3 +2377,14 @@ def test_a_will_after_a_past_verb_is_not_the_weekdays(timeline17_dir):
     at = text.index("early hours of Wednesday morning") + len("early hours of ")
     assert [t.value for t in temporal.tag(text, "2011-01-27") if t.start == at] == ["2011-01-26TMO"]
     assert [t.value for t in temporal.tag("The council will vote on Tuesday, officials said.", "2011-01-27")] == ["2011-02-01"]
+
+
+def test_a_future_after_a_past_verb_does_not_put_a_month_ahead(timeline17_dir):
+    """"Younis told CNN in February that he switched sides after ... would ..." (CNN, July 2011) is the
+    February gone by, 2011-02 (before: 2012-02, a "would" after "switched" read as the month's tense); so
+    "Fitch in May admitted to a mistake when it ... will" (Reuters, June 2010): 2010-05."""
+    for needle, month, value in (("Younis told CNN in February that he switched sides", "February", "2011-02"),
+                                 ("Fitch in May admitted to a mistake", "May", "2010-05")):
+        text, tagged = next(timeline17_stating(timeline17_dir, needle))
+        at = text.index(needle) + needle.index(month)
+        assert [t.value for t in tagged if t.start == at] == [value], (needle, [(t.text, t.value) for t in tagged if t.start == at])

@@ -320,11 +320,13 @@ def _tense_nearest(text: str, position: int) -> str | None:
 
 
 def _tense_after(text: str, position: int) -> str | None:
-    """The first tense cue after a date in its clause."""
+    """The first tense cue after a date in its clause; not a future one after a past verb, whose clause it
+    is ("... in March as the ministry warned it will not allow ...")."""
     after = text[position:_clause_end(text, position)]
     if cue("past_only").search(after):
         return "past"
-    return "future" if cue("future").search(after) or cue("future_in_past").search(after) else None
+    future = cue("future").search(after) or cue("future_in_past").search(after)
+    return "future" if future and not cue("past_verb_earlier").search(after, 0, future.start()) else None
 
 
 # Punctuation that ends a clause; not a decimal point or a thousands comma ("will redeem 9.5 million shares
