@@ -12,8 +12,8 @@ from dateutil.relativedelta import relativedelta
 
 from .. import datafiles
 from ..models import Timex
-from .anchor import (Clock, Ref, clause_around, clause_span, clause_tense, names_incident, nearest_month, nearest_year, period_value,
-                     shifted, tense_before, valid_date, within_sentences, year_value)
+from .anchor import (Clock, Ref, clause_around, clause_span, clause_tense, names_incident, nearest_month, nearest_year,
+                     period_value, shifted, tense_before, valid_date, within_sentences, year_value)
 from .lexicon import (DAY_RX, DAYS_SAID_ALOUD, DECADE_WORDS, MONTH_RX, MONTHS, NUMBER_WORDS, ORDINALS, PARTS, SEASONS,
                       TIME_UNITS, UNITS, VAGUE_RX, WEEKDAY_RX, WEEKDAYS, YEAR_RX, cue, holidays)
 from .match import find_candidates
@@ -716,7 +716,7 @@ def _holiday(m, clock, text, start):
     when = _holiday_date(m["hol"], year)
     dct = clock.dct.as_date() if clock.dct else None
     if dct and anchor.startswith("dct"):
-        if rel == "last" or (rel != "next" and not cue("future").search(clause_around(text, start)) and when > dct + timedelta(days=60)):
+        if rel == "last" or (rel != "next" and not _clause_looks_ahead(text, start, m.end()) and when > dct + timedelta(days=60)):
             when = _holiday_date(m["hol"], year - 1)
         elif rel == "next" and when < dct:
             when = _holiday_date(m["hol"], year + 1)
@@ -1152,14 +1152,13 @@ def _weekday(m, clock, text, start):
     anchor = clock.dct_anchor
     if dct is None:
         return _weekday_of_story(target, part, clock, text, start)
-    clause = clause_around(text, start)
     ahead = (target - dct.weekday()) % 7
     told_then = cue("past_verb_before").search(text, max(0, start - 30), start) and \
         not cue("passive_participle_before").search(text, max(0, start - 40), start) \
         or cue("past_verb_after").match(text, m.start() + len(m.group(0).rstrip(" ,")))
     # "would be traveling Thursday"; not "there will not be any charges after a boy was shot in the head
     # Tuesday night", where the past verb nearest before the weekday governs it
-    looks_ahead = (_future_for_weekday(text, start, m.end())
+    looks_ahead = (_clause_looks_ahead(text, start, m.end())
                    or _scheduled_in_present(text, start, start + len(m.group(0)))) and \
         tense_before(text, start) != "past"
     # "will investigate Saturday's shooting": a weekday that names an incident tells of one gone by
@@ -1180,8 +1179,8 @@ def _weekday(m, clock, text, start):
     return (TIME, f"{day.isoformat()}T{PARTS[part.lower()]}", anchor) if part else (DATE, day.isoformat(), anchor)
 
 
-def _future_for_weekday(text: str, start: int, end: int) -> bool:
-    """Whether the clause of a weekday (from `start` to `end`) looks ahead: a future cue before it, or after
+def _clause_looks_ahead(text: str, start: int, end: int) -> bool:
+    """Whether the clause of a date (from `start` to `end`) looks ahead: a future cue before it, or after
     it with no past verb between, whose clause the cue would be ("Police turned water cannons on protesters
     in the early hours of Wednesday morning ... as the Interior Ministry warned it 'will not allow any
     protest'": the "will" is the ministry's)."""
