@@ -2388,3 +2388,17 @@ def test_a_future_after_a_past_verb_does_not_put_a_month_ahead(timeline17_dir):
         text, tagged = next(timeline17_stating(timeline17_dir, needle))
         at = text.index(needle) + needle.index(month)
         assert [t.value for t in tagged if t.start == at] == [value], (needle, [(t.text, t.value) for t in tagged if t.start == at])
+
+
+def test_a_month_a_reporting_verb_dates_is_gone_by_whatever_was_said(timeline17_dir):
+    """"Attorney General Eric Holder said in June that the government will prosecute ..." (Fox News,
+    October 2010) is June 2010 (before: 2011-06, the "will" of what was said read as the month's tense);
+    "BP said in March it would buy ..." (Reuters, June 2010) March 2010; "told investors in February that
+    profits would fall" too."""
+    for needle, month, value in (("Eric Holder said in June that the government will", "June", "2010-06"),
+                                 ("BP said in March it would buy", "March", "2010-03")):
+        text, tagged = next(timeline17_stating(timeline17_dir, needle))
+        at = text.index(needle) + needle.index(month)
+        assert [t.value for t in tagged if t.start == at] == [value], (needle, [(t.text, t.value) for t in tagged if t.start == at])
+    said = temporal.tag("The company told investors in February that profits would fall.", "2010-06-15")
+    assert [t.value for t in said] == ["2010-02"]
