@@ -1246,36 +1246,36 @@ def _set_every_date(m, clock, text, start):
 
 
 def _ago(m, clock, text, start):
-    unit, amount = _unit(m["u"]), _amount(m)
-    dct = clock.dct
-    if amount is None or dct is None or dct.year is None:
-        return DATE, "PAST_REF" if amount is None else "XXXX", "dct " + dct.iso() if dct else "none"
-    if unit in TIME_UNITS:
-        return _dct_day(clock)
-    on_the_day = (m.groupdict().get("today") or "").split()
-    if on_the_day and dct.as_date() and float(amount).is_integer() and unit in ("year", "month", "week", "day"):
-        return DATE, _anniversary(dct.as_date(), unit, int(amount), on_the_day[-1].lower()), f"dct {dct.iso()}"
-    if "and a half" in m.group(0).lower() and unit == "year":
-        return DATE, shifted(dct, "month", -amount * 12), f"dct {dct.iso()}"
-    if unit == "year" and amount == 1 and dct.month and _about_quarters(text, start):
-        return DATE, _reporting_quarter(dct, 1), f"dct {dct.iso()}"
-    return DATE, shifted(dct, unit, -amount), f"dct {dct.iso()}"
+    return _counted_from_report(m, clock, text, start, -1)
 
 
 def _from_now(m, clock, text, start):
     """"ten years from now", "two weeks from today": as "ago" reads a time back from the report, ahead."""
+    return _counted_from_report(m, clock, text, start, 1)
+
+
+def _counted_from_report(m, clock, text, start, direction: int):
+    """A time counted back (`direction` -1: "three years ago") or ahead (1: "ten years from now") from the
+    report's date: at the unit's grain, a day when counted from the report's day ("ago today", "from
+    today"), a quarter for "a year ago" among quarterly results."""
     unit, amount = _unit(m["u"]), _amount(m)
     dct = clock.dct
     if amount is None or dct is None or dct.year is None:
-        return DATE, "FUTURE_REF" if amount is None else "XXXX", "dct " + dct.iso() if dct else "none"
+        vague = "PAST_REF" if direction < 0 else "FUTURE_REF"
+        return DATE, vague if amount is None else "XXXX", "dct " + dct.iso() if dct else "none"
     if unit in TIME_UNITS:
         return _dct_day(clock)
-    if m.group(0).lower().endswith("today") and dct.as_date() and float(amount).is_integer() \
-            and unit in ("year", "month", "week", "day"):  # "two weeks from today" is a day
+    whole = dct.as_date() is not None and float(amount).is_integer() and unit in ("year", "month", "week", "day")
+    on_the_day = (m.groupdict().get("today") or "").split()
+    if direction < 0 and on_the_day and whole:
+        return DATE, _anniversary(dct.as_date(), unit, int(amount), on_the_day[-1].lower()), f"dct {dct.iso()}"
+    if direction > 0 and m.group(0).lower().endswith("today") and whole:  # "two weeks from today" is a day
         return DATE, (dct.as_date() + relativedelta(**{f"{unit}s": int(amount)})).isoformat(), f"dct {dct.iso()}"
     if "and a half" in m.group(0).lower() and unit == "year":
-        return DATE, shifted(dct, "month", amount * 12), f"dct {dct.iso()}"
-    return DATE, shifted(dct, unit, amount), f"dct {dct.iso()}"
+        return DATE, shifted(dct, "month", direction * amount * 12), f"dct {dct.iso()}"
+    if direction < 0 and unit == "year" and amount == 1 and dct.month and _about_quarters(text, start):
+        return DATE, _reporting_quarter(dct, 1), f"dct {dct.iso()}"
+    return DATE, shifted(dct, unit, direction * amount), f"dct {dct.iso()}"
 
 
 def _anniversary(report: date, unit: str, amount: int, period: str) -> str:
