@@ -2402,3 +2402,12 @@ def test_a_month_a_reporting_verb_dates_is_gone_by_whatever_was_said(timeline17_
         assert [t.value for t in tagged if t.start == at] == [value], (needle, [(t.text, t.value) for t in tagged if t.start == at])
     said = temporal.tag("The company told investors in February that profits would fall.", "2010-06-15")
     assert [t.value for t in said] == ["2010-02"]
+
+
+def test_next_month_in_a_history_is_the_one_after_the_story():
+    """In a history, "peace was signed at Paris the next March" after "9 September 1855" is March 1856, as
+    "the following March" is (before: 1855-03); "Last March" after June 1950 the March before it."""
+    history = temporal.tag("The city fell on 9 September 1855, and peace was signed at Paris the next March.", None)
+    assert [(t.text, t.value) for t in history][-1] == ("next March", "1856-03")
+    history = temporal.tag("The war began in June 1950. Last March, the front had been quiet.", None)
+    assert [(t.text, t.value) for t in history][-1] == ("Last March", "1950-03")

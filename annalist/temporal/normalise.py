@@ -762,6 +762,10 @@ def _month_alone(m, clock, text, start):
         return DATE, f"{joined['y']}-{month:02d}", "absolute"
     if m["step"]:  # "the following January": the first after the time the story last named
         return _month_stepped(month, m["step"].lower() == "following", clock, text, start)
+    if clock.narrative_only and rel in ("next", "last"):
+        # a history has no report to count from: "peace was signed at Paris the next March" after September
+        # 1855 is March 1856, as "the following March" is
+        return _month_stepped(month, rel == "next", clock, text, start)
     year, anchor = _year_of_month(month, rel, clock, text, start, m.end())
     return DATE, f"{year_value(year)}-{month:02d}" if year is not None else f"XXXX-{month:02d}", anchor
 
