@@ -919,6 +919,11 @@ RULE_EXAMPLES = {
     "month_rel_year": ("It was built in March of last year.", "2010-03"),
     "month_alone": ("It was built in February.", "2011-02"),
     "report_quarter": ("Profit rose in the latest quarter.", "2010-Q4"),
+    "month_day_said_aloud": ("The vote was held on March third.", "2011-03-03"),
+    "day_month_said_aloud": ("The vote was held on the third of March, nineteen ninety-eight.", "1998-03-03"),
+    "from_now": ("Ten years from now, things will be different.", "2021"),
+    "clock_oclock": ("The meeting ended at eight o'clock.", "2011-03-15T08:00"),
+    "trading_part_of_day": ("Shares fell in morning trading on Monday.", "2011-03-14TMO"),
     "year_ago_adj": ("It is above the year-ago level.", "2010"),
     "same_period_year_back": ("Sales fell 35% in January, compared to the same month a year ago.", "2010-01"),
     "the_year": ("Sales rose for the year.", "2011"),
@@ -2223,12 +2228,12 @@ def test_a_past_verb_right_after_a_weekday_dates_it_in_the_past_whatever_the_cla
 def test_a_clock_time_before_a_bracketed_clock_and_a_weekday_is_that_weekdays():
     """AP copy: "The blast in Nairobi occurred at about 10:35 a.m. (0735 GMT) Friday" in a report of
     Saturday 1998-08-08 (AQUAINT's APW19980808.0022) is Friday's 10:35, as the gold has it (before: the
-    report's day); the bracketed "1430 GMT" of "by 4:30 pm (1430 GMT) on Wednesday" is Wednesday's too."""
+    report's day); the bracketed "1430 GMT" of "passed at 4:30 pm (1430 GMT) on Wednesday" is Wednesday's too."""
     doc = {d.name: d for d in read_gold_dir(need_shared("datasets/tempeval3/TBAQ-cleaned/AQUAINT"))}["APW19980808.0022"]
     clocks = [g for g in doc.timexes if doc.text[g.start:g.end] == "10:35 a.m."]
     tagged = {(t.start, t.end): t.value for t in temporal.tag(doc.text, doc.dct)}
     assert clocks and [tagged.get((g.start, g.end)) for g in clocks] == [g.value for g in clocks] == ["1998-08-07T10:35"]
-    said = [(t.text, t.value) for t in temporal.tag("They have until 4:30 pm (1430 GMT) on Wednesday to leave.", "2011-07-08")]
+    said = [(t.text, t.value) for t in temporal.tag("The deadline passed at 4:30 pm (1430 GMT) on Wednesday.", "2011-07-08")]
     assert said == [("4:30 pm", "2011-07-06T16:30"), ("1430 GMT", "2011-07-06T14:30Z"), ("Wednesday", "2011-07-06")], said
 
 
