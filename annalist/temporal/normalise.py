@@ -716,7 +716,8 @@ def _holiday(m, clock, text, start):
     when = _holiday_date(m["hol"], year)
     dct = clock.dct.as_date() if clock.dct else None
     if dct and anchor.startswith("dct"):
-        if rel == "last" or (rel != "next" and not _clause_looks_ahead(text, start, m.end()) and when > dct + timedelta(days=60)):
+        if rel == "last" or (rel != "next" and not _clause_looks_ahead(text, start, m.end())
+                             and when > dct + timedelta(days=60)):
             when = _holiday_date(m["hol"], year - 1)
         elif rel == "next" and when < dct:
             when = _holiday_date(m["hol"], year + 1)
@@ -957,7 +958,7 @@ def _the_week(m, clock, text, start):
         day, anchor = clock.mentioned_day(start, text, sentences=1)
         when = day.as_date() if day else None
         if when and when.weekday() == 6 and part.group(0).lower().startswith(("end", "later", "late")):
-            when += timedelta(days=1)  # a Sunday's "by the end of the week" is the week it opens (ISO weeks end on Sunday)
+            when += timedelta(days=1)  # a Sunday's "by the end of the week": the week it opens (ISO weeks end Sundays)
         if when:
             iso = when.isocalendar()
             return DATE, f"{iso[0]:04d}-W{iso[1]:02d}", anchor
@@ -1483,7 +1484,8 @@ def _told_as_past(text: str, start: int) -> bool:
 
 _NORMALISERS = {
     "iso_date": _iso_date, "numeric_date": _numeric_date, "night_of_range": _night_range, "night_of_range_dm": _night_range,
-    "part_of_date": _part_of_date, "trading_part_of_day": _trading_part_of_day, "month_day_year": _full_date, "day_month_year": _full_date,
+    "part_of_date": _part_of_date, "trading_part_of_day": _trading_part_of_day, "month_day_year": _full_date,
+    "day_month_year": _full_date,
     "ordinal_day": _ordinal_day, "month_day": _yearless_date, "day_month": _yearless_date,
     "month_day_said_aloud": _date_said_aloud, "day_month_said_aloud": _date_said_aloud, "month_year": _month_year,
     "month_of_that_year": _month_of_that_year, "season_of_that_year": _season_of_that_year,
@@ -1498,7 +1500,8 @@ _NORMALISERS = {
     "morning_following": _morning_following, "duration": _duration, "duration_article": _duration, "duration_long": _duration,
     "duration_plain": _duration_plain, "duration_following": _duration_plain, "coming_period": _duration_plain, "set_every": _set_every,
     "set_adverb": _set_adverb,
-    "clock": _clock_time, "clock_oclock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time, "clock_hours": _clock_time,
+    "clock": _clock_time, "clock_oclock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time,
+    "clock_hours": _clock_time,
     "clock_stamp": _clock_stamp, "year_range_end": _year_range_end,
     "day_range_end": _day_range_end, "day_list_end": _day_list_end, "day_range_start": _day_range_start, "noon": _noon,
     "month_rel_year": _month_rel_year, "month_alone": _month_alone, "the_year_number": _the_year_number,
