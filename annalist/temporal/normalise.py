@@ -170,8 +170,7 @@ def _trading_part_of_day(m, clock, text, start):
     Monday", "in morning trading in London yesterday"), else of the day the story is in."""
     later = cue("day_later_in_clause").match(text, m.end())
     if later and later["wd"]:
-        weekday = _WEEKDAY_ALONE.match(text, later.start("wd"))
-        _, when, anchor = _weekday(weekday, clock, text, weekday.start())
+        when, anchor = _weekday_at(later.start("wd"), clock, text)
     elif later and clock.dct and clock.dct.as_date():
         step = -1 if later["rel"].lower() == "yesterday" else 0
         when, anchor = (clock.dct.as_date() + timedelta(days=step)).isoformat(), clock.dct_anchor
@@ -1416,6 +1415,14 @@ def _set_adverb(m, clock, text, start):
 _WEEKDAY_ALONE = re.compile(rf"(?P<wd>{WEEKDAY_RX})\b", re.I)
 
 
+def _weekday_at(position: int, clock: Clock, text: str) -> tuple[str, str]:
+    """(value, anchor) of the weekday written at `position`, read as the weekday rule reads one: for a
+    time of day whose day is named after it ("10:35 a.m. (0735 GMT) Friday", "in morning trade on Monday")."""
+    weekday = _WEEKDAY_ALONE.match(text, position)
+    _, value, anchor = _weekday(weekday, clock, text, weekday.start())
+    return value, anchor
+
+
 def _clock_time(m, clock, text, start):
     hour = int(m["h"]) if m["h"].isdigit() else NUMBER_WORDS[m["h"].lower()]  # "six o'clock"
     ap = (m.groupdict().get("ap") or "").lower().replace(".", "")
@@ -1432,8 +1439,7 @@ def _clock_time(m, clock, text, start):
     # is its own ("10:35 a.m. (0735 GMT) Friday").
     bracketed = cue("weekday_after_bracketed_clock").match(text, m.end())
     if bracketed:
-        weekday = _WEEKDAY_ALONE.match(text, bracketed.start("wd"))
-        _, day, anchor = _weekday(weekday, clock, text, weekday.start())
+        day, anchor = _weekday_at(bracketed.start("wd"), clock, text)
         return TIME, f"{day[:10]}T{hour:02d}:{minute}{_utc_suffix(m.group(0))}", anchor
     ref, anchor = clock.mentioned_day(start, text, sentences=1)
     day = ref.as_date().isoformat() if ref and ref.as_date() else "XXXX-XX-XX"
