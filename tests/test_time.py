@@ -2416,3 +2416,30 @@ def test_next_month_in_a_history_is_the_one_after_the_story():
     assert [(t.text, t.value) for t in history][-1] == ("next March", "1856-03")
     history = temporal.tag("The war began in June 1950. Last March, the front had been quiet.", None)
     assert [(t.text, t.value) for t in history][-1] == ("Last March", "1950-03")
+
+
+def test_quarters_of_results_or_after_a_preposition_of_time_are_a_length(timeline17_dir):
+    """"it recently achieved profitability after several quarters of losses" (TimeBank's wsj_0575): PXQ, as
+    the gold has it (before: nothing, every quarter counted without "the past/next" was read as a share
+    or a place). So "will suspend its dividend for three quarters" (Washington Post, 2010-06-17) is P3Q;
+    "criticism from several quarters", "three quarters of its food" and "for a quarter century" are
+    not quarters of time."""
+    doc = {d.name: d for d in read_gold_dir(need_shared("datasets/tempeval3/TBAQ-cleaned/TimeBank"))}["wsj_0575"]
+    gold = [g for g in doc.timexes if doc.text[g.start:g.end] == "several quarters"]
+    tagged = {(t.start, t.end): t.value for t in temporal.tag(doc.text, doc.dct)}
+    assert gold and [tagged.get((g.start, g.end)) for g in gold] == [g.value for g in gold] == ["PXQ"]
+    _, found = next(timeline17_stating(timeline17_dir, "will suspend its dividend for three quarters"))
+    assert ("three quarters", "P3Q") in [(t.text, t.value) for t in found]
+    for sentence in ("Criticism came from several quarters.", "Three quarters of its food is imported.",
+                     "The moratorium endured for a quarter century, until Congress lifted it."):
+        assert not [t for t in temporal.tag(sentence, "2010-07-29") if "quarter" in t.text], sentence
+
+
+def test_every_season_and_every_quarter_are_sets(timeline17_dir):
+    """"seasonal flu kills several thousand people in the UK each winter" (BBC, 2009-06-30): XXXX-WI, a
+    set, as "every January" is XXXX-01 (before: 2009-WI, one winter); "the $1.25 billion every quarter
+    from 2011 to 2013" (Reuters) is P1Q, as "every month" is P1M (before: nothing)."""
+    _, found = next(timeline17_stating(timeline17_dir, "several thousand people in the UK each winter ."))
+    assert ("each winter", "SET", "XXXX-WI") in [(t.text, t.type, t.value) for t in found]
+    _, found = next(timeline17_stating(timeline17_dir, "billion every quarter from 2011"))
+    assert ("every quarter", "SET", "P1Q") in [(t.text, t.type, t.value) for t in found]

@@ -1239,7 +1239,9 @@ def _this_day_in_year(m, clock, text, start):
 
 
 def _set_every_date(m, clock, text, start):
-    """"Every January 20": XXXX-01-20, a set; "every January" XXXX-01."""
+    """"Every January 20": XXXX-01-20, a set; "every January" XXXX-01; "every spring" XXXX-SP."""
+    if m["season"]:
+        return SET, f"XXXX-{SEASONS[m['season'].lower()]}", "none"
     month = _month(m["mon"] or m["mon2"])
     if (m["mon"] or m["mon2"])[0].islower():
         return None  # "each may": the verb; month names are capitalised
@@ -1369,9 +1371,20 @@ def _step_from_narrative(unit: str, direction: int, clock: Clock, text: str, sta
 _QUARTERS_OF_TIME = re.compile(r"(?:the|a)\s+(?:past|last|next|coming|previous)\s", re.I)
 
 
+def _quarters_of_time(m, text: str, start: int) -> bool:
+    """Whether quarters counted (from `start`) are time, not a share or a place: see _QUARTERS_OF_TIME and
+    the cues quarters_of_results_after / quarters_of_time_before."""
+    if _QUARTERS_OF_TIME.match(m.group(0)) or m.groupdict().get("between"):
+        return True
+    if cue("quarters_of_results_after").match(text, m.end()):
+        return True
+    return bool(cue("quarters_of_time_before").search(text, max(0, start - 12), start)) and \
+        not re.match(r"\s+(?:of|century)\b", text[m.end():], re.I)  # "for a quarter century" is 25 years
+
+
 def _duration(m, clock, text, start):
     unit = _unit(m["u"])
-    if unit == "quarter" and not _QUARTERS_OF_TIME.match(m.group(0)) and not m.groupdict().get("between"):
+    if unit == "quarter" and not _quarters_of_time(m, text, start):
         return None
     if m.groupdict().get("old") or re.match(r"-old\b|\s+of\s+age\b", text[m.end():]):
         return None  # an age ("the 69-year-old", "24 years of age") describes a person, not a time
