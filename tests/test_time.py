@@ -2443,3 +2443,18 @@ def test_every_season_and_every_quarter_are_sets(timeline17_dir):
     assert ("each winter", "SET", "XXXX-WI") in [(t.text, t.type, t.value) for t in found]
     _, found = next(timeline17_stating(timeline17_dir, "billion every quarter from 2011"))
     assert ("every quarter", "SET", "P1Q") in [(t.text, t.type, t.value) for t in found]
+
+
+def test_a_fiscal_quarter_or_half_is_one_expression_of_its_fiscal_year():
+    """"the fiscal first quarter" (TimeBank's wsj_0928) is drawn whole, as the gold draws it (before: "first
+    quarter"); "the first quarter of fiscal 1990" is 1990-Q1 (before: 1989-Q1 and "fiscal 1990" apart),
+    "the second half of fiscal 1989" 1989-H2 (before: 1989), "fiscal 1990's first quarter" 1990-Q1."""
+    doc = {d.name: d for d in read_gold_dir(need_shared("datasets/tempeval3/TBAQ-cleaned/TimeBank"))}["wsj_0928"]
+    gold = [g for g in doc.timexes if doc.text[g.start:g.end] == "the fiscal first quarter"]
+    tagged = {(t.start, t.end): t.value for t in temporal.tag(doc.text, doc.dct)}
+    assert gold and [tagged.get((g.start, g.end)) for g in gold] == [g.value for g in gold]
+    cases = {"Sales for the first quarter of fiscal 1990 rose 5%.": ("the first quarter of fiscal 1990", "1990-Q1"),
+             "Net rose in the second half of fiscal 1989.": ("the second half of fiscal 1989", "1989-H2"),
+             "Sales in fiscal 1990's first quarter rose 5%.": ("fiscal 1990's first quarter", "1990-Q1")}
+    for sentence, expected in cases.items():
+        assert [(t.text, t.value) for t in temporal.tag(sentence, "1989-10-26")] == [expected]

@@ -612,7 +612,7 @@ def _relative_year(word: str | None, clock: Clock, text: str, start: int) -> tup
 
 def _quarter(m, clock, text, start):
     q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}[m["q"].lower()]
-    named = m["y"] or m["yq"] or (f"{m['ry']} year" if m["ry"] else None)  # "next year's first quarter"
+    named = m["y"] or m["yq"] or m["yp"] or (f"{m['ry']} year" if m["ry"] else None)  # "next year's first quarter"
     year, anchor = _relative_year(named, clock, text, start)
     dct = clock.dct
     if not named and year and dct and dct.month and year == dct.year and q > (dct.month - 1) // 3 + 1 \
