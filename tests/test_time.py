@@ -2458,3 +2458,15 @@ def test_a_fiscal_quarter_or_half_is_one_expression_of_its_fiscal_year():
              "Sales in fiscal 1990's first quarter rose 5%.": ("fiscal 1990's first quarter", "1990-Q1")}
     for sentence, expected in cases.items():
         assert [(t.text, t.value) for t in temporal.tag(sentence, "1989-10-26")] == [expected]
+
+
+def test_due_to_and_a_verb_looks_ahead(timeline17_dir):
+    """"Mr Hayward is due to appear before the committee on Thursday" (BBC, 2010-06-14) is the coming
+    Thursday, 2010-06-17 (before: 2010-06-10); "The trial is due to start in early May" (BBC, 2011-04-08)
+    is 2011-05 (before: 2009-05). "Due to" a cause is no cue: "The delay was due to rain on Monday"."""
+    _, found = next(timeline17_stating(timeline17_dir, "Mr Hayward is due to appear before the committee on Thursday"))
+    at = [t for t in found if t.text == "Thursday"]
+    assert "2010-06-17" in [t.value for t in at]
+    _, found = next(timeline17_stating(timeline17_dir, "The trial is due to start in early May"))
+    assert ("early May", "2011-05") in [(t.text, t.value) for t in found]
+    assert values("The delay was due to rain on Monday.", "2010-06-15") == {"Monday": "2010-06-14"}
