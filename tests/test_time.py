@@ -2470,3 +2470,18 @@ def test_due_to_and_a_verb_looks_ahead(timeline17_dir):
     _, found = next(timeline17_stating(timeline17_dir, "The trial is due to start in early May"))
     assert ("early May", "2011-05") in [(t.text, t.value) for t in found]
     assert values("The delay was due to rain on Monday.", "2010-06-15") == {"Monday": "2010-06-14"}
+
+
+def test_a_history_goes_forward_through_the_seasons():
+    """In a text with no creation date, a season named alone that comes earlier in the year than the last
+    season named, the story not moved since, is the next year's: "During the winter, the army camped at
+    Valley Forge. In the spring, news of the French alliance arrived" after "the spring of 1777" is
+    1778-SP (before: 1777-SP, a spring before the winter just told). Histories of my own; no gold season
+    changed (WikiWars tune and check unchanged). Taking the season nearest the story's month, as for a
+    year-less month, lost three WikiWars tune values and is not done."""
+    text = ("In the spring of 1777, Washington moved north. That summer, the British took Philadelphia. "
+            "During the winter, the army camped at Valley Forge. In the spring, news of the French alliance arrived.")
+    assert [(t.text, t.value) for t in temporal.tag(text, None)] == [
+        ("the spring of 1777", "1777-SP"), ("That summer", "1777-SU"), ("the winter", "1777-WI"), ("the spring", "1778-SP")]
+    text = "In the spring of 1864, Grant crossed the Rapidan. In the summer, Sherman took Atlanta. In the spring, Lee surrendered."
+    assert [t.value for t in temporal.tag(text, None)] == ["1864-SP", "1864-SU", "1865-SP"]

@@ -73,6 +73,9 @@ class Clock:
     # The year each month was last resolved in ("in February 2015", "on Feb. 3"): a report that names a
     # month again with nothing to place it means the same one.
     month_years: dict[int, int] = field(default_factory=dict)
+    # The last season a history named, its year and where ("During the winter" of 1854): the next season
+    # it names alone, earlier in the year's cycle, is of the year after ("In the spring": 1855).
+    last_season: tuple[int, str, int] | None = None
 
     @property
     def narrative_only(self) -> bool:

@@ -534,6 +534,8 @@ def _season(m, clock, text, start):
             # Lee invaded Maryland"): the story is in that year until a date moves it. (Inside a sentence, a
             # season with its year is as often an aside, "in summer 2007" in a story of 2008.)
             clock.set_narrative(Ref(year), start)
+        if clock.narrative_only:
+            clock.last_season = (year, code, start)
         return DATE, f"{year}-{code}", "absolute"
     if m["by"]:  # "the spring of 480 BC": where the story is, as "480 BC" alone would be
         ref = Ref(-int(m["by"]))
@@ -556,7 +558,27 @@ def _season(m, clock, text, start):
         year = now.year if done else _season_year_by_tense(code, now, clause_tense(text, at, m.end()))
     else:
         year = now.year + {"last": -1, "next": 1}.get(rel, 0)
+        if not rel and clock.narrative_only:
+            year = _season_after_the_last(clock, code, year)
+    if clock.narrative_only:
+        clock.last_season = (year, code, start)
     return DATE, f"{year_value(year)}-{code}", anchor
+
+
+# Seasons in the order a year runs through them (a winter is the one that begins in its year's December).
+_SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
+
+
+def _season_after_the_last(clock: Clock, code: str, year: int) -> int:
+    """A history goes forward through the seasons: a season named alone, earlier in the year's cycle than
+    the last one it named while the story stayed there, is the next year's ("During the winter [of 1854]
+    thousands died. In the spring, reinforcements arrived": 1855-SP). (After a month, the season nearest
+    it, as for a year-less month, was tried: WikiWars tune 0.8977 -> 0.8938, histories name seasons of
+    the story's year out of order.)"""
+    last = clock.last_season
+    if last is None or last[0] != year or clock.narrative_at > last[2]:
+        return year
+    return year + 1 if _SEASON_ORDER[code] < _SEASON_ORDER[last[1]] else year
 
 
 def _done_right_before(text: str, start: int) -> bool:
