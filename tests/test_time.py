@@ -2485,3 +2485,17 @@ def test_a_history_goes_forward_through_the_seasons():
         ("the spring of 1777", "1777-SP"), ("That summer", "1777-SU"), ("the winter", "1777-WI"), ("the spring", "1778-SP")]
     text = "In the spring of 1864, Grant crossed the Rapidan. In the summer, Sherman took Atlanta. In the spring, Lee surrendered."
     assert [t.value for t in temporal.tag(text, None)] == ["1864-SP", "1864-SU", "1865-SP"]
+
+
+def test_the_figure_a_change_is_measured_from_was_in_the_past():
+    """"Nashua's stock has fluctuated sharply ..., rising to a high for the year of $42.875 a share in June
+    from $29.75 in March" (TimeBank's wsj_0520, 1989-10-30): March 1989, as the gold has it (before:
+    1990-03, the nearest March, the perfect telling no side). So "up from 4.5% in August"; not a
+    forecast's "will rise to 3,000 from 2,600 in March"."""
+    doc = {d.name: d for d in read_gold_dir(need_shared("datasets/tempeval3/TBAQ-cleaned/TimeBank"))}["wsj_0520"]
+    at = doc.text.index("from $29.75 in March") + len("from $29.75 in ")
+    gold = [g for g in doc.timexes if g.start == at]
+    tagged = {(t.start, t.end): t.value for t in temporal.tag(doc.text, doc.dct)}
+    assert gold and [tagged.get((g.start, g.end)) for g in gold] == [g.value for g in gold] == ["1989-03"]
+    assert values("The rate is 5.3%, up from 4.5% in August.", "1989-10-30") == {"August": "1989-08"}
+    assert values("The index will rise to 3,000 from 2,600 in March, analysts predict.", "1989-10-30") == {"March": "1990-03"}

@@ -267,6 +267,8 @@ def clause_tense(text: str, start: int, end: int | None = None) -> str | None:
     is past), else None."""
     if end is not None and names_incident(text, end, start):
         return "past"
+    if cue("compared_from_before").search(text, max(0, start - 90), start) and tense_before(text, start) != "future":
+        return "past"  # "has risen to $42 from $29.75 in March" (not "will rise to 3,000 from 2,600 in March")
     return tense_before(text, start) or _past_participle_before(text, start) or _tense_after(text, start)
 
 
