@@ -2499,3 +2499,16 @@ def test_the_figure_a_change_is_measured_from_was_in_the_past():
     assert gold and [tagged.get((g.start, g.end)) for g in gold] == [g.value for g in gold] == ["1989-03"]
     assert values("The rate is 5.3%, up from 4.5% in August.", "1989-10-30") == {"August": "1989-08"}
     assert values("The index will rise to 3,000 from 2,600 in March, analysts predict.", "1989-10-30") == {"March": "1990-03"}
+
+
+def test_a_markets_high_or_low_was_reached_in_the_past(timeline17_dir):
+    """"BP's stock price has risen 63 percent from its low of $27.02 on June 25" (Fox News, 2010-12-29) and
+    "BP's shares have rebounded 65 percent from their June low" (Reuters, 2011-01-04) are June 2010 (before:
+    2011, the nearest June); so "well below its high of $50 in March" and "above its April low" in a
+    report of October 1989 are that year's."""
+    _, found = next(timeline17_stating(timeline17_dir, "from its low of $ 27.02 on June 25"))
+    assert ("June 25", "2010-06-25") in [(t.text, t.value) for t in found]
+    _, found = next(timeline17_stating(timeline17_dir, "rebounded 65 percent from their June low"))
+    assert "2010-06" in [t.value for t in found if t.text == "June"]
+    assert values("The stock is well below its high of $50 in March.", "1989-10-30") == {"March": "1989-03"}
+    assert values("The index is 20% above its April low.", "1989-10-30") == {"April": "1989-04"}
