@@ -2499,6 +2499,9 @@ def test_the_figure_a_change_is_measured_from_was_in_the_past():
     assert gold and [tagged.get((g.start, g.end)) for g in gold] == [g.value for g in gold] == ["1989-03"]
     assert values("The rate is 5.3%, up from 4.5% in August.", "1989-10-30") == {"August": "1989-08"}
     assert values("The index will rise to 3,000 from 2,600 in March, analysts predict.", "1989-10-30") == {"March": "1990-03"}
+    # a comparison with a month: "the same as in March", "higher than in April"
+    assert values("Inflation is running at 5%, the same as in March.", "1989-10-30") == {"March": "1989-03"}
+    assert values("Prices are higher than in April.", "1989-10-30") == {"April": "1989-04"}
 
 
 def test_a_markets_high_or_low_was_reached_in_the_past(timeline17_dir):
