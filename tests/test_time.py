@@ -2515,3 +2515,18 @@ def test_a_markets_high_or_low_was_reached_in_the_past(timeline17_dir):
     assert "2010-06" in [t.value for t in found if t.text == "June"]
     assert values("The stock is well below its high of $50 in March.", "1989-10-30") == {"March": "1989-03"}
     assert values("The index is 20% above its April low.", "1989-10-30") == {"April": "1989-04"}
+
+
+def test_a_reports_following_year_steps_from_the_year_it_last_named(timeline17_dir):
+    """"the explosion at BP's Texas City oil refinery in 2005, killing 15 workers. The following year, poor
+    maintenance prompted ..." (Guardian, 2010-06-10) is 2006, and "valued at $442 million in 2008, up 2
+    percent from the previous year" (Reuters, 2010-04-29) 2007 (before: 2011 and 2009, steps from the
+    report's date); "convicted ... in February 2010 and sentenced the following month" (CNN, 2011-01-27)
+    is 2010-03. With no time named nearby, the report's: "next year"-like steps stay the report's."""
+    _, found = next(timeline17_stating(timeline17_dir, "The following year , poor maintenance"))
+    assert ("The following year", "2006") in [(t.text, t.value) for t in found]
+    _, found = next(timeline17_stating(timeline17_dir, "in 2008 , up 2 percent from the previous year"))
+    assert ("the previous year", "2007") in [(t.text, t.value) for t in found]
+    _, found = next(timeline17_stating(timeline17_dir, "in February 2010 and sentenced the following month"))
+    assert ("the following month", "2010-03") in [(t.text, t.value) for t in found]
+    assert values("Sales rose 5% from the previous year.", "2010-01-28") == {"the previous year": "2009"}

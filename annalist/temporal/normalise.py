@@ -1369,6 +1369,10 @@ def _step_from_narrative(unit: str, direction: int, clock: Clock, text: str, sta
     # arrested him" is Saturday, whatever the report's date), as "the day" does; else from the story's day.
     part = unit if unit in PARTS else None  # a part of a day: "the next morning", "that night"
     ref, anchor = clock.mentioned_day(start, text) if unit == "day" or part else clock.day_ref(start, text)
+    if unit in ("month", "year") and not clock.narrative_only:
+        # a report's "He was elected in 1990. The following year he resigned": from the time it last named
+        # nearby (1991), else from the report's date
+        ref, anchor = clock.last_named(start, text, sentences=2)
     if unit in ("month", "year") and clock.narrative_only and clock.narrative and clock.narrative.year:
         ref, anchor = clock.narrative, f"narrative {clock.narrative.iso()}"  # "the following year" of a history
         if unit == "month" and ref.month is None:
