@@ -2080,13 +2080,16 @@ def test_a_season_named_alone_is_the_next_when_the_clause_looks_ahead_past_this_
 
 def test_a_date_both_tagged_and_measured_back_is_listed_once(timeline17_dir):
     """"a year ago" is a timex and a past anchor (the evidence a publication year is inferred from):
-    the document's time layer lists the date once, as `dates` shows it."""
+    the document's time layer lists the date once, as `dates` shows it; so "about twenty years ago",
+    whose anchor "twenty years ago" lies within it (was listed twice)."""
     twice = []
     for path in sorted(timeline17_dir.glob("*/InputDocs/*/*"))[:400]:
         timexes = temporal.annotate(path.read_text(encoding="utf-8", errors="replace"), path.parent.name)
         spans = [(t.start, t.end, t.value) for t in timexes]
         twice += [(path.name, s) for s in set(spans) if spans.count(s) > 1]
     assert twice == []
+    found = temporal.annotate("The law was passed about twenty years ago.", "2011-03-09")
+    assert [(t.text, t.value) for t in found] == [("about twenty years ago", "1991")]
 
 
 def test_the_weekend_is_the_coming_one_when_what_comes_before_it_looks_ahead(timeline17_dir):
