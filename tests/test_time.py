@@ -2156,6 +2156,10 @@ def test_the_second_of_two_days_a_word_joins_is_of_the_first_ones_month():
     assert values("The festival runs from June 3 to 5.", "1999-02-10")["5"] == "1999-06-05"
     assert values("The talks took place Nov. 3 and 4 in Geneva.", "1999-02-10")["4"] == "1998-11-04"
     assert "5" not in values("Two men were shot on June 3 and 5 others were hurt.", "1999-07-10")
+    # a range's second day too: "Talks continued November 19-20" in March is last November's 20th (its
+    # year was read apart: 2011-11-20 after 2010-11-19)
+    assert values("Talks continued November 19-20 in Paris.", "2011-03-09") == {"November 19": "2010-11-19",
+                                                                             "20": "2010-11-20"}
 
 
 def test_a_hedged_ago_is_one_expression():

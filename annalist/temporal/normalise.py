@@ -437,7 +437,7 @@ def _day_range_end(m, clock, text, start):
     opening = _RANGE_OPENING.search(text, max(0, start - 16), start)
     if not opening:
         return None
-    return _range_day(_month(opening["mon"]), _day(m["d"]), int(m["y"]) if m["y"] else None, clock, text, start)
+    return _second_day(opening, _day(m["d"]), int(m["y"]) if m["y"] else None, clock, text, start)
 
 
 _LIST_OPENING = re.compile(rf"(?P<mon>{MONTH_RX})\.?\s+(?P<d1>{DAY_RX})\s+(?:and|or|to|through)\s+$", re.IGNORECASE)
@@ -448,10 +448,16 @@ def _day_list_end(m, clock, text, start):
     opening = _LIST_OPENING.search(text, max(0, start - 24), start)
     if not opening or int(m["d"]) <= int(opening["d1"]):
         return None
-    month, first, day = _month(opening["mon"]), _day(opening["d1"]), _day(m["d"])
-    if m["y"]:
-        return _range_day(month, day, int(m["y"]), clock, text, start)
-    # the year the first day is read in ("took place Nov. 3 and 4", in a February report: last November)
+    return _second_day(opening, _day(m["d"]), int(m["y"]) if m["y"] else None, clock, text, start)
+
+
+def _second_day(opening: re.Match, day: int, year: int | None, clock: Clock, text: str, start: int):
+    """The second day of a range or list whose first day (`opening`: its mon and d1) gives the month: in
+    the year stated after it, else the one the first day is read in ("took place Nov. 3 and 4", "talks
+    continued November 19-20", in a February report: last November)."""
+    month, first = _month(opening["mon"]), _day(opening["d1"])
+    if year:
+        return _range_day(month, day, year, clock, text, start)
     at, until = opening.start(), opening.end("d1")
     year, anchor = _yearless_year(clock, text, at, until, month, first)
     if year is None or not valid_date(year, month, day):
