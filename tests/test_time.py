@@ -987,6 +987,7 @@ RULE_EXAMPLES = {
     "duration_plain": ("The siege lasted for years.", "PXY"),
     "duration_following": ("Talks went on in the following weeks.", "PXW"),
     "set_every": ("They meet every Sunday.", "XXXX-WXX-7"),
+    "set_weekdays": ("The clinic is closed on Sundays.", "XXXX-WXX-7"),
     "set_adverb": ("They meet annually.", "P1Y"),
     "clock": ("They met at 9 a.m.", "2011-03-15T09:00"),
     "clock_24": ("They met at 14:30.", "2011-03-15T14:30"),
@@ -2537,3 +2538,15 @@ def test_a_reports_following_year_steps_from_the_year_it_last_named(timeline17_d
     _, found = next(timeline17_stating(timeline17_dir, "in February 2010 and sentenced the following month"))
     assert ("the following month", "2010-03") in [(t.text, t.value) for t in found]
     assert values("Sales rose 5% from the previous year.", "2010-01-28") == {"the previous year": "2009"}
+
+
+def test_plural_weekdays_are_sets():
+    """"two new flights would leave Bombay on Monday and Tuesday nights from March 30" (TimeBank's
+    APW19980213.1320): XXXX-WXX-1TNI and XXXX-WXX-2TNI, as the gold has them (before: the coming Monday
+    and Tuesday, 1998-02-16 and -17); "on Fridays" XXXX-WXX-5 (before: nothing)."""
+    doc = {d.name: d for d in read_gold_dir(need_shared("datasets/tempeval3/TBAQ-cleaned/TimeBank"))}["APW19980213.1320"]
+    at = doc.text.index("Monday and Tuesday nights")
+    gold = [g for g in doc.timexes if at <= g.start < at + 25]
+    tagged = {(t.start, t.end): t.value for t in temporal.tag(doc.text, doc.dct)}
+    assert [tagged.get((g.start, g.end)) for g in gold] == [g.value for g in gold] == ["XXXX-WXX-1TNI", "XXXX-WXX-2TNI"]
+    assert values("The agency will update the data weekly, on Fridays.", "2009-06-30") == {"weekly": "P1W", "Fridays": "XXXX-WXX-5"}

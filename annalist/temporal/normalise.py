@@ -1449,6 +1449,13 @@ def _set_every(m, clock, text, start):
     return SET, duration_value(amount, unit), "none"
 
 
+def _set_weekdays(m, clock, text, start):
+    """"on Sundays" XXXX-WXX-7, "Monday nights" XXXX-WXX-1TNI."""
+    day = WEEKDAYS[(m["wd"] or m["wd2"] or m["wd3"]).lower()] + 1
+    part = m["part"] or m["part3"]
+    return SET, f"XXXX-WXX-{day}" + (f"T{PARTS[part.lower()[:-1]]}" if part else ""), "none"
+
+
 def _set_adverb(m, clock, text, start):
     if re.search(r"(?:%|percent|per cent)\s*$", text[max(0, start - 14):start]):
         return None  # "rise 8.5% annually": a rate, not times that recur
@@ -1549,7 +1556,7 @@ _NORMALISERS = {
     "weekday": _weekday, "ago": _ago, "from_now": _from_now,
     "ago_article": _ago, "later": _later, "next_day": _next_day, "that_day": _that_day, "day_after": _day_after,
     "morning_following": _morning_following, "duration": _duration, "duration_article": _duration, "duration_long": _duration,
-    "duration_plain": _duration_plain, "duration_following": _duration_plain, "coming_period": _duration_plain, "set_every": _set_every,
+    "duration_plain": _duration_plain, "duration_following": _duration_plain, "coming_period": _duration_plain, "set_every": _set_every, "set_weekdays": _set_weekdays,
     "set_adverb": _set_adverb,
     "clock": _clock_time, "clock_oclock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time,
     "clock_hours": _clock_time,
