@@ -2550,3 +2550,11 @@ def test_plural_weekdays_are_sets():
     tagged = {(t.start, t.end): t.value for t in temporal.tag(doc.text, doc.dct)}
     assert [tagged.get((g.start, g.end)) for g in gold] == [g.value for g in gold] == ["XXXX-WXX-1TNI", "XXXX-WXX-2TNI"]
     assert values("The agency will update the data weekly, on Fridays.", "2009-06-30") == {"weekly": "P1W", "Fridays": "XXXX-WXX-5"}
+
+
+def test_part_of_a_short_decade(timeline17_dir):
+    """"in the early '90s, Hosni Mubarak visited Ethiopia" (CNN, 2011-01-29) is 199, as "the early 1990s"
+    is (before: nothing; the apostrophe form took no "early", "late" or "mid")."""
+    _, found = next(timeline17_stating(timeline17_dir, "in the early '90s , Hosni Mubarak"))
+    assert ("the early '90s", "199") in [(t.text, t.value) for t in found]
+    assert values("Prices soared in the mid-'90s.", "2011-03-09") == {"the mid-'90s": "199"}
