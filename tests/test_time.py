@@ -2558,3 +2558,15 @@ def test_part_of_a_short_decade(timeline17_dir):
     _, found = next(timeline17_stating(timeline17_dir, "in the early '90s , Hosni Mubarak"))
     assert ("the early '90s", "199") in [(t.text, t.value) for t in found]
     assert values("Prices soared in the mid-'90s.", "2011-03-09") == {"the mid-'90s": "199"}
+
+
+def test_a_range_of_lengths_is_one_duration_of_its_lower_end():
+    """"the company will resume shipments of the chips within two to three weeks" (TimeBank's wsj_0585):
+    one duration, P2W, as the gold has it (before: "three weeks", P3W); "three or four hours" PT3H. A
+    range counted back stays with "ago": "30 or 40 years ago" is 1970 in 2010."""
+    doc = {d.name: d for d in read_gold_dir(need_shared("datasets/tempeval3/TBAQ-cleaned/TimeBank"))}["wsj_0585"]
+    gold = [g for g in doc.timexes if doc.text[g.start:g.end] == "two to three weeks"]
+    tagged = {(t.start, t.end): t.value for t in temporal.tag(doc.text, doc.dct)}
+    assert gold and [tagged.get((g.start, g.end)) for g in gold] == [g.value for g in gold] == ["P2W"]
+    assert values("It took three or four hours.", "1989-10-30") == {"three or four hours": "PT3H"}
+    assert values("Talent was scarcer 30 or 40 years ago.", "2010-06-02") == {"40 years ago": "1970"}

@@ -1247,7 +1247,7 @@ def _scheduled_in_present(text: str, start: int, end: int) -> bool:
 
 
 def _amount(m) -> float | None:
-    raw = (m.groupdict().get("n") or "").lower()
+    raw = (m.groupdict().get("low") or m.groupdict().get("n") or "").lower()
     if re.fullmatch(VAGUE_RX, raw):
         return None
     value = number(raw) if raw else 1.0
