@@ -2478,6 +2478,9 @@ def test_due_to_and_a_verb_looks_ahead(timeline17_dir):
     _, found = next(timeline17_stating(timeline17_dir, "The trial is due to start in early May"))
     assert ("early May", "2011-05") in [(t.text, t.value) for t in found]
     assert values("The delay was due to rain on Monday.", "2010-06-15") == {"Monday": "2010-06-14"}
+    # so "is set to": "The trial is set to begin on 28 March" (BBC, 2011-01-25) is 2011-03-28 (was 2010)
+    _, found = next(timeline17_stating(timeline17_dir, "The trial is set to begin on 28 March"))
+    assert ("28 March", "2011-03-28") in [(t.text, t.value) for t in found]
 
 
 def test_a_history_goes_forward_through_the_seasons():
