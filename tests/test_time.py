@@ -988,6 +988,7 @@ RULE_EXAMPLES = {
     "duration_following": ("Talks went on in the following weeks.", "PXW"),
     "set_every": ("They meet every Sunday.", "XXXX-WXX-7"),
     "set_weekdays": ("The clinic is closed on Sundays.", "XXXX-WXX-7"),
+    "past_hour_or_day": ("In the last hour, the Pentagon confirmed the strike.", "PT1H"),
     "set_adverb": ("They meet annually.", "P1Y"),
     "clock": ("They met at 9 a.m.", "2011-03-15T09:00"),
     "clock_24": ("They met at 14:30.", "2011-03-15T14:30"),
@@ -2573,3 +2574,15 @@ def test_a_range_of_lengths_is_one_duration_of_its_lower_end():
     assert gold and [tagged.get((g.start, g.end)) for g in gold] == [g.value for g in gold] == ["P2W"]
     assert values("It took three or four hours.", "1989-10-30") == {"three or four hours": "PT3H"}
     assert values("Talent was scarcer 30 or 40 years ago.", "2010-06-02") == {"40 years ago": "1970"}
+
+
+def test_the_past_hour_or_day_is_a_length_up_to_now(timeline17_dir):
+    """"Tweets from CNN iReporters in the past hour" (CNN, 2011-01-28): PT1H (before: "the past",
+    PAST_REF); "The number of swine flu cases in Australia has doubled in the last day" (BBC): P1D
+    (before: nothing). Not "at the last minute", nor "on the last day of the trial"."""
+    _, found = next(timeline17_stating(timeline17_dir, "Tweets from CNN iReporters in the past hour"))
+    assert ("the past hour", "PT1H") in [(t.text, t.value) for t in found]
+    _, found = next(timeline17_stating(timeline17_dir, "in Australia has doubled in the last day"))
+    assert ("the last day", "P1D") in [(t.text, t.value) for t in found]
+    assert values("The deal was saved at the last minute.", "2010-05-22") == {}
+    assert "the last day" not in values("He testified on the last day of the trial.", "2010-05-22")
