@@ -2587,3 +2587,14 @@ def test_the_past_hour_or_day_is_a_length_up_to_now(timeline17_dir):
     assert ("the last day", "P1D") in [(t.text, t.value) for t in found]
     assert values("The deal was saved at the last minute.", "2010-05-22") == {}
     assert "the last day" not in values("He testified on the last day of the trial.", "2010-05-22")
+
+
+def test_a_future_after_a_past_was_is_not_the_weekdays(timeline17_dir):
+    """"A missile struck near a television station early Saturday when the Libyan leader was making an
+    address in which he said he would never step down" (Reuters, Sunday 2011-05-01) is 2011-04-30 (before:
+    2011-05-07, the "would" taken as the Saturday's); so "an Oval Office address to the nation Tuesday night
+    in which the president said he would ..." (Fox News, 2010-06-16) is 2010-06-15."""
+    _, found = next(timeline17_stating(timeline17_dir, "A missile struck near a television station early Saturday"))
+    assert ("early Saturday", "2011-04-30") in [(t.text, t.value) for t in found]
+    _, found = next(timeline17_stating(timeline17_dir, "an Oval Office address to the nation Tuesday night"))
+    assert ("Tuesday night", "2010-06-15TNI") in [(t.text, t.value) for t in found]

@@ -1213,13 +1213,15 @@ def _weekday(m, clock, text, start):
 
 def _clause_looks_ahead(text: str, start: int, end: int) -> bool:
     """Whether the clause of a date (from `start` to `end`) looks ahead: a future cue before it, or after
-    it with no past verb between, whose clause the cue would be ("Police turned water cannons on protesters
-    in the early hours of Wednesday morning ... as the Interior Ministry warned it 'will not allow any
-    protest'": the "will" is the ministry's)."""
+    it with no past verb or past "was/were/had" between, whose clause the cue would be ("Police turned water
+    cannons on protesters in the early hours of Wednesday morning ... as the Interior Ministry warned it
+    'will not allow any protest'": the "will" is the ministry's; "A missile struck ... early Saturday when
+    the Libyan leader was making an address in which he said he would never step down")."""
     clause_start, clause_end = clause_span(text, start)
     for pattern in (cue("future"), cue("future_in_past")):
         for found in pattern.finditer(text, clause_start, clause_end):
-            if found.start() < start or not cue("past_verb_earlier").search(text, end, found.start()):
+            if found.start() < start or not (cue("past_verb_earlier").search(text, end, found.start())
+                                             or cue("past_only").search(text, end, found.start())):
                 return True
     return False
 
