@@ -2598,3 +2598,13 @@ def test_a_future_after_a_past_was_is_not_the_weekdays(timeline17_dir):
     assert ("early Saturday", "2011-04-30") in [(t.text, t.value) for t in found]
     _, found = next(timeline17_stating(timeline17_dir, "an Oval Office address to the nation Tuesday night"))
     assert ("Tuesday night", "2010-06-15TNI") in [(t.text, t.value) for t in found]
+
+
+def test_a_date_after_a_past_verb_and_a_possessive_is_gone_by(timeline17_dir):
+    """"President Obama warned in his March 28 address to the nation" (CNN, 2011-06-24) is 2011-03-28, and
+    "the president said in his March 31 announcement" (Washington Post, 2010-10-12) 2010-03-31 (before: the
+    next March, the nearest)."""
+    _, found = next(timeline17_stating(timeline17_dir, "warned in his March 28 address"))
+    assert ("March 28", "2011-03-28") in [(t.text, t.value) for t in found]
+    _, found = next(timeline17_stating(timeline17_dir, "said in his March 31 announcement"))
+    assert ("March 31", "2010-03-31") in [(t.text, t.value) for t in found]
