@@ -2608,3 +2608,15 @@ def test_a_date_after_a_past_verb_and_a_possessive_is_gone_by(timeline17_dir):
     assert ("March 28", "2011-03-28") in [(t.text, t.value) for t in found]
     _, found = next(timeline17_stating(timeline17_dir, "said in his March 31 announcement"))
     assert ("March 31", "2010-03-31") in [(t.text, t.value) for t in found]
+
+
+def test_a_date_before_a_named_incident_with_its_modifiers_has_gone_by(timeline17_dir):
+    """"the April 20 well blowout that killed 11" (Fox News, 2010-11-04) and "the April 20 Deepwater Horizon
+    blowout" (Reuters, 2010-11-08) are 2010-04-20 (before: 2011-04-20, the nearest April 20, the noun
+    after the date read only when right after it); "expected to pick up Saturday into Sunday causing the
+    spill" is still the coming Sunday (a verb is no modifier)."""
+    for needle in ("victims of the April 20 well blowout", "led to the April 20 Deepwater Horizon blowout"):
+        _, found = next(timeline17_stating(timeline17_dir, needle))
+        assert ("April 20", "2010-04-20") in [(t.text, t.value) for t in found], needle
+    _, found = next(timeline17_stating(timeline17_dir, "pick up Saturday into Sunday causing the spill"))
+    assert ("Sunday", "2010-05-09") in [(t.text, t.value) for t in found]
