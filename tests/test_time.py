@@ -2620,3 +2620,16 @@ def test_a_date_before_a_named_incident_with_its_modifiers_has_gone_by(timeline1
         assert ("April 20", "2010-04-20") in [(t.text, t.value) for t in found], needle
     _, found = next(timeline17_stating(timeline17_dir, "pick up Saturday into Sunday causing the spill"))
     assert ("Sunday", "2010-05-09") in [(t.text, t.value) for t in found]
+
+
+def test_a_past_verb_right_after_a_date_in_what_a_noun_names_is_the_dates(timeline17_dir):
+    """"The Deepwater Horizon drilling rig explosion in April killed 11 workers" (BBC, 2010-12-16) and "The
+    explosion on the Deepwater Horizon on the night of 20 April killed 11 men" (Guardian, 2010-12-16) are
+    April 2010 (before: 2011, the nearest April); not "the hurricane season starting on 1 June predicted"
+    (a participle's date), nor "Brent futures for April closed up" (a contract's month ahead)."""
+    _, found = next(timeline17_stating(timeline17_dir, "drilling rig explosion in April killed 11 workers"))
+    assert ("April", "2010-04") in [(t.text, t.value) for t in found]
+    _, found = next(timeline17_stating(timeline17_dir, "on the night of 20 April killed 11 men"))
+    assert ("the night of 20 April", "2010-04-20TNI") in [(t.text, t.value) for t in found]
+    _, found = next(timeline17_stating(timeline17_dir, "Brent futures for April closed up"))
+    assert ("April", "2011-04") in [(t.text, t.value) for t in found]

@@ -265,11 +265,21 @@ def _nearest_on_side(options: list[date], anchor: date, side: str | None) -> dat
 def clause_tense(text: str, start: int, end: int | None = None) -> str | None:
     """"past" or "future" as the clause around a date at `start` tells (a date that names an incident
     is past), else None."""
-    if end is not None and names_incident(text, end, start):
+    if end is not None and (names_incident(text, end, start) or _verb_of_its_noun_after(text, start, end)):
         return "past"
     if cue("compared_from_before").search(text, max(0, start - 90), start) and tense_before(text, start) != "future":
         return "past"  # "has risen to $42 from $29.75 in March" (not "will rise to 3,000 from 2,600 in March")
     return tense_before(text, start) or _past_participle_before(text, start) or _tense_after(text, start)
+
+
+def _verb_of_its_noun_after(text: str, start: int, end: int) -> bool:
+    """Whether a past verb right after a date is the one of the noun the date is "in" or "on" ("The rig
+    explosion in April killed 11 workers", "his defection to the rebels in February inspired dozens"): not
+    after a participle ("the hurricane season starting on 1 June predicted"), another preposition ("Brent
+    futures for April closed up"), or a future ("would end his rule in September came after")."""
+    return cue("past_verb_after").match(text, end) is not None \
+        and cue("noun_in_date_before").search(text, max(0, start - 40), start) is not None \
+        and tense_before(text, start) != "future"
 
 
 def names_incident(text: str, end: int, start: int | None = None) -> bool:
