@@ -2633,3 +2633,13 @@ def test_a_past_verb_right_after_a_date_in_what_a_noun_names_is_the_dates(timeli
     assert ("the night of 20 April", "2010-04-20TNI") in [(t.text, t.value) for t in found]
     _, found = next(timeline17_stating(timeline17_dir, "Brent futures for April closed up"))
     assert ("April", "2011-04") in [(t.text, t.value) for t in found]
+
+
+def test_a_weekday_opening_its_sentence_takes_the_tense_of_the_clause_after_its_comma(timeline17_dir):
+    """"On Monday, all pending claims will be paid" (Washington Post, Saturday 2010-08-21) is 2010-08-23
+    (before: 2010-08-16, the clause of "On Monday" ending at its comma); "On Wednesday, BP said it would
+    pay" stays the Wednesday gone by, and so does "On Friday, the Kenyan government planned to pay"."""
+    _, found = next(timeline17_stating(timeline17_dir, "On Monday , all pending claims will be"))
+    assert ("Monday", "2010-08-23") in [(t.text, t.value) for t in found]
+    assert values("On Wednesday, BP said it would pay for the clean-up.", "2010-06-03") == {"Wednesday": "2010-06-02"}
+    assert values("On Friday, the government planned to pay the families.", "1998-09-30") == {"Friday": "1998-09-25"}

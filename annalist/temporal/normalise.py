@@ -1193,6 +1193,9 @@ def _weekday(m, clock, text, start):
     looks_ahead = (_clause_looks_ahead(text, start, m.end())
                    or _scheduled_in_present(text, start, start + len(m.group(0)))) and \
         tense_before(text, start) != "past"
+    fronted = _fronted_tense(text, start, m.end())  # "On Monday, the board will meet": the clause after the comma
+    told_then = told_then or fronted == "past"
+    looks_ahead = looks_ahead or fronted == "future"
     # "will investigate Saturday's shooting": a weekday that names an incident tells of one gone by
     gone_by = names_incident(text, start + len(m.group(0)), start)
     if rel in ("next", "coming") or (rel not in ("last", "past") and not told_then and looks_ahead and not gone_by):
@@ -1209,6 +1212,31 @@ def _weekday(m, clock, text, start):
         back = (dct.weekday() - target) % 7
         day = dct - timedelta(days=back or (7 if rel == "last" else 0))
     return (TIME, f"{day.isoformat()}T{PARTS[part.lower()]}", anchor) if part else (DATE, day.isoformat(), anchor)
+
+
+def _fronted_tense(text: str, start: int, end: int) -> str | None:
+    """The tense of the clause after a date that opens its sentence and is set off by a comma, by its first
+    cue ("On Monday, all pending claims will be paid": future; "On Wednesday, BP said it would pay": past),
+    else None."""
+    comma = re.match(r"\s*,\s*", text[end:end + 4])
+    if comma is None or not _opens_sentence(text, start):
+        return None
+    after = end + comma.end()
+    until = clause_span(text, after)[1]
+    cues = []
+    for pattern in ("past_verb_earlier", "reported_past", "past_only", "future", "future_in_past"):
+        found = cue(pattern).search(text, after, until)
+        if found:
+            cues.append((found.start(), "past" if pattern.startswith(("past", "reported")) or _plan_told(text, found)
+                         else "future"))
+    return min(cues)[1] if cues else None
+
+
+def _plan_told(text: str, found: re.Match) -> bool:
+    """Whether a future cue is a plan told in the past ("On Friday, the government planned to pay"), not in
+    the present passive ("On Monday, he is scheduled to go")."""
+    return re.match(r"[a-z]+ed\b", found.group(0)) is not None \
+        and re.search(r"\b(?:is|are|am)\s+$", text[max(0, found.start() - 6):found.start()]) is None
 
 
 def _clause_looks_ahead(text: str, start: int, end: int) -> bool:
