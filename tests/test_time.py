@@ -2643,3 +2643,15 @@ def test_a_weekday_opening_its_sentence_takes_the_tense_of_the_clause_after_its_
     assert ("Monday", "2010-08-23") in [(t.text, t.value) for t in found]
     assert values("On Wednesday, BP said it would pay for the clean-up.", "2010-06-03") == {"Wednesday": "2010-06-02"}
     assert values("On Friday, the government planned to pay the families.", "1998-09-30") == {"Friday": "1998-09-25"}
+
+
+def test_this_weekday_is_the_one_of_this_week_still_to_come(timeline17_dir):
+    """"She refuses to take part in the elections this Sunday" (Guardian, Monday 2005-01-24) is 2005-01-30,
+    the Iraqi election (before: 2005-01-23, the Sunday gone by); "the Pacquiao ... national day of
+    celebration ... this Friday" (BBC, Wednesday 2009-05-06) 2009-05-08. Told as past, this week's day gone
+    by: "He resigned this Monday" on a Wednesday is two days back."""
+    _, found = next(timeline17_stating(timeline17_dir, "She refuses to take part in the elections this Sunday"))
+    assert ("this Sunday", "2005-01-30") in [(t.text, t.value) for t in found]
+    _, found = next(timeline17_stating(timeline17_dir, "for Mr Pacquiao this Friday"))
+    assert ("this Friday", "2009-05-08") in [(t.text, t.value) for t in found]
+    assert values("He resigned this Monday.", "2010-08-18") == {"this Monday": "2010-08-16"}

@@ -1198,7 +1198,9 @@ def _weekday(m, clock, text, start):
     looks_ahead = looks_ahead or fronted == "future"
     # "will investigate Saturday's shooting": a weekday that names an incident tells of one gone by
     gone_by = names_incident(text, start + len(m.group(0)), start)
-    if rel in ("next", "coming") or (rel not in ("last", "past") and not told_then and looks_ahead and not gone_by):
+    if rel == "this" and not (told_then and target < dct.weekday()):
+        day = dct + timedelta(days=ahead)  # "this Friday" in a Wednesday's paper: two days on (not if told as past)
+    elif rel in ("next", "coming") or (rel not in ("last", "past") and not told_then and looks_ahead and not gone_by):
         day = dct + timedelta(days=ahead or (7 if rel == "next" else 0))
     elif rel not in ("last", "past") and ahead == 1 and not gone_by:
         # The day after the report's: "Tuesday" in Monday's paper with no past tense near is tomorrow;
