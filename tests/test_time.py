@@ -2655,3 +2655,11 @@ def test_this_weekday_is_the_one_of_this_week_still_to_come(timeline17_dir):
     _, found = next(timeline17_stating(timeline17_dir, "for Mr Pacquiao this Friday"))
     assert ("this Friday", "2009-05-08") in [(t.text, t.value) for t in found]
     assert values("He resigned this Monday.", "2010-08-18") == {"this Monday": "2010-08-16"}
+
+
+def test_a_past_verb_before_to_and_a_noun_phrase_is_past(timeline17_dir):
+    """"Gaddafi's former interior minister who defected to the rebels on February 22" (Reuters, 2011-08-24)
+    is 2011-02-22 (before: 2012-02-22: a past verb before "to" was taken as one before an infinitive,
+    "expected to", and not read as past)."""
+    _, found = next(timeline17_stating(timeline17_dir, "who defected to the rebels on February 22"))
+    assert ("February 22", "2011-02-22") in [(t.text, t.value) for t in found]
