@@ -2665,3 +2665,10 @@ def test_a_past_verb_before_to_and_a_noun_phrase_is_past(timeline17_dir):
     assert len(reports) >= 2
     for _, found in reports:
         assert [t.value for t in found if t.text == "February 22"] == ["2011-02-22"]
+
+
+def test_did_tells_of_the_past(timeline17_dir):
+    """"Bartlit said BP did not have the results of that test before 19 April" (Guardian, 2010-10-29) is
+    2010-04-19 (before: 2011-04-19, "did" no past cue)."""
+    _, found = next(timeline17_stating(timeline17_dir, "did not have the results of that test before 19 April"))
+    assert ("19 April", "2010-04-19") in [(t.text, t.value) for t in found]
