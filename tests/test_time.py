@@ -2672,3 +2672,18 @@ def test_did_tells_of_the_past(timeline17_dir):
     2010-04-19 (before: 2011-04-19, "did" no past cue)."""
     _, found = next(timeline17_stating(timeline17_dir, "did not have the results of that test before 19 April"))
     assert ("19 April", "2010-04-19") in [(t.text, t.value) for t in found]
+
+
+def test_a_chronologys_line_and_a_dateline_tell_of_the_past(timeline17_dir):
+    """A chronology's line, "March 17 - The U.N. Security Council votes ..." (Reuters, 2011-09-21), is
+    2011-03-17, and a dateline, "HOUSTON, April 29 (Reuters) -", in a report of 2010-05-14, 2010-04-29
+    (before: the next year's, the present tense telling no side). A day told as past a day or two after the report's
+    date is that day: "June 4 : Oil is seen gushing" under 2010-06-03 (before: 2009-06-04)."""
+    for needle, expected in (("March 17 - The U.N. Security Council", ("March 17", "2011-03-17")),
+                             ("June 4 : Oil is seen gushing", ("June 4", "2010-06-04"))):
+        reports = list(timeline17_stating(timeline17_dir, needle))
+        assert reports, needle
+        for _, found in reports:
+            assert expected in [(t.text, t.value) for t in found], (needle, found[:3])
+    dateline = "HOUSTON, April 29 (Reuters) - A mass of oil is moving toward the shore."
+    assert values(dateline, "2010-05-14") == {"April 29": "2010-04-29"}

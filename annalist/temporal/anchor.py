@@ -221,12 +221,20 @@ def period_value(year: int, length: int, shift: int, digits: int) -> str:
     return f"BC{period:0{digits}d}" if period >= 0 else f"{-period - 1:0{digits}d}"
 
 
-def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str = "", end: int | None = None) -> int:
+# A day told as past that falls this many days after the report's date is that day, not the year before: a
+# report is dated early more often than a year back is meant (a chronology's line "June 4 : Oil is seen
+# gushing" under June 3; as for a weekday the day after the report's, normalise._weekday).
+DAYS_A_REPORT_LAGS = 3
+
+
+def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str = "", end: int | None = None,
+                 day_named: bool = False) -> int:
     """The year that puts a year-less date nearest the DCT ("Jan. 2" in a November report is next
     January, "Nov. 25" in a January one last November), unless "last"/"next" or the clause's tense
     says which side of the DCT it lies on. A date that names an incident ("the April 7 shooting", "what
     would be after the January 8 shooting") tells of one that has happened, whatever the clause's tense
-    (`end` is where the date ends)."""
+    (`end` is where the date ends). A day named (`day_named`, not a month's middle) told as past a day or
+    two after the report's date is that day (DAYS_A_REPORT_LAGS)."""
     anchor = date(dct.year, dct.month, dct.day or 15)
     options = [date(y, month, day) for y in (dct.year - 1, dct.year, dct.year + 1) if valid_date(y, month, day)]
     tense = clause_tense(text, start, end)
@@ -235,6 +243,9 @@ def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str
     best = _nearest_on_side(options, anchor, side)
     if best is None:
         raise ValueError(f"no {month:02d}-{day:02d} in the three years around {dct.iso()}")  # February 29
+    soon_after = [d for d in options if 0 < (d - anchor).days <= DAYS_A_REPORT_LAGS]
+    if side == "past" and day_named and dct.day and soon_after:
+        return soon_after[0].year  # told as past a day or two after the report's date: the report is dated early
     return best.year
 
 
@@ -265,11 +276,18 @@ def _nearest_on_side(options: list[date], anchor: date, side: str | None) -> dat
 def clause_tense(text: str, start: int, end: int | None = None) -> str | None:
     """"past" or "future" as the clause around a date at `start` tells (a date that names an incident
     is past), else None."""
-    if end is not None and (names_incident(text, end, start) or _verb_of_its_noun_after(text, start, end)):
+    if end is not None and (names_incident(text, end, start) or _verb_of_its_noun_after(text, start, end)
+                            or _chronology_entry(text, start, end)):
         return "past"
     if cue("compared_from_before").search(text, max(0, start - 90), start) and tense_before(text, start) != "future":
         return "past"  # "has risen to $42 from $29.75 in March" (not "will rise to 3,000 from 2,600 in March")
     return tense_before(text, start) or _past_participle_before(text, start) or _tense_after(text, start)
+
+
+def _chronology_entry(text: str, start: int, end: int) -> bool:
+    """Whether a date opens a chronology's line or a dateline (cues chronology_before/_after)."""
+    return cue("chronology_before").search(text, max(0, start - 40), start) is not None \
+        and cue("chronology_after").match(text, end) is not None
 
 
 def _verb_of_its_noun_after(text: str, start: int, end: int) -> bool:

@@ -287,7 +287,7 @@ def _year_near_report(year: int | None, anchor: str, month: int, day: int, clock
     """A year-less day's year: when it is read against the report's date, the year that puts the day
     nearest it (or on the side the clause's tense gives: nearest_year); else the year given."""
     if year and anchor.startswith("dct") and clock.dct.month:
-        return nearest_year(clock.dct, month, day, text, start, end=end)
+        return nearest_year(clock.dct, month, day, text, start, end=end, day_named=True)
     return year
 
 
