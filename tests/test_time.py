@@ -2618,6 +2618,8 @@ def test_a_date_before_a_named_incident_with_its_modifiers_has_gone_by(timeline1
     for needle in ("victims of the April 20 well blowout", "led to the April 20 Deepwater Horizon blowout"):
         _, found = next(timeline17_stating(timeline17_dir, needle))
         assert ("April 20", "2010-04-20") in [(t.text, t.value) for t in found], needle
+    _, found = next(timeline17_stating(timeline17_dir, "will not determine the outcome of the January 25 uprising"))
+    assert ("January 25", "2011-01-25") in [(t.text, t.value) for t in found]  # an uprising is an incident too
     _, found = next(timeline17_stating(timeline17_dir, "pick up Saturday into Sunday causing the spill"))
     assert ("Sunday", "2010-05-09") in [(t.text, t.value) for t in found]
 
