@@ -2689,3 +2689,13 @@ def test_a_chronologys_line_and_a_dateline_tell_of_the_past(timeline17_dir):
             assert expected in [(t.text, t.value) for t in found], (needle, found[:3])
     dateline = "HOUSTON, April 29 (Reuters) - A mass of oil is moving toward the shore."
     assert values(dateline, "2010-05-14") == {"April 29": "2010-04-29"}
+
+
+def test_a_weekday_between_a_reporting_verb_and_that_is_the_day_it_was_said(timeline17_dir):
+    """"The French foreign minister said on his blog Wednesday that several Arab countries would take part"
+    (CNN, Thursday 2011-03-17) is 2011-03-16 (before: 2011-03-23, the "would" of what was said taken as the
+    Wednesday's); so "saying Friday that neither the leader nor his family ..." (CNN, Saturday 2011-08-20)."""
+    _, found = next(timeline17_stating(timeline17_dir, "The French foreign minister said on his blog Wednesday"))
+    assert ("Wednesday", "2011-03-16") in [(t.text, t.value) for t in found]
+    _, found = next(timeline17_stating(timeline17_dir, "saying Friday that neither the leader"))
+    assert ("Friday", "2011-08-19") in [(t.text, t.value) for t in found]

@@ -1246,12 +1246,18 @@ def _clause_looks_ahead(text: str, start: int, end: int) -> bool:
     it with no past verb or past "was/were/had" between, whose clause the cue would be ("Police turned water
     cannons on protesters in the early hours of Wednesday morning ... as the Interior Ministry warned it
     'will not allow any protest'": the "will" is the ministry's; "A missile struck ... early Saturday when
-    the Libyan leader was making an address in which he said he would never step down")."""
+    the Libyan leader was making an address in which he said he would never step down"), nor after a
+    reporting verb before the date and "that" after it ("said on his blog Wednesday that ... would": the
+    day it was said, then what)."""
     clause_start, clause_end = clause_span(text, start)
+    reported = cue("reported_past").search(text, clause_start, start) is not None \
+        and re.match(r"\s*,?\s*that\b", text[end:end + 8]) is not None
     for pattern in (cue("future"), cue("future_in_past")):
         for found in pattern.finditer(text, clause_start, clause_end):
-            if found.start() < start or not (cue("past_verb_earlier").search(text, end, found.start())
-                                             or cue("past_only").search(text, end, found.start())):
+            if found.start() < start:
+                return True
+            if not (reported or cue("past_verb_earlier").search(text, end, found.start())
+                    or cue("past_only").search(text, end, found.start())):
                 return True
     return False
 
