@@ -2644,6 +2644,10 @@ def test_a_weekday_opening_its_sentence_takes_the_tense_of_the_clause_after_its_
     _, found = next(timeline17_stating(timeline17_dir, "On Monday , all pending claims will be"))
     assert ("Monday", "2010-08-23") in [(t.text, t.value) for t in found]
     assert values("On Wednesday, BP said it would pay for the clean-up.", "2010-06-03") == {"Wednesday": "2010-06-02"}
+    # so a clause after ", and": "Allen said, and by Friday, crews plan to start blasting" (Guardian, Sunday 2010-07-25)
+    text, found = next(timeline17_stating(timeline17_dir, "Allen said , and by Friday , crews plan to"))
+    at = text.index("by Friday , crews plan")
+    assert [(t.text, t.value) for t in found if at <= t.start < at + 10] == [("Friday", "2010-07-30")]
     assert values("On Friday, the government planned to pay the families.", "1998-09-30") == {"Friday": "1998-09-25"}
 
 

@@ -1216,12 +1216,17 @@ def _weekday(m, clock, text, start):
     return (TIME, f"{day.isoformat()}T{PARTS[part.lower()]}", anchor) if part else (DATE, day.isoformat(), anchor)
 
 
+# A clause joined to the one before by a comma and "and"/"but": "Allen said, and by Friday, crews plan to".
+_OPENS_COORDINATE_CLAUSE = re.compile(r",\s*(?:and|but)\s+(?:[a-z]+\s+)?$")
+
+
 def _fronted_tense(text: str, start: int, end: int) -> str | None:
-    """The tense of the clause after a date that opens its sentence and is set off by a comma, by its first
-    cue ("On Monday, all pending claims will be paid": future; "On Wednesday, BP said it would pay": past),
-    else None."""
+    """The tense of the clause after a date that opens its sentence (or a clause after ", and") and is set
+    off by a comma, by its first cue ("On Monday, all pending claims will be paid": future; "On Wednesday,
+    BP said it would pay": past; "Allen said, and by Friday, crews plan to start": future), else None."""
     comma = re.match(r"\s*,\s*", text[end:end + 4])
-    if comma is None or not _opens_sentence(text, start):
+    opens = _opens_sentence(text, start) or _OPENS_COORDINATE_CLAUSE.search(text, max(0, start - 16), start)
+    if comma is None or not opens:
         return None
     after = end + comma.end()
     until = clause_span(text, after)[1]
