@@ -2615,7 +2615,8 @@ def test_a_date_before_a_named_incident_with_its_modifiers_has_gone_by(timeline1
     blowout" (Reuters, 2010-11-08) are 2010-04-20 (before: 2011-04-20, the nearest April 20, the noun
     after the date read only when right after it); "expected to pick up Saturday into Sunday causing the
     spill" is still the coming Sunday (a verb is no modifier)."""
-    for needle in ("victims of the April 20 well blowout", "led to the April 20 Deepwater Horizon blowout"):
+    for needle in ("victims of the April 20 well blowout", "led to the April 20 Deepwater Horizon blowout",
+                   "referring to the April 20 well rupture"):
         _, found = next(timeline17_stating(timeline17_dir, needle))
         assert ("April 20", "2010-04-20") in [(t.text, t.value) for t in found], needle
     _, found = next(timeline17_stating(timeline17_dir, "will not determine the outcome of the January 25 uprising"))
