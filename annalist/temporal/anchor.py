@@ -274,8 +274,10 @@ def _nearest_on_side(options: list[date], anchor: date, side: str | None) -> dat
 
 
 def clause_tense(text: str, start: int, end: int | None = None) -> str | None:
-    """"past" or "future" as the clause around a date at `start` tells (a date that names an incident
-    is past), else None."""
+    """"past" or "future" as the clause around a date at `start` tells, else None. Past whatever the tense
+    cues say: a date that names an incident ("the April 20 well blowout"), one whose noun's past verb
+    follows it ("The rig explosion in April killed"), a chronology's line or a dateline, and the earlier
+    figure of a change ("up from 4.5% in August")."""
     if end is not None and (names_incident(text, end, start) or _verb_of_its_noun_after(text, start, end)
                             or _chronology_entry(text, start, end)):
         return "past"
