@@ -2699,3 +2699,12 @@ def test_a_weekday_between_a_reporting_verb_and_that_is_the_day_it_was_said(time
         text, found = next(timeline17_stating(timeline17_dir, needle))
         at = text.index(needle)
         assert [(t.text, t.value) for t in found if at <= t.start < at + len(needle)] == [expected], needle
+
+
+def test_until_a_month_looks_ahead_unless_a_past_verb_tells_otherwise(timeline17_dir):
+    """"he has no intention of stepping down until September, when his term ends" (CNN, 2011-02-03) is
+    2011-09 (before: 2010-09, the nearest September); "BP's next annual meeting doesn't occur until April"
+    (Fox News, 2010-07-08) 2011-04. "He stayed until September" in January 2011 is still last September."""
+    assert ("September", "2011-09") in timeline17_values(timeline17_dir, "no intention of stepping down until September")
+    assert ("April", "2011-04") in timeline17_values(timeline17_dir, "annual meeting does n't occur until April")
+    assert values("He stayed until September.", "2011-01-28") == {"September": "2010-09"}
