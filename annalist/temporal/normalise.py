@@ -1478,10 +1478,6 @@ def _duration_plain(m, clock, text, start):
     return DURATION, duration_value(None, _unit(m["u"])), "none"
 
 
-def _past_hour_or_day(m, clock, text, start):
-    return DURATION, duration_value(1, m["u"].lower()), "none"
-
-
 def _set_times(m, clock, text, start):
     return SET, duration_value(2 if m["other"] else 1, m["u"].lower()), "none"
 
@@ -1603,8 +1599,8 @@ _NORMALISERS = {
     "weekday": _weekday, "ago": _ago, "from_now": _from_now,
     "ago_article": _ago, "later": _later, "next_day": _next_day, "that_day": _that_day, "day_after": _day_after,
     "morning_following": _morning_following, "duration": _duration, "duration_article": _duration, "duration_long": _duration,
-    "duration_plain": _duration_plain, "duration_following": _duration_plain, "coming_period": _duration_plain, "set_every": _set_every, "set_weekdays": _set_weekdays,
-    "past_hour_or_day": _past_hour_or_day,
+    "duration_plain": _duration_plain, "duration_following": _duration_plain, "coming_period": _duration_plain,
+    "past_hour_or_day": _duration, "set_every": _set_every, "set_weekdays": _set_weekdays,
     "set_adverb": _set_adverb,
     "clock": _clock_time, "clock_oclock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time,
     "clock_hours": _clock_time,
