@@ -2708,3 +2708,16 @@ def test_until_a_month_looks_ahead_unless_a_past_verb_tells_otherwise(timeline17
     assert ("September", "2011-09") in timeline17_values(timeline17_dir, "no intention of stepping down until September")
     assert ("April", "2011-04") in timeline17_values(timeline17_dir, "annual meeting does n't occur until April")
     assert values("He stayed until September.", "2011-01-28") == {"September": "2010-09"}
+
+
+def test_a_fiscal_year_placed_by_a_word_is_that_year(timeline17_dir):
+    """"7.38 billion Canadian dollars in sales in the latest fiscal year" (TimeBank's wsj_1006, 1989-10-26)
+    is 1988, as the gold has it; "contracts worth at least $980 million in the current fiscal year"
+    (Washington Post, 2010-07-05) 2010, "revenue shortfalls ... in the coming fiscal year" (Reuters,
+    2010-07-16) 2011 (before: none, or "current" alone as the present). "the previous fiscal year" is the
+    year before, as "the previous year" is."""
+    gold, ours = timebank_gold_and_ours("wsj_1006", "the latest fiscal year")
+    assert gold and ours == gold == ["1988"]
+    assert ("the current fiscal year", "2010") in timeline17_values(timeline17_dir, "$ 980 million in the current fiscal")
+    assert ("the coming fiscal year", "2011") in timeline17_values(timeline17_dir, "in the coming fiscal year")
+    assert values("Sales rose 4% in the previous fiscal year.", "1989-10-26") == {"the previous fiscal year": "1988"}

@@ -1138,7 +1138,8 @@ def _relative_period(m, clock, text, start):
         if unit != "weekend" and not m["mod"]:
             return DURATION, duration_value(1, unit), "none"
     # "this past weekend" is the last one, as "last weekend" is
-    shift = {"last": -1, "next": 1, "coming": 1, "previous": -1, "past": -1 if unit == "weekend" else 0}.get(rel, 0)
+    shift = {"last": -1, "latest": -1, "next": 1, "coming": 1, "previous": -1,
+             "past": -1 if unit == "weekend" else 0}.get(rel, 0)
     # A history has no "now": its "the previous year", "next year" count from the story's time.
     # "that year", "later that month": the year or month the story is in, in news as in a history.
     ref, anchor = (clock.narrative, f"narrative {clock.narrative.iso()}") if (rel in ("the same", "that") or in_story) \
