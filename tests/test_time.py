@@ -2721,3 +2721,17 @@ def test_a_fiscal_year_placed_by_a_word_is_that_year(timeline17_dir):
     assert ("the current fiscal year", "2010") in timeline17_values(timeline17_dir, "$ 980 million in the current fiscal")
     assert ("the coming fiscal year", "2011") in timeline17_values(timeline17_dir, "in the coming fiscal year")
     assert values("Sales rose 4% in the previous fiscal year.", "1989-10-26") == {"the previous fiscal year": "1988"}
+
+
+def test_a_count_a_day_is_a_rate(timeline17_dir):
+    """"the current four flights a week", "nearly 700 seats a week" (TimeBank), "collecting 5,000 barrels
+    a day" (BP coverage), "$1.5 billion dollars a year in foreign aid": a rate, a set (SET P1D), as TimeML
+    has "fifty thousand CDs a year" (before: each a duration). A length given, or a verb in "-s", stays
+    a duration: "gave the troops a week to leave", "comes a month after"."""
+    rate = temporal.tag("Qantas will run four flights a week, up from 700 seats a week.", "1998-02-13")
+    assert [(t.text, t.type, t.value) for t in rate] == [("a week", "SET", "P1W")] * 2
+    text, found = next(timeline17_stating(timeline17_dir, "was collecting 5,000 barrels a day"))
+    at = text.index("was collecting 5,000 barrels a day")
+    assert [(t.text, t.type) for t in found if at < t.start < at + 40] == [("a day", "SET")]
+    for lengths in ("The rebels gave the troops a week to leave.", "The attack comes a month after the raid."):
+        assert [t.type for t in temporal.tag(lengths, "2011-03-01")] == ["DURATION"], lengths

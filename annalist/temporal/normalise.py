@@ -1472,6 +1472,9 @@ def _duration(m, clock, text, start):
         return None  # "a second resolution": the second one, not a second of time
     if re.fullmatch(r"one\s+day", m.group(0), re.I) and cue("someday_before").search(text, max(0, start - 12), start):
         return DATE, "FUTURE_REF", "none"  # "Islam will one day be ...": some day to come, not a day's length
+    if re.fullmatch(r"an?\s+\w+", m.group(0), re.I) and cue("rate_before").search(text, max(0, start - 40), start) \
+            and not cue("not_a_rate_after").match(text, m.end()):
+        return SET, duration_value(1, unit), "none"  # "four flights a week": a rate
     return DURATION, duration_value(_amount(m), unit), "none"
 
 
