@@ -2735,3 +2735,23 @@ def test_a_count_a_day_is_a_rate(timeline17_dir):
     assert [(t.text, t.type) for t in found if at < t.start < at + 40] == [("a day", "SET")]
     for lengths in ("The rebels gave the troops a week to leave.", "The attack comes a month after the raid."):
         assert [t.type for t in temporal.tag(lengths, "2011-03-01")] == ["DURATION"], lengths
+
+
+_ABBREVIATED_DAY_THEN_CLOCK = re.compile(
+    r"\b(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.\s+\d{1,2}\s+(?:at|around)\s+(?:about\s+)?(?P<clock>\d{1,2}(?::\d\d)?\s*[ap]\.m\.)")
+
+
+def test_a_time_of_day_right_after_an_abbreviated_date_is_that_dates(gvc_dir):
+    """"took place on Feb. 5 at about 8:30 p.m." (an article of 2015-02-11), "reported on Jan. 10 at 4:45
+    p.m.", "happened Oct. 4 around 9:30 p.m.": each time on the date before it (before: on the report's
+    day, the period of "Feb." taken for a sentence's end)."""
+    seen = 0
+    for text, tagged in gva_articles_stating(gvc_dir, _ABBREVIATED_DAY_THEN_CLOCK):
+        for m in _ABBREVIATED_DAY_THEN_CLOCK.finditer(text):
+            day, time = tagged.get(m.start()), tagged.get(m.start("clock"))
+            if day is None or time is None:
+                continue
+            seen += 1
+            assert time.value.startswith(day.value + "T"), (m.group(0), day.value, time.value)
+    assert seen >= 3
+    assert values("The offer expires Nov. 16 at 5 p.m.", "1989-11-08")["5 p.m."] == "1989-11-16T17:00"

@@ -1540,7 +1540,11 @@ def _clock_time(m, clock, text, start):
     if bracketed:
         day, anchor = _weekday_at(bracketed.start("wd"), clock, text)
         return TIME, f"{day[:10]}T{hour:02d}:{minute}{_utc_suffix(m.group(0))}", anchor
-    ref, anchor = clock.mentioned_day(start, text, sentences=1)
+    before = cue("day_right_before_clock").search(text, max(0, start - 40), start)
+    if before and clock.last_day is not None and clock.last_day_at == before.start():
+        ref, anchor = clock.last_day, f"mentioned {clock.last_day.iso()}"
+    else:
+        ref, anchor = clock.mentioned_day(start, text, sentences=1)
     day = ref.as_date().isoformat() if ref and ref.as_date() else "XXXX-XX-XX"
     return TIME, f"{day}T{hour:02d}:{minute}{_utc_suffix(m.group(0))}", anchor
 
