@@ -2755,3 +2755,14 @@ def test_a_time_of_day_right_after_an_abbreviated_date_is_that_dates(gvc_dir):
             assert time.value.startswith(day.value + "T"), (m.group(0), day.value, time.value)
     assert seen >= 3
     assert values("The offer expires Nov. 16 at 5 p.m.", "1989-11-08")["5 p.m."] == "1989-11-16T17:00"
+
+
+def test_half_of_a_unit_is_half_its_length(timeline17_dir):
+    """"They filmed for half an hour" (Guardian) PT30M, "in the past half century" P50Y, "conducted half a
+    century ago" in 2005 1955 (before: "an hour" PT1H, "the past" alone, "a century ago" 1905). Not a
+    results' "half-year report", nor a name ("Sunday Half Hour")."""
+    assert ("half an hour", "PT30M") in timeline17_values(timeline17_dir, "They filmed for half an hour")
+    assert ("the past half century", "P50Y") in timeline17_values(timeline17_dir, "in the delta over the past half century")
+    assert ("half a century ago", "1955") in timeline17_values(timeline17_dir, "conducted half a century ago")
+    assert values("In its half-year report, the firm said.", "2011-08-10") == {}
+    assert values("The war began in 1939. Half a century later, the wall fell.", None)["Half a century later"] == "1989"

@@ -1295,6 +1295,8 @@ def _amount(m) -> float | None:
     if re.fullmatch(VAGUE_RX, raw):
         return None
     value = number(raw) if raw else 1.0
+    if m.groupdict().get("halfof"):
+        value = 0.5  # "half an hour"
     if value is not None and m.groupdict().get("half"):
         value += 0.5
     return value
@@ -1336,7 +1338,7 @@ def _counted_from_report(m, clock, text, start, direction: int):
     """A time counted back (`direction` -1: "three years ago") or ahead (1: "ten years from now") from the
     report's date: at the unit's grain, a day when counted from the report's day ("ago today", "from
     today"), a quarter for "a year ago" among quarterly results."""
-    unit, amount = _unit(m["u"]), _amount(m)
+    unit, amount = _counted_unit_and_amount(m)
     dct = clock.dct
     if amount is None or dct is None or dct.year is None:
         vague = "PAST_REF" if direction < 0 else "FUTURE_REF"
@@ -1356,6 +1358,18 @@ def _counted_from_report(m, clock, text, start, direction: int):
     return DATE, shifted(dct, unit, direction * amount), f"dct {dct.iso()}"
 
 
+_HALF_IN_SMALLER = {"century": ("year", 50), "decade": ("year", 5), "year": ("month", 6)}
+
+
+def _counted_unit_and_amount(m) -> tuple[str, float | None]:
+    """The unit and amount a time counted back or on moves by: half of a unit in the next smaller one
+    ("half a century ago" is 50 years back, a year; not 0.5 of a century, a month)."""
+    unit = _unit(m["u"])
+    if m.groupdict().get("halfof") and unit in _HALF_IN_SMALLER:
+        return _HALF_IN_SMALLER[unit]
+    return unit, _amount(m)
+
+
 def _anniversary(report: date, unit: str, amount: int, period: str) -> str:
     """"Thirty years ago today" (period "today"): the report's day that long before; "four years ago this
     week" ("week") that day's week, "50 years ago this month" ("month") its month."""
@@ -1366,7 +1380,7 @@ def _anniversary(report: date, unit: str, amount: int, period: str) -> str:
 
 
 def _later(m, clock, text, start):
-    unit, amount = _unit(m["u"]), _amount(m)
+    unit, amount = _counted_unit_and_amount(m)
     direction = -1 if m["dir"].lower().startswith(("earlier", "before")) else 1  # "two days before that"
     if amount is None:  # "a few days later": after the story's time by how much the text does not say
         return DATE, "PAST_REF" if direction < 0 else "FUTURE_REF", "none"
