@@ -2766,3 +2766,22 @@ def test_half_of_a_unit_is_half_its_length(timeline17_dir):
     assert ("half a century ago", "1955") in timeline17_values(timeline17_dir, "conducted half a century ago")
     assert values("In its half-year report, the firm said.", "2011-08-10") == {}
     assert values("The war began in 1939. Half a century later, the wall fell.", None)["Half a century later"] == "1989"
+
+
+def test_a_weekday_in_a_name_is_no_day_of_the_week_and_easters_days_are_holidays(timeline17_dir, gvc_dir):
+    """"Norman Lamont on Black Wednesday in 1992" (Guardian, 2010), "the events of Bloody Sunday" (of
+    1972): names whose date the words do not give, so untagged (before: the Wednesday or Sunday nearest
+    the report). Palm Sunday, Ash Wednesday, Easter Monday are days counted from Easter, as Good Friday
+    is; "the 3100 block of Easter Avenue" (GVA) is a street."""
+    for needle, weekday in (("Norman Lamont on Black Wednesday", "Wednesday"), ("the events of Bloody Sunday", "Sunday")):
+        text, found = next(timeline17_stating(timeline17_dir, needle))
+        at = text.index(needle) + len(needle) - len(weekday)
+        assert not [t for t in found if t.start <= at < t.end], (needle, [t for t in found if abs(t.start - at) < 40])
+    assert values("The procession was held on Palm Sunday in 2011.", "2011-05-01")["Palm Sunday"] == "2011-04-17"
+    assert values("Lent began on Ash Wednesday, 2011.", "2011-05-01")["Ash Wednesday, 2011"] == "2011-03-09"
+    assert values("Banks closed on Easter Monday 2010.", "2010-06-24")["Easter Monday 2010"] == "2010-04-05"
+    street = re.compile(r"block of Easter Avenue")
+    found = [(m.group(0), t) for m, t in gva_expressions(gvc_dir, street)]
+    assert found and all(t is None for _, t in found)
+    for _, tagged in gva_articles_stating(gvc_dir, street):
+        assert not [t for t in tagged.values() if t.text.startswith("Easter")]
