@@ -2785,3 +2785,12 @@ def test_a_weekday_in_a_name_is_no_day_of_the_week_and_easters_days_are_holidays
     assert found and all(t is None for _, t in found)
     for _, tagged in gva_articles_stating(gvc_dir, street):
         assert not [t for t in tagged.values() if t.text.startswith("Easter")]
+
+
+def test_that_quarter_is_the_quarter_last_named():
+    """"In the second quarter of 1988 ... Results for that quarter included a charge": 1988-Q2, as "that
+    month" and "that year" refer back (before: XXXX-QX); with no quarter named before, still unknown."""
+    told = values("In the second quarter of 1988, the company lost money. Results for that quarter included a "
+                  "$30 million charge.", "1989-10-27")
+    assert told["that quarter"] == "1988-Q2"
+    assert values("Results for that quarter included a charge.", "1989-10-27") == {"that quarter": "XXXX-QX"}

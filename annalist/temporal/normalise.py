@@ -84,6 +84,8 @@ def tag(text: str, dct: str | None) -> list[Timex]:
         told = Ref.parse(value.split("/")[-1])
         if name in _BARE_CLOCKS and cue("day_named_next").match(text, end):
             continue  # "at 3 o'clock in the afternoon on the 20th": the day named next is the clock's, not this one
+        if kind == DATE and _A_QUARTER.fullmatch(value):
+            clock.last_quarter = value  # what "that quarter" refers back to
         if told is not None and told.year:  # before the common era too ("In August" of 480 BC)
             if kind == DATE:
                 clock.last_year = Ref(told.year)
@@ -95,6 +97,8 @@ def tag(text: str, dct: str | None) -> list[Timex]:
                     clock.last_day, clock.last_day_at = told, start
     return timexes
 
+
+_A_QUARTER = re.compile(r"\d{4}-Q[1-4]")
 
 # Rules of a time of day alone, whose day is the one its sentence names or, failing that, the report's.
 _BARE_CLOCKS = {"clock", "clock_oclock", "clock_24", "clock_zone", "clock_hours", "clock_stamp"}
@@ -1145,6 +1149,8 @@ def _relative_period(m, clock, text, start):
     ref, anchor = (clock.narrative, f"narrative {clock.narrative.iso()}") if (rel in ("the same", "that") or in_story) \
         and clock.narrative else (clock.dct, clock.dct_anchor)
     mentioned = {"month": clock.last_month, "year": clock.last_year}.get(unit) if rel == "that" else None
+    if rel == "that" and unit == "quarter" and clock.last_quarter:
+        return DATE, clock.last_quarter, f"mentioned {clock.last_quarter}"  # "Results for that quarter"
     if mentioned is not None:
         ref, anchor = mentioned, f"mentioned {mentioned.iso()}"  # "in March ... later that month"
     elif rel == "that" and ref is clock.dct:
