@@ -2794,3 +2794,10 @@ def test_that_quarter_is_the_quarter_last_named():
                   "$30 million charge.", "1989-10-27")
     assert told["that quarter"] == "1988-Q2"
     assert values("Results for that quarter included a charge.", "1989-10-27") == {"that quarter": "XXXX-QX"}
+
+
+def test_a_market_index_named_by_a_number_is_no_year():
+    """"The Russell 2000 Index of smaller companies dropped", also spelled "Russel 2000" in wire copy: an
+    index, not the year 2000."""
+    for name in ("Russell", "Russel"):
+        assert values(f"The {name} 2000 Index of smaller companies dropped by 4%.", "2009-02-24") == {}, name
