@@ -951,6 +951,7 @@ RULE_EXAMPLES = {
     "set_every_date": ("Every January 20, crowds gather.", "XXXX-01-20"),
     "decade_of_story": ("Prices will double by the end of the decade.", "201"),
     "week_of_month": ("Sales fell in the first week of February.", "2011-W05"),
+    "week_of_day": ("A court hearing is expected the week of March 21.", "2011-W12"),
     "season_of_that_year": ("In 2009 prices rose, and in the autumn of that year they fell.", "2009-FA"),
     "clock_stamp": ("News of the day\n2048 : Protesters gathered in the square.", "2011-03-15T20:48"),
     "era_year": ("The battle was fought in 490 BC.", "BC0490"),
@@ -2801,3 +2802,9 @@ def test_a_market_index_named_by_a_number_is_no_year():
     index, not the year 2000."""
     for name in ("Russell", "Russel"):
         assert values(f"The {name} 2000 Index of smaller companies dropped by 4%.", "2009-02-24") == {}, name
+
+
+def test_the_week_of_a_day_is_that_days_week(timeline17_dir):
+    """"In the week of May 17, Coast Guard officials found" (Reuters, 2010-05-30): 2010-W20, the week
+    that day falls in, one expression (before: the day, 2010-05-17)."""
+    assert ("the week of May 17", "2010-W20") in timeline17_values(timeline17_dir, "In the week of May 17")

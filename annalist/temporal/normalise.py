@@ -257,6 +257,15 @@ def _yearless_date(m, clock, text, start):
     return DATE, f"XXXX-{month:02d}-{day:02d}", anchor
 
 
+def _week_of_day(m, clock, text, start):
+    """"the week of March 6": the ISO week of the day, read as a year-less day is."""
+    found = _yearless_date(m, clock, text, m.start("mon"))
+    if found is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", found[1]):
+        return found
+    year, week, _ = date.fromisoformat(found[1]).isocalendar()
+    return DATE, f"{year:04d}-W{week:02d}", found[2]
+
+
 # How many months before the story's a history's year-less day must lie to be read in the next year, the
 # story having crossed New Year (October to January, not July to January: that is a look back). Months
 # alone take the nearest year (_nearest_story_year); days keep the story's year otherwise (measured on
@@ -1615,7 +1624,7 @@ _NORMALISERS = {
     "iso_date": _iso_date, "numeric_date": _numeric_date, "night_of_range": _night_range, "night_of_range_dm": _night_range,
     "part_of_date": _part_of_date, "trading_part_of_day": _trading_part_of_day, "month_day_year": _full_date,
     "day_month_year": _full_date,
-    "ordinal_day": _ordinal_day, "month_day": _yearless_date, "day_month": _yearless_date,
+    "ordinal_day": _ordinal_day, "month_day": _yearless_date, "week_of_day": _week_of_day, "day_month": _yearless_date,
     "month_day_said_aloud": _date_said_aloud, "day_month_said_aloud": _date_said_aloud, "month_year": _month_year,
     "month_of_that_year": _month_of_that_year, "season_of_that_year": _season_of_that_year,
     "season_year": _season, "quarter": _quarter, "half_year": _half_year, "decade": _decade,
