@@ -2808,3 +2808,13 @@ def test_the_week_of_a_day_is_that_days_week(timeline17_dir):
     """"In the week of May 17, Coast Guard officials found" (Reuters, 2010-05-30): 2010-W20, the week
     that day falls in, one expression (before: the day, 2010-05-17)."""
     assert ("the week of May 17", "2010-W20") in timeline17_values(timeline17_dir, "In the week of May 17")
+
+
+def test_the_second_weekday_of_a_pair_follows_the_first(timeline17_dir):
+    """"protesting in more than 50 cities from Thursday through Saturday" (Fox News, Thursday 2010-06-03):
+    Saturday 2010-06-05, after that Thursday (before: 2010-05-29, the Saturday gone by); "set to visit the
+    Gulf Coast on Monday and Tuesday" (Sunday 2010-06-13): 06-14 and 06-15 (before: Tuesday 06-08)."""
+    assert ("Saturday", "2010-06-05") in timeline17_values(timeline17_dir, "50 cities from Thursday through Saturday")
+    visit = timeline17_values(timeline17_dir, "set to visit the Gulf Coast on Monday and Tuesday")
+    assert ("Monday", "2010-06-14") in visit and ("Tuesday", "2010-06-15") in visit
+    assert values("Talks will be held from Monday to Friday.", "2011-03-02") == {"Monday": "2011-03-07", "Friday": "2011-03-11"}

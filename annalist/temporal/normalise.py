@@ -1200,6 +1200,10 @@ def _weekday(m, clock, text, start):
     anchor = clock.dct_anchor
     if dct is None:
         return _weekday_of_story(target, part, clock, text, start)
+    first = _first_of_weekday_pair(clock, text, start) if not rel else None
+    if first is not None:  # "from Thursday through Saturday": the Saturday after that Thursday
+        day = first + timedelta(days=(target - first.weekday()) % 7 or 7)
+        return (TIME, f"{day.isoformat()}T{PARTS[part.lower()]}", anchor) if part else (DATE, day.isoformat(), anchor)
     ahead = (target - dct.weekday()) % 7
     told_then = cue("past_verb_before").search(text, max(0, start - 30), start) and \
         not cue("passive_participle_before").search(text, max(0, start - 40), start) \
@@ -1230,6 +1234,15 @@ def _weekday(m, clock, text, start):
         back = (dct.weekday() - target) % 7
         day = dct - timedelta(days=back or (7 if rel == "last" else 0))
     return (TIME, f"{day.isoformat()}T{PARTS[part.lower()]}", anchor) if part else (DATE, day.isoformat(), anchor)
+
+
+def _first_of_weekday_pair(clock: Clock, text: str, start: int) -> date | None:
+    """The day of the weekday just before this one in a pair ("on Monday and Tuesday"), else None."""
+    if clock.last_day is None or clock.last_day_at < 0 or not 0 < start - clock.last_day_at < 40:
+        return None
+    if not cue("weekday_pair_between").fullmatch(text, clock.last_day_at, start):
+        return None
+    return clock.last_day.as_date()
 
 
 # A clause joined to the one before by a comma and "and"/"but": "Allen said, and by Friday, crews plan to".
