@@ -255,13 +255,13 @@ def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str
 def nearest_month(dct: Ref, day: int, text: str, start: int, end: int) -> Ref | None:
     """The month of the DCT, the one before or the one after, whose day (an ordinal alone: "on the 22nd",
     from `start` to `end`) lies nearest the DCT on the side the clause's tense gives ("I said on the 25th"
-    in a report of February 11 is January 25; so is "On the 25th, I said": a date that opens its
-    sentence takes the tense of the clause after its comma)."""
+    in a report of February 11 is January 25; so is "On the 25th, I said": a date set off by a comma takes
+    the tense of the clause after it, as a weekday that opens its sentence does, wherever it stands: "you
+    know, on the 25th, I said")."""
     anchor = date(dct.year, dct.month, dct.day or 15)
     months = [(dct.year + (dct.month + step - 1) // 12, (dct.month + step - 1) % 12 + 1) for step in (-1, 0, 1)]
     options = [date(y, m, day) for y, m in months if valid_date(y, m, day)]
-    fronted = re.match(r"\s*,\s*", text[end:end + 4])
-    tense = clause_tense(text, start) or (_tense_after(text, end + fronted.end()) if fronted else None)
+    tense = clause_tense(text, start) or fronted_tense(text, start, end, opening_only=False)
     best = _nearest_on_side(options, anchor, tense)
     return Ref(best.year, best.month, best.day) if best else None
 
@@ -365,6 +365,45 @@ def _tense_after(text: str, position: int) -> str | None:
         return "past"
     future = cue("future").search(after) or cue("future_in_past").search(after)
     return "future" if future and not cue("past_verb_earlier").search(after, 0, future.start()) else None
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether an expression opens its sentence, after at most a preposition and an article ("In the
+    fall of 1862, ...", "By the spring of 1865 ...")."""
+    before = text[max(0, start - 20):start]
+    return re.search(r"(?:^|[.!?]\s+|\n)(?:[A-Z][a-z]*\s+)?(?:the\s+)?$", before) is not None
+
+
+# A clause joined to the one before by a comma and "and"/"but": "Allen said, and by Friday, crews plan to".
+_OPENS_COORDINATE_CLAUSE = re.compile(r",\s*(?:and|but)\s+(?:[a-z]+\s+)?$")
+
+
+def fronted_tense(text: str, start: int, end: int, opening_only: bool = True) -> str | None:
+    """The tense of the clause after a date that opens its sentence (or a clause after ", and"; any date,
+    not `opening_only`) and is set off by a comma, by its first cue ("On Monday, all pending claims will be
+    paid": future; "On Wednesday, BP said it would pay": past; "Allen said, and by Friday, crews plan to
+    start": future), else None."""
+    comma = re.match(r"\s*,\s*", text[end:end + 4])
+    opens = not opening_only or opens_sentence(text, start) or \
+        _OPENS_COORDINATE_CLAUSE.search(text, max(0, start - 16), start)
+    if comma is None or not opens:
+        return None
+    after = end + comma.end()
+    until = clause_span(text, after)[1]
+    cues = []
+    for pattern in ("past_verb_earlier", "reported_past", "past_only", "future", "future_in_past"):
+        found = cue(pattern).search(text, after, until)
+        if found:
+            cues.append((found.start(), "past" if pattern.startswith(("past", "reported")) or _plan_told(text, found)
+                         else "future"))
+    return min(cues)[1] if cues else None
+
+
+def _plan_told(text: str, found: re.Match) -> bool:
+    """Whether a future cue is a plan told in the past ("On Friday, the government planned to pay"), not in
+    the present passive ("On Monday, he is scheduled to go")."""
+    return re.match(r"[a-z]+ed\b", found.group(0)) is not None \
+        and re.search(r"\b(?:is|are|am)\s+$", text[max(0, found.start() - 6):found.start()]) is None
 
 
 # Punctuation that ends a clause; not a decimal point or a thousands comma ("will redeem 9.5 million shares

@@ -12,8 +12,9 @@ from dateutil.relativedelta import relativedelta
 
 from .. import datafiles
 from ..models import Timex
-from .anchor import (Clock, Ref, clause_around, clause_span, clause_tense, names_incident, nearest_month, nearest_year,
-                     period_value, shifted, tense_before, valid_date, within_sentences, year_value)
+from .anchor import (Clock, Ref, clause_around, clause_span, clause_tense, fronted_tense, names_incident, nearest_month,
+                     nearest_year, opens_sentence, period_value, shifted, tense_before, valid_date, within_sentences,
+                     year_value)
 from .lexicon import (DAY_RX, DAYS_SAID_ALOUD, DECADE_WORDS, MONTH_RX, MONTHS, NUMBER_WORDS, ORDINALS, PARTS, SEASONS,
                       TIME_UNITS, UNITS, VAGUE_RX, WEEKDAY_RX, WEEKDAYS, YEAR_RX, cue, holidays)
 from .match import find_candidates
@@ -548,7 +549,7 @@ def _season(m, clock, text, start):
         year = _written_or_spoken_year(m)
         if year is None:
             return None
-        if clock.narrative_only and (clock.narrative is None or _opens_sentence(text, start)):
+        if clock.narrative_only and (clock.narrative is None or opens_sentence(text, start)):
             # A history that opens on "In the spring of 1862", or a sentence that does ("In the fall of 1862,
             # Lee invaded Maryland"): the story is in that year until a date moves it. (Inside a sentence, a
             # season with its year is as often an aside, "in summer 2007" in a story of 2008.)
@@ -604,13 +605,6 @@ def _done_right_before(text: str, start: int) -> bool:
     """A past verb or participle right before a season or weekend ("formed over the summer", "agreed upon
     over the weekend"): it has been, whatever the clause looks ahead to."""
     return cue("done_over").search(text, max(0, start - 40), start) is not None
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether an expression opens its sentence, after at most a preposition and an article ("In the
-    fall of 1862, ...", "By the spring of 1865 ...")."""
-    before = text[max(0, start - 20):start]
-    return re.search(r"(?:^|[.!?]\s+|\n)(?:[A-Z][a-z]*\s+)?(?:the\s+)?$", before) is not None
 
 
 def _season_year_by_tense(code: str, report: Ref, tense: str | None) -> int:
@@ -1213,7 +1207,7 @@ def _weekday(m, clock, text, start):
     looks_ahead = (_clause_looks_ahead(text, start, m.end())
                    or _scheduled_in_present(text, start, start + len(m.group(0)))) and \
         tense_before(text, start) != "past"
-    fronted = _fronted_tense(text, start, m.end())  # "On Monday, the board will meet": the clause after the comma
+    fronted = fronted_tense(text, start, m.end())  # "On Monday, the board will meet": the clause after the comma
     told_then = told_then or fronted == "past"
     looks_ahead = looks_ahead or fronted == "future"
     # "will investigate Saturday's shooting": a weekday that names an incident tells of one gone by
@@ -1243,36 +1237,6 @@ def _first_of_weekday_pair(clock: Clock, text: str, start: int) -> date | None:
     if not cue("weekday_pair_between").fullmatch(text, clock.last_day_at, start):
         return None
     return clock.last_day.as_date()
-
-
-# A clause joined to the one before by a comma and "and"/"but": "Allen said, and by Friday, crews plan to".
-_OPENS_COORDINATE_CLAUSE = re.compile(r",\s*(?:and|but)\s+(?:[a-z]+\s+)?$")
-
-
-def _fronted_tense(text: str, start: int, end: int) -> str | None:
-    """The tense of the clause after a date that opens its sentence (or a clause after ", and") and is set
-    off by a comma, by its first cue ("On Monday, all pending claims will be paid": future; "On Wednesday,
-    BP said it would pay": past; "Allen said, and by Friday, crews plan to start": future), else None."""
-    comma = re.match(r"\s*,\s*", text[end:end + 4])
-    opens = _opens_sentence(text, start) or _OPENS_COORDINATE_CLAUSE.search(text, max(0, start - 16), start)
-    if comma is None or not opens:
-        return None
-    after = end + comma.end()
-    until = clause_span(text, after)[1]
-    cues = []
-    for pattern in ("past_verb_earlier", "reported_past", "past_only", "future", "future_in_past"):
-        found = cue(pattern).search(text, after, until)
-        if found:
-            cues.append((found.start(), "past" if pattern.startswith(("past", "reported")) or _plan_told(text, found)
-                         else "future"))
-    return min(cues)[1] if cues else None
-
-
-def _plan_told(text: str, found: re.Match) -> bool:
-    """Whether a future cue is a plan told in the past ("On Friday, the government planned to pay"), not in
-    the present passive ("On Monday, he is scheduled to go")."""
-    return re.match(r"[a-z]+ed\b", found.group(0)) is not None \
-        and re.search(r"\b(?:is|are|am)\s+$", text[max(0, found.start() - 6):found.start()]) is None
 
 
 def _clause_looks_ahead(text: str, start: int, end: int) -> bool:
