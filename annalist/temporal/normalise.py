@@ -554,9 +554,7 @@ def _season(m, clock, text, start):
             # Lee invaded Maryland"): the story is in that year until a date moves it. (Inside a sentence, a
             # season with its year is as often an aside, "in summer 2007" in a story of 2008.)
             clock.set_narrative(Ref(year), start)
-        if clock.narrative_only:
-            clock.last_season = (year, code, start)
-        return DATE, f"{year}-{code}", "absolute"
+        return _season_told(clock, year, code, start, "absolute")
     if m["by"]:  # "the spring of 480 BC": where the story is, as "480 BC" alone would be
         ref = Ref(-int(m["by"]))
         clock.set_narrative(ref, start)
@@ -580,6 +578,12 @@ def _season(m, clock, text, start):
         year = now.year + {"last": -1, "next": 1}.get(rel, 0)
         if not rel and clock.narrative_only:
             year = _season_after_the_last(clock, code, year)
+    return _season_told(clock, year, code, start, anchor)
+
+
+def _season_told(clock: Clock, year: int, code: str, start: int, anchor: str):
+    """A season's value; in a history, also the season the story is in now, which a bare season after it
+    follows ("During the winter ... In the spring": the next year's)."""
     if clock.narrative_only:
         clock.last_season = (year, code, start)
     return DATE, f"{year_value(year)}-{code}", anchor
