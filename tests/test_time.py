@@ -2818,3 +2818,12 @@ def test_the_second_weekday_of_a_pair_follows_the_first(timeline17_dir):
     visit = timeline17_values(timeline17_dir, "set to visit the Gulf Coast on Monday and Tuesday")
     assert ("Monday", "2010-06-14") in visit and ("Tuesday", "2010-06-15") in visit
     assert values("Talks will be held from Monday to Friday.", "2011-03-02") == {"Monday": "2011-03-07", "Friday": "2011-03-11"}
+
+
+def test_a_date_naming_a_markets_fall_tells_of_one_gone_by():
+    """"Investors will try to recover from Friday's plunge", "will rebound after Friday's 190-point drop",
+    "will study the Oct. 13 drop" in a Monday's paper of 1989-10-16: the Friday and the Oct. 13 gone by (before:
+    the coming Friday, and Oct. 13 of 1990), as "the Jan. 3 crash" is."""
+    for told in ("Investors will try to recover from Friday's plunge.",
+                 "The market will rebound after Friday's 190-point drop.", "The SEC will study the Oct. 13 drop."):
+        assert list(values(told, "1989-10-16").values()) == ["1989-10-13"], told
