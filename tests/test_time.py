@@ -2827,3 +2827,16 @@ def test_a_date_naming_a_markets_fall_tells_of_one_gone_by():
     for told in ("Investors will try to recover from Friday's plunge.",
                  "The market will rebound after Friday's 190-point drop.", "The SEC will study the Oct. 13 drop."):
         assert list(values(told, "1989-10-16").values()) == ["1989-10-13"], told
+
+
+def test_a_past_verb_right_before_a_date_tells_of_the_past(timeline17_dir, gvc_dir):
+    """"the Deepwater Horizon rig that exploded April 20 off Louisiana's coast" (Fox News, 2010-12-30):
+    2010-04-20 (before: 2011-04-20, the next one); "According to a complaint filed Feb. 6" (GVA, 2014-01-23):
+    2013-02-06. A plan's participle or a futures contract's month is not told as past: "the meeting
+    scheduled Nov. 8", "More actively traded October crude rose"."""
+    assert ("April 20", "2010-04-20") in timeline17_values(timeline17_dir, "rig that exploded April 20 off Louisiana")
+    filed = [(m.group(0), t.value if t else None)
+             for m, t in gva_expressions(gvc_dir, re.compile(r"(?<=complaint filed )Feb\. 6\b"))]
+    assert filed and all(value == "2013-02-06" for _, value in filed), filed
+    assert values("The meeting scheduled Nov. 8 will go ahead.", "1989-10-25") == {"Nov. 8": "1989-11-08"}
+    assert values("More actively traded October crude rose $2.01.", "2011-08-22") == {"October": "2011-10"}

@@ -323,7 +323,8 @@ def _past_participle_before(text: str, position: int) -> str | None:
     began in February": `_past_verb_earlier`), unless the clause before it looks ahead, hedges or speaks
     in the present ("should be completed in October", "the leak is plugged in August")."""
     clause = text[_tense_clause_start(text, position):position]
-    if not (cue("past_verb_in").search(clause) or _past_verb_earlier(clause)) \
+    if not (cue("past_verb_in").search(clause) or _past_verb_earlier(clause)
+            or cue("past_verb_right_before").search(clause)) \
             or cue("not_past_before_participle").search(clause):
         return None
     return "past"
