@@ -2840,3 +2840,16 @@ def test_a_past_verb_right_before_a_date_tells_of_the_past(timeline17_dir, gvc_d
     assert filed and all(value == "2013-02-06" for _, value in filed), filed
     assert values("The meeting scheduled Nov. 8 will go ahead.", "1989-10-25") == {"Nov. 8": "1989-11-08"}
     assert values("More actively traded October crude rose $2.01.", "2011-08-22") == {"October": "2011-10"}
+
+
+def test_may_or_might_before_a_date_looks_ahead(timeline17_dir, gvc_dir):
+    """"That may take all of Tuesday and possibly run into Wednesday" (BBC, Monday 2010-08-02): 08-03 and
+    08-04 (before: Wednesday 07-28); "the leak might not be stopped before August" (2010-05-30): 2010-08.
+    Not what may have happened, nor a modal whose verb comes after an event dated ("charges might be brought
+    over the shooting Saturday night", GVA), nor one across a clause ("that may change if Thursday's report")."""
+    assert ("Wednesday", "2010-08-04") in timeline17_values(timeline17_dir, "may take all of Tuesday and possibly run into")
+    assert ("August", "2010-08") in timeline17_values(timeline17_dir, "might not be stopped before August")
+    over = [t.value if t else None for _, t in gva_expressions(gvc_dir, re.compile(r"(?<=might be brought over the shooting )Saturday night"))]
+    assert over and all(value and value.startswith("2017-01-07") for value in over), over
+    assert values("He may have died on Monday.", "2011-03-02") == {"Monday": "2011-02-28"}
+    assert values("The talks may resume Monday.", "2011-03-02") == {"Monday": "2011-03-07"}

@@ -342,11 +342,24 @@ def _past_verb_earlier(clause: str) -> bool:
         and not cue("infinitive_between").search(clause, verb.end())
 
 
+MODAL_REACH = 60  # characters before a date within which "may" or "might" governs it
+
+
+def modal_before(before: str) -> int | None:
+    """Where the "may" or "might" that governs a date ends, in the text `before` it, else None: the last
+    one near it, with no clause opened between ("that may change if Thursday's report" is not)."""
+    modals = list(cue("modal_before").finditer(before, max(0, len(before) - MODAL_REACH)))
+    if not modals or cue("clause_opens").search(before, modals[-1].end()):
+        return None
+    return modals[-1].end()
+
+
 def tense_before(text: str, position: int) -> str | None:
     """"past", "future" or None: the tense cue nearest before the date in its clause."""
     before = text[_tense_clause_start(text, position):position]
     cues = [(m.end(), "past") for m in cue("past_only").finditer(before)] + \
            [(m.end(), "future") for pattern in (cue("future"), cue("future_in_past")) for m in pattern.finditer(before)] + \
+           [(end, "future") for end in [modal_before(before)] if end is not None] + \
            [(m.end(), "") for m in cue("present_verb").finditer(before)]
     return max(cues)[1] or None if cues else None  # "" : a present verb nearest, no side
 

@@ -12,7 +12,7 @@ from dateutil.relativedelta import relativedelta
 
 from .. import datafiles
 from ..models import Timex
-from .anchor import (Clock, Ref, clause_around, clause_span, clause_tense, fronted_tense, names_incident, nearest_month,
+from .anchor import (Clock, Ref, clause_around, clause_span, clause_tense, fronted_tense, modal_before, names_incident, nearest_month,
                      nearest_year, opens_sentence, period_value, shifted, tense_before, valid_date, within_sentences,
                      year_value)
 from .lexicon import (DAY_RX, DAYS_SAID_ALOUD, DECADE_WORDS, MONTH_RX, MONTHS, NUMBER_WORDS, ORDINALS, PARTS, SEASONS,
@@ -1252,6 +1252,8 @@ def _clause_looks_ahead(text: str, start: int, end: int) -> bool:
     reporting verb before the date and "that" after it ("said on his blog Wednesday that ... would": the
     day it was said, then what)."""
     clause_start, clause_end = clause_span(text, start)
+    if modal_before(text[clause_start:start]) is not None:
+        return True
     reported = cue("reported_past").search(text, clause_start, start) is not None \
         and re.match(r"\s*,?\s*that\b", text[end:end + 8]) is not None
     for pattern in (cue("future"), cue("future_in_past")):
