@@ -2853,3 +2853,13 @@ def test_may_or_might_before_a_date_looks_ahead(timeline17_dir, gvc_dir):
     assert over and all(value and value.startswith("2017-01-07") for value in over), over
     assert values("He may have died on Monday.", "2011-03-02") == {"Monday": "2011-02-28"}
     assert values("The talks may resume Monday.", "2011-03-02") == {"Monday": "2011-03-07"}
+
+
+def test_the_verb_last_is_no_past_cue(timeline17_dir):
+    """"the moratorium is scheduled to last through November" (Fox News, 2010-09-16): 2010-11 (before:
+    2009-11, "last" read as in "last year"); "analysts predicting the leak could last until August"
+    (2010-06-01): 2010-08; "talks will last through the weekend" on a Friday: the coming one."""
+    assert ("November", "2010-11") in timeline17_values(timeline17_dir, "scheduled to last through November")
+    assert ("August", "2010-08") in timeline17_values(timeline17_dir, "the leak could last until August")
+    assert values("The talks will last through the weekend.", "1998-02-13") == {"the weekend": "1998-W07-WE"}
+    assert values("The talks ended last week.", "1998-02-13") == {"last week": "1998-W06"}
