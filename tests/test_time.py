@@ -2863,3 +2863,10 @@ def test_the_verb_last_is_no_past_cue(timeline17_dir):
     assert ("August", "2010-08") in timeline17_values(timeline17_dir, "the leak could last until August")
     assert values("The talks will last through the weekend.", "1998-02-13") == {"the weekend": "1998-W07-WE"}
     assert values("The talks ended last week.", "1998-02-13") == {"last week": "1998-W06"}
+
+
+def test_will_the_noun_is_no_future_cue():
+    """"He was held against his will on Friday" in a Wednesday's paper: the Friday gone by (before: the
+    coming one, "will" read as the verb); "They will meet on Friday" still the coming one."""
+    assert values("He was held against his will on Friday.", "2011-03-02") == {"Friday": "2011-02-25"}
+    assert values("They will meet on Friday.", "2011-03-02") == {"Friday": "2011-03-04"}
