@@ -2870,3 +2870,13 @@ def test_will_the_noun_is_no_future_cue():
     coming one, "will" read as the verb); "They will meet on Friday" still the coming one."""
     assert values("He was held against his will on Friday.", "2011-03-02") == {"Friday": "2011-02-25"}
     assert values("They will meet on Friday.", "2011-03-02") == {"Friday": "2011-03-04"}
+
+
+def test_this_quarters_results_are_the_quarter_reported():
+    """"This quarter's loss includes pretax charges of $4.9 million" (TimeBank's wsj_0344, 1989-11-01):
+    1989-Q3, the quarter the report gives results for, as the gold has it (before: 1989-Q4, the quarter
+    under way); "This quarter's results will be weak", "Sales will rise this quarter": the one under way."""
+    gold, ours = timebank_gold_and_ours("wsj_0344", "This quarter")
+    assert gold and ours == gold == ["1989-Q3"]
+    assert values("This quarter's results will be weak.", "1989-11-01") == {"This quarter": "1989-Q4"}
+    assert values("Sales will rise this quarter.", "1989-11-01") == {"this quarter": "1989-Q4"}

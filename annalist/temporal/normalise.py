@@ -873,6 +873,13 @@ def _week_of_month(m, clock, text, start):
     return DATE, f"{iso_year:04d}-W{week:02d}", anchor
 
 
+def _results_of_quarter(text: str, start: int, end: int) -> bool:
+    """Whether "this quarter" names the quarter a report gives results for ("This quarter's loss includes
+    pretax charges"), not one under way ("this quarter's results will be weak")."""
+    return cue("results_after_quarter").match(text, end) is not None and tense_before(text, start) != "future" \
+        and not _clause_looks_ahead(text, start, end)
+
+
 def _reporting_quarter(dct: Ref, back_years: int = 0) -> str:
     """The quarter a news report is about: the last one that has ended before the DCT."""
     q = (dct.month - 1) // 3  # quarters ended before this month's quarter
@@ -1164,6 +1171,8 @@ def _relative_period(m, clock, text, start):
         return DATE, _UNKNOWN_OF_UNIT.get(unit, "XXXX"), "none"  # the story named no time to refer back to
     if ref is None or ref.year is None:
         return DATE, "XXXX", anchor
+    if unit == "quarter" and rel == "this" and ref is clock.dct and ref.month and _results_of_quarter(text, start, m.end()):
+        return DATE, _reporting_quarter(ref), anchor  # "This quarter's loss includes charges": the quarter reported
     if unit == "year":
         return DATE, year_value(ref.year + shift), anchor
     if unit == "decade":
