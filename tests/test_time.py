@@ -2880,3 +2880,21 @@ def test_this_quarters_results_are_the_quarter_reported():
     assert gold and ours == gold == ["1989-Q3"]
     assert values("This quarter's results will be weak.", "1989-11-01") == {"This quarter": "1989-Q4"}
     assert values("Sales will rise this quarter.", "1989-11-01") == {"this quarter": "1989-Q4"}
+
+
+def test_the_day_a_statement_is_named_by_is_the_reports_not_the_events(gvc_dir):
+    """"Police said in a Friday afternoon statement that Jeremiah Ross died ... following Thursday night's
+    shooting" (GVA, Friday 2014-11-21) is about Thursday 2014-11-20; "said during a news conference
+    Thursday afternoon" of the Fort Hood shooting "late Wednesday afternoon" (2014-04-03) is about
+    Wednesday 2014-04-02 (before: each the statement's day, which the casualty sentence also names)."""
+    from annalist import figures
+
+    for needle, day in (("in a Friday afternoon statement that Jeremiah Ross died", "2014-11-20"),
+                        ("said during a news conference Thursday afternoon", "2014-04-02")):
+        found = [article for article in gvc_articles(gvc_dir) if needle in (article.get("text") or "")]
+        assert found, needle
+        for article in found:
+            text = article["text"]
+            timexes = temporal.annotate(text, article.get("published"))
+            told = figures.counted_sentences(text)[:figures.MAX_COUNTED_SENTENCES]
+            assert temporal.article_event_date(timexes, text, told) == day, needle

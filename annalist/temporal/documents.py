@@ -180,8 +180,10 @@ def _report_day(text: str | None, timex: Timex) -> bool:
     story beside it. (Measured on the GVA tune incidents: event dates 0.816 -> 0.822 with the stamps.)"""
     if text is None:
         return False
-    return bool(cue("reported_on").search(text[max(0, timex.start - 30):timex.start])
-                or cue("stamped_on").search(text[max(0, timex.start - 40):timex.start]))
+    return bool(cue("reported_on").search(text[max(0, timex.start - 50):timex.start])
+                or cue("stamped_on").search(text[max(0, timex.start - 40):timex.start])
+                or re.search(r"\b(?:in|at|during)\s+an?\s+$", text[max(0, timex.start - 12):timex.start])
+                and cue("statement_of_day").match(text, timex.end))
 
 
 def corpus_event_date(timexes_by_doc: dict[str, list[Timex]]) -> str | None:
