@@ -2898,3 +2898,18 @@ def test_the_day_a_statement_is_named_by_is_the_reports_not_the_events(gvc_dir):
             timexes = temporal.annotate(text, article.get("published"))
             told = figures.counted_sentences(text)[:figures.MAX_COUNTED_SENTENCES]
             assert temporal.article_event_date(timexes, text, told) == day, needle
+
+
+def test_the_day_a_tally_stands_at_is_not_the_day_an_article_is_about(gvc_dir):
+    """"44 shooting incidents with 53 victims this week as of 12 a.m. Sunday", in a Sunday paper on a
+    Bronx shooting "about 9 p.m. Saturday" (GVA, 2015-06-14): the article is about Saturday 2015-06-13
+    (before: Sunday, the tally's day, in a sentence that counts victims)."""
+    from annalist import figures
+
+    found = [a for a in gvc_articles(gvc_dir) if "as of 12 a.m. Sunday compared" in (a.get("text") or "")]
+    assert found
+    for article in found:
+        text = article["text"]
+        timexes = temporal.annotate(text, article.get("published"))
+        told = figures.counted_sentences(text)[:figures.MAX_COUNTED_SENTENCES]
+        assert temporal.article_event_date(timexes, text, told) == "2015-06-13"

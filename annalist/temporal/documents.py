@@ -175,13 +175,15 @@ def article_event_date(timexes: list[Timex], text: str | None = None,
 
 
 def _report_day(text: str | None, timex: Timex) -> bool:
-    """A day told as the report's own: when a statement was made ("police said Tuesday") or a page was
-    stamped ("(Published Saturday, April 9, 2016)", "Updated: 4/16/2016"), often a video's of another
-    story beside it. (Measured on the GVA tune incidents: event dates 0.816 -> 0.822 with the stamps.)"""
+    """A day told as the report's own: when a statement was made ("police said Tuesday", "in a Friday
+    afternoon statement"), a tally stood ("as of 12 a.m. Sunday") or a page was stamped ("(Published
+    Saturday, April 9, 2016)", "Updated: 4/16/2016"), often a video's of another story beside it.
+    (Measured on the GVA tune incidents: event dates 0.816 -> 0.822 with the stamps.)"""
     if text is None:
         return False
     return bool(cue("reported_on").search(text[max(0, timex.start - 50):timex.start])
                 or cue("stamped_on").search(text[max(0, timex.start - 40):timex.start])
+                or cue("as_of").search(text[max(0, timex.start - 8):timex.start])
                 or re.search(r"\b(?:in|at|during)\s+an?\s+$", text[max(0, timex.start - 12):timex.start])
                 and cue("statement_of_day").match(text, timex.end))
 
