@@ -12,9 +12,9 @@ from dateutil.relativedelta import relativedelta
 
 from .. import datafiles
 from ..models import Timex
-from .anchor import (Clock, Ref, clause_around, clause_span, clause_tense, fronted_tense, modal_before, names_incident, nearest_month,
-                     nearest_year, opens_sentence, period_value, shifted, tense_before, valid_date, within_sentences,
-                     year_value)
+from .anchor import (Clock, Ref, clause_around, clause_span, clause_tense, fronted_tense, modal_before, names_incident,
+                     nearest_month, nearest_year, opens_sentence, period_value, shifted, tense_before, valid_date,
+                     within_sentences, year_value)
 from .lexicon import (DAY_RX, DAYS_SAID_ALOUD, DECADE_WORDS, MONTH_RX, MONTHS, NUMBER_WORDS, ORDINALS, PARTS, SEASONS,
                       TIME_UNITS, UNITS, VAGUE_RX, WEEKDAY_RX, WEEKDAYS, YEAR_RX, cue, holidays)
 from .match import find_candidates
@@ -1171,7 +1171,8 @@ def _relative_period(m, clock, text, start):
         return DATE, _UNKNOWN_OF_UNIT.get(unit, "XXXX"), "none"  # the story named no time to refer back to
     if ref is None or ref.year is None:
         return DATE, "XXXX", anchor
-    if unit == "quarter" and rel == "this" and ref is clock.dct and ref.month and _results_of_quarter(text, start, m.end()):
+    if unit == "quarter" and rel == "this" and ref is clock.dct and ref.month \
+            and _results_of_quarter(text, start, m.end()):
         return DATE, _reporting_quarter(ref), anchor  # "This quarter's loss includes charges": the quarter reported
     if unit == "year":
         return DATE, year_value(ref.year + shift), anchor
@@ -1209,8 +1210,7 @@ def _weekday(m, clock, text, start):
         return _weekday_of_story(target, part, clock, text, start)
     first = _first_of_weekday_pair(clock, text, start) if not rel else None
     if first is not None:  # "from Thursday through Saturday": the Saturday after that Thursday
-        day = first + timedelta(days=(target - first.weekday()) % 7 or 7)
-        return (TIME, f"{day.isoformat()}T{PARTS[part.lower()]}", anchor) if part else (DATE, day.isoformat(), anchor)
+        return _day_value(first + timedelta(days=(target - first.weekday()) % 7 or 7), part, anchor)
     ahead = (target - dct.weekday()) % 7
     told_then = cue("past_verb_before").search(text, max(0, start - 30), start) and \
         not cue("passive_participle_before").search(text, max(0, start - 40), start) \
@@ -1240,6 +1240,11 @@ def _weekday(m, clock, text, start):
     else:
         back = (dct.weekday() - target) % 7
         day = dct - timedelta(days=back or (7 if rel == "last" else 0))
+    return _day_value(day, part, anchor)
+
+
+def _day_value(day: date, part: str | None, anchor: str):
+    """A day's DATE, or with its part of the day a TIME ("Thursday night": ...TNI)."""
     return (TIME, f"{day.isoformat()}T{PARTS[part.lower()]}", anchor) if part else (DATE, day.isoformat(), anchor)
 
 
@@ -1458,7 +1463,7 @@ def _step_from_narrative(unit: str, direction: int, clock: Clock, text: str, sta
         return (TIME if part else DATE), "XXXX-XX-XX" + (f"T{PARTS[part]}" if part else ""), anchor
     day = ref.as_date() + timedelta(days=direction)
     clock.set_narrative(Ref(day.year, day.month, day.day), start)
-    return (TIME, f"{day.isoformat()}T{PARTS[part]}", anchor) if part else (DATE, day.isoformat(), anchor)
+    return _day_value(day, part, anchor)
 
 
 # Quarters that are time, not a share or a place: counted back or ahead ("the past two quarters", "the
@@ -1561,13 +1566,17 @@ def _clock_time(m, clock, text, start):
     if bracketed:
         day, anchor = _weekday_at(bracketed.start("wd"), clock, text)
         return TIME, f"{day[:10]}T{hour:02d}:{minute}{_utc_suffix(m.group(0))}", anchor
-    before = cue("day_right_before_clock").search(text, max(0, start - 40), start)
-    if before and clock.last_day is not None and clock.last_day_at == before.start():
-        ref, anchor = clock.last_day, f"mentioned {clock.last_day.iso()}"
-    else:
-        ref, anchor = clock.mentioned_day(start, text, sentences=1)
+    ref, anchor = _day_right_before(clock, text, start) or clock.mentioned_day(start, text, sentences=1)
     day = ref.as_date().isoformat() if ref and ref.as_date() else "XXXX-XX-XX"
     return TIME, f"{day}T{hour:02d}:{minute}{_utc_suffix(m.group(0))}", anchor
+
+
+def _day_right_before(clock: Clock, text: str, start: int) -> tuple[Ref, str] | None:
+    """The day written right before a time of day ("on Feb. 5 at about 8:30 p.m."), with its anchor."""
+    before = cue("day_right_before_clock").search(text, max(0, start - 40), start)
+    if before and clock.last_day is not None and clock.last_day_at == before.start():
+        return clock.last_day, f"mentioned {clock.last_day.iso()}"
+    return None
 
 
 _UTC = re.compile(r"\b(?:UTC|GMT)\b(?!\s*[+-]\s*\d)")
