@@ -184,7 +184,7 @@ def _report_day(text: str | None, timex: Timex) -> bool:
     return bool(cue("reported_on").search(text[max(0, timex.start - 50):timex.start])
                 or cue("stamped_on").search(text[max(0, timex.start - 40):timex.start])
                 or cue("as_of").search(text[max(0, timex.start - 8):timex.start])
-                or re.search(r"\b(?:in|at|during)\s+an?\s+$", text[max(0, timex.start - 12):timex.start])
+                or cue("statement_named_before").search(text[max(0, timex.start - 12):timex.start])
                 and cue("statement_of_day").match(text, timex.end))
 
 
