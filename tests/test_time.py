@@ -2913,3 +2913,13 @@ def test_the_day_a_tally_stands_at_is_not_the_day_an_article_is_about(gvc_dir):
         timexes = temporal.annotate(text, article.get("published"))
         told = figures.counted_sentences(text)[:figures.MAX_COUNTED_SENTENCES]
         assert temporal.article_event_date(timexes, text, told) == "2015-06-13"
+
+
+def test_a_time_of_day_written_close_is_read(timeline17_dir):
+    """"The man was taken from flight BA242 which landed at 2pm today" (Guardian, 2009-04-25): 14:00 that
+    day (before: untagged, the word "2pm" not one the clock rule looked near; 165 such times in Timeline17's
+    British and blog text); "issued January 11 at 3:19PM EST": 15:19 (before: "3:19" read as 03:19); a
+    sentence's full stop after "pm" is not the time's."""
+    assert ("2pm", "2009-04-25T14:00") in timeline17_values(timeline17_dir, "which landed at 2pm today")
+    assert values("Snow Advisory issued January 11 at 3:19PM EST.", "2015-01-11")["3:19PM"] == "2015-01-11T15:19"
+    assert values("Lackey was pronounced dead at 11:26pm. Two others lived.", "2017-03-12") == {"11:26pm": "2017-03-12T23:26"}
