@@ -2923,3 +2923,17 @@ def test_a_time_of_day_written_close_is_read(timeline17_dir):
     assert ("2pm", "2009-04-25T14:00") in timeline17_values(timeline17_dir, "which landed at 2pm today")
     assert values("Snow Advisory issued January 11 at 3:19PM EST.", "2015-01-11")["3:19PM"] == "2015-01-11T15:19"
     assert values("Lackey was pronounced dead at 11:26pm. Two others lived.", "2017-03-12") == {"11:26pm": "2017-03-12T23:26"}
+
+
+def test_a_bare_minutes_and_seconds_is_no_time_of_day(timeline17_dir, gvc_dir):
+    """A clip's length in a page's video list ("Pause\n\n1:29 Police respond to shooting", GVA), a verse
+    ("John 3:16", Timeline17) are no times of day (before: 01:29, 03:16 on the report's day); "around 8:30",
+    "It is 5:00 here", "16:59 UK time" still are."""
+    clips = [t for m, t in gva_expressions(gvc_dir, re.compile(r"(?<=Pause\n\n)\d:\d\d(?= [A-Z])"))]
+    assert clips and all(t is None for t in clips), clips[:3]
+    text, found = next(timeline17_stating(timeline17_dir, "the phrase John 3:16"))
+    at = text.index("the phrase John 3:16") + len("the phrase John ")
+    assert not [t for t in found if t.start == at]
+    assert values("Thursday night around 8:30, neighbors heard shots.", "2016-11-17")["8:30"].startswith("2016-11-17T")
+    assert values("It is 5:00 here in the morning.", "2011-01-30")["5:00"] == "2011-01-30T05:00"
+    assert ("16:59 UK time", "2009-05-05T16:59") in timeline17_values(timeline17_dir, "Mark Easton | 16:59 UK time")

@@ -1571,6 +1571,16 @@ def _clock_time(m, clock, text, start):
     return TIME, f"{day}T{hour:02d}:{minute}{_utc_suffix(m.group(0))}", anchor
 
 
+def _clock_24(m, clock, text, start):
+    """"at 14:30", "16:08 UTC", "around 8:30": a time of day; "H:MM" alone, no word of time before it nor
+    zone or part of the day after it, is a video's length in a page's list of clips ("1:38 Donald Trump's
+    old classmate", "| 0:38"), not a time."""
+    bare = not (m.group(0).lower().startswith("at") or m.end("mi") < m.end())
+    if bare and not cue("clock_24_lead").search(text, max(0, start - 16), start):
+        return None
+    return _clock_time(m, clock, text, start)
+
+
 def _day_right_before(clock: Clock, text: str, start: int) -> tuple[Ref, str] | None:
     """The day written right before a time of day ("on Feb. 5 at about 8:30 p.m."), with its anchor."""
     before = cue("day_right_before_clock").search(text, max(0, start - 40), start)
@@ -1640,7 +1650,7 @@ _NORMALISERS = {
     "duration_plain": _duration_plain, "duration_following": _duration_plain, "coming_period": _duration_plain,
     "past_hour_or_day": _duration, "set_every": _set_every, "set_weekdays": _set_weekdays,
     "set_adverb": _set_adverb,
-    "clock": _clock_time, "clock_oclock": _clock_time, "clock_24": _clock_time, "clock_zone": _clock_time,
+    "clock": _clock_time, "clock_oclock": _clock_time, "clock_24": _clock_24, "clock_zone": _clock_time,
     "clock_hours": _clock_time,
     "clock_stamp": _clock_stamp, "year_range_end": _year_range_end,
     "day_range_end": _day_range_end, "day_list_end": _day_list_end, "day_range_start": _day_range_start, "noon": _noon,
