@@ -2937,3 +2937,12 @@ def test_a_bare_minutes_and_seconds_is_no_time_of_day(timeline17_dir, gvc_dir):
     assert values("Thursday night around 8:30, neighbors heard shots.", "2016-11-17")["8:30"].startswith("2016-11-17T")
     assert values("It is 5:00 here in the morning.", "2011-01-30")["5:00"] == "2011-01-30T05:00"
     assert ("16:59 UK time", "2009-05-05T16:59") in timeline17_values(timeline17_dir, "Mark Easton | 16:59 UK time")
+
+
+def test_a_time_after_a_night_or_an_evening_is_in_it(gvc_dir):
+    """"an 11-year-old boy shot himself in the head Monday night around 9:30" (GVA): 21:30 (before: 09:30);
+    "Friday evening about 11:30": 23:30; "The raid began at 8:30" still 08:30."""
+    for pattern, hour in ((r"(?<=Monday night around )9:30", "T21:30"), (r"(?<=Friday evening about )11:30", "T23:30")):
+        found = [t for _, t in gva_expressions(gvc_dir, re.compile(pattern))]
+        assert found and all(t is not None and t.value.endswith(hour) for t in found), (pattern, found[:2])
+    assert values("The raid began at 8:30.", "2016-11-17") == {"8:30": "2016-11-17T08:30"}

@@ -1556,7 +1556,10 @@ def _clock_time(m, clock, text, start):
     if ap == "am" and hour == 12:
         hour = 0
     half = (m.groupdict().get("half") or "").split()  # "at night", "in the evening", "in the afternoon"
-    if half and (half[-1] == "afternoon" and hour < 12 or half[-1] in ("evening", "night") and 6 <= hour < 12):
+    if not half and not ap:  # "Thursday night around 8:30": the half of the day named just before
+        before = cue("half_of_day_before_clock").search(text, max(0, start - 24), start)
+        half = [before["half"].lower()] if before else []
+    if half and (half[-1] == "afternoon" and hour < 12 or half[-1] in ("evening", "night", "tonight") and 6 <= hour < 12):
         hour += 12
     minute = m.groupdict().get("mi") or "00"
     # A time of day is part of the day its own sentence names ("first test flight Tuesday ... at
