@@ -1250,11 +1250,16 @@ def _day_value(day: date, part: str | None, anchor: str):
 
 def _first_of_weekday_pair(clock: Clock, text: str, start: int) -> date | None:
     """The day of the weekday just before this one in a pair ("on Monday and Tuesday"), else None."""
-    if clock.last_day is None or clock.last_day_at < 0 or not 0 < start - clock.last_day_at < 40:
+    first = _last_day_joined(clock, text, start, "weekday_pair_between")
+    return first.as_date() if first else None
+
+
+def _last_day_joined(clock: Clock, text: str, start: int, joined_by: str, reach: int = 40) -> Ref | None:
+    """The day the story last named, when it and only the words of the cue `joined_by` stand within `reach`
+    characters before `start` (the first of "Monday and Tuesday", the date of "Feb. 5 at about 8:30")."""
+    if clock.last_day is None or clock.last_day_at < 0 or not 0 < start - clock.last_day_at < reach:
         return None
-    if not cue("weekday_pair_between").fullmatch(text, clock.last_day_at, start):
-        return None
-    return clock.last_day.as_date()
+    return clock.last_day if cue(joined_by).fullmatch(text, clock.last_day_at, start) else None
 
 
 def _clause_looks_ahead(text: str, start: int, end: int) -> bool:
@@ -1586,10 +1591,8 @@ def _clock_24(m, clock, text, start):
 
 def _day_right_before(clock: Clock, text: str, start: int) -> tuple[Ref, str] | None:
     """The day written right before a time of day ("on Feb. 5 at about 8:30 p.m."), with its anchor."""
-    before = cue("day_right_before_clock").search(text, max(0, start - 40), start)
-    if before and clock.last_day is not None and clock.last_day_at == before.start():
-        return clock.last_day, f"mentioned {clock.last_day.iso()}"
-    return None
+    day = _last_day_joined(clock, text, start, "day_right_before_clock")
+    return (day, f"mentioned {day.iso()}") if day else None
 
 
 _UTC = re.compile(r"\b(?:UTC|GMT)\b(?!\s*[+-]\s*\d)")
