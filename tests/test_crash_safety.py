@@ -59,7 +59,11 @@ def test_killed_ingest_reruns_cleanly(timeline17_dir, tmp_path):
 def test_ctrl_c_stops_an_ingest_at_once_and_a_rerun_continues(timeline17_dir, tmp_path):
     """Ctrl-C reaches the whole process group (the CLI and its workers): the run stops in seconds,
     the archive is whole, and the next run picks up where it stopped."""
-    inputs = [str(timeline17_dir / "bpoil_bbc" / "InputDocs")]
+    # Five topics (1,517 files, none empty): the first batch stored (200) leaves most of the run to
+    # interrupt; with one topic (293) the interrupt could land after the last batch, and the run
+    # rightly ended with 0.
+    topics = ["bpoil_bbc", "bpoil_foxnews", "bpoil_reuters", "bpoil_washingtonpost", "IraqWar_guardian"]
+    inputs = [str(timeline17_dir / topic / "InputDocs") for topic in topics]
     db = tmp_path / "c.db"
     command = [sys.executable, "-m", "annalist.cli", "ingest", *inputs, "--db", str(db), "--quiet", "--no-annotate"]
     process = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -68,6 +72,7 @@ def test_ctrl_c_stops_an_ingest_at_once_and_a_rerun_continues(timeline17_dir, tm
         time.sleep(0.05)
     assert process.poll() is None, "ingest finished before it could be interrupted"
     os.killpg(process.pid, signal.SIGINT)
+    interrupted_at = stored_documents(db)
     started = time.time()
     process.wait(timeout=30)
     assert time.time() - started < 15 and process.returncode != 0
@@ -77,4 +82,4 @@ def test_ctrl_c_stops_an_ingest_at_once_and_a_rerun_continues(timeline17_dir, tm
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     files = sum(1 for _ in expand_paths(inputs))
-    assert stored_documents(db) == files
+    assert interrupted_at < files and stored_documents(db) == files
