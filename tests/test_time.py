@@ -993,6 +993,7 @@ RULE_EXAMPLES = {
     "set_adverb": ("They meet annually.", "P1Y"),
     "clock": ("They met at 9 a.m.", "2011-03-15T09:00"),
     "clock_24": ("They met at 14:30.", "2011-03-15T14:30"),
+    "clock24_date": ("At 19:27 26th Apr 2011, Jim wrote: no.", "2011-04-26T19:27"),
     "noon": ("They met at noon.", "2011-03-15T12:00"),
 }
 
@@ -2273,12 +2274,14 @@ def test_a_time_from_now_is_the_report_time_that_far_ahead(timeline17_dir):
 
 
 def test_a_time_of_day_said_in_words_or_in_the_afternoon(timeline17_dir):
-    """"woken up at three o'clock in the morning" (BBC, 2010-07-24) is 03:00; "about 4:00 in the
+    """"woken up at three o'clock in the morning" (BBC, 2010-07-24) is at 03:00; "about 4:00 in the
     afternoon" (a CNN transcript) 16:00, not 04:00; "3 o'clock in the afternoon on the 20th" is 15:00, and
     the 20th it is followed by is still April's, the explosion's, not the report's May (before: no
     o'clock time; 4:00 and 3:00 in the morning). "The Ten o'clock news" is a programme."""
-    assert ("three o'clock in the morning", "2010-07-24T03:00") in \
-        timeline17_values(timeline17_dir, "woken up at three o'clock in the morning due")
+    # A habit ("did not want people woken up at three o'clock in the morning"): its day the text does
+    # not give; the hour is what is read here.
+    assert any(text == "three o'clock in the morning" and value.endswith("T03:00") for text, value in
+               timeline17_values(timeline17_dir, "woken up at three o'clock in the morning due"))
     text, tagged = next(timeline17_stating(timeline17_dir, "It 's about 4:00 in the afternoon"))
     assert ("4:00 in the afternoon", "2011-01-31T16:00") in [(t.text, t.value) for t in tagged]
     text, tagged = next(timeline17_stating(timeline17_dir, "ends at 3 o'clock in the afternoon on the 20th"))
@@ -2946,3 +2949,48 @@ def test_a_time_after_a_night_or_an_evening_is_in_it(gvc_dir):
         found = [t for _, t in gva_expressions(gvc_dir, re.compile(pattern))]
         assert found and all(t is not None and t.value.endswith(hour) for t in found), (pattern, found[:2])
     assert values("The raid began at 8:30.", "2016-11-17") == {"8:30": "2016-11-17T08:30"}
+
+
+def test_a_time_written_with_a_dot_is_read(timeline17_dir, gvc_dir):
+    """British and blog style "10.12 am", "2.30 a.m. local time" (Guardian, BBC: 312 times in Timeline17
+    and GVA): 10:12 (before: "12 am" alone, read as midnight; "10.00 am" as "00 am"). A price ("$10.45
+    a share") is no time."""
+    assert values("taking a rolling service at 10.12 am, which continued until 7pm.", "2005-07-11") == \
+        {"10.12 am": "2005-07-11T10:12", "7pm": "2005-07-11T19:00"}
+    found = [t for _, t in gva_expressions(gvc_dir, re.compile(r"\b11\.15am\b"))]
+    assert found and all(t is not None and t.text == "11.15am" and t.value.endswith("T11:15") for t in found), found
+    blog = [(text, value) for text, value in timeline17_values(timeline17_dir, "10.43 am CDT : More on the")
+            if re.fullmatch(r"\d{1,2}\.\d\d (?:am|pm)", text)]
+    assert len(blog) >= 5 and all(value.endswith("T%02d:%s" % (int(text.split(".")[0]) + (12 if text.endswith("pm") and not
+                                  text.startswith("12") else 0), text.split(".")[1][:2])) for text, value in blog), blog
+    assert values("The price rose to $10.45 a share.", "2010-05-28") == {}
+
+
+def test_a_24_hour_time_before_a_date_is_on_that_date(timeline17_dir):
+    """A comment's stamp "At 11:04 3rd Jun 2010, pitbull1711 wrote" in a page of 1 June: 11:04 on 3 June
+    (before: the time on the page's day, the date apart; 214 such in Timeline17); "at around 21:49 on April
+    20" in a report of September: 21:49 on April 20. A clip's length before a date ("2:31 May 9 arrests")
+    leaves the date alone."""
+    assert ("11:04 3rd Jun 2010", "2010-06-03T11:04") in timeline17_values(timeline17_dir, "At 11:04 3rd Jun 2010 , pitbull1711")
+    assert ("21:49 on April 20", "2010-04-20T21:49") in timeline17_values(timeline17_dir, "at around 21:49 on April 20")
+    assert values("Joco deputy 2:31 May 9 arrests at Kansas City library", "2016-11-04") == {"May 9": "2016-05-09"}
+
+
+def test_a_time_of_day_is_on_the_day_the_story_last_named(gvc_dir, timeline17_dir):
+    """"Two young children and an adult were shot Saturday night in east Baltimore. City police said
+    officers were called around 8:10 p.m." (Monday's paper): 20:10 that Saturday (before: on the report's
+    day, the day being named one sentence before). Of the 246 GVA times that moved, 50 read: about 45
+    right. A story's later named day wins over its earlier dated moment ("up nearly 50% on the previous
+    day ... On Thursday ... at 10.12 am" is Thursday's). Not moved: a wire's time on a named clock (a
+    price "at 1516 GMT" is the report day's), a live page's entry stamp, a time told as present."""
+    found = [t for _, t in gva_expressions(gvc_dir, re.compile(r"(?<=officers were called around )8:10 p\.m\."))]
+    assert ("2016-09-03T20:10" in [t.value for t in found if t]), found
+    assert ("10.12 am", "2005-07-07T10:12") in timeline17_values(timeline17_dir, "from the ITV News Channel at 10.12 am")
+    assert values("A man was shot Saturday night. He died Monday. Officers were called around 8:10 p.m.", "2016-09-06")[
+        "8:10 p.m."] == "2016-09-05T20:10"
+    assert values("BP shares fell on Tuesday. The shares traded down 6.8 percent at 1516 GMT.", "2010-04-29")[
+        "1516 GMT"] == "2010-04-29T15:16Z"
+    assert values("Police said the suspect fled on Thursday. UPDATE: 12:35 PM: Employees say the store is closed.",
+                  "2015-11-22")["12:35 PM"] == "2015-11-22T12:35"
+    assert values("He was arrested on Monday. The hearing is at 3 p.m. in the county court.", "2016-03-09")[
+        "3 p.m."] == "2016-03-09T15:00"

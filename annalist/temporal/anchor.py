@@ -140,6 +140,27 @@ class Clock:
             return self.last_day, f"mentioned {self.last_day.iso()}"
         return self.day_ref(position, text)
 
+    def latest_day(self, position: int, text: str, sentences: int, told_as_past: bool) -> tuple[Ref | None, str]:
+        """The day a time of day with no day of its own is on: one its own sentence names, else the later
+        named of the day last named nearby and the story's dated moment ("(Published Thursday, Mar 14,
+        2013) Four teenagers were involved in a shooting ... Wednesday ... It happened around 9 p.m." is
+        Wednesday's 9 p.m.), else the day day_ref gives. Without the story's moment, only a time told as
+        past goes back to the day last named: "The meeting is at 3 p.m." is the report's day."""
+        ref, anchor = self.mentioned_day(position, text, sentences=1)
+        if anchor.startswith("mentioned") or not self._day_named_since_the_story_moved():
+            return ref, anchor
+        if told_as_past or anchor.startswith("narrative"):
+            return self.mentioned_day(position, text, sentences)
+        return ref, anchor
+
+    def _day_named_since_the_story_moved(self) -> bool:
+        """Whether a day was named after the story's dated moment, and not one after the report's date
+        (a plan: "will be paid on 21 June")."""
+        if self.last_day is None or self.last_day_at < self.narrative_at:
+            return False
+        after = self.dct.as_date() if self.dct else None
+        return not (after and self.last_day.as_date() and self.last_day.as_date() > after)
+
     def _moved_past(self, day: Ref, at: int) -> bool:
         """Whether a history's story moved to another month after a day was named ("At noon on 7 June ...
         In the last days of April 1945 ... the next day" is not 8 June 1944)."""

@@ -1574,7 +1574,9 @@ def _clock_time(m, clock, text, start):
     if bracketed:
         day, anchor = _weekday_at(bracketed.start("wd"), clock, text)
         return TIME, f"{day[:10]}T{hour:02d}:{minute}{_utc_suffix(m.group(0))}", anchor
-    ref, anchor = _day_right_before(clock, text, start) or clock.mentioned_day(start, text, sentences=1)
+    ref, anchor = _day_right_before(clock, text, start) or (
+        clock.latest_day(start, text, 3, _told_as_past(text, start)) if _of_the_story(text, start, m.end())
+        else clock.mentioned_day(start, text, sentences=1))
     day = ref.as_date().isoformat() if ref and ref.as_date() else "XXXX-XX-XX"
     return TIME, f"{day}T{hour:02d}:{minute}{_utc_suffix(m.group(0))}", anchor
 
@@ -1631,6 +1633,15 @@ def _noon(m, clock, text, start):
     return TIME, f"{day.isoformat()}T{hour}", anchor
 
 
+def _of_the_story(text: str, start: int, end: int) -> bool:
+    """Whether a time of day with no day of its own may be on a day the story named before it: one in
+    local time ("shot Saturday night ... officers were called around 8:10 p.m."), not a live page's entry
+    stamp nor a wire's time on a named clock (a price "at 1516 GMT" is the report day's; the zone may
+    follow the match: "by 2:50 p.m. EST")."""
+    return not cue("clock_on_a_zone").search(text, start, end + 6) \
+        and not cue("update_stamp_before").search(text[max(0, start - 12):start])
+
+
 def _told_as_past(text: str, start: int) -> bool:
     """Whether the sentence before a time of day tells of the past: a past tense cue or a past verb."""
     before = re.split(r"[.!?]\s", text[max(0, start - 200):start])[-1]
@@ -1668,5 +1679,5 @@ _NORMALISERS = {
     "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words,
     "recent_period": _reference("PAST_REF"), "spelled_year": _spelled_year,
     "clock_weekday": _clock_weekday, "clock24_weekday": _clock_weekday, "clockzone_weekday": _clock_weekday, "noon_weekday": _clock_weekday,
-    "clock_date": _clock_date, "clockzone_date": _clock_date, "noon_date": _clock_date,
+    "clock_date": _clock_date, "clockzone_date": _clock_date, "noon_date": _clock_date, "clock24_date": _clock_date,
 }
