@@ -2994,3 +2994,19 @@ def test_a_time_of_day_is_on_the_day_the_story_last_named(gvc_dir, timeline17_di
                   "2015-11-22")["12:35 PM"] == "2015-11-22T12:35"
     assert values("He was arrested on Monday. The hearing is at 3 p.m. in the county court.", "2016-03-09")[
         "3 p.m."] == "2016-03-09T15:00"
+
+
+def test_a_span_called_the_period_is_no_reported_quarter(timeline17_dir):
+    """"the period between Gaitskell and New Labour", "the period following 9/11", "the period 2003 to
+    2008", "the quarter million square miles of the Gulf" (Timeline17): no quarter (before: the quarter
+    reported last before the article, 2004-Q4 and so on; 11 such in Timeline17, none kept). "Transocean
+    earned $535m in the quarter" still is one, "the quarter-finals" is none, and "U.K. sales for last
+    year's quarter" (TimeBank) is the reported quarter a year back, 1988-Q3 (before: "last year", 1988)."""
+    def quarters(needle):
+        return [value for text, value in timeline17_values(timeline17_dir, needle) if text.lower() in ("the period", "the quarter")]
+
+    assert quarters("the period between Gaitskell and") == []
+    assert quarters("the bottom of the quarter million square miles") == []
+    assert "2010-Q2" in quarters("Transocean earned $ 535m in the quarter")
+    assert values("England reached the quarter-finals last year.", "2010-06-01") == {"last year": "2009"}
+    assert timebank_gold_and_ours("wsj_0344", "last year's quarter") == (["1988-Q3"], ["1988-Q3"])

@@ -888,11 +888,13 @@ def _reporting_quarter(dct: Ref, back_years: int = 0) -> str:
 
 
 def _report_quarter(m, clock, text, start):
+    if cue("not_the_reported_period").match(text, m.end()):
+        return None
     which = re.sub(r"\s+", " ", (m["which"] or "").lower())
     dct = clock.dct
     if dct is None or dct.month is None:
         return DATE, "XXXX-QX", "none"
-    back = 1 if which in ("year-ago", "year-earlier") else 0
+    back = 1 if which in ("year-ago", "year-earlier") or m["year_back"] else 0  # "last year's quarter"
     if which == "current":  # the quarter under way, not the last one reported on
         return DATE, f"{dct.year:04d}-Q{(dct.month - 1) // 3 + 1}", f"dct {dct.iso()}"
     ended = cue("quarter_ended_on").match(text, m.end())
