@@ -3010,3 +3010,17 @@ def test_a_span_called_the_period_is_no_reported_quarter(timeline17_dir):
     assert "2010-Q2" in quarters("Transocean earned $ 535m in the quarter")
     assert values("England reached the quarter-finals last year.", "2010-06-01") == {"last year": "2009"}
     assert timebank_gold_and_ours("wsj_0344", "last year's quarter") == (["1988-Q3"], ["1988-Q3"])
+
+
+def test_may_alone_is_a_month_only_when_a_word_leads_it(timeline17_dir, gvc_dir):
+    """"May God bless them all" (GVA), "May I ask who is oppressing" (a reader's comment), "British PM
+    Theresa May", "Brother Joe May" (Timeline17, GVA): no month (before: May of the report's year, 16 in
+    Timeline17 and 8 in GVA, none a month). "in May", "since May", "for May and June", "go back to May",
+    "during March and May 2015" are (the last three were not: only a few words counted as a lead)."""
+    assert not [v for text, v in timeline17_values(timeline17_dir, "Brother Joe May") if text == "May"]
+    found = [t for _, t in gva_expressions(gvc_dir, re.compile(r"(?<=fallen\. )May(?= God)|(?<=Theresa )May\b"))]
+    assert found and all(t is None for t in found), found
+    assert values("This has caught a lot of businesses off guard, especially for May and June.", "2010-06-09") == \
+        {"May": "2010-05", "June": "2010-06"}
+    assert values("if we go back to May when my government was formed", "2011-02-06") == {"May": "2010-05"}
+    assert values("None has been received since May.", "2005-08-17") == {"May": "2005-05"}

@@ -790,10 +790,9 @@ def _month_alone(m, clock, text, start):
     month, rel = _month(m["mon"]), (m["rel"] or "").lower()
     if not m["mon"][0].isupper():
         return None  # "may" the verb; month names are capitalised
-    if m["mon"] in ("May", "March") and not rel and re.match(r"\s+[a-z]", text[m.end():]) and \
-            not re.search(r"\b(?:in|of|since|until|by|from|between|early|late|mid|last|next|this)\s*$",
-                          text[max(0, start - 8):start], re.I):
-        return None  # "May" / "March" as a verb or a name
+    led = bool(rel or m["step"] or cue("month_lead_before").search(text[max(0, start - 8):start]))
+    if not led and (m["mon"] == "May" or m["mon"] == "March" and re.match(r"\s+[a-z]", text[m.end():])):
+        return None  # "May God bless", "Theresa May"; "March on": a wish, a name, a verb
     if not rel and not m["step"] and cue("month_in_name").search(text, max(0, start - 40), start):
         return None  # part of a name: "the Long March", "the Women's March"
     joined = None if rel in _RELATIVE else cue("coordinated_year").match(text, m.end())
