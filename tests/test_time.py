@@ -3024,3 +3024,16 @@ def test_may_alone_is_a_month_only_when_a_word_leads_it(timeline17_dir, gvc_dir)
         {"May": "2010-05", "June": "2010-06"}
     assert values("if we go back to May when my government was formed", "2011-02-06") == {"May": "2010-05"}
     assert values("None has been received since May.", "2005-08-17") == {"May": "2005-05"}
+
+
+def test_at_the_end_of_the_day_as_an_idiom_is_no_day(timeline17_dir, gvc_dir):
+    """"But at the end of the day, the Arab world ..." (CNN), "“It’s heartbreaking because at the end of the
+    day, the parents have to bury ..." (GVA): the idiom, no day (before: the report's or the last named day;
+    34 of the 67 in Timeline17 and GVA, all read, all the idiom). "before the end of the day", "by the end of
+    the day", "Protesters pray at the end of the day" still are days."""
+    assert not [v for text, v in timeline17_values(timeline17_dir, "But at the end of the day , the Arab world")
+                if text.endswith("the end of the day")]
+    found = [t for _, t in gva_expressions(gvc_dir, re.compile(r"(?<=because at )the end of the day(?=, the parents)"))]
+    assert found and all(t is None for t in found), found
+    assert values("Protesters pray at the end of the day.", "2011-02-12") == {"the end of the day": "2011-02-12"}
+    assert values("It hopes to evacuate 500 people before the end of the day.", "2011-01-31") == {"the end of the day": "2011-01-31"}

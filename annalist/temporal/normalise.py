@@ -1089,6 +1089,8 @@ def _dct_day(clock: Clock, shift_days: int = 0, part: str | None = None) -> tupl
 
 def _the_day(m, clock, text, start):
     """"to end the day", "later in the day": the day the story last named, else its current day."""
+    if cue("end_of_the_day_idiom").search(text[max(0, start - 40):start]):
+        return None  # "But at the end of the day, we have a choice"
     ref, anchor = clock.mentioned_day(start, text)
     day = ref.as_date() if ref else None
     return DATE, day.isoformat() if day else "XXXX-XX-XX", anchor
