@@ -3037,3 +3037,16 @@ def test_at_the_end_of_the_day_as_an_idiom_is_no_day(timeline17_dir, gvc_dir):
     assert found and all(t is None for t in found), found
     assert values("Protesters pray at the end of the day.", "2011-02-12") == {"the end of the day": "2011-02-12"}
     assert values("It hopes to evacuate 500 people before the end of the day.", "2011-01-31") == {"the end of the day": "2011-01-31"}
+
+
+def test_a_second_is_the_ordinal_unless_led_as_a_length(timeline17_dir, gvc_dir):
+    """"A second 40-year-old man", "inside a second-floor apartment", "a second, more serious, wave",
+    "a second was critically wounded" (GVA, Timeline17): the ordinal, no time (before: PT1S; 32 dropped
+    in the two, 30 of them ordinals). "for a second", "a fraction of a second", "Hold on a second", "213
+    pages a second" stay lengths (and rates)."""
+    found = [t for _, t in gva_expressions(gvc_dir, re.compile(r"\b[Aa] second(?=-floor| 40-year-old| was critically)"))]
+    assert len(found) >= 3 and all(t is None for t in found), found
+    assert not [v for text, v in timeline17_values(timeline17_dir, "he expected a second , more serious , wave")
+                if text == "a second"]
+    assert values("Just be quiet for a second.", "2011-02-01") == {"a second": "PT1S"}
+    assert values("it takes a fraction of a second for something to go wrong", "2016-03-01") == {"a second": "PT1S"}

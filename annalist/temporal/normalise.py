@@ -1504,12 +1504,21 @@ def _duration(m, clock, text, start):
         return None  # "the 1988 second quarter": an ordinal, not seconds
     if m["u"].lower() == "second" and cue("second_as_ordinal").match(text, m.end()):
         return None  # "a second resolution": the second one, not a second of time
+    if re.fullmatch(r"a\s+second", m.group(0), re.I) and not _second_of_time_led(text, start):
+        return None  # "A second 40-year-old man", "a second-floor apartment", "a second, larger wave"
     if re.fullmatch(r"one\s+day", m.group(0), re.I) and cue("someday_before").search(text, max(0, start - 12), start):
         return DATE, "FUTURE_REF", "none"  # "Islam will one day be ...": some day to come, not a day's length
     if re.fullmatch(r"an?\s+\w+", m.group(0), re.I) and cue("rate_before").search(text, max(0, start - 40), start) \
             and not cue("not_a_rate_after").match(text, m.end()):
         return SET, duration_value(1, unit), "none"  # "four flights a week": a rate
     return DURATION, duration_value(_amount(m), unit), "none"
+
+
+def _second_of_time_led(text: str, start: int) -> bool:
+    """Whether "a second" is led as a length of time ("for a second", "a fraction of a second") or a
+    rate ("213 pages a second")."""
+    before = text[max(0, start - 40):start]
+    return bool(cue("a_second_of_time_before").search(before) or cue("rate_before").search(before))
 
 
 def _duration_plain(m, clock, text, start):
