@@ -3050,3 +3050,17 @@ def test_a_second_is_the_ordinal_unless_led_as_a_length(timeline17_dir, gvc_dir)
                 if text == "a second"]
     assert values("Just be quiet for a second.", "2011-02-01") == {"a second": "PT1S"}
     assert values("it takes a fraction of a second for something to go wrong", "2016-03-01") == {"a second": "PT1S"}
+
+
+def test_a_house_number_is_no_year(gvc_dir):
+    """Police blotters' "responded to a shooting at 1602 Dellwood, near Frayser Elementary", "a call to
+    1645 McLemore.", "at 1840 West Palma Vista Drive", "1707 Northeast 82nd Avenue", "(1990 West)" on Salt
+    Lake's grid, "the 1500-block", "Association Local 1619", "1692 views" (GVA): no years (before: 1602,
+    1645 ... as DATEs; 27 of GVA's 33 years before 1950 were such numbers). "emigrated to St. Louis in
+    1857" and "at 1990 levels" are years."""
+    houses = re.compile(r"(?<=at )1602(?= Dellwood)|(?<=to )1645(?= McLemore)|(?<=at )1840(?= West Palma)"
+                        r"|(?<=on )1707(?= Northeast)|(?<=\()1990(?= West\))|1500(?=-block)|(?<=Local )1619")
+    found = list(gva_expressions(gvc_dir, houses))
+    assert len({m.group(0) for m, _ in found}) == 7 and all(t is None for _, t in found), found
+    assert values("He emigrated from Germany to St. Louis in 1857.", "2017-02-06") == {"1857": "1857"}
+    assert values("Prices fell back to 1990 levels.", "2017-02-06") == {"1990": "1990"}

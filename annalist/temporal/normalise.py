@@ -505,23 +505,35 @@ def _not_a_year(text: str, start: int, end: int) -> bool:
     block or an amount before its noun ("the 1500 block", "2000 troops")."""
     words = datafiles.load("not_dates_en.toml")
     before = re.search(r"(\S+)\s*$", text[max(0, start - 16):start])
-    after = re.match(r"\s*([A-Za-z.]+)", text[end:end + 20])
+    after = re.match(r"[\s-]*([A-Za-z.]+)", text[end:end + 20])
     if before and before.group(1).lower() in words["words_before"]:
         return True
     if after and after.group(1).lower().rstrip(".") in words["words_after"] or _street(words).match(text, end):
-        return True  # "the 1500 block", "1750 BC", "1600 Pennsylvania Avenue"
+        return True  # "the 1500 block", "1750 BC", "1600 Pennsylvania Avenue", "1840 West Palma Vista Drive"
+    if re.search(words["address_after"], text[max(0, start - 6):start], re.I) and _house_number_name(words, text, end):
+        return True  # "responded to a shooting at 1602 Dellwood, near ..."
     hhmm = re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", text[start:end])
     return bool(hhmm and re.search(words["clock_before"], text[max(0, start - 30):start]))
 
 
 @lru_cache(maxsize=1)
-def _street_rx(types: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'-]*\s+){1,2}(?:" + "|".join(re.escape(t) for t in types) + r")(?!\w)")
+def _street_rx(types: tuple[str, ...], directions: tuple[str, ...]) -> re.Pattern:
+    direction = r"(?:" + "|".join(directions) + r")\.?"
+    name = r"(?:(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th))\s+){1,3}(?:" + "|".join(re.escape(t) for t in types) + r")(?!\w)"
+    return re.compile(rf"\s+(?:{direction}\s+)?{name}|\s+{direction}\)")
 
 
 def _street(words: dict) -> re.Pattern:
-    """Capitalised words, then a street type: "1600 Pennsylvania Avenue", "2100 E. Main St."."""
-    return _street_rx(tuple(words["street_types"]))
+    """A street after a house number: capitalised words or an ordinal, then a street type ("1600
+    Pennsylvania Avenue", "2100 E. Main St.", "1707 Northeast 82nd Avenue"), or a direction alone on a
+    city's grid ("(1910 West)")."""
+    return _street_rx(tuple(words["street_types"]), tuple(words["street_directions"]))
+
+
+def _house_number_name(words: dict, text: str, end: int) -> bool:
+    """A capitalised name and a pause after a number ("1602 Dellwood, near"), not a month or weekday's."""
+    name = re.match(words["address_name"], text[end:end + 30])
+    return bool(name) and not re.match(rf"\s+(?:{MONTH_RX}|{WEEKDAY_RX})\b", text[end:end + 12], re.I)
 
 
 def _decade_words(m, clock, text, start):
