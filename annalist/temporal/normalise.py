@@ -802,7 +802,7 @@ def _month_alone(m, clock, text, start):
     month, rel = _month(m["mon"]), (m["rel"] or "").lower()
     if not m["mon"][0].isupper():
         return None  # "may" the verb; month names are capitalised
-    led = bool(rel or m["step"] or cue("month_lead_before").search(text[max(0, start - 8):start]))
+    led = bool(rel or m["step"] or cue("month_lead_before").search(text[max(0, start - 14):start]))
     if not led and (m["mon"] == "May" or m["mon"] == "March" and re.match(r"\s+[a-z]", text[m.end():])):
         return None  # "May God bless", "Theresa May"; "March on": a wish, a name, a verb
     if not rel and not m["step"] and cue("month_in_name").search(text, max(0, start - 40), start):
