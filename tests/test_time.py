@@ -3066,3 +3066,15 @@ def test_a_house_number_is_no_year(gvc_dir):
     assert len({m.group(0) for m, _ in found}) == 7 and all(t is None for _, t in found), found
     assert values("He emigrated from Germany to St. Louis in 1857.", "2017-02-06") == {"1857": "1857"}
     assert values("Prices fell back to 1990 levels.", "2017-02-06") == {"1990": "1990"}
+
+
+def test_an_irregular_participle_before_a_date_tells_of_the_past(timeline17_dir):
+    """"leaking from a rig that sank off Louisiana on Thursday" (BBC, Friday 2010-04-23): the day before,
+    not the Thursday to come; "Dr Murray, shown here in February" (January 2011): February 2010; "four
+    tests done in February" in an October report: that February (before: the months and weekdays after an
+    irregular participle, "sank", "shown", "done", were read as untensed, the nearest, here ahead).
+    "will be done in February" still looks ahead."""
+    assert ("Thursday", "2010-04-22") in timeline17_values(timeline17_dir, "from a rig that sank off Louisiana on Thursday")
+    assert ("February", "2010-02") in timeline17_values(timeline17_dir, "Dr Murray , shown here in February")
+    assert values("Of four tests done in February by Halliburton, only one passed.", "2010-10-29") == {"February": "2010-02"}
+    assert values("The report will be done in February.", "2010-10-29") == {"February": "2011-02"}
