@@ -1508,8 +1508,8 @@ def _duration(m, clock, text, start):
     unit = _unit(m["u"])
     if unit == "quarter" and not _quarters_of_time(m, text, start):
         return None
-    if m.groupdict().get("old") or re.match(r"-old\b|\s+of\s+age\b", text[m.end():]):
-        return None  # an age ("the 69-year-old", "24 years of age") describes a person, not a time
+    if m.groupdict().get("old") or cue("age_after_duration").match(text, m.end()):
+        return None  # an age ("the 69-year-old", "two 17-year-olds", "a 16-year girl") describes a person, not a time
     if cue("names_a_war").match(text, m.end()):
         return None  # "the Six-Day War", "the Thirty Years' War": a name
     if m["u"].lower() == "second" and _amount(m) not in (1, None):
