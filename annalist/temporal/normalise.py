@@ -1157,6 +1157,14 @@ def _reference(value: str):
     return lambda m, clock, text, start: (DATE, value, clock.dct_anchor)
 
 
+def _present(m, clock, text, start):
+    """"now", "currently", "at the moment": PRESENT_REF; not "Now" in a name ("Hawaii News Now")."""
+    if m.group(0) == "Now" and cue("now_in_a_name").search(text, max(0, start - 30), start) \
+            and not cue("now_opens_a_clause").match(text, m.end()):
+        return None
+    return DATE, "PRESENT_REF", clock.dct_anchor
+
+
 def _soon(m, clock, text, start):
     """FUTURE_REF in a report whose clause looks ahead ("may soon seek", "expects ... to soon grow")."""
     if clock.dct is None or not cue("modal_future").search(clause_around(text, start)):
@@ -1683,7 +1691,7 @@ _NORMALISERS = {
     "decade_short": _decade_short, "century": _century, "year_in": _year_in, "era_year": _era_year, "fiscal_year": _fiscal_year,
     "era_range_start": _era_range_start,
     "today": _today, "the_day": _the_day, "tonight": _tonight, "night_generic": _night_generic, "yesterday": _yesterday, "tomorrow": _tomorrow,
-    "this_part": _this_part, "last_night": _last_night, "present": _reference("PRESENT_REF"),
+    "this_part": _this_part, "last_night": _last_night, "present": _present,
     "past_ref": _reference("PAST_REF"), "future_ref": _reference("FUTURE_REF"), "soon": _soon, "relative_period": _relative_period,
     "weekday": _weekday, "ago": _ago, "from_now": _from_now,
     "ago_article": _ago, "later": _later, "next_day": _next_day, "that_day": _that_day, "day_after": _day_after,
