@@ -3100,3 +3100,12 @@ def test_now_in_a_name_is_no_present(timeline17_dir, gvc_dir):
     assert values("| Reply Now we know how Soloman felt.", "2011-03-25") == {"Now": "PRESENT_REF"}
     assert values("They painted the words What Now?", "2011-03-25") == {"Now": "PRESENT_REF"}
     assert values("Police are now searching.", "2016-01-01") == {"now": "PRESENT_REF"}
+
+
+def test_late_or_early_in_the_day_is_the_storys_day(timeline17_dir):
+    """"a decree the council issued late in the day" (Reuters, 2011-03-05), "Engineers scrambled late in
+    the day to recap the well" (Washington Post, the day before its date), "Early in the day, Nile TV began
+    showing" after "walked a tightrope Friday": the day the story tells of (before: untagged; 8 in
+    Timeline17, all read, right), as "later in the day" already was."""
+    assert ("late in the day", "2010-06-23") in timeline17_values(timeline17_dir, "Engineers scrambled late in the day")
+    assert ("Early in the day", "2011-01-28") in timeline17_values(timeline17_dir, "Early in the day , Nile TV began")
