@@ -3109,3 +3109,13 @@ def test_late_or_early_in_the_day_is_the_storys_day(timeline17_dir):
     Timeline17, all read, right), as "later in the day" already was."""
     assert ("late in the day", "2010-06-23") in timeline17_values(timeline17_dir, "Engineers scrambled late in the day")
     assert ("Early in the day", "2011-01-28") in timeline17_values(timeline17_dir, "Early in the day , Nile TV began")
+
+
+def test_a_weekday_ending_a_line_is_not_joined_to_the_date_on_the_next():
+    """A headline that ends on a weekday and the date line under it (MEANTIME: "Russian markets to
+    remain closed until Friday" / "September 18 , 2008"): two expressions, the Friday to come and the
+    date (before: one expression across the line break, the headline's Friday lost; MEANTIME tune value
+    F1 0.8768 -> 0.8792). "Friday, September 12, 2008" on one line stays one."""
+    assert values("Russian markets to remain closed until Friday\nSeptember 18 , 2008\nThe government said.", "2008-09-18") == \
+        {"Friday": "2008-09-19", "September 18 , 2008": "2008-09-18"}
+    assert values("It happened on Friday, September 12, 2008.", "2008-09-18") == {"Friday, September 12, 2008": "2008-09-12"}
