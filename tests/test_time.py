@@ -3119,3 +3119,14 @@ def test_a_weekday_ending_a_line_is_not_joined_to_the_date_on_the_next():
     assert values("Russian markets to remain closed until Friday\nSeptember 18 , 2008\nThe government said.", "2008-09-18") == \
         {"Friday": "2008-09-19", "September 18 , 2008": "2008-09-18"}
     assert values("It happened on Friday, September 12, 2008.", "2008-09-18") == {"Friday, September 12, 2008": "2008-09-12"}
+
+
+def test_a_number_with_thousands_separators_is_read_whole(timeline17_dir):
+    """"Sumo wrestling in Japan dates back 2,000 years" (CNN), "the Crusades 1,000 years ago", "1,000
+    hours of community service": P2000Y, 1005, PT1000H (before: "000 years" P0Y, "000 years ago" the
+    report's own year; 24 such in Timeline17, all read, all now right or untagged). "125,000 years ago"
+    is before any year the calendar writes: untagged, not the report's year."""
+    assert ("2,000 years", "P2000Y") in timeline17_values(timeline17_dir, "Sumo wrestling in Japan dates back 2,000 years")
+    assert values("the conflict with the Israelis to the Crusades 1,000 years ago.", "2005-10-07") == {"1,000 years ago": "1005"}
+    assert values("He was ordered to perform 1,000 hours of community service.", "2010-06-01") == {"1,000 hours": "PT1000H"}
+    assert values("They lived in eastern Arabia about 100,000 to 125,000 years ago.", "2011-01-27") == {}

@@ -68,7 +68,7 @@ def _spelled(low: int, high: int) -> str:
 # The word lists grouped by their letters (word_alternation): the number words open a dozen rules,
 # tried at every place of a window.
 FRAGMENTS = dict(_data()["fragments"])
-FRAGMENTS["number"] = rf"(?:\d+(?:\.\d+)?|{word_alternation(NUMBER_WORDS)})"
+FRAGMENTS["number"] = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?|{word_alternation(NUMBER_WORDS)})"  # "125,000 years ago"
 FRAGMENTS["ordinal"] = r"(?:\d+(?:st|nd|rd|th)|" + word_alternation(ORDINALS) + ")"
 FRAGMENTS["tens_to_ninety_nine"] = _spelled(10, 100)
 FRAGMENTS["one_to_ninety_nine"] = _spelled(1, 100)

@@ -24,6 +24,8 @@ DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
 
 def number(text: str) -> float | None:
     text = text.lower().strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+        text = text.replace(",", "")  # "125,000"
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
     return NUMBER_WORDS.get(text)
