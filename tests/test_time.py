@@ -3130,3 +3130,11 @@ def test_a_number_with_thousands_separators_is_read_whole(timeline17_dir):
     assert values("the conflict with the Israelis to the Crusades 1,000 years ago.", "2005-10-07") == {"1,000 years ago": "1005"}
     assert values("He was ordered to perform 1,000 hours of community service.", "2010-06-01") == {"1,000 hours": "PT1000H"}
     assert values("They lived in eastern Arabia about 100,000 to 125,000 years ago.", "2011-01-27") == {}
+
+
+def test_having_and_a_participle_tells_of_the_past(timeline17_dir):
+    """"Having swept elections in January, conservatives boast" (Guardian, August 2005): January 2005
+    (before: 2006, the nearest); "Having to work in January" is no past."""
+    assert ("January", "2005-01") in timeline17_values(timeline17_dir, "Having swept elections in January")
+    assert values("Having been elected in January, he resigned.", "2005-08-12") == {"January": "2005-01"}
+    assert values("Having to work in January is hard.", "2005-08-12") == {"January": "2006-01"}
