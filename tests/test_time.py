@@ -3024,7 +3024,8 @@ def test_may_alone_is_a_month_only_when_a_word_leads_it(timeline17_dir, gvc_dir)
         {"May": "2010-05", "June": "2010-06"}
     assert values("if we go back to May when my government was formed", "2011-02-06") == {"May": "2010-05"}
     assert values("None has been received since May.", "2005-08-17") == {"May": "2005-05"}
-    for listed in ("Attacks came in April, May and June.", "Throughout May, fighting went on.", "Around May the army left."):
+    for listed in ("Attacks came in April, May and June.", "Throughout May, fighting went on.", "Around May the army left.",
+                   "the capture of Wanshan Islands (May-August 1950)"):
         assert "May" in values(listed, None), listed  # a list's month, "throughout", "around" lead it too
 
 

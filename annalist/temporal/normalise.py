@@ -804,12 +804,12 @@ def _month_alone(m, clock, text, start):
     month, rel = _month(m["mon"]), (m["rel"] or "").lower()
     if not m["mon"][0].isupper():
         return None  # "may" the verb; month names are capitalised
-    led = bool(rel or m["step"] or cue("month_lead_before").search(text[max(0, start - 14):start]))
+    joined = None if rel in _RELATIVE else cue("coordinated_year").match(text, m.end())
+    led = bool(rel or m["step"] or joined or cue("month_lead_before").search(text[max(0, start - 14):start]))
     if not led and (m["mon"] == "May" or m["mon"] == "March" and re.match(r"\s+[a-z]", text[m.end():])):
-        return None  # "May God bless", "Theresa May"; "March on": a wish, a name, a verb
+        return None  # "May God bless", "Theresa May"; "March on": a wish, a name, a verb ("(May-August 1950)" is led)
     if not rel and not m["step"] and cue("month_in_name").search(text, max(0, start - 40), start):
         return None  # part of a name: "the Long March", "the Women's March"
-    joined = None if rel in _RELATIVE else cue("coordinated_year").match(text, m.end())
     if joined:  # "January and February 1943"
         return DATE, f"{joined['y']}-{month:02d}", "absolute"
     if m["step"]:  # "the following January": the first after the time the story last named
