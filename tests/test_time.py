@@ -3139,3 +3139,13 @@ def test_having_and_a_participle_tells_of_the_past(timeline17_dir):
     assert ("January", "2005-01") in timeline17_values(timeline17_dir, "Having swept elections in January")
     assert values("Having been elected in January, he resigned.", "2005-08-12") == {"January": "2005-01"}
     assert values("Having to work in January is hard.", "2005-08-12") == {"January": "2006-01"}
+
+
+def test_the_last_weekday_of_a_period_is_not_last_weeks(timeline17_dir):
+    """"On the last Sunday in January, a few hundred people" (a February report), "traditional worship on
+    the last Friday of Ramadan", "normally reported on the last Tuesday of the month" (Timeline17): no
+    "last Sunday" of the report's week (before: 2011-02-06 and so on; 4 in Timeline17, all such). "last
+    Friday in Cairo" is still the Friday gone by."""
+    assert not [v for text, v in timeline17_values(timeline17_dir, "On the last Sunday in January , a few hundred")
+                if text == "last Sunday"]
+    assert values("It happened last Friday in Cairo.", "2011-02-07") == {"last Friday": "2011-02-04"}
