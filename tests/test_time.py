@@ -3145,7 +3145,8 @@ def test_the_last_weekday_of_a_period_is_not_last_weeks(timeline17_dir):
     """"On the last Sunday in January, a few hundred people" (a February report), "traditional worship on
     the last Friday of Ramadan", "normally reported on the last Tuesday of the month" (Timeline17): no
     "last Sunday" of the report's week (before: 2011-02-06 and so on; 4 in Timeline17, all such). "last
-    Friday in Cairo" is still the Friday gone by."""
+    Friday in Cairo" is still the Friday gone by; "the first Monday in October" is no Monday of this week."""
     assert not [v for text, v in timeline17_values(timeline17_dir, "On the last Sunday in January , a few hundred")
                 if text == "last Sunday"]
     assert values("It happened last Friday in Cairo.", "2011-02-07") == {"last Friday": "2011-02-04"}
+    assert values("The court opens on the first Monday in October.", "2011-02-07") == {"October": "2010-10"}

@@ -1231,9 +1231,9 @@ def _weekday(m, clock, text, start):
     part = m.groupdict().get("part")
     dct = clock.dct.as_date() if clock.dct else None
     anchor = clock.dct_anchor
-    if rel == "last" and re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.I) \
-            and cue("last_weekday_of_a_period").match(text, m.end()):
-        return None  # "the last Sunday in January": of a period the text names next, not the report's week
+    if cue("nth_weekday_before").search(text[max(0, start - 12):start + len(m.group(0)) - len(m["wd"])]) \
+            and cue("weekday_of_a_period").match(text, m.end()):
+        return None  # "the last Sunday in January", "the first Monday in October": of a period, not the report's week
     if dct is None:
         return _weekday_of_story(target, part, clock, text, start)
     first = _first_of_weekday_pair(clock, text, start) if not rel else None
