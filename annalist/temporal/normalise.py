@@ -1231,7 +1231,7 @@ def _weekday(m, clock, text, start):
     part = m.groupdict().get("part")
     dct = clock.dct.as_date() if clock.dct else None
     anchor = clock.dct_anchor
-    if cue("nth_weekday_before").search(text[max(0, start - 12):start + len(m.group(0)) - len(m["wd"])]) \
+    if cue("nth_weekday_before").search(text[max(0, m.start("wd") - 12):m.start("wd")]) \
             and cue("weekday_of_a_period").match(text, m.end()):
         return None  # "the last Sunday in January", "the first Monday in October": of a period, not the report's week
     if dct is None:
