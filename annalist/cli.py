@@ -87,7 +87,7 @@ def ingest(
     store = _open(db)
     try:
         show = not (quiet or as_json)
-        with store.sole_writer(lambda: _say_waiting(db)):
+        with store.sole_writer(lambda: _say_waiting(db)), ingest_stage.interrupts_stop_at_once():
             summary = _run_ingest(store, paths, int(max_mb * 1e6), show_progress=show)
             if run_annotate:
                 _with_progress("annotating", show, lambda progress: annotate_stage.annotate(store, progress=progress))
@@ -198,7 +198,7 @@ def docs(
 def annotate(db: DbOption = "annalist.db", as_json: JsonOption = False) -> None:
     """Annotate the documents not yet annotated (times, figures; then infer missing publication dates)."""
     def annotate_alone(store: Store) -> tuple[int, list[tuple[str, str]]]:
-        with store.sole_writer(lambda: _say_waiting(db)):
+        with store.sole_writer(lambda: _say_waiting(db)), ingest_stage.interrupts_stop_at_once():
             return annotate_stage.annotate(store), store.annotation_notes()
 
     count, notes = _read(db, annotate_alone, write=True)
