@@ -929,7 +929,7 @@ RULE_EXAMPLES = {
     "the_year": ("Sales rose for the year.", "2011"),
     "year_end": ("It closes by the end of the year.", "2011"),
     "month_end": ("It closes by the end of the month.", "2011-03"),
-    "weekend": ("They meet this weekend.", "2011-W11-WE"),
+    "weekend": ("They will meet this weekend.", "2011-W11-WE"),
     "the_week": ("Shares rose during the week.", "2011-WXX"),
     "the_day": ("Stocks fell on Monday. The Dow rose to end the day at 8,017.", "2011-03-14"),
     "recent_period": ("Prices rose in recent years.", "PAST_REF"),
@@ -1210,6 +1210,36 @@ def test_this_past_weekend_is_the_last_one_before_the_report(gvc_dir):
                 saturday = date.fromisocalendar(int(year), int(week), 6)
                 found.append((published, saturday))
     assert len(found) >= 3 and all(0 < (published - saturday).days <= 7 for published, saturday in found), found
+
+
+def test_this_weekend_written_on_a_weekday_is_the_one_just_gone_when_told_as_past(timeline17_dir, gvc_dir):
+    """"This weekend" in a weekday's report is the weekend just gone when its clause tells of the past, the
+    coming one when it looks ahead (it was always the coming one); "this/last weekend" count from the
+    report's day, not from a day the story named (a November 2003 date three sentences before "this
+    weekend's election" in January 2005), and "last weekend" written on a Sunday is the one before."""
+    assert _tagged(timeline17_dir / "IraqWar_guardian/InputDocs/2005-08-15/123.htm.txt", "this weekend") == \
+        ["2005-W32-WE"]  # Monday: "On Israeli television this weekend, he declared"
+    assert set(_tagged(timeline17_dir / "bpoil_reuters/InputDocs/2010-05-31/103.htm.txt", "this weekend")) == \
+        {"2010-W21-WE"}  # Monday: "Following the failure this weekend of BP's attempt to plug the well"
+    assert _tagged(timeline17_dir / "bpoil_guardian/InputDocs/2010-07-20/651.htm.txt", "this weekend") == \
+        ["2010-W29-WE"]  # Tuesday: "Should a hurricane strike the Gulf of Mexico this weekend"
+    assert _tagged(timeline17_dir / "IraqWar_guardian/InputDocs/2005-01-26/205.htm.txt", "this weekend") == \
+        ["2005-W04-WE"]  # the election of Sunday 30 January 2005
+    assert _tagged(timeline17_dir / "LibyaWar_cnn/InputDocs/2011-03-20/289.htm.txt", "last weekend") == \
+        ["2011-W10-WE"]  # a Sunday's "advances last weekend made by forces loyal to Gadhafi"
+    incidents = {json.loads(line)["incident"]: json.loads(line)["date"]
+                 for line in (gvc_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines()}
+    for incident, published, written in [("493842", "2013-11-11", "a mass shooting this weekend"),
+                                         ("741751", "2017-01-03", "a night of partying this weekend"),
+                                         ("325618", "2015-04-26", "in the 4th Ward last weekend")]:
+        article = next(a for a in map(json.loads, (gvc_dir / "corpus" / f"{incident}.jsonl").read_text(
+            encoding="utf-8").splitlines()) if written in a["text"] and a["published"].startswith(published))
+        said_at = article["text"].index(written)
+        weekend = [t.value for t in temporal.tag(article["text"], published)
+                   if said_at <= t.start < said_at + len(written) and t.text.endswith("weekend")]
+        year, week = weekend[0].removesuffix("-WE").split("-W")
+        saturday = date.fromisocalendar(int(year), int(week), 6)
+        assert 0 <= (date.fromisoformat(incidents[incident]) - saturday).days <= 1, (written, weekend)
 
 
 def test_a_date_written_in_numbers_is_that_date(gvc_dir):
