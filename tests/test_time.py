@@ -1242,6 +1242,25 @@ def test_this_weekend_written_on_a_weekday_is_the_one_just_gone_when_told_as_pas
         assert 0 <= (date.fromisoformat(incidents[incident]) - saturday).days <= 1, (written, weekend)
 
 
+def test_this_last_or_next_year_after_a_month_or_day_counts_from_the_report(timeline17_dir, gvc_dir):
+    """"February this year", "June last year" are the report's year (or the one before), wherever the
+    story has moved ("between June 2007 and February this year" in 2010 was 2007-02); "23 May last year",
+    "April 20 of last year" are one date with the day (the day alone took the story's year, the year
+    phrase stood apart)."""
+    assert _tagged(timeline17_dir / "bpoil_reuters/InputDocs/2010-06-14/284.htm.txt", "February this year") == \
+        ["2010-02"]
+    assert _tagged(timeline17_dir / "bpoil_guardian/InputDocs/2010-05-13/110.htm.txt", "June last year") == \
+        ["2009-06"]
+    assert _tagged(timeline17_dir / "IraqWar_guardian/InputDocs/2005-11-27/18.htm.txt", "23 May last year") == \
+        ["2004-05-23"]
+    assert _tagged(timeline17_dir / "bpoil_reuters/InputDocs/2011-01-20/1003.htm.txt", "April 20 of last year") == \
+        ["2010-04-20"]  # the Deepwater Horizon explosion
+    article = next(a for a in gvc_articles(gvc_dir) if "through June 30 of this year" in a["text"])
+    published = article["published"][:10]
+    assert [t.value for t in temporal.tag(article["text"], published) if t.text == "June 30 of this year"] == \
+        [f"{published[:4]}-06-30"]
+
+
 def test_a_date_written_in_numbers_is_that_date(gvc_dir):
     """"On 09/17/2016, at approximately 9 p.m." (a police release in GVA's coverage), MEANTIME's "7/8/07":
     month first as American text writes it (only its year was read before, and its clock time fell on the

@@ -243,6 +243,9 @@ def _yearless_date(m, clock, text, start):
     month, day = _month(m["mon"]), _day(m["d"])
     if m["mon"].lower() == "may" and not m["wd"] and re.match(r"\s*(?:be|have|not)\b", text[m.end():]):
         return None  # the verb "may"
+    if m.groupdict().get("rel"):  # "June 30 of this year", "25 June last year"
+        year, anchor = _relative_year(f"{m['rel']} year", clock, text, start)
+        return (DATE, Ref(year, month, day).iso(), anchor) if year and valid_date(year, month, day) else None
     year, anchor = _yearless_year(clock, text, start, m.end(), month, day)
     closing = _RANGE_CLOSING.match(text, m.end()) or cue("coordinated_day_year").match(text, m.end())
     if closing:  # "Oct. 5-7, 2010", "from 20 February to 10 March 1905": the range's year
@@ -655,11 +658,15 @@ def _season_year_around(code: str, year: int, month: int | None, rel: str) -> in
     return year if month > first + 2 else year - 1
 
 
-def _relative_year(word: str | None, clock: Clock, text: str, start: int) -> tuple[int | None, str]:
+def _relative_year(word: str | None, clock: Clock, text: str, start: int,
+                   deictic: bool = True) -> tuple[int | None, str]:
     if word and re.fullmatch(YEAR_RX, word):
         return int(word), "absolute"
     shift = {"last year": -1, "next year": 1}.get((word or "").lower(), 0)
-    year, anchor = clock.year_for(start, text)
+    # "this/last/next year" count from the report's date, wherever the story has moved ("from Jan. 1,
+    # 2014, through June 30 of this year" in 2016), as "this year" alone does
+    said = clock.deictic_time(word.split()[0].lower()) if deictic and word and word.lower().endswith(" year") else None
+    year, anchor = (said[0].year, said[1]) if said else clock.year_for(start, text)
     return (year + shift if year else None), anchor
 
 
@@ -697,7 +704,7 @@ def _half_year(m, clock, text, start):
             return None
     else:
         named = m["y"] if re.fullmatch(YEAR_RX, m["y"]) else m["y"].replace("the year", "this year")
-        year, anchor = _relative_year(named, clock, text, start)
+        year, anchor = _relative_year(named, clock, text, start, deictic=named == m["y"])
     if anchor == "absolute":  # "the latter half of 2008" moves the story to 2008 as "2008" does
         clock.set_narrative(Ref(year), start, same_sentence_only=True)
     return DATE, f"{Ref(year).iso() if year else 'XXXX'}-H{1 if m['h'].lower() == 'first' else 2}", anchor
