@@ -1261,6 +1261,30 @@ def test_this_last_or_next_year_after_a_month_or_day_counts_from_the_report(time
         [f"{published[:4]}-06-30"]
 
 
+def test_a_capitalised_season_inside_a_name_is_no_time(timeline17_dir, gvc_dir):
+    """"the Arab Spring", "said Ed Winter", "Summer Infant monitors" are names, not seasons (each was the
+    season of its report's year); "until the Autumn" is a season still, and so is a name its year closes
+    ("the Iraq Spring Fighting of 2004" in WikiWars' gold)."""
+    inside_a_sentence = re.compile(r"(?<=[a-z,'`] )Arab(?: '')? Spring")  # "Arab Spring unrest" opening one is read
+    arab_spring = 0
+    for path in sorted(timeline17_dir.glob("*/InputDocs/*/*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        said = {m.end() - len("Spring") for m in inside_a_sentence.finditer(text)}
+        if said:
+            arab_spring += len(said)
+            assert not [t for t in temporal.tag(text, path.parent.name) if t.start in said], path
+    assert arab_spring >= 30, arab_spring
+    assert _tagged(timeline17_dir / "EgyptianProtest_cnn/InputDocs/2011-02-11/239.htm.txt", "Summer") == []
+    assert _tagged(timeline17_dir / "H1N1_bbc/InputDocs/2009-06-16/12.htm.txt", "the Autumn") == ["2009-FA"]
+    article = next(a for a in gvc_articles(gvc_dir) if "said Ed Winter, a spokesman" in a["text"])
+    winter = article["text"].index("said Ed Winter") + len("said Ed ")
+    assert not [t for t in temporal.tag(article["text"], article["published"][:10]) if t.start == winter]
+    iraq = {d.name: d for d in read_gold_dir(need_shared("datasets/wikiwars/tml"))}["07_IraqWar"]
+    said = iraq.text.index("Iraq Spring Fighting of 2004")
+    assert [t.value for t in temporal.tag(iraq.text, None) if said <= t.start < said + 30 and "Spring" in t.text] == \
+        ["2004-SP"]
+
+
 def test_a_date_written_in_numbers_is_that_date(gvc_dir):
     """"On 09/17/2016, at approximately 9 p.m." (a police release in GVA's coverage), MEANTIME's "7/8/07":
     month first as American text writes it (only its year was read before, and its clock time fell on the

