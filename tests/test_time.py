@@ -473,6 +473,15 @@ def _tagged(path: Path, expression: str) -> list[str]:
     return [t.value for t in temporal.tag(text, path.parent.name) if t.text == expression]
 
 
+def test_months_later_than_a_year_alone_are_a_year(timeline17_dir):
+    """Months after a story that has only its year ("following the invasion of Afghanistan [2001] and
+    handed over to Libyan custody two months later") are that year: there is no month to count from
+    (it counted from January, 2001-03, as if the year began the story)."""
+    assert _tagged(timeline17_dir / "LibyaWar_cnn/InputDocs/2011-06-08/138.htm.txt", "two months later") == ["2001"]
+    assert _tagged(timeline17_dir / "LibyaWar_reuters/InputDocs/2011-10-02/165.htm.txt", "Over a month later") == \
+        ["2011"]
+
+
 def test_an_amount_after_that_or_before_that_steps_from_the_day_named(timeline17_dir):
     """"Two days after that" and "Two years before that" step from the date the story last named, as "two
     days later" does: in Timeline17, June 11 then "A day later" then "Two days after that" is June 14, and

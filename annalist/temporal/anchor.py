@@ -489,6 +489,9 @@ def shifted(ref: Ref, unit: str, amount: float) -> str:
             return year_value(year)
         return f"{year_value(year)}-{month + 1:02d}"
     base = date(ref.year, ref.month or 1, ref.day or 1)
+    if months is not None and ref.month is None and unit in ("month", "quarter"):
+        # months from a year alone ("Over a month later" than a story in 2011): the year they reach, no month
+        return year_value(ref.year + int(amount * months / 12))
     if months is not None:
         moved = base + relativedelta(months=round(amount * months))
         if unit in ("year", "decade", "century") and float(amount).is_integer():
