@@ -482,6 +482,19 @@ def test_months_later_than_a_year_alone_are_a_year(timeline17_dir):
         ["2011"]
 
 
+def test_a_year_restating_the_day_just_named_keeps_the_story_on_that_day(gvc_dir):
+    """"married on Halloween in 2014. The couple separated nine months later": July 2015, nine months
+    from the day (the "2014" had moved the story to the year at large, and the months counted from it);
+    WikiWars' "On December 7 (December 8 in Asian time zones), 1941, Japan attacked ... In January" is
+    January 1942, the one after the story's December (it was January 1941)."""
+    article = next(a for a in gvc_articles(gvc_dir) if "married on Halloween in 2014" in a["text"])
+    assert [t.value for t in temporal.tag(article["text"], article["published"][:10])
+            if t.text == "nine months later"] == ["2015-07"]
+    ww2 = {d.name: d for d in read_gold_dir(need_shared("datasets/wikiwars/tml"))}["01_WW2"]
+    january = ww2.text.index("United States. In January") + len("United States. In ")
+    assert [t.value for t in temporal.tag(ww2.text, None) if t.start == january] == ["1942-01"]
+
+
 def test_an_amount_after_that_or_before_that_steps_from_the_day_named(timeline17_dir):
     """"Two days after that" and "Two years before that" step from the date the story last named, as "two
     days later" does: in Timeline17, June 11 then "A day later" then "Two days after that" is June 14, and

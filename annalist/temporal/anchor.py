@@ -185,8 +185,19 @@ class Clock:
 
     def set_narrative(self, ref: Ref, position: int, same_sentence_only: bool = False) -> None:
         if ref.year and not _said_aside(self.text, position) and not self._planned_in_story(position):
+            if self._restates_the_story(ref, position):
+                ref = self.narrative  # "married on Halloween in 2014": the story stays on its day
             self.narrative, self.narrative_at = ref, position
             self.narrative_reach = 1 if same_sentence_only or self._ahead_of_report(ref) else 3
+
+    def _restates_the_story(self, ref: Ref, position: int) -> bool:
+        """Whether a coarser date in the sentence of the story's finer one is that one's year or month
+        again ("on Halloween in 2014", "on June 3 in 2014"), not a move to the year at large."""
+        story = self.narrative
+        return story is not None and self.narrative_at >= 0 and story.year == ref.year \
+            and (ref.month is None or story.month == ref.month) and ref.day is None \
+            and (story.month or 0) > 0 and (ref.month is None or story.day is not None) \
+            and within_sentences(self.text, self.narrative_at, position, 1)
 
     def _planned_in_story(self, position: int) -> bool:
         """In a history, a date its clause looks ahead to ("Elections were scheduled for July 1956 but never
