@@ -495,6 +495,20 @@ def test_a_year_restating_the_day_just_named_keeps_the_story_on_that_day(gvc_dir
     assert [t.value for t in temporal.tag(ww2.text, None) if t.start == january] == ["1942-01"]
 
 
+def test_a_time_joined_to_the_one_before_it_is_on_its_day(timeline17_dir, gvc_dir):
+    """"on GPS this Sunday at 10 a.m. and 1 p.m. ET": both on the Sunday (1 p.m. took the day of a
+    2013 stamp beside the text); "the curfew - currently 8pm to 6am - would begin an hour earlier at 7pm":
+    6am is the next morning, and the story stays on its day for 7pm; "A visitation will be held on
+    Tuesday, April 19 from 5 p.m. to 8 p.m.": 8 p.m. that Tuesday (it was the report's day)."""
+    assert _tagged(timeline17_dir / "LibyaWar_cnn/InputDocs/2011-03-18/66.htm.txt", "1 p.m.") == ["2011-03-20T13:00"]
+    curfew = timeline17_dir / "IraqWar_guardian/InputDocs/2005-01-26/205.htm.txt"
+    assert (_tagged(curfew, "8pm"), _tagged(curfew, "6am"), _tagged(curfew, "7pm")) == \
+        (["2005-01-26T20:00"], ["2005-01-27T06:00"], ["2005-01-26T19:00"])
+    article = next(a for a in gvc_articles(gvc_dir) if "on Tuesday, April 19 from 5 p.m. to 8 p.m." in a["text"])
+    assert [t.value for t in temporal.tag(article["text"], article["published"][:10]) if t.text == "8 p.m."] == \
+        ["2016-04-19T20:00"]
+
+
 def test_an_amount_after_that_or_before_that_steps_from_the_day_named(timeline17_dir):
     """"Two days after that" and "Two years before that" step from the date the story last named, as "two
     days later" does: in Timeline17, June 11 then "A day later" then "Two days after that" is June 14, and

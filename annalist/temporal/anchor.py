@@ -71,6 +71,8 @@ class Clock:
     last_month_at: int = -1
     last_year: Ref | None = None  # the last year resolved ("in 1990", "last year", "in March")
     last_quarter: str | None = None  # the last quarter resolved ("the second quarter ended Oct. 31"), its value
+    # The last time of day read: its day, hour and where it ends ("at 10 a.m. and 1 p.m.": the second is on the first's day)
+    last_time: tuple[date, int, int] | None = None
     # The year each month was last resolved in ("in February 2015", "on Feb. 3"): a report that names a
     # month again with nothing to place it means the same one.
     month_years: dict[int, int] = field(default_factory=dict)

@@ -87,6 +87,8 @@ def tag(text: str, dct: str | None) -> list[Timex]:
         told = Ref.parse(value.split("/")[-1])
         if name in _BARE_CLOCKS and cue("day_named_next").match(text, end):
             continue  # "at 3 o'clock in the afternoon on the 20th": the day named next is the clock's, not this one
+        if name in _BARE_CLOCKS and anchor.startswith("mentioned ") and not value.startswith(anchor[len("mentioned "):]):
+            continue  # the end of a span past midnight ("curfew - currently 8pm to 6am") is no day the story is on
         if kind == DATE and _A_QUARTER.fullmatch(value):
             clock.last_quarter = value  # what "that quarter" refers back to
         if told is not None and told.year:  # before the common era too ("In August" of 480 BC)
@@ -1657,11 +1659,31 @@ def _clock_time(m, clock, text, start):
     if bracketed:
         day, anchor = _weekday_at(bracketed.start("wd"), clock, text)
         return TIME, f"{day[:10]}T{hour:02d}:{minute}{_utc_suffix(m.group(0))}", anchor
-    ref, anchor = _day_right_before(clock, text, start) or (
+    joined = _day_of_time_joined_before(clock, text, start, hour)
+    ref, anchor = joined or _day_right_before(clock, text, start) or (
         clock.latest_day(start, text, 3, _told_as_past(text, start)) if _of_the_story(text, start, m.end())
         else clock.mentioned_day(start, text, sentences=1))
-    day = ref.as_date().isoformat() if ref and ref.as_date() else "XXXX-XX-XX"
+    when = ref.as_date() if ref else None
+    if when:
+        clock.last_time = (when, hour, m.end())
+    day = when.isoformat() if when else "XXXX-XX-XX"
     return TIME, f"{day}T{hour:02d}:{minute}{_utc_suffix(m.group(0))}", anchor
+
+
+def _day_of_time_joined_before(clock: Clock, text: str, start: int, hour: int) -> tuple[Ref, str] | None:
+    """The day of a time of day joined to the one read just before it ("this Sunday at 10 a.m. and 1 p.m.":
+    the Sunday; it was the report's day), the next one for a span that passes midnight ("from 10 p.m. to
+    6 a.m.")."""
+    if clock.last_time is None:
+        return None
+    day, earlier_hour, end = clock.last_time
+    joined = cue("clock_joined_before").match(text[end:start]) if 0 <= start - end <= 16 else None
+    if joined is None:
+        return None
+    anchor = f"mentioned {day.isoformat()}"
+    if joined["how"].lower() not in ("and", "or") and hour < earlier_hour:
+        day += timedelta(days=1)  # read against the earlier time's day, not the story's next one
+    return Ref(day.year, day.month, day.day), anchor
 
 
 def _clock_24(m, clock, text, start):
