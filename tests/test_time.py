@@ -165,6 +165,22 @@ def test_no_year_on_timeline17_is_a_clock_a_block_or_a_stamp(timeline17_dir):
     assert not wrong, wrong
 
 
+def test_a_resolution_number_is_no_year(timeline17_dir):
+    """"U.N. Security Council Resolution 1973", "resolutions 1970 and 1973" name resolutions, not years
+    (each was the year, and moved the story there: "Resolution 1970, which imposed a comprehensive arms
+    embargo in February" was February 1970)."""
+    resolution = re.compile(r"(?i)\bresolutions?\s+(?:1970\s+and\s+)?(19[67]\d)\b")
+    numbers = 0
+    for path in sorted(timeline17_dir.glob("LibyaWar_*/InputDocs/*/*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        said = {m.start(1) for m in resolution.finditer(text)}
+        if said:
+            numbers += len(said)
+            assert not [t for t in temporal.tag(text, path.parent.name) if t.start in said], path
+    assert numbers >= 50, numbers
+    assert set(_tagged(timeline17_dir / "LibyaWar_reuters/InputDocs/2011-07-01/361.htm.txt", "February")) == {"2011-02"}
+
+
 def test_clock_times_blocks_and_stamps_are_not_years():
     tagged = temporal.tag("The cap was fitted at 1930 GMT. Police came to the 16800 block of Lake Road on March 27.\n"
                           "2048 : Protesters gathered. Hammurabi ruled until 1750 BC.", "2010-06-05")

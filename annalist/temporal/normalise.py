@@ -512,8 +512,10 @@ def _not_a_year(text: str, start: int, end: int) -> bool:
     block or an amount before its noun ("the 1500 block", "2000 troops")."""
     words = datafiles.load("not_dates_en.toml")
     before = re.search(r"(\S+)\s*$", text[max(0, start - 16):start])
+    # ... or after one of its fellows in a list ("resolutions 1970 and 1973")
+    listed = re.search(r"(\S+)\s+\d+(?:\s*,\s*\d+)*\s*,?\s*(?:and|or|&)\s+$", text[max(0, start - 40):start])
     after = re.match(r"[\s-]*([A-Za-z.]+)", text[end:end + 20])
-    if before and before.group(1).lower() in words["words_before"]:
+    if any(found and found.group(1).lower() in words["words_before"] for found in (before, listed)):
         return True
     if after and after.group(1).lower().rstrip(".") in words["words_after"] or _street(words).match(text, end):
         return True  # "the 1500 block", "1750 BC", "1600 Pennsylvania Avenue", "1840 West Palma Vista Drive"
