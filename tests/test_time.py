@@ -181,6 +181,25 @@ def test_a_resolution_number_is_no_year(timeline17_dir):
     assert set(_tagged(timeline17_dir / "LibyaWar_reuters/InputDocs/2011-07-01/361.htm.txt", "February")) == {"2011-02"}
 
 
+def test_a_cars_model_year_is_no_year(gvc_dir):
+    """Police lookouts' "a gray or silver 2005 or 2006 Toyota Tacoma", "a black 2016 Dodge Challenger" name
+    cars: every model year so written in GVA's coverage is no date (each was one, and moved the story:
+    "crashed her 2000 Hyundai at 7:40 p.m. April 20" was 2000-04-20)."""
+    model_year = re.compile(r"\b((?:19|20)\d\d) (?:Toyota|Chevrolet|Chevy|Dodge|Ford|Honda|Nissan|GMC|Pontiac|Mitsubishi) [A-Z]")
+    cars = 0
+    for article in gvc_articles(gvc_dir):
+        said = {m.start(1) for m in model_year.finditer(article["text"])}
+        if not said:
+            continue
+        cars += len(said)
+        tagged = temporal.tag(article["text"], (article.get("published") or "")[:10] or None)
+        assert not [t for t in tagged if t.start in said], article["text"][:80]
+    assert cars >= 25, cars
+    crash = next(a for a in gvc_articles(gvc_dir) if "crashed her 2000 Hyundai at 7:40 p.m. April 20" in a["text"])
+    assert [t.value for t in temporal.tag(crash["text"], crash["published"][:10])
+            if t.text == "7:40 p.m. April 20"] == [f"{crash['published'][:4]}-04-20T19:40"]
+
+
 def test_clock_times_blocks_and_stamps_are_not_years():
     tagged = temporal.tag("The cap was fitted at 1930 GMT. Police came to the 16800 block of Lake Road on March 27.\n"
                           "2048 : Protesters gathered. Hammurabi ruled until 1750 BC.", "2010-06-05")

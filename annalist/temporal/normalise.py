@@ -519,10 +519,21 @@ def _not_a_year(text: str, start: int, end: int) -> bool:
         return True
     if after and after.group(1).lower().rstrip(".") in words["words_after"] or _street(words).match(text, end):
         return True  # "the 1500 block", "1750 BC", "1600 Pennsylvania Avenue", "1840 West Palma Vista Drive"
+    if _car_make(tuple(words["car_makes"]), tuple(words["car_make_followers"])).match(text, end):
+        return True  # "a silver 2005 or 2006 Toyota Tacoma"
     if re.search(words["address_after"], text[max(0, start - 6):start], re.I) and _house_number_name(words, text, end):
         return True  # "responded to a shooting at 1602 Dellwood, near ..."
     hhmm = re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", text[start:end])
     return bool(hhmm and re.search(words["clock_before"], text[max(0, start - 30):start]))
+
+
+@lru_cache(maxsize=1)
+def _car_make(makes: tuple[str, ...], followers: tuple[str, ...]) -> re.Pattern:
+    """A car's make after a model year, or after another model year listed with it ("2005 or 2006 Toyota"),
+    not followed by a lower-case word of another noun ("the 2007 Ford strike")."""
+    return re.compile(r"(?:\s*(?:or|and|to|-|/)\s*(?:19|20)\d\d)?\s+(?:model\s+)?(?-i:"
+                      + "|".join(re.escape(make) for make in makes) + r")\b"
+                      + r"(?!\s+(?!(?:" + "|".join(followers) + r")\b)(?-i:[a-z]))")
 
 
 @lru_cache(maxsize=1)
