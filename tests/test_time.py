@@ -1332,6 +1332,15 @@ def test_this_last_or_next_year_after_a_month_or_day_counts_from_the_report(time
         [f"{published[:4]}-06-30"]
 
 
+def test_today_and_tonight_ending_a_name_are_no_time(timeline17_dir):
+    """"Rogozin told Russia Today television", CNN's "Piers Morgan Tonight" name a channel and a show (each
+    was the report's day or night), as "Hawaii News Now" is no present; "Reply Today the weapons given to
+    the Mujahedeen" (a comment after its button) is the day still."""
+    assert _tagged(timeline17_dir / "LibyaWar_reuters/InputDocs/2011-09-01/38.htm.txt", "Today") == []
+    assert _tagged(timeline17_dir / "EgyptianProtest_cnn/InputDocs/2011-02-10/25.htm.txt", "Tonight") == []
+    assert set(_tagged(timeline17_dir / "LibyaWar_cnn/InputDocs/2011-03-31/75.htm.txt", "Today")) == {"2011-03-31"}
+
+
 def test_a_capitalised_season_inside_a_name_is_no_time(timeline17_dir, gvc_dir):
     """"the Arab Spring", "said Ed Winter", "Summer Infant monitors" are names, not seasons (each was the
     season of its report's year); "until the Autumn" is a season still, and so is a name its year closes

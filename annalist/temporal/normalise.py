@@ -1174,9 +1174,20 @@ def _the_day(m, clock, text, start):
 def _today(m, clock, text, start):
     """The report's day; in a text with no creation date (a history), "is still in force today", "to
     this day" are the writer's present, a day the text does not give: PRESENT_REF, as TIMEX2 writes it."""
+    if _in_a_name(m, text, start):
+        return None
     if clock.dct is None:
         return DATE, "PRESENT_REF", "none"
     return _dct_day(clock)
+
+
+def _in_a_name(m, text: str, start: int) -> bool:
+    """"Now", "Today", "Tonight" capitalised after a capitalised word mid-sentence are a name's or a
+    title's: "Hawaii News Now", "USA Today", "Russia Today", "Piers Morgan Tonight", "Showbiz Tonight";
+    not when a clause opens after it ("Reply Now we know", "Reply Today the weapons")."""
+    opens_a_clause = cue("now_opens_a_clause" if m.group(0) == "Now" else "today_opens_a_clause")
+    return m.group(0) in ("Now", "Today", "Tonight") and cue("now_in_a_name").search(text, max(0, start - 30), start) \
+        is not None and not opens_a_clause.match(text, m.end())
 
 
 def _night_generic(m, clock, text, start):
@@ -1194,7 +1205,7 @@ def _night_generic(m, clock, text, start):
 
 
 def _tonight(m, clock, text, start):
-    return _dct_day(clock, 0, "night")
+    return None if _in_a_name(m, text, start) else _dct_day(clock, 0, "night")
 
 
 def _yesterday(m, clock, text, start):
@@ -1222,8 +1233,7 @@ def _reference(value: str):
 
 def _present(m, clock, text, start):
     """"now", "currently", "at the moment": PRESENT_REF; not "Now" in a name ("Hawaii News Now")."""
-    if m.group(0) == "Now" and cue("now_in_a_name").search(text, max(0, start - 30), start) \
-            and not cue("now_opens_a_clause").match(text, m.end()):
+    if _in_a_name(m, text, start):
         return None
     return DATE, "PRESENT_REF", clock.dct_anchor
 
