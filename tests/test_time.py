@@ -530,6 +530,17 @@ def test_a_year_restating_the_day_just_named_keeps_the_story_on_that_day(gvc_dir
     assert [t.value for t in temporal.tag(ww2.text, None) if t.start == january] == ["1942-01"]
 
 
+def test_a_time_of_day_then_a_comma_and_its_date_is_on_that_date(gvc_dir):
+    """A police release's "At about 1:16pm, on Wednesday, June 8, 2016, officers ..." is June 8's 1:16 p.m.
+    (it was the report's day, July 26, with the date apart); WikiWars' "(9:34 p.m., March 19 EST)" is
+    March 19's, not the March 20 named before it."""
+    article = next(a for a in gvc_articles(gvc_dir) if "At about 1:16pm, on Wednesday, June 8, 2016" in a["text"])
+    assert [t.value for t in temporal.tag(article["text"], article["published"][:10])
+            if t.text.startswith("1:16pm")] == ["2016-06-08T13:16"]
+    iraq = {d.name: d for d in read_gold_dir(need_shared("datasets/wikiwars/tml"))}["07_IraqWar"]
+    assert [t.value for t in temporal.tag(iraq.text, None) if t.text.startswith("9:34 p.m.")] == ["2003-03-19T21:34"]
+
+
 def test_a_time_joined_to_the_one_before_it_is_on_its_day(timeline17_dir, gvc_dir):
     """"on GPS this Sunday at 10 a.m. and 1 p.m. ET": both on the Sunday (1 p.m. took the day of a
     2013 stamp beside the text); "the curfew - currently 8pm to 6am - would begin an hour earlier at 7pm":
