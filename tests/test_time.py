@@ -517,6 +517,15 @@ def test_months_later_than_a_year_alone_are_a_year(timeline17_dir):
         ["2011"]
 
 
+def test_a_month_after_an_incident_named_with_its_modifiers_has_passed(timeline17_dir):
+    """"the aftermath of the 172 million-gallon spill in April" in November 2010 and "A popular uprising in
+    Libya in February against Gaddafi" in August 2011 tell of incidents gone by: April 2010, February 2011
+    (each was the next one, the clause having no tense; only "the spill in April" was read so)."""
+    assert _tagged(timeline17_dir / "bpoil_foxnews/InputDocs/2010-11-08/282.htm.txt", "April") == ["2010-04"]
+    assert "2011-02" in _tagged(timeline17_dir / "LibyaWar_reuters/InputDocs/2011-08-30/48.htm.txt", "February")
+    assert "2012-02" not in _tagged(timeline17_dir / "LibyaWar_reuters/InputDocs/2011-08-30/48.htm.txt", "February")
+
+
 def test_a_year_restating_the_day_just_named_keeps_the_story_on_that_day(gvc_dir):
     """"married on Halloween in 2014. The couple separated nine months later": July 2015, nine months
     from the day (the "2014" had moved the story to the year at large, and the months counted from it);
