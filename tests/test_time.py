@@ -517,6 +517,21 @@ def test_months_later_than_a_year_alone_are_a_year(timeline17_dir):
         ["2011"]
 
 
+def test_a_past_verb_after_a_relative_pronoun_and_its_subject_tells_of_the_past(timeline17_dir):
+    """"mud ... will be injected into Macondo through a relief well that engineers began drilling at the
+    beginning of May" (August 2010) is May 2010, "said that armed men ... fatally shot his two brothers
+    Friday" the Friday gone, "optimistic that the cap placed on top of the Gulf of Mexico well on Thursday
+    night would continue to hold" the Thursday gone: the finite past verb after "that" and its subject is
+    the date's, not the future of the clause it hangs on (each was the next one); "legislation that could
+    be folded into a bill he hopes to put to a vote in July" is still to come."""
+    assert _tagged(timeline17_dir / "bpoil_washingtonpost/InputDocs/2010-08-02/161.htm.txt", "the beginning of May") == \
+        ["2010-05"]
+    assert _tagged(timeline17_dir / "LibyaWar_cnn/InputDocs/2011-02-26/26.htm.txt", "Friday")[0] == "2011-02-25"
+    assert _tagged(timeline17_dir / "bpoil_guardian/InputDocs/2010-07-18/1148.htm.txt", "Thursday night") == \
+        ["2010-07-15TNI"]
+    assert _tagged(timeline17_dir / "bpoil_reuters/InputDocs/2010-06-23/2031.htm.txt", "early August") == ["2010-08"]
+
+
 def test_a_month_after_an_incident_named_with_its_modifiers_has_passed(timeline17_dir):
     """"the aftermath of the 172 million-gallon spill in April" in November 2010 and "A popular uprising in
     Libya in February against Gaddafi" in August 2011 tell of incidents gone by: April 2010, February 2011

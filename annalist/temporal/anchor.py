@@ -391,7 +391,7 @@ def modal_before(before: str) -> int | None:
 def tense_before(text: str, position: int) -> str | None:
     """"past", "future" or None: the tense cue nearest before the date in its clause."""
     before = text[_tense_clause_start(text, position):position]
-    cues = [(m.end(), "past") for m in cue("past_only").finditer(before)] + \
+    cues = [(m.end(), "past") for pattern in (cue("past_only"), cue("relative_past")) for m in pattern.finditer(before)] + \
            [(m.end(), "future") for pattern in (cue("future"), cue("future_in_past")) for m in pattern.finditer(before)] + \
            [(end, "future") for end in [modal_before(before)] if end is not None] + \
            [(m.end(), "") for m in cue("present_verb").finditer(before)]
