@@ -517,6 +517,19 @@ def test_months_later_than_a_year_alone_are_a_year(timeline17_dir):
         ["2011"]
 
 
+def test_a_range_of_amounts_ago_is_one_expression_at_its_lower_end(gvc_dir):
+    """"moved in about 6-8 months ago" is one expression, read at its lower end as a range of lengths is
+    ("two to three weeks" P2W): six months back (it was "8 months ago" alone); the document's time layer
+    lists it once, not again as the past anchor "8 months ago" within it."""
+    from annalist.temporal.documents import annotate as time_layer
+
+    article = next(a for a in gvc_articles(gvc_dir) if "moved in about 6-8 months ago" in a["text"])
+    published = article["published"][:10]
+    tagged = [(t.text, t.value) for t in time_layer(article["text"], published) if "months ago" in t.text]
+    year, month = divmod(int(published[:4]) * 12 + int(published[5:7]) - 1 - 6, 12)
+    assert tagged == [("about 6-8 months ago", f"{year:04d}-{month + 1:02d}")], tagged
+
+
 def test_a_past_verb_after_a_relative_pronoun_and_its_subject_tells_of_the_past(timeline17_dir):
     """"mud ... will be injected into Macondo through a relief well that engineers began drilling at the
     beginning of May" (August 2010) is May 2010, "said that armed men ... fatally shot his two brothers
@@ -2762,11 +2775,12 @@ def test_part_of_a_short_decade(timeline17_dir):
 def test_a_range_of_lengths_is_one_duration_of_its_lower_end():
     """"the company will resume shipments of the chips within two to three weeks" (TimeBank's wsj_0585):
     one duration, P2W, as the gold has it (before: "three weeks", P3W); "three or four hours" PT3H. A
-    range counted back stays with "ago": "30 or 40 years ago" is 1970 in 2010."""
+    range counted back stays with "ago" and is read at its lower end too: "30 or 40 years ago" is 1980
+    in 2010 (it was "40 years ago" alone, 1970)."""
     gold, ours = timebank_gold_and_ours("wsj_0585", "two to three weeks")
     assert gold and ours == gold == ["P2W"]
     assert values("It took three or four hours.", "1989-10-30") == {"three or four hours": "PT3H"}
-    assert values("Talent was scarcer 30 or 40 years ago.", "2010-06-02") == {"40 years ago": "1970"}
+    assert values("Talent was scarcer 30 or 40 years ago.", "2010-06-02") == {"30 or 40 years ago": "1980"}
 
 
 def test_the_past_hour_or_day_is_a_length_up_to_now(timeline17_dir):

@@ -69,13 +69,14 @@ def annotate(text: str, dct: str | None) -> list[Timex]:
     tagged = tag(text, dct)
     full_dates = [t.value for t in tagged if t.rule in _FULL_DATE_RULES]  # written out in full: "January 20, 1990"
     # "a year ago" is both a timex and a past anchor: one date, listed once (so "about twenty years ago",
-    # the anchor "twenty years ago" within it)
+    # the anchor "twenty years ago" within it, and "two to three years ago", read at its lower end)
     return [_named_event_date(t, text, anchors, full_dates) for t in tagged] + \
         [a for a in anchors if not _said_within(a, tagged)]
 
 
 def _said_within(anchor: Timex, tagged: list[Timex]) -> bool:
-    return any(t.start <= anchor.start and anchor.end <= t.end and t.value == anchor.value for t in tagged)
+    return any(t.start <= anchor.start and anchor.end <= t.end and (t.value == anchor.value or t.rule == "ago")
+               for t in tagged)
 
 
 def _named_event_date(timex: Timex, text: str, anchors: list[Timex], full_dates: list[str]) -> Timex:
