@@ -87,7 +87,7 @@ def tag(text: str, dct: str | None) -> list[Timex]:
         told = Ref.parse(value.split("/")[-1])
         if name in _BARE_CLOCKS and cue("day_named_next").match(text, end):
             continue  # "at 3 o'clock in the afternoon on the 20th": the day named next is the clock's, not this one
-        if name in _BARE_CLOCKS and anchor.startswith("mentioned ") and not value.startswith(anchor[len("mentioned "):]):
+        if name in _BARE_CLOCKS and anchor.startswith("mentioned ") and not value.startswith(anchor.removeprefix("mentioned ")):
             continue  # the end of a span past midnight ("curfew - currently 8pm to 6am") is no day the story is on
         if kind == DATE and _A_QUARTER.fullmatch(value):
             clock.last_quarter = value  # what "that quarter" refers back to
@@ -687,14 +687,13 @@ def _season_year_around(code: str, year: int, month: int | None, rel: str) -> in
     return year if month > first + 2 else year - 1
 
 
-def _relative_year(word: str | None, clock: Clock, text: str, start: int,
-                   deictic: bool = True) -> tuple[int | None, str]:
+def _relative_year(word: str | None, clock: Clock, text: str, start: int) -> tuple[int | None, str]:
     if word and re.fullmatch(YEAR_RX, word):
         return int(word), "absolute"
     shift = {"last year": -1, "next year": 1}.get((word or "").lower(), 0)
     # "this/last/next year" count from the report's date, wherever the story has moved ("from Jan. 1,
     # 2014, through June 30 of this year" in 2016), as "this year" alone does
-    said = clock.deictic_time(word.split()[0].lower()) if deictic and word and word.lower().endswith(" year") else None
+    said = clock.deictic_time(word.split()[0].lower()) if word and word.lower().endswith(" year") else None
     year, anchor = (said[0].year, said[1]) if said else clock.year_for(start, text)
     return (year + shift if year else None), anchor
 
@@ -732,8 +731,7 @@ def _half_year(m, clock, text, start):
         if not year:
             return None
     else:
-        named = m["y"] if re.fullmatch(YEAR_RX, m["y"]) else m["y"].replace("the year", "this year")
-        year, anchor = _relative_year(named, clock, text, start, deictic=named == m["y"])
+        year, anchor = _relative_year(m["y"], clock, text, start)  # "the year" is the story's, "this year" the report's
     if anchor == "absolute":  # "the latter half of 2008" moves the story to 2008 as "2008" does
         clock.set_narrative(Ref(year), start, same_sentence_only=True)
     return DATE, f"{Ref(year).iso() if year else 'XXXX'}-H{1 if m['h'].lower() == 'first' else 2}", anchor
@@ -1034,7 +1032,7 @@ def _weekend(m, clock, text, start):
     # "this/last/next weekend" in a dated report point from the day it was written, as "this week" does
     # ("curfew ... for this weekend's election" in a report naming November 2003 three sentences before);
     # "the weekend" is the story's
-    ref, anchor = (clock.dct, clock.dct_anchor) if rel != "the" and clock.dct else clock.day_ref(start, text)
+    ref, anchor = clock.deictic_time(rel) or clock.day_ref(start, text)
     if ref is None or ref.as_date() is None:
         return DATE, "XXXX-WXX-WE", anchor
     base = ref.as_date()
@@ -1061,11 +1059,12 @@ def _this_weekend_ahead(m, base: date, text: str, start: int) -> bool:
     it follows). It was always the coming one; read on every value this changed, Timeline17 21 of 25 are
     right now (4 were), GVA's coverage 6 of 7. MEANTIME's tune gold gives one Monday's "became public
     attention this weekend" the coming weekend (value F1 0.8792 -> 0.8750); TimeBank, AQUAINT unchanged."""
+    told_as_past = tense_before(text, start) == "past"
     looks_ahead = _clause_looks_ahead(text, start, m.end()) or _scheduled_in_present(text, start, m.end()) \
         or cue("modal_future").search(clause_around(text, start))
-    if looks_ahead and tense_before(text, start) != "past":
+    if looks_ahead and not told_as_past:
         return True
-    told_then = _done_right_before(text, start) or tense_before(text, start) == "past" \
+    told_then = told_as_past or _done_right_before(text, start) \
         or cue("past_verb_after").match(text, m.end()) or names_incident(text, m.end(), start)
     return not told_then and base.weekday() >= 2
 
