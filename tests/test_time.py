@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -195,9 +196,8 @@ def test_a_cars_model_year_is_no_year(gvc_dir):
         tagged = temporal.tag(article["text"], (article.get("published") or "")[:10] or None)
         assert not [t for t in tagged if t.start in said], article["text"][:80]
     assert cars >= 25, cars
-    crash = next(a for a in gvc_articles(gvc_dir) if "crashed her 2000 Hyundai at 7:40 p.m. April 20" in a["text"])
-    assert [t.value for t in temporal.tag(crash["text"], crash["published"][:10])
-            if t.text == "7:40 p.m. April 20"] == [f"{crash['published'][:4]}-04-20T19:40"]
+    _, published, tagged = gva_stating(gvc_dir, "crashed her 2000 Hyundai at 7:40 p.m. April 20")
+    assert [t.value for t in tagged if t.text == "7:40 p.m. April 20"] == [f"{published[:4]}-04-20T19:40"]
 
 
 def test_clock_times_blocks_and_stamps_are_not_years():
@@ -523,8 +523,7 @@ def test_a_range_of_amounts_ago_is_one_expression_at_its_lower_end(gvc_dir):
     lists it once, not again as the past anchor "8 months ago" within it."""
     from annalist.temporal.documents import annotate as time_layer
 
-    article = next(a for a in gvc_articles(gvc_dir) if "moved in about 6-8 months ago" in a["text"])
-    published = article["published"][:10]
+    article, published, _ = gva_stating(gvc_dir, "moved in about 6-8 months ago")
     tagged = [(t.text, t.value) for t in time_layer(article["text"], published) if "months ago" in t.text]
     year, month = divmod(int(published[:4]) * 12 + int(published[5:7]) - 1 - 6, 12)
     assert tagged == [("about 6-8 months ago", f"{year:04d}-{month + 1:02d}")], tagged
@@ -559,10 +558,9 @@ def test_a_year_restating_the_day_just_named_keeps_the_story_on_that_day(gvc_dir
     from the day (the "2014" had moved the story to the year at large, and the months counted from it);
     WikiWars' "On December 7 (December 8 in Asian time zones), 1941, Japan attacked ... In January" is
     January 1942, the one after the story's December (it was January 1941)."""
-    article = next(a for a in gvc_articles(gvc_dir) if "married on Halloween in 2014" in a["text"])
-    assert [t.value for t in temporal.tag(article["text"], article["published"][:10])
-            if t.text == "nine months later"] == ["2015-07"]
-    ww2 = {d.name: d for d in read_gold_dir(need_shared("datasets/wikiwars/tml"))}["01_WW2"]
+    _, _, tagged = gva_stating(gvc_dir, "married on Halloween in 2014")
+    assert [t.value for t in tagged if t.text == "nine months later"] == ["2015-07"]
+    ww2 = wikiwars_doc("01_WW2")
     january = ww2.text.index("United States. In January") + len("United States. In ")
     assert [t.value for t in temporal.tag(ww2.text, None) if t.start == january] == ["1942-01"]
 
@@ -571,10 +569,9 @@ def test_a_time_of_day_then_a_comma_and_its_date_is_on_that_date(gvc_dir):
     """A police release's "At about 1:16pm, on Wednesday, June 8, 2016, officers ..." is June 8's 1:16 p.m.
     (it was the report's day, July 26, with the date apart); WikiWars' "(9:34 p.m., March 19 EST)" is
     March 19's, not the March 20 named before it."""
-    article = next(a for a in gvc_articles(gvc_dir) if "At about 1:16pm, on Wednesday, June 8, 2016" in a["text"])
-    assert [t.value for t in temporal.tag(article["text"], article["published"][:10])
-            if t.text.startswith("1:16pm")] == ["2016-06-08T13:16"]
-    iraq = {d.name: d for d in read_gold_dir(need_shared("datasets/wikiwars/tml"))}["07_IraqWar"]
+    _, _, tagged = gva_stating(gvc_dir, "At about 1:16pm, on Wednesday, June 8, 2016")
+    assert [t.value for t in tagged if t.text.startswith("1:16pm")] == ["2016-06-08T13:16"]
+    iraq = wikiwars_doc("07_IraqWar")
     assert [t.value for t in temporal.tag(iraq.text, None) if t.text.startswith("9:34 p.m.")] == ["2003-03-19T21:34"]
 
 
@@ -587,9 +584,8 @@ def test_a_time_joined_to_the_one_before_it_is_on_its_day(timeline17_dir, gvc_di
     curfew = timeline17_dir / "IraqWar_guardian/InputDocs/2005-01-26/205.htm.txt"
     assert (_tagged(curfew, "8pm"), _tagged(curfew, "6am"), _tagged(curfew, "7pm")) == \
         (["2005-01-26T20:00"], ["2005-01-27T06:00"], ["2005-01-26T19:00"])
-    article = next(a for a in gvc_articles(gvc_dir) if "on Tuesday, April 19 from 5 p.m. to 8 p.m." in a["text"])
-    assert [t.value for t in temporal.tag(article["text"], article["published"][:10]) if t.text == "8 p.m."] == \
-        ["2016-04-19T20:00"]
+    _, _, tagged = gva_stating(gvc_dir, "on Tuesday, April 19 from 5 p.m. to 8 p.m.")
+    assert [t.value for t in tagged if t.text == "8 p.m."] == ["2016-04-19T20:00"]
 
 
 def test_an_amount_after_that_or_before_that_steps_from_the_day_named(timeline17_dir):
@@ -1156,6 +1152,19 @@ def gva_articles_stating(gvc_dir, *patterns):
             yield text, {t.start: t for t in temporal.tag(text, published)}
 
 
+def gva_stating(gvc_dir, needle: str) -> tuple[dict, str, list]:
+    """The first GVA article whose text holds `needle`, its publication day and its time layer's expressions."""
+    article = next(a for a in gvc_articles(gvc_dir) if needle in a["text"])
+    published = article["published"][:10]
+    return article, published, temporal.tag(article["text"], published)
+
+
+@lru_cache(maxsize=None)
+def wikiwars_doc(name: str):
+    """One WikiWars narrative of the gold (its text and TIMEX3s), read once a run."""
+    return {d.name: d for d in read_gold_dir(need_shared("datasets/wikiwars/tml"))}[name]
+
+
 def gva_expressions(gvc_dir, pattern):
     """(each match of the pattern in a dated GVA article, the time layer's expression that starts there
     or None)."""
@@ -1374,10 +1383,8 @@ def test_this_last_or_next_year_after_a_month_or_day_counts_from_the_report(time
         ["2004-05-23"]
     assert _tagged(timeline17_dir / "bpoil_reuters/InputDocs/2011-01-20/1003.htm.txt", "April 20 of last year") == \
         ["2010-04-20"]  # the Deepwater Horizon explosion
-    article = next(a for a in gvc_articles(gvc_dir) if "through June 30 of this year" in a["text"])
-    published = article["published"][:10]
-    assert [t.value for t in temporal.tag(article["text"], published) if t.text == "June 30 of this year"] == \
-        [f"{published[:4]}-06-30"]
+    _, published, tagged = gva_stating(gvc_dir, "through June 30 of this year")
+    assert [t.value for t in tagged if t.text == "June 30 of this year"] == [f"{published[:4]}-06-30"]
 
 
 def test_today_and_tonight_ending_a_name_are_no_time(timeline17_dir):
@@ -1404,10 +1411,10 @@ def test_a_capitalised_season_inside_a_name_is_no_time(timeline17_dir, gvc_dir):
     assert arab_spring >= 30, arab_spring
     assert _tagged(timeline17_dir / "EgyptianProtest_cnn/InputDocs/2011-02-11/239.htm.txt", "Summer") == []
     assert _tagged(timeline17_dir / "H1N1_bbc/InputDocs/2009-06-16/12.htm.txt", "the Autumn") == ["2009-FA"]
-    article = next(a for a in gvc_articles(gvc_dir) if "said Ed Winter, a spokesman" in a["text"])
+    article, _, tagged = gva_stating(gvc_dir, "said Ed Winter, a spokesman")
     winter = article["text"].index("said Ed Winter") + len("said Ed ")
-    assert not [t for t in temporal.tag(article["text"], article["published"][:10]) if t.start == winter]
-    iraq = {d.name: d for d in read_gold_dir(need_shared("datasets/wikiwars/tml"))}["07_IraqWar"]
+    assert not [t for t in tagged if t.start == winter]
+    iraq = wikiwars_doc("07_IraqWar")
     said = iraq.text.index("Iraq Spring Fighting of 2004")
     assert [t.value for t in temporal.tag(iraq.text, None) if said <= t.start < said + 30 and "Spring" in t.text] == \
         ["2004-SP"]
