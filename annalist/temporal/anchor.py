@@ -266,13 +266,15 @@ def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str
                  day_named: bool = False) -> int:
     """The year that puts a year-less date nearest the DCT ("Jan. 2" in a November report is next
     January, "Nov. 25" in a January one last November), unless "last"/"next" or the clause's tense
-    says which side of the DCT it lies on. A date that names an incident ("the April 7 shooting", "what
-    would be after the January 8 shooting") tells of one that has happened, whatever the clause's tense
-    (`end` is where the date ends). A day named (`day_named`, not a month's middle) told as past a day or
-    two after the report's date is that day (DAYS_A_REPORT_LAGS)."""
+    says which side of the DCT it lies on; a date that opens its sentence, set off by a comma, takes the
+    tense of the clause after it ("On July 19, the HCAO dropped charges": `fronted_tense`). A date that
+    names an incident ("the April 7 shooting", "what would be after the January 8 shooting") tells of one
+    that has happened, whatever the clause's tense (`end` is where the date ends). A day named
+    (`day_named`, not a month's middle) told as past a day or two after the report's date is that day
+    (DAYS_A_REPORT_LAGS)."""
     anchor = date(dct.year, dct.month, dct.day or 15)
     options = [date(y, month, day) for y in (dct.year - 1, dct.year, dct.year + 1) if valid_date(y, month, day)]
-    tense = clause_tense(text, start, end)
+    tense = clause_tense(text, start, end) or (fronted_tense(text, start, end) if end is not None else None)
     # "continues until September" looks ahead, "stayed until September" back
     until = rel in ("until", "till") and not cue("past_verb_earlier").search(text, _tense_clause_start(text, start), start)
     side = "past" if rel in ("last", "since") or (rel != "next" and tense == "past") else \
