@@ -3395,3 +3395,20 @@ def test_a_date_set_off_before_its_clause_takes_that_clauses_tense(gvc_dir, time
             if ours is None or ours.value[:10] > limit[:len(ours.value[:10])]:
                 late.append((m.group(0), ours and ours.value))
     assert found >= 25 and not late, late
+
+
+def test_a_day_that_names_an_event_is_that_events_day(timeline17_dir):
+    """"the September 11 attacks", "the Sept. 11 Victim Compensation Fund", "the terrorist attacks of
+    September 11" in the Timeline17 reports of 2005-2011: 2001-09-11 (before: the September 11 nearest the
+    report, 2004, 2009, 2010, or a year the story had reached: 1825 in "the wrongful arrest of tens of
+    thousands of British Muslims after the September 11 attacks"; 28 such, all now 2001). A September 11
+    with no word of the event stays a day near the report ("The hearing is on Sept. 11"), and so does
+    each in a report of 2001 itself."""
+    named = re.compile(r"(?:Sept(?:ember|\.)?\s+11|11\s+September)\s+(?:terror(?:ist)?\s+)?(?:attacks|Victim|fund)\b")
+    found = [(t.text, t.value) for needle in ("September 11", "Sept. 11", "Sept 11", "11 September")
+             for page_text, tagged in timeline17_stating(timeline17_dir, needle)
+             for t in tagged if named.match(page_text, t.start) and needle in t.text]
+    assert len(found) >= 20 and all(value == "2001-09-11" for _, value in found), found
+    text = "Feinberg ran the Sept. 11 Victim Compensation Fund. The hearing is on Sept. 11."
+    assert [(t.text, t.value) for t in temporal.tag(text, "2010-06-19")] == [("Sept. 11", "2001-09-11"), ("Sept. 11", "2010-09-11")]
+    assert values("The hearing is on Sept. 11.", "2001-06-19") == {"Sept. 11": "2001-09-11"}

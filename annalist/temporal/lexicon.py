@@ -135,3 +135,9 @@ def past_anchor_patterns() -> list[tuple[str, re.Pattern, re.Pattern, re.Pattern
 
 def holidays() -> dict[str, dict]:
     return _data()["holidays"]
+
+
+@lru_cache(maxsize=1)
+def days_that_name_events() -> dict[tuple[int, int], int]:
+    """(month, day) -> the year of the event the day names ("September 11": 2001)."""
+    return {tuple(int(part) for part in key.split("-")): year for key, year in _data()["days_that_name_events"].items()}

@@ -16,7 +16,8 @@ from .anchor import (Clock, Ref, clause_around, clause_span, clause_tense, front
                      nearest_month, nearest_year, opens_sentence, period_value, shifted, tense_before, valid_date,
                      within_sentences, year_value)
 from .lexicon import (DAY_RX, DAYS_SAID_ALOUD, DECADE_WORDS, MONTH_RX, MONTHS, NUMBER_WORDS, ORDINALS, PARTS, SEASONS,
-                      TIME_UNITS, UNITS, VAGUE_RX, WEEKDAY_RX, WEEKDAYS, YEAR_RX, cue, holidays)
+                      TIME_UNITS, UNITS, VAGUE_RX, WEEKDAY_RX, WEEKDAYS, YEAR_RX, cue, days_that_name_events,
+                      holidays)
 from .match import find_candidates
 
 DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
@@ -248,6 +249,9 @@ def _yearless_date(m, clock, text, start):
     if m.groupdict().get("rel"):  # "June 30 of this year", "25 June last year"
         year, anchor = _relative_year(f"{m['rel']} year", clock, text, start)
         return (DATE, Ref(year, month, day).iso(), anchor) if year and valid_date(year, month, day) else None
+    named = _year_of_event_named(month, day, clock, text, start, m.end())
+    if named:  # "the September 11 attacks" in 2005
+        return DATE, Ref(named, month, day).iso(), "absolute"
     year, anchor = _yearless_year(clock, text, start, m.end(), month, day)
     closing = _RANGE_CLOSING.match(text, m.end()) or cue("coordinated_day_year").match(text, m.end())
     if closing:  # "Oct. 5-7, 2010", "from 20 February to 10 March 1905": the range's year
@@ -263,6 +267,18 @@ def _yearless_date(m, clock, text, start):
         clock.set_narrative(ref, start) if anchor.startswith(("narrative", "absolute")) else None
         return DATE, ref.iso(), anchor
     return DATE, f"XXXX-{month:02d}-{day:02d}", anchor
+
+
+def _year_of_event_named(month: int, day: int, clock: Clock, text: str, start: int, end: int) -> int | None:
+    """The year of the event a year-less day names ("the September 11 attacks", "the attacks of Sept. 11":
+    2001), in a report written after that year, else None (a day like any other: "the hearing on Sept. 11",
+    and the day of a story of 2001 itself)."""
+    year = days_that_name_events().get((month, day))
+    if year is None or (clock.dct is not None and clock.dct.year <= year):
+        return None
+    if cue("event_named_after").match(text, end) or cue("event_named_before").search(text, max(0, start - 30), start):
+        return year
+    return None
 
 
 def _week_of_day(m, clock, text, start):
