@@ -3412,3 +3412,41 @@ def test_a_day_that_names_an_event_is_that_events_day(timeline17_dir):
     text = "Feinberg ran the Sept. 11 Victim Compensation Fund. The hearing is on Sept. 11."
     assert [(t.text, t.value) for t in temporal.tag(text, "2010-06-19")] == [("Sept. 11", "2001-09-11"), ("Sept. 11", "2010-09-11")]
     assert values("The hearing is on Sept. 11.", "2001-06-19") == {"Sept. 11": "2001-09-11"}
+
+
+def test_a_weekday_after_a_past_verb_keeps_it_when_a_relative_clause_looks_ahead(timeline17_dir, gvc_dir):
+    """"President Obama unveiled a foreclosure-prevention package Wednesday that would pour more than $75
+    billion" (Washington Post, Thursday 2009-02-19): the Wednesday gone by, 2009-02-18, as "The government
+    introduced a pair of new programs Tuesday that will provide" is 2008-11-04 and "Gov. Jerry Brown signed
+    six stringent gun-control measures Friday that will require" (GVA) the Friday before its report (before:
+    each the coming one, the future of the clause after "that" taken for the weekday's)."""
+    assert ("Wednesday", "2009-02-18") in timeline17_values(timeline17_dir, "foreclosure-prevention package Wednesday that would")
+    assert ("Tuesday", "2008-11-04") in timeline17_values(timeline17_dir, "a pair of new programs Tuesday that will provide")
+    _, published, tagged = gva_stating(gvc_dir, "gun-control measures Friday that will require")
+    friday = next(t.value for t in tagged if t.text == "Friday")
+    assert date.fromisoformat(friday) < date.fromisoformat(published), (friday, published)
+    assert values("Police said they will arrest anyone who marches Tuesday.", "2008-11-05") == {"Tuesday": "2008-11-11"}
+
+
+def test_years_later_than_an_undated_past_are_no_year_to_come(timeline17_dir):
+    """"America's worst offshore oil leak was the Exxon Valdez spill in Alaska. Twenty-one years later,
+    the BBC's ..." (BBC, 2010), "Two decades later, KBR drew up the 'Logcap'" (Guardian, 2005), "Ten years
+    later, the USA and UK remain there": counted from a past the text does not date, so no year after the
+    report's (before: 2031, 2025, 2021, counted from the report's date or a day near it; 64 such values in
+    Timeline17): the writer's past or present, PAST_REF or PRESENT_REF, by the clause's tense. Every
+    "later" of Timeline17 that lands after its report's year now lies in a clause that looks ahead ("Or
+    maybe we will wake up a year later")."""
+    assert ("Twenty-one years later", "PAST_REF") in timeline17_values(timeline17_dir, "Twenty-one years later , the BBC")
+    assert ("Two decades later", "PAST_REF") in timeline17_values(timeline17_dir, "Two decades later , KBR drew up")
+    assert ("Ten years later", "PRESENT_REF") in timeline17_values(timeline17_dir, "Ten years later , the USA and UK remain there")
+    assert ("a year later", "2009") in timeline17_values(timeline17_dir, "Or maybe we will wake up a year later")
+    assert values("He was elected in 1990. Ten years later, he resigned.", "2011-02-02") == {"1990": "1990", "Ten years later": "2000"}
+    ahead = []
+    for page in sorted(timeline17_dir.glob("*/InputDocs/*/*")):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        if "later" not in text and "after that" not in text:
+            continue
+        for t in temporal.tag(text, page.parent.name):
+            if t.rule == "later" and t.value[:4].isdigit() and int(t.value[:4]) > int(page.parent.name[:4]):
+                ahead.append(text[max(0, t.start - 40):t.end])
+    assert ahead and all(re.search(r"\bwill\b", before) for before in ahead), ahead

@@ -1382,13 +1382,15 @@ def _clause_looks_ahead(text: str, start: int, end: int) -> bool:
     cannons on protesters in the early hours of Wednesday morning ... as the Interior Ministry warned it
     'will not allow any protest'": the "will" is the ministry's; "A missile struck ... early Saturday when
     the Libyan leader was making an address in which he said he would never step down"), nor after a
-    reporting verb before the date and "that" after it ("said on his blog Wednesday that ... would": the
-    day it was said, then what)."""
+    reporting or past verb before the date and "that" or "which" after it ("said on his blog Wednesday that
+    ... would": the day it was said, then what; "unveiled a package Wednesday that would pour $75 billion":
+    the day it was unveiled, then what the package does)."""
     clause_start, clause_end = clause_span(text, start)
     if modal_before(text[clause_start:start]) is not None:
         return True
-    reported = cue("reported_past").search(text, clause_start, start) is not None \
-        and re.match(r"\s*,?\s*that\b", text[end:end + 8]) is not None
+    reported = (cue("reported_past").search(text, clause_start, start)
+                or cue("past_verb_earlier").search(text, clause_start, start)) is not None \
+        and re.match(r"\s*,?\s*(?:that|which)\b", text[end:end + 9]) is not None
     for pattern in (cue("future"), cue("future_in_past")):
         for found in pattern.finditer(text, clause_start, clause_end):
             if found.start() < start:
@@ -1526,7 +1528,26 @@ def _later(m, clock, text, start):
         value = shifted(ref, "month", direction * amount * 12)
     else:
         value = shifted(ref, unit, direction * amount)
+    if direction > 0 and unit in _LONG_UNITS and _after_the_report(value, clock) \
+            and not _clause_looks_ahead(text, start, m.end()):
+        # "Twenty-one years later, the BBC's correspondent finds", "Three years later, the family settled":
+        # counted from a past time the text does not date, not from the report's date or a day near it,
+        # which would give a year to come: the writer's present, or the past when the clause tells of it
+        told_as_past = (clause_tense(text, start, m.end()) or fronted_tense(text, start, m.end())) == "past"
+        return DATE, "PAST_REF" if told_as_past else "PRESENT_REF", "none"
     return DATE, value, anchor
+
+
+_LONG_UNITS = ("month", "quarter", "year", "decade", "century")
+
+
+def _after_the_report(value: str, clock: Clock) -> bool:
+    """Whether a value lies after the report's date, at its own granularity (a year after the report's
+    year, a month after its month)."""
+    ref, dct = Ref.parse(value), clock.dct
+    if ref is None or ref.year is None or dct is None or dct.year is None:
+        return False
+    return (ref.year, ref.month or 0) > (dct.year, (dct.month or 0) if ref.month else 0)
 
 
 def _next_day(m, clock, text, start):
