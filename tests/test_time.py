@@ -3450,3 +3450,12 @@ def test_years_later_than_an_undated_past_are_no_year_to_come(timeline17_dir):
             if t.rule == "later" and t.value[:4].isdigit() and int(t.value[:4]) > int(page.parent.name[:4]):
                 ahead.append(text[max(0, t.start - 40):t.end])
     assert ahead and all(re.search(r"\bwill\b", before) for before in ahead), ahead
+
+
+def test_wont_looks_ahead(timeline17_dir):
+    """"Mubarak ... announced that he won't seek a new term in September" (February 2011): September 2011
+    (before: 2010, the nearest: "will" was a future cue, "won't" none); Timeline17 writes it "wo n't".
+    "It is our hope that what we saw today we won't see tomorrow or Friday" (a Wednesday): the coming Friday."""
+    assert ("September", "2011-09") in timeline17_values(timeline17_dir, "announced that he wo n't seek a new term in September")
+    assert values("He said he won't seek re-election in September.", "2011-02-01") == {"September": "2011-09"}
+    assert values("We won't see that on Friday.", "2011-02-02") == {"Friday": "2011-02-04"}
