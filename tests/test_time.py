@@ -3459,3 +3459,21 @@ def test_wont_looks_ahead(timeline17_dir):
     assert ("September", "2011-09") in timeline17_values(timeline17_dir, "announced that he wo n't seek a new term in September")
     assert values("He said he won't seek re-election in September.", "2011-02-01") == {"September": "2011-09"}
     assert values("We won't see that on Friday.", "2011-02-02") == {"Friday": "2011-02-04"}
+
+
+def test_a_step_told_as_past_from_no_day_named_is_no_day_after_the_report(timeline17_dir, gvc_dir):
+    """"I heard every word spoken between them. Three days later I read a conversation that did not take
+    place" (Guardian, 2005-07-18), "Two days later, Mr Hayward was seen on a yacht" (BBC, November 2010),
+    "until his family arrived the next year" (BBC, 2010), GVA's "Two days later, Pat was dead": a step
+    forward from no day or year the text names, told as past, counts from a past it does not date: PAST_REF
+    (before: the days and the year after the report's date, from it). A step from a day the text names is
+    that day's next ("was shot Friday ... The next day"), and "over the next year", "in the next day or
+    two" in the present still look ahead."""
+    assert ("Three days later", "PAST_REF") in timeline17_values(timeline17_dir, "Three days later I read a conversation")
+    assert ("Two days later", "PAST_REF") in timeline17_values(timeline17_dir, "Two days later , Mr Hayward was seen on a ya")
+    assert ("the next year", "PAST_REF") in timeline17_values(timeline17_dir, "until his family arrived the next year")
+    _, _, tagged = gva_stating(gvc_dir, "Two days later, Pat was dead")
+    assert ("Two days later", "PAST_REF") in [(t.text, t.value) for t in tagged]
+    assert values("He was shot Friday. The next day he died.", "2016-06-11")["The next day"] == "2016-06-11"
+    assert ("the next year", "2011") in timeline17_values(timeline17_dir, "facing a significant budget cut in the next year")
+    assert values("Strikes could be launched in the next day or two.", "2011-03-18")["the next day"] == "2011-03-19"

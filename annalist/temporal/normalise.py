@@ -1528,14 +1528,13 @@ def _later(m, clock, text, start):
         value = shifted(ref, "month", direction * amount * 12)
     else:
         value = shifted(ref, unit, direction * amount)
-    if direction > 0 and unit in _LONG_UNITS and _after_the_report(value, clock) \
-            and not _clause_looks_ahead(text, start, m.end()):
-        # "Twenty-one years later, the BBC's correspondent finds", "Three years later, the family settled":
-        # counted from a past time the text does not date, not from the report's date or a day near it,
-        # which would give a year to come: the writer's present, or the past when the clause tells of it
-        told_as_past = (clause_tense(text, start, m.end()) or fronted_tense(text, start, m.end())) == "past"
-        return DATE, "PAST_REF" if told_as_past else "PRESENT_REF", "none"
-    return DATE, value, anchor
+    # "Twenty-one years later, the BBC's correspondent finds", "Three years later, the family settled": a
+    # count of months or more that lands after the report's date, whatever it was counted from here, or a
+    # shorter one counted from the report's own date, counts from a past the text does not date
+    long_count = unit in _LONG_UNITS
+    vague = _step_past_the_report(value, long_count or anchor.startswith("dct"), direction, clock, text, start, m.end(),
+                                  present_too=long_count)
+    return (DATE, vague, "none") if vague else (DATE, value, anchor)
 
 
 _LONG_UNITS = ("month", "quarter", "year", "decade", "century")
@@ -1543,21 +1542,22 @@ _LONG_UNITS = ("month", "quarter", "year", "decade", "century")
 
 def _after_the_report(value: str, clock: Clock) -> bool:
     """Whether a value lies after the report's date, at its own granularity (a year after the report's
-    year, a month after its month)."""
+    year, a month after its month, a day after its day)."""
     ref, dct = Ref.parse(value), clock.dct
     if ref is None or ref.year is None or dct is None or dct.year is None:
         return False
-    return (ref.year, ref.month or 0) > (dct.year, (dct.month or 0) if ref.month else 0)
+    return (ref.year, ref.month or 0, ref.day or 0) > \
+        (dct.year, (dct.month or 0) if ref.month else 0, (dct.day or 0) if ref.day else 0)
 
 
 def _next_day(m, clock, text, start):
     unit = m["u"].lower()
     direction = _STEPS[m["dir"].lower()]
-    return _step_from_narrative(unit, direction, clock, text, start)
+    return _step_from_narrative(unit, direction, clock, text, start, m.end())
 
 
 def _that_day(m, clock, text, start):
-    return _step_from_narrative(m["u"].lower(), 0, clock, text, start)
+    return _step_from_narrative(m["u"].lower(), 0, clock, text, start, m.end())
 
 
 def _day_after(m, clock, text, start):
@@ -1565,7 +1565,7 @@ def _day_after(m, clock, text, start):
         # "Oct. 12, the day before the stock market plunge", "July 4, the day after Pickett's Charge": the
         # day just named, told again by the event it comes before or after, not a step from it
         return DATE, clock.last_day.iso(), f"mentioned {clock.last_day.iso()}"
-    return _step_from_narrative(m["u"].lower(), 1 if m["dir"].lower() == "after" else -1, clock, text, start)
+    return _step_from_narrative(m["u"].lower(), 1 if m["dir"].lower() == "after" else -1, clock, text, start, m.end())
 
 
 def _set_beside_a_day(clock: Clock, text: str, start: int, end: int) -> bool:
@@ -1577,12 +1577,18 @@ def _set_beside_a_day(clock: Clock, text: str, start: int, end: int) -> bool:
 
 
 def _morning_following(m, clock, text, start):
-    return _step_from_narrative(m["u"].lower(), 1, clock, text, start)
+    return _step_from_narrative(m["u"].lower(), 1, clock, text, start, m.end())
 
 
-def _step_from_narrative(unit: str, direction: int, clock: Clock, text: str, start: int):
+def _step_from_narrative(unit: str, direction: int, clock: Clock, text: str, start: int, end: int):
     # A day steps from the day the story last named ("was shot Friday. ... The following day they
     # arrested him" is Saturday, whatever the report's date), as "the day" does; else from the story's day.
+    stepped = _step_value(unit, direction, clock, text, start)
+    vague = _step_past_the_report(stepped[1], stepped[2].startswith("dct"), direction, clock, text, start, end)
+    return (DATE, vague, "none") if vague else stepped
+
+
+def _step_value(unit: str, direction: int, clock: Clock, text: str, start: int):
     part = unit if unit in PARTS else None  # a part of a day: "the next morning", "that night"
     ref, anchor = clock.mentioned_day(start, text) if unit == "day" or part else clock.day_ref(start, text)
     if unit in ("month", "year") and not clock.narrative_only:
@@ -1602,8 +1608,26 @@ def _step_from_narrative(unit: str, direction: int, clock: Clock, text: str, sta
     if ref is None or ref.as_date() is None:
         return (TIME if part else DATE), "XXXX-XX-XX" + (f"T{PARTS[part]}" if part else ""), anchor
     day = ref.as_date() + timedelta(days=direction)
-    clock.set_narrative(Ref(day.year, day.month, day.day), start)
+    if not (direction > 0 and anchor.startswith("dct") and _after_the_report(day.isoformat(), clock)):
+        clock.set_narrative(Ref(day.year, day.month, day.day), start)  # not a step _step_past_the_report may drop
     return _day_value(day, part, anchor)
+
+
+def _step_past_the_report(value: str, counted_from_report: bool, direction: int, clock: Clock, text: str,
+                          start: int, end: int, present_too: bool = False) -> str | None:
+    """PAST_REF for a step forward counted from the report's own date (no day or year named before it)
+    that lands after that date in a clause told as past ("The next day he was asked to sign a form", "Two
+    days later, the plant reopened", "until his family arrived the next year"): it counts from a past the
+    text does not date, not from the report. With `present_too`, PRESENT_REF for one in a clause of the
+    present ("Ten years later, the USA and UK remain there"), as long as the clause does not look ahead;
+    not for a day or a year "next" in the present, which is mostly the one to come ("over the next year",
+    "in the next day or two"). Else None."""
+    if direction <= 0 or not counted_from_report or not _after_the_report(value, clock) \
+            or _clause_looks_ahead(text, start, end):
+        return None
+    if (clause_tense(text, start, end) or fronted_tense(text, start, end)) == "past":
+        return "PAST_REF"
+    return "PRESENT_REF" if present_too else None
 
 
 # Quarters that are time, not a share or a place: counted back or ahead ("the past two quarters", "the
