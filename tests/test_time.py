@@ -3477,3 +3477,13 @@ def test_a_step_told_as_past_from_no_day_named_is_no_day_after_the_report(timeli
     assert values("He was shot Friday. The next day he died.", "2016-06-11")["The next day"] == "2016-06-11"
     assert ("the next year", "2011") in timeline17_values(timeline17_dir, "facing a significant budget cut in the next year")
     assert values("Strikes could be launched in the next day or two.", "2011-03-18")["the next day"] == "2011-03-19"
+
+
+def test_back_in_a_month_looks_back(timeline17_dir):
+    """"That's Barack Obama, speaking back in March about bank regulation" (September 2008): March 2008,
+    "a vastly different future than it envisioned back in April" (August 2010): April 2010 (before: the
+    nearest March, 2009, and April 2011, no tense before them); the 20 other "back in" months of Timeline17
+    were already gone by. "He will be back in March" is a return, not a look back."""
+    assert ("March", "2008-03") in timeline17_values(timeline17_dir, "speaking back in March about bank regulation")
+    assert ("April", "2010-04") in timeline17_values(timeline17_dir, "than it envisioned back in April")
+    assert values("He will be back in March.", "2008-09-16") == {"March": "2009-03"}

@@ -315,11 +315,13 @@ def _nearest_on_side(options: list[date], anchor: date, side: str | None) -> dat
 def clause_tense(text: str, start: int, end: int | None = None) -> str | None:
     """"past" or "future" as the clause around a date at `start` tells, else None. Past whatever the tense
     cues say: a date that names an incident ("the April 20 well blowout"), one whose noun's past verb
-    follows it ("The rig explosion in April killed"), a chronology's line or a dateline, and the earlier
-    figure of a change ("up from 4.5% in August")."""
+    follows it ("The rig explosion in April killed"), a chronology's line or a dateline, the earlier
+    figure of a change ("up from 4.5% in August") and a date "back in" ("speaking back in March")."""
     if end is not None and (names_incident(text, end, start) or _verb_of_its_noun_after(text, start, end)
                             or _chronology_entry(text, start, end)):
         return "past"
+    if cue("back_in_before").search(text, max(0, start - 20), start):
+        return "past"  # "speaking back in March"
     if cue("compared_from_before").search(text, max(0, start - 90), start) and tense_before(text, start) != "future":
         return "past"  # "has risen to $42 from $29.75 in March" (not "will rise to 3,000 from 2,600 in March")
     return tense_before(text, start) or _past_participle_before(text, start) or _tense_after(text, start)
