@@ -3487,3 +3487,19 @@ def test_back_in_a_month_looks_back(timeline17_dir):
     assert ("March", "2008-03") in timeline17_values(timeline17_dir, "speaking back in March about bank regulation")
     assert ("April", "2010-04") in timeline17_values(timeline17_dir, "than it envisioned back in April")
     assert values("He will be back in March.", "2008-09-16") == {"March": "2009-03"}
+
+
+def test_a_weekday_naming_a_paper_or_a_programme_is_no_day(timeline17_dir):
+    """"Marie Colvin of The Sunday Times", "the Sunday Express and Sunday Mirror", "London's Sunday
+    Telegraph", NBC's "Saturday Night Live": names, no day of the report's week (before: the Sunday before
+    the report, 35 such in Timeline17). "See you on Friday Posted by: Joanne" is still a Friday, "He spoke
+    Sunday night" a night."""
+    named = re.compile(r"\b(?:Sunday|Saturday)\s+(?:Times|Telegraph|Express|Mirror|Night\s+Live)\b")
+    pages = [(text, tagged) for needle in ("Sunday Times", "Sunday Telegraph", "Sunday Mirror", "Saturday Night Live")
+             for text, tagged in timeline17_stating(timeline17_dir, needle)]
+    starts = {m.start() for text, _ in pages for m in named.finditer(text)}
+    assert len(pages) >= 20 and starts
+    assert not [(t.text, t.value) for text, tagged in pages for t in tagged if named.match(text, t.start)]
+    text, tagged = next(timeline17_stating(timeline17_dir, "See you on Friday Posted by"))
+    assert [t for t in tagged if t.text == "Friday" and text[t.start - 11:t.start] == "See you on "]
+    assert values("Marie Colvin of The Sunday Times said so. He spoke Sunday night.", "2011-04-25") == {"Sunday night": "2011-04-24TNI"}
