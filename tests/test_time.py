@@ -3503,3 +3503,13 @@ def test_a_weekday_naming_a_paper_or_a_programme_is_no_day(timeline17_dir):
     text, tagged = next(timeline17_stating(timeline17_dir, "See you on Friday Posted by"))
     assert [t for t in tagged if t.text == "Friday" and text[t.start - 11:t.start] == "See you on "]
     assert values("Marie Colvin of The Sunday Times said so. He spoke Sunday night.", "2011-04-25") == {"Sunday night": "2011-04-24TNI"}
+
+
+def test_a_holiday_after_a_past_verb_has_gone_by_whatever_the_clauses_will(gvc_dir):
+    """"Charges will be filed after a Burke County teenager was accidentally shot on New Year's Eve" (GVA,
+    January 3, 2017): the New Year's Eve just gone, 2016-12-31 (before: 2017-12-31, the "will" taken for
+    the holiday's), as a weekday after a past verb already was; "The family will celebrate on New Year's
+    Eve" still looks ahead."""
+    _, _, tagged = gva_stating(gvc_dir, "was accidentally shot on New Year's Eve")
+    assert ("New Year's Eve", "2016-12-31") in [(t.text, t.value) for t in tagged]
+    assert values("The family will celebrate on New Year's Eve.", "2017-01-03") == {"New Year's Eve": "2017-12-31"}

@@ -818,8 +818,10 @@ def _holiday(m, clock, text, start):
     when = _holiday_date(m["hol"], year)
     dct = clock.dct.as_date() if clock.dct else None
     if dct and anchor.startswith("dct"):
-        if rel == "last" or (rel != "next" and not _clause_looks_ahead(text, start, m.end())
-                             and when > dct + timedelta(days=60)):
+        # "charges will be filed after a teenager was shot on New Year's Eve": the past verb nearest before
+        # the holiday governs it, not the clause's "will" (as for a weekday)
+        looks_ahead = _clause_looks_ahead(text, start, m.end()) and tense_before(text, start) != "past"
+        if rel == "last" or (rel != "next" and not looks_ahead and when > dct + timedelta(days=60)):
             when = _holiday_date(m["hol"], year - 1)
         elif rel == "next" and when < dct:
             when = _holiday_date(m["hol"], year + 1)
