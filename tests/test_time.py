@@ -3513,3 +3513,15 @@ def test_a_holiday_after_a_past_verb_has_gone_by_whatever_the_clauses_will(gvc_d
     _, _, tagged = gva_stating(gvc_dir, "was accidentally shot on New Year's Eve")
     assert ("New Year's Eve", "2016-12-31") in [(t.text, t.value) for t in tagged]
     assert values("The family will celebrate on New Year's Eve.", "2017-01-03") == {"New Year's Eve": "2017-12-31"}
+
+
+def test_by_a_month_looks_ahead_and_a_stocks_close_of_a_day_has_passed(timeline17_dir):
+    """"deals ... for up to 90m doses of a swine flu vaccine by December" (BBC, May 2009): December 2009,
+    "asking that U.S. forces withdraw from all cities by June" (September 2008): June 2009 (before: the
+    nearest, 2008's, no tense near; "by" now reads as "until" does, unless a past verb comes before it:
+    Timeline17 5 values, 4 right). "down 27 percent from its close of $60.48 on April 20, the day of the
+    spill" (December 2010): April 2010, the earlier figure of a change, as "from $29.75 in March" was."""
+    assert ("December", "2009-12") in timeline17_values(timeline17_dir, "swine flu -LRB- H1N1 -RRB- vaccine by December")
+    assert ("June", "2009-06") in timeline17_values(timeline17_dir, "forces withdraw from all cities by June")
+    assert ("April 20", "2010-04-20") in timeline17_values(timeline17_dir, "from its close of $ 60.48 on April 20")
+    assert values("Prices had fallen sharply by December.", "2009-05-28") == {"December": "2008-12"}

@@ -275,8 +275,8 @@ def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str
     anchor = date(dct.year, dct.month, dct.day or 15)
     options = [date(y, month, day) for y in (dct.year - 1, dct.year, dct.year + 1) if valid_date(y, month, day)]
     tense = clause_tense(text, start, end) or (fronted_tense(text, start, end) if end is not None else None)
-    # "continues until September" looks ahead, "stayed until September" back
-    until = rel in ("until", "till") and not cue("past_verb_earlier").search(text, _tense_clause_start(text, start), start)
+    # "continues until September", "vaccine by December" look ahead; "stayed until September" back
+    until = rel in ("until", "till", "by") and not cue("past_verb_earlier").search(text, _tense_clause_start(text, start), start)
     side = "past" if rel in ("last", "since") or (rel != "next" and tense == "past") else \
         "future" if rel == "next" or until or tense == "future" else None
     best = _nearest_on_side(options, anchor, side)
