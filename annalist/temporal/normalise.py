@@ -1514,6 +1514,9 @@ def _anniversary(report: date, unit: str, amount: int, period: str) -> str:
     return shifted(Ref(then.year, then.month, then.day), period, 0)
 
 
+_LONG_UNITS = ("month", "quarter", "year", "decade", "century")  # a count of these after the report is no year to come
+
+
 def _later(m, clock, text, start):
     unit, amount = _counted_unit_and_amount(m)
     direction = -1 if m["dir"].lower().startswith(("earlier", "before")) else 1  # "two days before that"
@@ -1537,9 +1540,6 @@ def _later(m, clock, text, start):
     vague = _step_past_the_report(value, long_count or anchor.startswith("dct"), direction, clock, text, start, m.end(),
                                   present_too=long_count)
     return (DATE, vague, "none") if vague else (DATE, value, anchor)
-
-
-_LONG_UNITS = ("month", "quarter", "year", "decade", "century")
 
 
 def _after_the_report(value: str, clock: Clock) -> bool:
@@ -1585,9 +1585,14 @@ def _morning_following(m, clock, text, start):
 def _step_from_narrative(unit: str, direction: int, clock: Clock, text: str, start: int, end: int):
     # A day steps from the day the story last named ("was shot Friday. ... The following day they
     # arrested him" is Saturday, whatever the report's date), as "the day" does; else from the story's day.
-    stepped = _step_value(unit, direction, clock, text, start)
-    vague = _step_past_the_report(stepped[1], stepped[2].startswith("dct"), direction, clock, text, start, end)
-    return (DATE, vague, "none") if vague else stepped
+    kind, value, anchor = _step_value(unit, direction, clock, text, start)
+    vague = _step_past_the_report(value, anchor.startswith("dct"), direction, clock, text, start, end)
+    if vague:
+        return DATE, vague, "none"
+    stepped_day = Ref.parse(value) if unit == "day" or unit in PARTS else None
+    if stepped_day is not None and stepped_day.day:
+        clock.set_narrative(stepped_day, start)
+    return kind, value, anchor
 
 
 def _step_value(unit: str, direction: int, clock: Clock, text: str, start: int):
@@ -1610,8 +1615,6 @@ def _step_value(unit: str, direction: int, clock: Clock, text: str, start: int):
     if ref is None or ref.as_date() is None:
         return (TIME if part else DATE), "XXXX-XX-XX" + (f"T{PARTS[part]}" if part else ""), anchor
     day = ref.as_date() + timedelta(days=direction)
-    if not (direction > 0 and anchor.startswith("dct") and _after_the_report(day.isoformat(), clock)):
-        clock.set_narrative(Ref(day.year, day.month, day.day), start)  # not a step _step_past_the_report may drop
     return _day_value(day, part, anchor)
 
 
