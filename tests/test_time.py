@@ -3414,20 +3414,6 @@ def test_a_day_that_names_an_event_is_that_events_day(timeline17_dir):
     assert values("The hearing is on Sept. 11.", "2001-06-19") == {"Sept. 11": "2001-09-11"}
 
 
-def test_a_weekday_after_a_past_verb_keeps_it_when_a_relative_clause_looks_ahead(timeline17_dir, gvc_dir):
-    """"President Obama unveiled a foreclosure-prevention package Wednesday that would pour more than $75
-    billion" (Washington Post, Thursday 2009-02-19): the Wednesday gone by, 2009-02-18, as "The government
-    introduced a pair of new programs Tuesday that will provide" is 2008-11-04 and "Gov. Jerry Brown signed
-    six stringent gun-control measures Friday that will require" (GVA) the Friday before its report (before:
-    each the coming one, the future of the clause after "that" taken for the weekday's)."""
-    assert ("Wednesday", "2009-02-18") in timeline17_values(timeline17_dir, "foreclosure-prevention package Wednesday that would")
-    assert ("Tuesday", "2008-11-04") in timeline17_values(timeline17_dir, "a pair of new programs Tuesday that will provide")
-    _, published, tagged = gva_stating(gvc_dir, "gun-control measures Friday that will require")
-    friday = next(t.value for t in tagged if t.text == "Friday")
-    assert date.fromisoformat(friday) < date.fromisoformat(published), (friday, published)
-    assert values("Police said they will arrest anyone who marches Tuesday.", "2008-11-05") == {"Tuesday": "2008-11-11"}
-
-
 def test_years_later_than_an_undated_past_are_no_year_to_come(timeline17_dir):
     """"America's worst offshore oil leak was the Exxon Valdez spill in Alaska. Twenty-one years later,
     the BBC's ..." (BBC, 2010), "Two decades later, KBR drew up the 'Logcap'" (Guardian, 2005), "Ten years

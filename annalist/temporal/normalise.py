@@ -1384,15 +1384,13 @@ def _clause_looks_ahead(text: str, start: int, end: int) -> bool:
     cannons on protesters in the early hours of Wednesday morning ... as the Interior Ministry warned it
     'will not allow any protest'": the "will" is the ministry's; "A missile struck ... early Saturday when
     the Libyan leader was making an address in which he said he would never step down"), nor after a
-    reporting or past verb before the date and "that" or "which" after it ("said on his blog Wednesday that
-    ... would": the day it was said, then what; "unveiled a package Wednesday that would pour $75 billion":
-    the day it was unveiled, then what the package does)."""
+    reporting verb before the date and "that" after it ("said on his blog Wednesday that ... would": the
+    day it was said, then what)."""
     clause_start, clause_end = clause_span(text, start)
     if modal_before(text[clause_start:start]) is not None:
         return True
-    reported = (cue("reported_past").search(text, clause_start, start)
-                or cue("past_verb_earlier").search(text, clause_start, start)) is not None \
-        and re.match(r"\s*,?\s*(?:that|which)\b", text[end:end + 9]) is not None
+    reported = cue("reported_past").search(text, clause_start, start) is not None \
+        and re.match(r"\s*,?\s*that\b", text[end:end + 8]) is not None
     for pattern in (cue("future"), cue("future_in_past")):
         for found in pattern.finditer(text, clause_start, clause_end):
             if found.start() < start:
