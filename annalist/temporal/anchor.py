@@ -274,7 +274,7 @@ def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str
     (DAYS_A_REPORT_LAGS)."""
     anchor = date(dct.year, dct.month, dct.day or 15)
     options = [date(y, month, day) for y in (dct.year - 1, dct.year, dct.year + 1) if valid_date(y, month, day)]
-    tense = clause_tense(text, start, end) or (fronted_tense(text, start, end) if end is not None else None)
+    tense = told_tense(text, start, end)
     # "continues until September", "vaccine by December" look ahead; "stayed until September" back
     until = rel in ("until", "till", "by") and not cue("past_verb_earlier").search(text, _tense_clause_start(text, start), start)
     side = "past" if rel in ("last", "since") or (rel != "next" and tense == "past") else \
@@ -325,6 +325,12 @@ def clause_tense(text: str, start: int, end: int | None = None) -> str | None:
     if cue("compared_from_before").search(text, max(0, start - 90), start) and tense_before(text, start) != "future":
         return "past"  # "has risen to $42 from $29.75 in March" (not "will rise to 3,000 from 2,600 in March")
     return tense_before(text, start) or _past_participle_before(text, start) or _tense_after(text, start)
+
+
+def told_tense(text: str, start: int, end: int | None = None) -> str | None:
+    """clause_tense, else, for a date that opens its sentence set off by a comma (from `start` to `end`),
+    the tense of the clause after it ("On July 19, the HCAO dropped charges")."""
+    return clause_tense(text, start, end) or (fronted_tense(text, start, end) if end is not None else None)
 
 
 def _chronology_entry(text: str, start: int, end: int) -> bool:

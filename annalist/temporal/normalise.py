@@ -13,8 +13,8 @@ from dateutil.relativedelta import relativedelta
 from .. import datafiles
 from ..models import Timex
 from .anchor import (Clock, Ref, clause_around, clause_span, clause_tense, fronted_tense, modal_before, names_incident,
-                     nearest_month, nearest_year, opens_sentence, period_value, shifted, tense_before, valid_date,
-                     within_sentences, year_value)
+                     nearest_month, nearest_year, opens_sentence, period_value, shifted, tense_before, told_tense,
+                     valid_date, within_sentences, year_value)
 from .lexicon import (DAY_RX, DAYS_SAID_ALOUD, DECADE_WORDS, MONTH_RX, MONTHS, NUMBER_WORDS, ORDINALS, PARTS, SEASONS,
                       TIME_UNITS, UNITS, VAGUE_RX, WEEKDAY_RX, WEEKDAYS, YEAR_RX, cue, days_that_name_events,
                       holidays)
@@ -1628,7 +1628,7 @@ def _step_past_the_report(value: str, counted_from_report: bool, direction: int,
     if direction <= 0 or not counted_from_report or not _after_the_report(value, clock) \
             or _clause_looks_ahead(text, start, end):
         return None
-    if (clause_tense(text, start, end) or fronted_tense(text, start, end)) == "past":
+    if told_tense(text, start, end) == "past":
         return "PAST_REF"
     return "PRESENT_REF" if present_too else None
 
