@@ -3511,3 +3511,14 @@ def test_by_a_month_looks_ahead_and_a_stocks_close_of_a_day_has_passed(timeline1
     assert ("June", "2009-06") in timeline17_values(timeline17_dir, "forces withdraw from all cities by June")
     assert ("April 20", "2010-04-20") in timeline17_values(timeline17_dir, "from its close of $ 60.48 on April 20")
     assert values("Prices had fallen sharply by December.", "2009-05-28") == {"December": "2008-12"}
+
+
+def test_a_decade_written_without_its_apostrophe_is_a_decade_unless_it_is_degrees(timeline17_dir):
+    """"Back in the 80s he sat on the intelligence committee" (January 2009): 198, as "the '80s" was
+    (before: nothing; Timeline17 57 such, all decades but one share of a poll). Tens that are degrees or a
+    score stay numbers: "the temperatures . And right around the 30s", "approval is in the 20s"."""
+    assert ("the 80s", "198") in timeline17_values(timeline17_dir, "Back in the 80s he sat on")
+    assert ("the 60s", "196") in timeline17_values(timeline17_dir, "to Latin American dictatorships in the 60s")
+    text, tagged = next(timeline17_stating(timeline17_dir, "right around the 30s"))
+    assert not [t for t in tagged if t.text == "the 30s"]
+    assert values("Public approval is in the 20s. Highs will be in the 80s.", "2008-10-21") == {}

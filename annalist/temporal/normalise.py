@@ -766,6 +766,11 @@ def _decade(m, clock, text, start):
 
 
 def _decade_short(m, clock, text, start):
+    """"the '80s", "the 80s": 198 — unless the tens are degrees or a score ("highs in the 80s", "approval in
+    the 20s")."""
+    if "'" not in m.group(0) and (cue("tens_not_decade_before").search(text, max(0, start - 80), start)
+                                  or cue("degrees_after").match(text, m.end())):
+        return None
     return DATE, f"19{m['dec2'][0]}", "absolute"
 
 
