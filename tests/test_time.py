@@ -3522,3 +3522,88 @@ def test_a_decade_written_without_its_apostrophe_is_a_decade_unless_it_is_degree
     text, tagged = next(timeline17_stating(timeline17_dir, "right around the 30s"))
     assert not [t for t in tagged if t.text == "the 30s"]
     assert values("Public approval is in the 20s. Highs will be in the 80s.", "2008-10-21") == {}
+
+
+def test_the_last_quarter_of_a_named_year_is_its_fourth(timeline17_dir):
+    """"the sole measure for staff bonuses in the last quarter of this year" (October 2010): 2010-Q4, one
+    expression, as "the final quarter of last year" was (before: "the last quarter", the one before the
+    report, 2010-Q3, and "this year" apart; Timeline17 4 such, all now one quarter, two of them corrected).
+    "last quarter" alone is still the quarter before the report's."""
+    assert ("the last quarter of this year", "2010-Q4") in timeline17_values(
+        timeline17_dir, "sole measure for staff bonuses in the last quarter of this year")
+    assert ("the last quarter of 2010", "2010-Q4") in timeline17_values(
+        timeline17_dir, "dividends for the last quarter of 2010")
+    assert values("Sales rose last quarter.", "2010-10-19") == {"last quarter": "2010-Q3"}
+
+
+def test_the_first_day_of_two_takes_the_year_written_after_the_second(timeline17_dir):
+    """"Between April 10 and 12 2003, when most of the thefts took place" (November 2005): April 10 2003,
+    as April 12 already was (before: the first day had the report's nearest April, 2006-04-10; with
+    "September 13 and 15 2003", the two of Timeline17), and a later "on April 12" in that story stays in
+    2003."""
+    found = timeline17_values(timeline17_dir, "Between April 10 and 12 2003")
+    assert ("April 10", "2003-04-10") in found and ("April 12", "2003-04-12") in found
+    assert ("September 13", "2003-09-13") in timeline17_values(timeline17_dir, "between September 13 and 15 2003")
+    assert values("The talks were held on May 3 or 4, 2001.", "2005-11-21") == \
+        {"May 3": "2001-05-03", "4, 2001": "2001-05-04"}
+
+
+def test_a_hedge_in_the_main_clause_is_not_the_tense_of_a_past_verb_after_when(timeline17_dir):
+    """"these might not have been available by the time work on the well got under way on 19 April"
+    (October 2010): April 2010 — "got" tells the date's clause, the hedge "might not" is the main clause's
+    (before: no tense read, the nearest 19 April, 2011's). A hedge with no subordinate past verb still
+    keeps a date out of the past: "The work might not be done by 19 April"."""
+    assert ("19 April", "2010-04-19") in timeline17_values(timeline17_dir, "got under way on 19 April")
+    assert values("The work might not be done by 19 April.", "2010-10-29") == {"19 April": "2011-04-19"}
+
+
+def test_two_months_joined_into_a_span_are_read_as_one_span(timeline17_dir):
+    """Two year-less months joined ("between April and July", "from April to June", "in May and June") are
+    one span of one year, on the side of the report the tense of either gives, else the span nearest it
+    (before: each month alone, so that a span could straddle the report: "which between April and July
+    dumped millions of gallons" in October 2010 was April 2011 and July 2010; "the $17bn loss recorded from
+    April to June" in January 2011, April 2010 and June 2011). Timeline17: 6 values changed, 5 right; "the
+    commission's description of February and April lab tests" (January 2011) is now 2011 for both, as
+    February already was, where the tests were in 2010."""
+    spans = {"which between April and July dumped": ("2010-04", "2010-07"),
+             "loss recorded from April to June": ("2010-04", "2010-06"),
+             "sanctions regime imposed in February and March": ("2011-02", "2011-03"),
+             "planned to fish Louisiana waters in May and June": ("2010-05", "2010-06")}
+    for needle, expected in spans.items():
+        pages = list(timeline17_stating(timeline17_dir, needle))
+        assert pages, needle
+        for text, tagged in pages:
+            at = text.index(needle)
+            months = tuple(t.value for t in tagged if at <= t.start < at + len(needle))
+            assert months == expected, (needle, months)
+    assert values("In December and January, no.", "2005-04-28") == {"December": "2004-12", "January": "2005-01"}
+    assert values("The closure will last from August to October.", "2010-07-12") == \
+        {"August": "2010-08", "October": "2010-10"}
+    assert values("Fishing was closed from May to August.", "2011-01-12") == {"May": "2010-05", "August": "2010-08"}
+
+
+def test_a_weekday_a_clause_looks_ahead_to_after_until_or_by_is_to_come(timeline17_dir):
+    """"the mess could reach the Mississippi, Alabama and Florida coasts by Monday" (Friday April 30, 2010):
+    May 3; "giving parliament until Monday to approve the text" (Friday August 12, 2005): August 15 (before:
+    the Monday gone by; a weekday after "until"/"by" now reads as a month there already did). Not when a past
+    verb tells the clause before or after it ("By Monday she had a high temp", "by Tuesday morning was
+    siphoning"), nor a day's possessive ("affected by Thursday 's fire") or "stand by Friday". Timeline17:
+    43 values changed, 4 of them wrong (past deadlines told without a past verb near: "had given the towns
+    -- ... -- until Saturday to surrender")."""
+    assert ("Monday", "2010-05-03") in timeline17_values(timeline17_dir, "Florida coasts by Monday")
+    assert ("Monday", "2005-08-15") in timeline17_values(timeline17_dir, "giving parliament until Monday")
+    assert ("Monday", "2009-05-18") in timeline17_values(timeline17_dir, "By Monday she had high temp")
+    assert ("Thursday", "2010-09-02") in timeline17_values(timeline17_dir, "affected by Thursday 's fire")
+    assert ("Friday", "2011-01-28") in timeline17_values(timeline17_dir, "presidential guard stand by Friday")
+    assert values("A decision is expected by Monday.", "2010-05-01") == {"Monday": "2010-05-03"}
+    assert values("The oil reached the coasts by Monday.", "2010-05-01") == {"Monday": "2010-04-26"}
+
+
+def test_a_weekday_a_question_was_asked_on_is_that_day(timeline17_dir):
+    """"Boehner, who asked Obama in a letter on Wednesday how he would measure success in Libya" (Thursday
+    March 24, 2011): the Wednesday just gone, the day it was asked, as "said on his blog Wednesday that ...
+    would" already was (before: the "would" of the question read as a plan, the next Wednesday; one such
+    in Timeline17)."""
+    asked = timeline17_values(timeline17_dir, "who asked Obama in a letter on Wednesday how")
+    assert ("Wednesday", "2011-03-23") in asked
+    assert values("She asked on Monday whether the vote would be held.", "2011-03-24") == {"Monday": "2011-03-21"}

@@ -275,8 +275,7 @@ def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str
     anchor = date(dct.year, dct.month, dct.day or 15)
     options = [date(y, month, day) for y in (dct.year - 1, dct.year, dct.year + 1) if valid_date(y, month, day)]
     tense = told_tense(text, start, end)
-    # "continues until September", "vaccine by December" look ahead; "stayed until September" back
-    until = rel in ("until", "till", "by") and not cue("past_verb_earlier").search(text, _tense_clause_start(text, start), start)
+    until = looks_ahead_to(text, start, rel)
     side = "past" if rel in ("last", "since") or (rel != "next" and tense == "past") else \
         "future" if rel == "next" or until or tense == "future" else None
     best = _nearest_on_side(options, anchor, side)
@@ -286,6 +285,14 @@ def nearest_year(dct: Ref, month: int, day: int, text: str, start: int, rel: str
     if side == "past" and day_named and dct.day and soon_after:
         return soon_after[0].year  # told as past a day or two after the report's date: the report is dated early
     return best.year
+
+
+def looks_ahead_to(text: str, start: int, word: str) -> bool:
+    """Whether a date after "until", "till" or "by" (`word`) is an end the clause looks ahead to ("continues
+    until September", "vaccine by December", "is expected by Monday"), not one a past verb earlier in its
+    clause looks back to ("stayed until September", "the oil reached the coast by Monday")."""
+    return word in ("until", "till", "by") \
+        and not cue("past_verb_earlier").search(text, _tense_clause_start(text, start), start)
 
 
 def nearest_month(dct: Ref, day: int, text: str, start: int, end: int) -> Ref | None:
@@ -369,9 +376,21 @@ def _past_participle_before(text: str, position: int) -> str | None:
     clause = text[_tense_clause_start(text, position):position]
     if not (cue("past_verb_in").search(clause) or _past_verb_earlier(clause)
             or cue("past_verb_right_before").search(clause)) \
-            or cue("not_past_before_participle").search(clause):
+            or cue("not_past_before_participle").search(_subordinate_with_past_verb(clause)):
         return None
     return "past"
+
+
+def _subordinate_with_past_verb(clause: str) -> str:
+    """The part of `clause` from its last "when", "by the time", "after", ... on, if a past verb follows that
+    word ("might not have been available by the time work got under way on 19 April": the hedge is the main
+    clause's, the date the subordinate's), else the whole clause."""
+    opener = None
+    for opener in cue("subordinate_opens").finditer(clause):
+        pass
+    if opener is not None and cue("past_verb_earlier").search(clause, opener.end()):
+        return clause[opener.end():]
+    return clause
 
 
 def _past_verb_earlier(clause: str) -> bool:

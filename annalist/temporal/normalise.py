@@ -12,9 +12,9 @@ from dateutil.relativedelta import relativedelta
 
 from .. import datafiles
 from ..models import Timex
-from .anchor import (Clock, Ref, clause_around, clause_span, clause_tense, fronted_tense, modal_before, names_incident,
-                     nearest_month, nearest_year, opens_sentence, period_value, shifted, tense_before, told_tense,
-                     valid_date, within_sentences, year_value)
+from .anchor import (Clock, Ref, clause_around, clause_span, clause_tense, fronted_tense, looks_ahead_to, modal_before,
+                     names_incident, nearest_month, nearest_year, opens_sentence, period_value, shifted, tense_before,
+                     told_tense, valid_date, within_sentences, year_value)
 from .lexicon import (DAY_RX, DAYS_SAID_ALOUD, DECADE_WORDS, MONTH_RX, MONTHS, NUMBER_WORDS, ORDINALS, PARTS, SEASONS,
                       TIME_UNITS, UNITS, VAGUE_RX, WEEKDAY_RX, WEEKDAYS, YEAR_RX, cue, days_that_name_events,
                       holidays)
@@ -715,7 +715,8 @@ def _relative_year(word: str | None, clock: Clock, text: str, start: int) -> tup
 
 
 def _quarter(m, clock, text, start):
-    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}[m["q"].lower()]
+    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
+         "last": 4}[m["q"].lower()]
     named = m["y"] or m["yq"] or m["yp"] or (f"{m['ry']} year" if m["ry"] else None)  # "next year's first quarter"
     year, anchor = _relative_year(named, clock, text, start)
     dct = clock.dct
@@ -879,6 +880,56 @@ def _month_alone(m, clock, text, start):
     return DATE, f"{year_value(year)}-{month:02d}" if year is not None else f"XXXX-{month:02d}", anchor
 
 
+# A span of two year-less months: the first month, its start and end in the text; the second month, its start
+# and end; and whether the month being read is the second.
+MonthPair = tuple[int, int, int, int, int, int, bool]
+
+
+def _month_pair(month: int, text: str, start: int, end: int) -> MonthPair | None:
+    """The span a year-less month from `start` to `end` opens or closes with another, capitalised and with
+    no day ("between April and July", "from April to June", "late July and early August"), else None."""
+    after = cue("month_pair_after").match(text, end)
+    if after and after["mon"][0].isupper():
+        return month, start, end, _month(after["mon"]), after.start("mon"), after.end("mon"), False
+    before = cue("month_pair_before").search(text, max(0, start - 30), start)
+    if before and before["mon"][0].isupper() and not re.search(r"(?:\d|\b(?:last|this|next|since|until|by))\s*$",
+                                                               text[max(0, before.start() - 6):before.start()], re.I):
+        return _month(before["mon"]), before.start("mon"), before.end("mon"), month, start, end, True
+    return None
+
+
+def _year_in_month_pair(clock: Clock, pair: MonthPair, text: str) -> int:
+    """The year of one month of a pair read as one span: the span nearest the report on the side the tense
+    of either month's clause gives ("recorded from April to June" in January: last April to June; "had
+    planned to fish in May and June" on June 1: this one; "From April through June, when BP's stock was
+    tanking"), else (not "in" April) in the year the report has placed the first, else the nearest; the second
+    month a year on when it comes before the first in the calendar ("December and January"). Read one at a
+    time, the two could straddle the report ("which between April and July dumped", October 2010: April
+    2011, July 2010)."""
+    first, first_start, first_end, second, second_start, second_end, is_second = pair
+    dct = clock.dct
+    tense = told_tense(text, first_start, first_end) or told_tense(text, second_start, second_end)
+    placed = clock.month_years.get(first)
+    if tense is None and placed is not None and abs(placed - dct.year) <= 1 \
+            and not re.search(r"\b(?:in|early|late|mid)[\s-]+$", text[max(0, first_start - 8):first_start], re.I):
+        return placed + (second < first) if is_second else placed  # as a month alone the report placed is read
+    report = date(dct.year, dct.month, dct.day or 15)
+    spans = {year: (date(year, first, 1), date(year + (second < first), second, 1) + relativedelta(months=1, days=-1))
+             for year in (dct.year - 1, dct.year, dct.year + 1)}
+    if tense == "past":
+        candidates = [year for year, (begins, _) in spans.items() if begins <= report] or list(spans)
+    elif tense == "future":
+        candidates = [year for year, (_, ends) in spans.items() if ends >= report] or list(spans)
+    else:
+        candidates = list(spans)
+
+    def distance(year: int) -> int:
+        begins, ends = spans[year]
+        return 0 if begins <= report <= ends else min(abs((begins - report).days), abs((ends - report).days))
+    year = min(candidates, key=distance)
+    return year + (second < first) if is_second else year
+
+
 def _month_stepped(month: int, forward: bool, clock: Clock, text: str, start: int):
     """"the following January" after 1990 (or after March 1990) is January 1991; "the previous July" after
     March 1990 July 1989, after a year alone the year before's."""
@@ -906,6 +957,9 @@ def _year_of_month(month: int, rel: str, clock: Clock, text: str, start: int, en
         if clock.narrative_only and (year, month) > (clock.narrative.year, clock.narrative.month):
             # a history goes on from a month it names ahead of its story ("Marshall arrived in December")
             clock.set_narrative(Ref(year, month), start)
+    pair = _month_pair(month, text, start, end) if rel in ("", "in", "early", "late", "mid") else None
+    if anchor.startswith("dct") and dct and dct.month and pair:
+        return _year_in_month_pair(clock, pair, text), anchor
     if anchor.startswith("dct") and dct and dct.month:
         if month == dct.month and rel != "last":
             # the report's own month is this year's whatever the tense ("It was hot in July" on July 6); "next
@@ -1339,7 +1393,8 @@ def _weekday(m, clock, text, start):
     # "would be traveling Thursday"; not "there will not be any charges after a boy was shot in the head
     # Tuesday night", where the past verb nearest before the weekday governs it
     looks_ahead = (_clause_looks_ahead(text, start, m.end())
-                   or _scheduled_in_present(text, start, start + len(m.group(0)))) and \
+                   or _scheduled_in_present(text, start, start + len(m.group(0)))
+                   or _deadline_ahead(text, start, m.end())) and \
         tense_before(text, start) != "past"
     fronted = fronted_tense(text, start, m.end())  # "On Monday, the board will meet": the clause after the comma
     told_then = told_then or fronted == "past"
@@ -1362,6 +1417,20 @@ def _weekday(m, clock, text, start):
         back = (dct.weekday() - target) % 7
         day = dct - timedelta(days=back or (7 if rel == "last" else 0))
     return _day_value(day, part, anchor)
+
+
+def _deadline_ahead(text: str, start: int, end: int) -> bool:
+    """Whether a weekday after "until", "till" or "by" is an end the clause looks ahead to ("could reach the
+    coasts by Monday", "giving parliament until Monday", "None are expecting deliveries until Tuesday"): not
+    when a past verb comes before it in its clause (`looks_ahead_to`) or after it ("by Tuesday morning was
+    siphoning", "By Monday she had a high temperature", "until Thursday afternoon, the well defied all
+    plans"), nor a day's possessive ("affected by Thursday's fire") or "stand by"."""
+    word = cue("deadline_before").search(text, max(0, start - 12), start)
+    if word is None or not looks_ahead_to(text, start, word["word"].lower()) or re.match(r"\s?['’]s\b", text[end:]):
+        return False
+    clause_end = clause_span(text, end)[1]
+    told_after = any(cue(name).search(text, end, clause_end) for name in ("past_only", "past_verb_earlier"))
+    return not told_after and fronted_tense(text, start, end, opening_only=False) != "past"
 
 
 def _day_value(day: date, part: str | None, anchor: str):
@@ -1389,13 +1458,13 @@ def _clause_looks_ahead(text: str, start: int, end: int) -> bool:
     cannons on protesters in the early hours of Wednesday morning ... as the Interior Ministry warned it
     'will not allow any protest'": the "will" is the ministry's; "A missile struck ... early Saturday when
     the Libyan leader was making an address in which he said he would never step down"), nor after a
-    reporting verb before the date and "that" after it ("said on his blog Wednesday that ... would": the
-    day it was said, then what)."""
+    reporting verb before the date and "that" or a question word after it ("said on his blog Wednesday that
+    ... would", "asked Obama in a letter on Wednesday how he would": the day it was said, then what)."""
     clause_start, clause_end = clause_span(text, start)
     if modal_before(text[clause_start:start]) is not None:
         return True
     reported = cue("reported_past").search(text, clause_start, start) is not None \
-        and re.match(r"\s*,?\s*that\b", text[end:end + 8]) is not None
+        and cue("reported_clause_after").match(text, end) is not None
     for pattern in (cue("future"), cue("future_in_past")):
         for found in pattern.finditer(text, clause_start, clause_end):
             if found.start() < start:
