@@ -3607,3 +3607,40 @@ def test_a_weekday_a_question_was_asked_on_is_that_day(timeline17_dir):
     asked = timeline17_values(timeline17_dir, "who asked Obama in a letter on Wednesday how")
     assert ("Wednesday", "2011-03-23") in asked
     assert values("She asked on Monday whether the vote would be held.", "2011-03-24") == {"Monday": "2011-03-21"}
+
+
+def test_may_or_march_after_a_determiner_before_a_noun_is_the_month(timeline17_dir):
+    """"In a March report that was not questioned by federal officials" (July 2010): March 2010; "the March
+    vote", "the May spill", "the May attempt failed" (before: nothing, "March" and "May" read as a verb or
+    a name unless a word like "in" led them). A preposition after keeps the verb or the name: "the March on
+    Washington", "the March of Dimes". Timeline17: 14 values, 11 right (a story's "On a March evening 20
+    years ago" is still the nearest March; "the March bailout of Bear Stearns" in September 2008 is 2009's)."""
+    assert ("March", "2010-03") in timeline17_values(timeline17_dir, "In a March report that was not questioned")
+    assert ("March", "2011-03") in timeline17_values(timeline17_dir, "abstained in the March vote")
+    assert ("May", "2010-05") in timeline17_values(timeline17_dir, "sure why the May attempt failed")
+    assert values("They joined the March on Washington and the March of Dimes.", "2010-07-06") == {}
+
+
+def test_a_time_of_day_opening_a_past_sentence_is_on_the_day_named_before(gvc_dir):
+    """"... were shot late Saturday in Durham.  Around 11:30 p.m., officers ... responded" (GVA, Sunday
+    August 21, 2016): Saturday's 11:30 p.m. (before: the report's day; the past tense of the clause after
+    the time's comma was not read, only a past verb before it). GVA: 10 values moved to the day the story
+    named, all read (one unclear), 19 more now anchored on that same day; Timeline17 values unchanged.
+    "At 3 p.m., the council will meet" is still the report's day."""
+    _, _, tagged = gva_stating(gvc_dir, "were shot late Saturday in Durham")
+    assert ("11:30 p.m.", "2016-08-20T23:30") in [(t.text, t.value) for t in tagged]
+    _, _, tagged = gva_stating(gvc_dir, "wounded in a shooting on the West Side Monday night")
+    assert ("8:50 p.m.", "2016-03-21T20:50") in [(t.text, t.value) for t in tagged]
+    assert values("Two men were shot Monday. At 3 p.m., the council will meet.", "2016-08-17")["3 p.m."] == \
+        "2016-08-17T15:00"
+
+
+def test_a_past_verb_after_after_or_when_tells_the_date_in_its_clause(gvc_dir):
+    """"is conscious and expected to survive after someone shot him overnight Monday" (GVA, Tuesday July 26,
+    2016): the Monday just gone, and the "11:00 p.m." the next sentence gives that night (before: "expected
+    to" was the nearest tense cue, and Monday the coming one), as a past verb after "who" or "that" already
+    told its clause's tense. GVA: those 2 values; Timeline17 none."""
+    _, _, tagged = gva_stating(gvc_dir, "after someone shot him overnight Monday")
+    found = [(t.text, t.value) for t in tagged]
+    assert ("Monday", "2016-07-25") in found and ("11:00 p.m.", "2016-07-25T23:00") in found
+    assert values("He is expected to appear in court on Monday.", "2016-07-26") == {"Monday": "2016-08-01"}

@@ -385,11 +385,9 @@ def _subordinate_with_past_verb(clause: str) -> str:
     """The part of `clause` from its last "when", "by the time", "after", ... on, if a past verb follows that
     word ("might not have been available by the time work got under way on 19 April": the hedge is the main
     clause's, the date the subordinate's), else the whole clause."""
-    opener = None
-    for opener in cue("subordinate_opens").finditer(clause):
-        pass
-    if opener is not None and cue("past_verb_earlier").search(clause, opener.end()):
-        return clause[opener.end():]
+    openers = list(cue("subordinate_opens").finditer(clause))
+    if openers and cue("past_verb_earlier").search(clause, openers[-1].end()):
+        return clause[openers[-1].end():]
     return clause
 
 
@@ -420,7 +418,8 @@ def modal_before(before: str) -> int | None:
 def tense_before(text: str, position: int) -> str | None:
     """"past", "future" or None: the tense cue nearest before the date in its clause."""
     before = text[_tense_clause_start(text, position):position]
-    cues = [(m.end(), "past") for pattern in (cue("past_only"), cue("relative_past")) for m in pattern.finditer(before)] + \
+    cues = [(m.end(), "past") for pattern in (cue("past_only"), cue("relative_past"), cue("subordinate_past"))
+             for m in pattern.finditer(before)] + \
            [(m.end(), "future") for pattern in (cue("future"), cue("future_in_past")) for m in pattern.finditer(before)] + \
            [(end, "future") for end in [modal_before(before)] if end is not None] + \
            [(m.end(), "") for m in cue("present_verb").finditer(before)]

@@ -863,7 +863,9 @@ def _month_alone(m, clock, text, start):
     if not m["mon"][0].isupper():
         return None  # "may" the verb; month names are capitalised
     joined = None if rel in _RELATIVE else cue("coordinated_year").match(text, m.end())
-    led = bool(rel or m["step"] or joined or cue("month_lead_before").search(text[max(0, start - 14):start]))
+    led = bool(rel or m["step"] or joined or cue("month_lead_before").search(text[max(0, start - 14):start])
+               or cue("month_determiner_before").search(text[max(0, start - 8):start])
+               and cue("month_as_noun_modifier_after").match(text, m.end()))  # "a March report"
     if not led and (m["mon"] == "May" or m["mon"] == "March" and re.match(r"\s+[a-z]", text[m.end():])):
         return None  # "May God bless", "Theresa May"; "March on": a wish, a name, a verb ("(May-August 1950)" is led)
     if not rel and not m["step"] and cue("month_in_name").search(text, max(0, start - 40), start):
@@ -1821,7 +1823,7 @@ def _clock_time(m, clock, text, start):
         return TIME, f"{day[:10]}T{hour:02d}:{minute}{_utc_suffix(m.group(0))}", anchor
     joined = _day_of_time_joined_before(clock, text, start, hour)
     ref, anchor = joined or _day_right_before(clock, text, start) or (
-        clock.latest_day(start, text, 3, _told_as_past(text, start)) if _of_the_story(text, start, m.end())
+        clock.latest_day(start, text, 3, _told_as_past(text, start, m.end())) if _of_the_story(text, start, m.end())
         else clock.mentioned_day(start, text, sentences=1))
     when = ref.as_date() if ref else None
     if when:
@@ -1891,7 +1893,7 @@ def _noon(m, clock, text, start):
     day = ref.as_date() if ref else None
     if day is None:
         return TIME, f"XXXX-XX-XXT{hour}", anchor
-    if hour == "24:00" and anchor.startswith("dct") and _told_as_past(text, start):
+    if hour == "24:00" and anchor.startswith("dct") and _told_as_past(text, start, m.end()):
         if cue("after_midnight").search(text[max(0, start - 12):start]):
             return TIME, f"{day.isoformat()}T00:00", anchor
         day -= timedelta(days=1)
@@ -1907,10 +1909,13 @@ def _of_the_story(text: str, start: int, end: int) -> bool:
         and not cue("update_stamp_before").search(text[max(0, start - 12):start])
 
 
-def _told_as_past(text: str, start: int) -> bool:
-    """Whether the sentence before a time of day tells of the past: a past tense cue or a past verb."""
+def _told_as_past(text: str, start: int, end: int) -> bool:
+    """Whether the sentence before a time of day tells of the past: a past tense cue or a past verb; or, for
+    a time that opens its sentence set off by a comma, the clause after it ("... were shot late Saturday.
+    Around 11:30 p.m., officers responded")."""
     before = re.split(r"[.!?]\s", text[max(0, start - 200):start])[-1]
-    return tense_before(text, start) == "past" or bool(cue("past_verb_earlier").search(before))
+    return tense_before(text, start) == "past" or bool(cue("past_verb_earlier").search(before)) \
+        or fronted_tense(text, start, end) == "past"
 
 
 _NORMALISERS = {
