@@ -882,6 +882,12 @@ def _month_alone(m, clock, text, start):
     return DATE, f"{year_value(year)}-{month:02d}" if year is not None else f"XXXX-{month:02d}", anchor
 
 
+def _year_placed(clock: Clock, month: int) -> int | None:
+    """The year the report has already placed a month in, if it is one of the years around the report's."""
+    placed = clock.month_years.get(month)
+    return placed if placed is not None and abs(placed - clock.dct.year) <= 1 else None
+
+
 # A span of two year-less months: the first month, its start and end in the text; the second month, its start
 # and end; and whether the month being read is the second.
 MonthPair = tuple[int, int, int, int, int, int, bool]
@@ -911,8 +917,8 @@ def _year_in_month_pair(clock: Clock, pair: MonthPair, text: str) -> int:
     first, first_start, first_end, second, second_start, second_end, is_second = pair
     dct = clock.dct
     tense = told_tense(text, first_start, first_end) or told_tense(text, second_start, second_end)
-    placed = clock.month_years.get(first)
-    if tense is None and placed is not None and abs(placed - dct.year) <= 1 \
+    placed = _year_placed(clock, first)
+    if tense is None and placed is not None \
             and not re.search(r"\b(?:in|early|late|mid)[\s-]+$", text[max(0, first_start - 8):first_start], re.I):
         return placed + (second < first) if is_second else placed  # as a month alone the report placed is read
     report = date(dct.year, dct.month, dct.day or 15)
@@ -967,8 +973,8 @@ def _year_of_month(month: int, rel: str, clock: Clock, text: str, start: int, en
             # the report's own month is this year's whatever the tense ("It was hot in July" on July 6); "next
             # July" is a year on ("last July" is left to nearest_year: late in the month it can be this one)
             year = dct.year + (rel == "next")
-        elif not rel and abs(clock.month_years.get(month, 0) - dct.year) <= 1 and clause_tense(text, start, end) is None:
-            year = clock.month_years[month]  # the month the report has already placed, of the years around it
+        elif not rel and _year_placed(clock, month) is not None and clause_tense(text, start, end) is None:
+            year = _year_placed(clock, month)
         elif rel != "this":
             year = nearest_year(dct, month, 15, text, start, rel, end=end)
     return year, anchor
