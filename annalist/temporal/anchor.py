@@ -76,6 +76,12 @@ class Clock:
     # The year each month was last resolved in ("in February 2015", "on Feb. 3"): a report that names a
     # month again with nothing to place it means the same one.
     month_years: dict[int, int] = field(default_factory=dict)
+    # The year each day of a month was last resolved in ("On March 17, ... Lord Goldsmith" of 2003): the same
+    # day named again with nothing to place it is the same day ("did not draw up the March 17 written answer").
+    day_years: dict[tuple[int, int], int] = field(default_factory=dict)
+    # The days read as the event they name ("the September 11 attacks"): named again after a preposition of
+    # time ("The hearing is on Sept. 11"), such a day is a day like any other, not the event's.
+    event_days: set[tuple[int, int]] = field(default_factory=set)
     # The last season a history named, its year and where ("During the winter" of 1854): the next season
     # it names alone, earlier in the year's cycle, is of the year after ("In the spring": 1855).
     last_season: tuple[int, str, int] | None = None
@@ -535,8 +541,8 @@ def shifted(ref: Ref, unit: str, amount: float) -> str:
         return year_value(ref.year + int(amount * months / 12))
     if months is not None:
         moved = base + relativedelta(months=round(amount * months))
-        if unit in ("year", "decade", "century") and float(amount).is_integer():
-            return f"{moved.year:04d}"
+        if unit in ("year", "decade", "century") and float(amount * months / 12).is_integer():
+            return f"{moved.year:04d}"  # whole years ("two and a half decades ago": 25 years back, a year)
         if unit == "quarter" and float(amount).is_integer():
             return f"{moved.year:04d}-Q{(moved.month - 1) // 3 + 1}"  # "two quarters ago": a quarter, not a month
         return f"{moved.year:04d}-{moved.month:02d}"

@@ -101,6 +101,8 @@ def tag(text: str, dct: str | None) -> list[Timex]:
                     clock.month_years[told.month] = told.year
                 if told.day:
                     clock.last_day, clock.last_day_at = told, start
+                    if kind == DATE and anchor.startswith(("absolute", "narrative", "mentioned")):
+                        clock.day_years[(told.month, told.day)] = told.year  # a year the text gave, not a guess
     return timexes
 
 
@@ -251,6 +253,7 @@ def _yearless_date(m, clock, text, start):
         return (DATE, Ref(year, month, day).iso(), anchor) if year and valid_date(year, month, day) else None
     named = _year_of_event_named(month, day, clock, text, start, m.end())
     if named:  # "the September 11 attacks" in 2005
+        clock.event_days.add((month, day))
         return DATE, Ref(named, month, day).iso(), "absolute"
     year, anchor = _yearless_year(clock, text, start, m.end(), month, day)
     closing = _RANGE_CLOSING.match(text, m.end()) or cue("coordinated_day_year").match(text, m.end())
@@ -259,6 +262,9 @@ def _yearless_date(m, clock, text, start):
     if not valid_date(year, month, day):
         return None
     year = _year_near_report(year, anchor, month, day, clock, text, start, start + len(m.group(0)))
+    if not closing:
+        year, anchor = _year_named_before(year, anchor, month, day, clock, text, start)
+        year = _year_the_weekday_fits(year, month, day, m.groupdict().get("wd"))
     if year and not closing and anchor.startswith("narrative") and clock.narrative_only and clock.narrative.month \
             and clock.narrative.month - month >= NEW_YEAR_MONTHS:
         year += 1  # a history's "10 January" after its December is the next January
@@ -270,14 +276,18 @@ def _yearless_date(m, clock, text, start):
 
 
 def _year_of_event_named(month: int, day: int, clock: Clock, text: str, start: int, end: int) -> int | None:
-    """The year of the event a year-less day names ("the September 11 attacks", "the attacks of Sept. 11":
-    2001), in a report written after that year, else None (a day like any other: "the hearing on Sept. 11",
-    and the day of a story of 2001 itself)."""
+    """The year of the event a year-less day names ("the September 11 attacks", "the attacks of Sept. 11",
+    "After September 11, I made a commitment": 2001), in a report written after that year, else None (a day
+    like any other: "the hearing on Sept. 11", and the day of a story of 2001 itself)."""
     year = days_that_name_events().get((month, day))
     if year is None or (clock.dct is not None and clock.dct.year <= year):
         return None
-    if cue("event_named_after").match(text, end) or cue("event_named_before").search(text, max(0, start - 30), start):
+    before = text[max(0, start - 30):start]
+    if cue("event_named_after").match(text, end) or cue("event_named_before").search(before) \
+            or cue("event_day_as_noun_before").search(before):
         return year
+    if cue("event_day_as_subject_after").match(text, end) and not cue("time_preposition_before").search(before):
+        return year  # "September 11 was one of those great earthquakes"
     return None
 
 
@@ -319,6 +329,38 @@ def _yearless_year(clock: Clock, text: str, start: int, end: int, month: int, da
     return year, anchor
 
 
+def _year_named_before(year: int | None, anchor: str, month: int, day: int, clock: Clock, text: str,
+                       start: int) -> tuple[int | None, str]:
+    """(year, anchor) of a year-less day read against the report's date, when the text already placed the
+    same day in another year (stated, the story's, or named near: Clock.day_years): that year, the same day
+    named again ("On March 17, ... Lord Goldsmith" of 2003, then "the March 17 written answer"); not a day
+    read as the event it names when a preposition of time leads it now ("The hearing is on Sept. 11")."""
+    before = clock.day_years.get((month, day))
+    if before in (None, year) or not anchor.startswith("dct"):
+        return year, anchor
+    if (month, day) in clock.event_days and cue("time_preposition_before").search(text, max(0, start - 12), start):
+        return year, anchor
+    return before, f"mentioned {Ref(before, month, day).iso()}"
+
+
+# How many years back a day written with its weekday may lie: a report's date is sometimes a later crawl's
+# (GVA: "The shooting happened at 2:30 a.m. Saturday, Sept. 12" on a page dated January 2017 is 2015's); further
+# back, a weekday that fits none of the nearer years is more likely written wrong than a date years old.
+WEEKDAY_YEARS_BACK = 2
+
+
+def _year_the_weekday_fits(year: int | None, month: int, day: int, weekday: str | None) -> int | None:
+    """The year of a year-less day written with its weekday ("Saturday, Sept. 12"): the one read for it when
+    the weekday fits it, else the year either side of it that fits ("On Monday 7 September Chris Moyles
+    becomes" in August 2009: 2009's, not the September before), else an earlier one that does within
+    WEEKDAY_YEARS_BACK; the year read when none fits (a weekday written wrong)."""
+    if not year or not weekday or year <= 0:
+        return year
+    target = WEEKDAYS[weekday.lower()]
+    candidates = [year, year - 1, year + 1] + [year - back for back in range(2, WEEKDAY_YEARS_BACK + 1)]
+    return next((y for y in candidates if valid_date(y, month, day) and date(y, month, day).weekday() == target), year)
+
+
 def _year_near_report(year: int | None, anchor: str, month: int, day: int, clock: Clock, text: str, start: int,
                       end: int) -> int | None:
     """A year-less day's year: when it is read against the report's date, the year that puts the day
@@ -354,6 +396,7 @@ def _part_of_date(m, clock, text, start):
     if not valid_date(year, month, day):
         return None
     year = _year_near_report(year, anchor, month, day, clock, text, start, m.end())
+    year, anchor = _year_named_before(year, anchor, month, day, clock, text, start)
     ref = Ref(year, month, day)
     if year:
         clock.set_narrative(ref, start)
@@ -1223,6 +1266,8 @@ def _clock_date(m, clock, text, start):
     else:
         year, anchor = clock.year_for(start, text)
         year = _year_near_report(year, anchor, month, day, clock, text, start, start + len(m.group(0)))
+        year, anchor = _year_named_before(year, anchor, month, day, clock, text, start)
+        year = _year_the_weekday_fits(year, month, day, m.groupdict().get("swd"))
     if not valid_date(year, month, day):
         return None
     _, clock_value, _ = (_noon if m.groupdict().get("nm") else _clock_time)(m, clock, text, start)
