@@ -3733,3 +3733,16 @@ def test_a_day_named_again_is_the_day_the_text_placed_before(timeline17_dir, gvc
     assert ("November 5", "2009-11-05") in timeline17_values(timeline17_dir, "Fort Hood on November 5 and the wounding")
     assert values("The hearing was on March 17, 2003. The March 17 hearing was short.", "2005-02-23") == {
         "March 17, 2003": "2003-03-17", "March 17": "2003-03-17"}
+
+
+def test_is_to_blame_is_no_plan_and_every_morning_is_a_set_of_days_mornings(gvc_dir, timeline17_dir):
+    """"While police say a gang member is to blame for the shooting of another child in Woodlawn Tuesday"
+    (GVA, Wednesday 29 June 2016): the Tuesday just gone (before: the next one, "is to" read as a plan, as
+    in "is to be held"); "every morning", "each night": a set of that part of every day, XXXX-XX-XXTMO, in
+    the form the gold gives "Tuesday nights" (XXXX-WXX-2TNI; before: TMO, no TimeML value)."""
+    _, _, tagged = gva_stating(gvc_dir, "is to blame for the shooting of another child in Woodlawn Tuesday")
+    assert ("Tuesday", "2016-06-28") in [(t.text, t.value) for t in tagged]
+    assert values("The vote is to be held on Tuesday.", "2016-06-29") == {"Tuesday": "2016-07-05"}
+    morning = [t for _, tagged in timeline17_stating(timeline17_dir, "every morning") for t in tagged
+               if t.text.lower() == "every morning"]
+    assert morning and {t.value for t in morning} == {"XXXX-XX-XXTMO"}

@@ -1820,8 +1820,8 @@ def _set_every(m, clock, text, start):
     amount = number(m["n"].strip()) if m["n"] else 1
     if unit in WEEKDAYS:
         return SET, f"XXXX-WXX-{WEEKDAYS[unit] + 1}", "none"
-    if unit in PARTS:
-        return SET, f"T{PARTS[unit]}", "none"
+    if unit in PARTS:  # "every morning": the morning of any day, as "Tuesday nights" is XXXX-WXX-2TNI
+        return SET, f"XXXX-XX-XXT{PARTS[unit]}", "none"
     return SET, duration_value(amount, unit), "none"
 
 
