@@ -1054,6 +1054,7 @@ RULE_EXAMPLES = {
     "clockzone_weekday": ("Fighting stopped at 1930 EDT on Thursday.", "2011-03-10T19:30"),
     "noon_weekday": ("Fighting stopped at noon Monday.", "2011-03-14T12:00"),
     "clock_date": ("The defendants return to court at 10 a.m. March 29.", "2011-03-29T10:00"),
+    "clock_numeric_date": ("UPDATE (5:04 p.m. 3/17/11) Police made an arrest.", "2011-03-17T17:04"),
     "noon_date": ("The ceasefire begins at noon on March 20.", "2011-03-20T12:00"),
     "clockzone_date": ("This was completed at 1930 CDT on 1 March.", "2011-03-01T19:30"),
     "holiday": ("They met at Christmas.", "2010-12-25"),
@@ -3746,3 +3747,13 @@ def test_is_to_blame_is_no_plan_and_every_morning_is_a_set_of_days_mornings(gvc_
     morning = [t for _, tagged in timeline17_stating(timeline17_dir, "every morning") for t in tagged
                if t.text.lower() == "every morning"]
     assert morning and {t.value for t in morning} == {"XXXX-XX-XXTMO"}
+
+
+def test_a_live_pages_update_stamp_is_its_own_time_and_day(gvc_dir):
+    """"UPDATE (5:04 p.m. 5/17/16)" on a GVA page dated 2016-05-14: one expression, 17:04 on May 17 (before:
+    the clock time on whatever day the story had reached, May 21, and the date apart); its five stamps,
+    from May 14 to May 21, each on its own day (GVA 10 values, two copies of the page, all right)."""
+    _, _, tagged = gva_stating(gvc_dir, "UPDATE (5:04 p.m. 5/17/16)")
+    found = [(t.text, t.value) for t in tagged]
+    assert ("5:04 p.m. 5/17/16", "2016-05-17T17:04") in found
+    assert ("1:38 p.m. 5/15/16", "2016-05-15T13:38") in found

@@ -214,15 +214,28 @@ def _iso_date(m, clock, text, start):
 
 
 def _numeric_date(m, clock, text, start):
+    ref = _numeric_day(m, clock)
+    return _story_moves_to(ref, clock, start) if ref else None
+
+
+def _numeric_day(m, clock: Clock) -> Ref | None:
+    """The day a numeric date ("09/17/2016", "5/21/16") names, month first (day first when the first number
+    cannot be a month), else None."""
     first, second, year = int(m["a"]), int(m["b"]), int(m["y"])
     month, day = (second, first) if first > 12 else (first, second)
     if len(m["y"]) == 2:  # the century that puts the year nearest the report's ("1/5/18" in 2017 is 2018)
         near = clock.dct.year if clock.dct and clock.dct.year else 2000
         year = min((century + year for century in (1900, 2000, 2100)), key=lambda y: abs(y - near))
-    if not valid_date(year, month, day):
+    return Ref(year, month, day) if valid_date(year, month, day) else None
+
+
+def _clock_numeric_date(m, clock, text, start):
+    """"UPDATE (5:04 p.m. 5/17/16)": that time of that day (a live page's stamp: not the story's day)."""
+    ref = _numeric_day(m, clock)
+    if ref is None:
         return None
-    ref = Ref(year, month, day)
-    return _story_moves_to(ref, clock, start)
+    _, clock_value, _ = _clock_time(m, clock, text, start)
+    return TIME, f"{ref.iso()}T" + clock_value.split("T")[1], "absolute"
 
 
 def _ordinal_day(m, clock, text, start):
@@ -2000,5 +2013,5 @@ _NORMALISERS = {
     "the_week": _the_week, "holiday": _holiday, "year_part": _year_in, "decade_words": _decade_words,
     "recent_period": _reference("PAST_REF"), "spelled_year": _spelled_year,
     "clock_weekday": _clock_weekday, "clock24_weekday": _clock_weekday, "clockzone_weekday": _clock_weekday, "noon_weekday": _clock_weekday,
-    "clock_date": _clock_date, "clockzone_date": _clock_date, "noon_date": _clock_date, "clock24_date": _clock_date,
+    "clock_date": _clock_date, "clock_numeric_date": _clock_numeric_date, "clockzone_date": _clock_date, "noon_date": _clock_date, "clock24_date": _clock_date,
 }
