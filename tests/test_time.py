@@ -3343,6 +3343,116 @@ def test_a_number_with_thousands_separators_is_read_whole(timeline17_dir):
     assert values("They lived in eastern Arabia about 100,000 to 125,000 years ago.", "2011-01-27") == {}
 
 
+def test_a_date_after_a_fronted_adverbial_or_an_approximation_opens_its_sentence(gvc_dir, timeline17_dir):
+    """A date or a time still opens its sentence after a time adverbial set off by a comma or after an
+    approximation, and takes the tense of the clause after it: "A month earlier, on June 11, a 32-year-old
+    man was shot to death" (Daily News, December 2016) is June 2016 (before: 2017, the nearest June 11);
+    "A few weeks later, on June 11, another Warrior convoy he was leading was ambushed" (Guardian, March
+    2005) June 2004; "Sunday night. At about 7 p.m., a gunman shot two men" is Sunday's 7 p.m. and "on New
+    Year's Eve. At about 8:30 p.m., the boy accidentally shot himself" New Year's Eve's (before: the
+    report's day); "Shortly after midnight, deputies were dispatched" the midnight that began the report's
+    day. So does one opening a reported clause: "The state alleged that at 4 a.m. on April 7, Wilson started
+    shooting" (December 2013) is April 2013 (before: 2014), not "been through that on Friday". "A month
+    earlier, on June 11, the board will meet" looks ahead."""
+    _, _, tagged = gva_stating(gvc_dir, "A month earlier, on June 11, a 32-year-old man")
+    found = [(t.text, t.value) for t in tagged]
+    assert ("June 11", "2016-06-11") in found and ("7 p.m.", "2016-12-11T19:00") in found
+    _, _, tagged = gva_stating(gvc_dir, "At about 8:30 p.m., the boy accidentally shot himself")
+    assert ("8:30 p.m.", "2016-12-31T20:30") in [(t.text, t.value) for t in tagged]
+    assert ("June 11", "2004-06-11") in timeline17_values(timeline17_dir, "A few weeks later , on June 11 , another Warrior")
+    assert values("A month earlier, on June 11, the board will meet.", "2016-12-12") == {
+        "A month earlier": "2016-11", "June 11": "2017-06-11"}
+    assert values("Shortly after midnight, deputies were dispatched.", "2017-01-20") == {"midnight": "2017-01-20T00:00"}
+    _, _, tagged = gva_stating(gvc_dir, "The state alleged that at 4 a.m. on April 7, Wilson started shooting")
+    assert ("4 a.m. on April 7", "2013-04-07T04:00") in [(t.text, t.value) for t in tagged]
+    assert values("So they've been through that on Friday, and they say they will push ahead.", "2011-01-31") == {
+        "Friday": "2011-01-28"}
+
+
+def test_paragraph_breaks_and_quotes_count_one_sentence_end_and_a_stamp_alone_on_its_line_is_the_reports(
+        gvc_dir, timeline17_dir):
+    """A blank line between paragraphs, or a quote's close before it, ends one sentence, not two: "A man was
+    taken into custody Monday morning ... described by police as "horrific." / Sanford police said Allen
+    D. Cashe was arrested in connection with the shootings, which were reported around 6:20 a.m." is
+    Monday's 6:20 (before: the report's day, Monday three sentence ends back); "applied on Feb. 22, 2013,
+    for ... a personal protection order ... the day before the filing" is 2013-02-21 (before: the day
+    before the report). A time alone on its line is a live page's entry stamp, of the report's day, not of
+    a day its story told: "... on the night of Nov. 3, 2015 ... / 2 a.m. / Jurors are set to hear" (a trial
+    page of 2017-03-20; before: 2015-11-03T02:00, once the paragraphs counted right); so is a time opening
+    its sentence before a colon, "12.20 pm : The senators are starting to get unhappy" (a live blog of
+    2010-05-11; before: the April 20 the blog had named)."""
+    _, _, tagged = gva_stating(gvc_dir, 'described by police as "horrific."\n\nSanford police said Allen D. Cashe')
+    assert ("6:20 a.m.", "2017-03-27T06:20") in [(t.text, t.value) for t in tagged]
+    _, _, tagged = gva_stating(gvc_dir, "“kicking things” the day before the filing")
+    assert ("the day before", "2013-02-21") in [(t.text, t.value) for t in tagged]
+    _, published, tagged = gva_stating(gvc_dir, "custody of his son.\n\n2 a.m.\n\nJurors are set to hear")
+    assert published == "2017-03-20" and ("2 a.m.", "2017-03-20T02:00") in [(t.text, t.value) for t in tagged]
+    assert values("Updated 6 January 2011 Last updated at 04:46 GMT", "2011-01-05")["04:46 GMT"] == "2011-01-06T04:46Z"
+    assert ("12.20 pm", "2010-05-11T12:20") in timeline17_values(timeline17_dir, "12.20 pm : The senators are starting")
+
+
+def test_a_point_before_a_lower_case_word_or_a_comma_ends_no_clause(timeline17_dir, gvc_dir):
+    """An abbreviation's point mid-sentence ("Corp. , which", "St. after", "Dr. around", "Jr. was") ends
+    no clause, as a sentence never goes on in lower case: "In July , 57-year-old Lonnie David Franklin Jr.
+    was arrested" (January 2011) is July 2010 (before: the clause ended at "Jr.", no tense, the nearest
+    July, 2011); "They will still be panicking on Wall St. after Friday" (a Wednesday) the coming Friday;
+    "shot Saturday afternoon in Bossier City. Bossier City police officers were called to the 1200 block of
+    Schex Dr. around 1 p.m." Saturday's 1 p.m. A point before a capital still ends one."""
+    assert ("July", "2010-07") in timeline17_values(timeline17_dir, "In July , 57-year-old Lonnie David Franklin Jr. was")
+    assert ("Friday", "2008-09-26") in timeline17_values(timeline17_dir, "They will still be panicking on Wall St. after Friday")
+    _, _, tagged = gva_stating(gvc_dir, "called to the 1200 block of Schex Dr. around 1 p.m.")
+    assert ("1 p.m.", "2017-03-18T13:00") in [(t.text, t.value) for t in tagged]
+    assert values("The shop on Main St. closed. In July we will open.", "2011-01-27") == {"July": "2011-07"}
+
+
+def test_a_fronted_date_takes_the_tense_of_its_clause_past_an_apposition(timeline17_dir):
+    """A date set off before its clause takes the clause's tense though an apposition or an aside stands
+    between: "On May 13 , the joint venture , Ocean Therapies Solutions -LRB- OTS -RRB- , signed an
+    agreement" (December 2010) is May 2010 and "That same day , BP agreed" with it (before: May 2011, the
+    tense looked for in "the joint venture" only); "In March , his new firm , Bear Stearns , was taken over"
+    (December 2008) March 2008; "On Wednesday , Hayward and the BP chairman , Carl-Henric Svanberg , will
+    meet the president" (a Sunday) the coming Wednesday. An aside opened by "which" is skipped ("In May ,
+    the China National Offshore Oil Corp. , which has been expanding"), and a clause whose verb tells no
+    side ends the search ("By Wednesday , workers should finish installing steel casing ..., Allen said" is
+    the coming Wednesday, not the one gone by)."""
+    found = timeline17_values(timeline17_dir, "On May 13 , the joint venture , Ocean Therapies")
+    assert ("May 13", "2010-05-13") in found and ("That same day", "2010-05-13") in found
+    assert ("March", "2008-03") in timeline17_values(timeline17_dir, "In March , his new firm , Bear Stearns")
+    assert ("Wednesday", "2010-06-16") in timeline17_values(timeline17_dir, "On Wednesday , Hayward and the BP chairman")
+    assert ("May", "2010-05") in timeline17_values(timeline17_dir, "In May , the China National Offshore Oil Corp.")
+    assert ("Wednesday", "2010-07-28") in timeline17_values(timeline17_dir, "By Wednesday , workers should finish")
+
+
+def test_a_month_and_the_ordinal_of_its_day_said_aloud_is_that_day(timeline17_dir):
+    """"July the 27th", "November the 20th" (broadcast transcripts on Timeline17) are days, one expression
+    (before: the month alone, 2011-07 and 2011-11): "At the end of Wednesday , July the 27th" (July 29,
+    2011), "Spain will go to the polls on November the 20th". Only an ordinal makes the day: "in March the 3
+    districts" is March."""
+    found = timeline17_values(timeline17_dir, "At the end of Wednesday , July the 27th")
+    assert ("July the 27th", "2011-07-27") in found and ("November the 20th", "2011-11-20") in found
+    assert values("It's Wednesday January the 12th.", "2011-01-13") == {"Wednesday January the 12th": "2011-01-12"}
+    assert values("The vote is in March the 3 districts.", "2011-01-13") == {"March": "2011-03"}
+
+
+def test_a_relative_pronoun_right_before_a_past_verb_tells_of_the_past(timeline17_dir):
+    """"that"/"which"/"who" right before a past verb is its subject, and the clause tells of the past
+    whatever the clause it hangs on looks ahead to: "oil will continue leaking from the damaged exploration
+    well that blew out on April 20" (May 2010) is April 2010, "the string of bailouts that began in March"
+    (September 2008) March 2008, "government institutions that survived the uprising to overthrow Mubarak
+    in February" (September 2011) February 2011 (before: each the coming one). "blew", "stuck" and other
+    irregular pasts are past verbs ("On Thursday , Allen pointedly stuck to the official government
+    estimate that the leak will" is the Thursday gone by), and a day that names an event is that event
+    after "before" too ("meetings occurred ... before 11 September", February 2005: 2001). "the plan that
+    needed approval by March" stays ahead."""
+    assert ("April 20", "2010-04-20") in timeline17_values(timeline17_dir, "well that blew out on April 20 , setting")
+    assert ("March", "2008-03") in timeline17_values(timeline17_dir, "the string of bailouts that began in March")
+    assert ("February", "2011-02") in timeline17_values(timeline17_dir, "institutions that survived the uprising")
+    assert ("Thursday", "2010-07-08") in timeline17_values(timeline17_dir, "On Thursday , Allen pointedly stuck")
+    assert ("11 September", "2001-09-11") in timeline17_values(timeline17_dir, "nuclear scientists before 11 September")
+    assert values("Crews will keep pumping at the well that blew out on April 20.", "2010-05-09") == {"April 20": "2010-04-20"}
+    assert values("It will be a plan that needed approval in March.", "2010-11-09") == {"March": "2011-03"}
+
+
 def test_having_and_a_participle_tells_of_the_past(timeline17_dir):
     """"Having swept elections in January, conservatives boast" (Guardian, August 2005): January 2005
     (before: 2006, the nearest); "Having to work in January" is no past."""

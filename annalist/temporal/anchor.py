@@ -49,8 +49,9 @@ class Ref:
 
 
 # Sentence and clause bounds by pattern, not spaCy: the tagger runs on every page at ~5 ms, where
-# a parse costs ~100 ms; the bounds only limit how far a narrative date or a tense cue reaches.
-_SENTENCE_END = re.compile(r"[.!?]\s+|\n")
+# a parse costs ~100 ms; the bounds only limit how far a narrative date or a tense cue reaches. A point
+# before a closing quote, and a blank line between paragraphs, end one sentence, not two.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n\s*")
 
 
 DEICTIC_STEPS = ("last", "next", "this")  # Clock.deictic_time
@@ -451,30 +452,55 @@ def _tense_after(text: str, position: int) -> str | None:
 
 def opens_sentence(text: str, start: int) -> bool:
     """Whether an expression opens its sentence, after at most a preposition and an article ("In the
-    fall of 1862, ...", "By the spring of 1865 ...")."""
-    before = text[max(0, start - 20):start]
-    return re.search(r"(?:^|[.!?]\s+|\n)(?:[A-Z][a-z]*\s+)?(?:the\s+)?$", before) is not None
+    fall of 1862, ...", "By the spring of 1865 ..."), an approximation ("At about 7 p.m., ...") and a time
+    adverbial set off before them ("A month earlier, on June 11, ...": cue sentence_opening_before)."""
+    return cue("sentence_opening_before").search(text, max(0, start - SENTENCE_OPENING_REACH), start) is not None
 
 
-# A clause joined to the one before by a comma and "and"/"but": "Allen said, and by Friday, crews plan to".
-_OPENS_COORDINATE_CLAUSE = re.compile(r",\s*(?:and|but)\s+(?:[a-z]+\s+)?$")
+# Characters before an expression that may still open its sentence ("Two weeks later, shortly after ").
+SENTENCE_OPENING_REACH = 48
+
+
+# A clause joined to the one before by a comma and "and"/"but" ("Allen said, and by Friday, crews plan to"),
+# or a reported one opened by "that" ("The state alleged that at 4 a.m. on April 7, Wilson started shooting").
+_OPENS_COORDINATE_CLAUSE = re.compile(r",\s*(?:and|but)\s+(?:[a-z]+\s+)?$"
+                                      r"|\b(?:said|says|say|told|[a-z]+ed)\s+that\s+(?:[a-z]+\s+)?$")
 
 
 def fronted_tense(text: str, start: int, end: int, opening_only: bool = True) -> str | None:
-    """The tense of the clause after a date that opens its sentence (or a clause after ", and"; any date,
-    not `opening_only`) and is set off by a comma, by its first cue ("On Monday, all pending claims will be
-    paid": future; "On Wednesday, BP said it would pay": past; "Allen said, and by Friday, crews plan to
-    start": future), else None."""
+    """The tense of the clause after a date that opens its sentence (or a clause after ", and" or a reporting
+    verb's "that"; any date, not `opening_only`) and is set off by a comma, by its first cue ("On Monday, all
+    pending claims will be paid": future; "On Wednesday, BP said it would pay": past; "Allen said, and by
+    Friday, crews plan to start": future), looked for past an apposition or an aside that has none ("On
+    May 13, the joint venture, OTS, signed"), else None."""
     comma = re.match(r"\s*,\s*", text[end:end + 4])
     opens = not opening_only or opens_sentence(text, start) or \
-        _OPENS_COORDINATE_CLAUSE.search(text, max(0, start - 16), start)
+        _OPENS_COORDINATE_CLAUSE.search(text, max(0, start - 28), start)
     if comma is None or not opens:
         return None
     after = end + comma.end()
-    until = clause_span(text, after)[1]
+    for _ in range(FRONTED_CLAUSES):
+        until = clause_span(text, after)[1]
+        if cue("relative_clause_opening").match(text, after):
+            tense = None
+        else:
+            tense = _first_tense_cue(text, after, until)
+            if tense is None and cue("verb_without_side").search(text, after, until):
+                return None  # the clause has its verb, of no side ("By Wednesday, workers should finish")
+        if tense or until >= len(text) or text[until] != ",":
+            return tense
+        after = until + 1  # past an apposition ("On May 13, the joint venture, Ocean Therapies Solutions, signed")
+    return None
+
+
+FRONTED_CLAUSES = 3  # the clauses after a fronted date its tense is looked for in: its own and two appositions
+
+
+def _first_tense_cue(text: str, start: int, end: int) -> str | None:
+    """"past" or "future" by the first tense cue between start and end, else None."""
     cues = []
     for pattern in ("past_verb_earlier", "reported_past", "past_only", "future", "future_in_past"):
-        found = cue(pattern).search(text, after, until)
+        found = cue(pattern).search(text, start, end)
         if found:
             cues.append((found.start(), "past" if pattern.startswith(("past", "reported")) or _plan_told(text, found)
                          else "future"))
@@ -489,8 +515,9 @@ def _plan_told(text: str, found: re.Match) -> bool:
 
 
 # Punctuation that ends a clause; not a decimal point or a thousands comma ("will redeem 9.5 million shares
-# on Oct. 31" is one clause).
-_CLAUSE_END = re.compile(r"[;!?\n]|[,.](?!\d)")
+# on Oct. 31" is one clause), nor an abbreviation's point before a comma or a word in lower case, as no
+# sentence goes on so ("Lonnie David Franklin Jr. was arrested", "called to Schex Dr. around 1 p.m.").
+_CLAUSE_END = re.compile(r"[;!?\n]|,(?!\d)|\.(?!\d)(?!\s*,)(?![ \t]+[a-z])")
 
 
 CLAUSE_REACH = 200  # characters a clause reaches either way when no punctuation ends it (text without any would make each lookup read to its end)

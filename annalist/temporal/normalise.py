@@ -1886,14 +1886,25 @@ def _clock_time(m, clock, text, start):
         day, anchor = _weekday_at(bracketed.start("wd"), clock, text)
         return TIME, f"{day[:10]}T{hour:02d}:{minute}{_utc_suffix(m.group(0))}", anchor
     joined = _day_of_time_joined_before(clock, text, start, hour)
-    ref, anchor = joined or _day_right_before(clock, text, start) or (
-        clock.latest_day(start, text, 3, _told_as_past(text, start, m.end())) if _of_the_story(text, start, m.end())
-        else clock.mentioned_day(start, text, sentences=1))
+    ref, anchor = joined or _day_right_before(clock, text, start) or _day_of_time(clock, text, start, m.end())
     when = ref.as_date() if ref else None
     if when:
         clock.last_time = (when, hour, m.end())
     day = when.isoformat() if when else "XXXX-XX-XX"
     return TIME, f"{day}T{hour:02d}:{minute}{_utc_suffix(m.group(0))}", anchor
+
+
+def _day_of_time(clock: Clock, text: str, start: int, end: int) -> tuple[Ref | None, str]:
+    """The day of a time of day that names none: a time in local time the story's latest day; one on a named
+    clock its sentence's day; a live page's entry stamp the day its sentence names ("6 January 2011 Last
+    updated at 04:46 GMT"), else the report's (not the story's: "... on the night of Nov. 3, 2015. / 2
+    a.m. / Jurors are set to hear" is the trial's day)."""
+    if _of_the_story(text, start, end):
+        return clock.latest_day(start, text, 3, _told_as_past(text, start, end))
+    ref, anchor = clock.mentioned_day(start, text, sentences=1)
+    if clock.dct is not None and not anchor.startswith("mentioned") and _entry_stamp(text, start, end):
+        return clock.dct, clock.dct_anchor
+    return ref, anchor
 
 
 def _day_of_time_joined_before(clock: Clock, text: str, start: int, hour: int) -> tuple[Ref, str] | None:
@@ -1967,10 +1978,19 @@ def _noon(m, clock, text, start):
 def _of_the_story(text: str, start: int, end: int) -> bool:
     """Whether a time of day with no day of its own may be on a day the story named before it: one in
     local time ("shot Saturday night ... officers were called around 8:10 p.m."), not a live page's entry
-    stamp nor a wire's time on a named clock (a price "at 1516 GMT" is the report day's; the zone may
-    follow the match: "by 2:50 p.m. EST")."""
-    return not cue("clock_on_a_zone").search(text, start, end + 6) \
-        and not cue("update_stamp_before").search(text[max(0, start - 12):start])
+    stamp ("UPDATE: 12:35 PM", a time alone on its line) nor a wire's time on a named clock (a price "at
+    1516 GMT" is the report day's; the zone may follow the match: "by 2:50 p.m. EST")."""
+    return not cue("clock_on_a_zone").search(text, start, end + 6) and not _entry_stamp(text, start, end)
+
+
+def _entry_stamp(text: str, start: int, end: int) -> bool:
+    """Whether a time of day is a live page's entry stamp: "UPDATE: 12:35 PM", a time alone on its line
+    (AP's "The Latest": "11:25 a.m.", then the entry) or opening its sentence before a colon ("12.20 pm :
+    The senators are starting to ...")."""
+    return bool(cue("update_stamp_before").search(text[max(0, start - 12):start])
+                or cue("stamp_line_before").search(text[max(0, start - 8):start])
+                and cue("stamp_line_after").match(text[end:end + 8])
+                or opens_sentence(text, start) and cue("stamp_colon_after").match(text[end:end + 12]))
 
 
 def _told_as_past(text: str, start: int, end: int) -> bool:
