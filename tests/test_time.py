@@ -3442,8 +3442,8 @@ def test_a_relative_pronoun_right_before_a_past_verb_tells_of_the_past(timeline1
     in February" (September 2011) February 2011 (before: each the coming one). "blew", "stuck" and other
     irregular pasts are past verbs ("On Thursday , Allen pointedly stuck to the official government
     estimate that the leak will" is the Thursday gone by), and a day that names an event is that event
-    after "before" too ("meetings occurred ... before 11 September", February 2005: 2001). "the plan that
-    needed approval by March" stays ahead."""
+    after "before" too ("meetings occurred ... before 11 September", February 2005: 2001). "a plan that
+    needed approval in March" under a "will" stays ahead ("needed", like "planned", is no past told)."""
     assert ("April 20", "2010-04-20") in timeline17_values(timeline17_dir, "well that blew out on April 20 , setting")
     assert ("March", "2008-03") in timeline17_values(timeline17_dir, "the string of bailouts that began in March")
     assert ("February", "2011-02") in timeline17_values(timeline17_dir, "institutions that survived the uprising")
