@@ -461,12 +461,6 @@ def opens_sentence(text: str, start: int) -> bool:
 SENTENCE_OPENING_REACH = 48
 
 
-# A clause joined to the one before by a comma and "and"/"but" ("Allen said, and by Friday, crews plan to"),
-# or a reported one opened by "that" ("The state alleged that at 4 a.m. on April 7, Wilson started shooting").
-_OPENS_COORDINATE_CLAUSE = re.compile(r",\s*(?:and|but)\s+(?:[a-z]+\s+)?$"
-                                      r"|\b(?:said|says|say|told|[a-z]+ed)\s+that\s+(?:[a-z]+\s+)?$")
-
-
 def fronted_tense(text: str, start: int, end: int, opening_only: bool = True) -> str | None:
     """The tense of the clause after a date that opens its sentence (or a clause after ", and" or a reporting
     verb's "that"; any date, not `opening_only`) and is set off by a comma, by its first cue ("On Monday, all
@@ -475,7 +469,7 @@ def fronted_tense(text: str, start: int, end: int, opening_only: bool = True) ->
     May 13, the joint venture, OTS, signed"), else None."""
     comma = re.match(r"\s*,\s*", text[end:end + 4])
     opens = not opening_only or opens_sentence(text, start) or \
-        _OPENS_COORDINATE_CLAUSE.search(text, max(0, start - 28), start)
+        cue("clause_opening_before").search(text, max(0, start - 28), start)
     if comma is None or not opens:
         return None
     after = end + comma.end()
