@@ -1898,11 +1898,13 @@ def _day_of_time(clock: Clock, text: str, start: int, end: int) -> tuple[Ref | N
     """The day of a time of day that names none: a time in local time the story's latest day; one on a named
     clock its sentence's day; a live page's entry stamp the day its sentence names ("6 January 2011 Last
     updated at 04:46 GMT"), else the report's (not the story's: "... on the night of Nov. 3, 2015. / 2
-    a.m. / Jurors are set to hear" is the trial's day)."""
-    if _of_the_story(text, start, end):
+    a.m. / Jurors are set to hear" is the trial's day). Only a time in local time and no stamp may be on a
+    day the story named before it ("shot Saturday night ... officers were called around 8:10 p.m.")."""
+    stamp = _entry_stamp(text, start, end)
+    if not stamp and not _on_a_named_clock(text, start, end):
         return clock.latest_day(start, text, 3, _told_as_past(text, start, end))
     ref, anchor = clock.mentioned_day(start, text, sentences=1)
-    if clock.dct is not None and not anchor.startswith("mentioned") and _entry_stamp(text, start, end):
+    if stamp and clock.dct is not None and not anchor.startswith("mentioned"):
         return clock.dct, clock.dct_anchor
     return ref, anchor
 
@@ -1975,12 +1977,10 @@ def _noon(m, clock, text, start):
     return TIME, f"{day.isoformat()}T{hour}", anchor
 
 
-def _of_the_story(text: str, start: int, end: int) -> bool:
-    """Whether a time of day with no day of its own may be on a day the story named before it: one in
-    local time ("shot Saturday night ... officers were called around 8:10 p.m."), not a live page's entry
-    stamp ("UPDATE: 12:35 PM", a time alone on its line) nor a wire's time on a named clock (a price "at
-    1516 GMT" is the report day's; the zone may follow the match: "by 2:50 p.m. EST")."""
-    return not cue("clock_on_a_zone").search(text, start, end + 6) and not _entry_stamp(text, start, end)
+def _on_a_named_clock(text: str, start: int, end: int) -> bool:
+    """Whether a time of day is a wire's time on a named clock (a price "at 1516 GMT" is the report day's,
+    not the day the story last named; the zone may follow the match: "by 2:50 p.m. EST")."""
+    return cue("clock_on_a_zone").search(text, start, end + 6) is not None
 
 
 def _entry_stamp(text: str, start: int, end: int) -> bool:
