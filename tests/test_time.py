@@ -3867,3 +3867,49 @@ def test_a_live_pages_update_stamp_is_its_own_time_and_day(gvc_dir):
     found = [(t.text, t.value) for t in tagged]
     assert ("5:04 p.m. 5/17/16", "2016-05-17T17:04") in found
     assert ("1:38 p.m. 5/15/16", "2016-05-15T13:38") in found
+
+
+def test_a_date_set_off_by_commas_after_a_verbless_phrase_takes_the_tense_after_it(timeline17_dir):
+    """"(although at the time of its release , in September , economists had n't declared ...)" (March 2009):
+    2008-09 (before: 2009-09, no tense read on either side of the commas); "it is clear that , by January ,
+    there was a significant difference" (August 2005): 2005-01 (before: 2006-01). A clause with its own verb
+    before the aside keeps the date ("was in charge ... at the time of its explosion, on 20 April, will not
+    testify"). Timeline17: 3 values changed, all right; GVA none."""
+    assert ("September", "2008-09") in timeline17_values(timeline17_dir, "at the time of its release , in September ,")
+    assert ("January", "2005-01") in timeline17_values(timeline17_dir, "it is clear that , by January , there was")
+    assert values("Vidrine, who was in charge at the time of its explosion, on 20 April, will not testify.",
+                  "2010-07-20") == {"20 April": "2010-04-20"}
+
+
+def test_the_reported_quarter_is_the_one_the_report_names(timeline17_dir):
+    """A report on results names its quarter, which may be a company's fiscal one: "Ralston Profit Declined
+    47% In 4th Quarter" (TimeBank wsj_0189, 1989-11-02): "a year earlier" 1988-Q4 and "the latest period"
+    1989-Q4, as the gold has them (before: 1988-Q3 and 1989-Q3, the calendar's last quarter ended); Sun's
+    fiscal first quarter (wsj_0928) is "the quarter". Goldman's "net income ... during the quarter" (September
+    16, 2008, after "third quarter"): 2008-Q3. A quarter named in the sentence or the one before wins over
+    the first one named. TimeBank tune +4 values; Timeline17 4 changed, 3 right, 1 wrong either way
+    ("sales ... in September had declined ... compared with a year earlier" is September 2007)."""
+    gold, ours = timebank_gold_and_ours("wsj_0189", "the latest period")
+    assert gold == ours == ["1989-Q4"]
+    gold, ours = timebank_gold_and_ours("wsj_0189", "a year earlier")
+    assert gold == ours == ["1988-Q4"]
+    gold, ours = timebank_gold_and_ours("wsj_0928", "the quarter")  # the first, "the quarter ended Sept. 29", is P1Q in the gold
+    assert gold[1:] == ours[1:] == ["1989-Q1", "1989-Q1"]
+    assert ("the quarter", "2008-Q3") in timeline17_values(timeline17_dir, "$ 1.81 a share , during the quarter")
+    assert values("Profit fell in the first quarter. Sales in the third quarter rose 9% from a year ago.",
+                  "2008-11-05")["a year ago"] == "2007-Q3"
+    # a quarter an outlook names is not the one reported on
+    assert values("Steel demand will slow in the fourth quarter, the company said. Sales in the latest period "
+                  "rose 9%.", "1989-10-26")["the latest period"] == "1989-Q3"
+
+
+def test_may_in_capitals_is_a_month_only_after_a_preposition_of_time(timeline17_dir, gvc_dir):
+    """In text set in capitals "MAY" is the modal as often as the month, whatever word leads it: "SOME MAY
+    THINK FAR FETCHED", "AND MAY WE COME TOGETHER" (a reader's comment, January 2011), "AND MAY HAVE
+    ALSOINJURED A YOUNG GIRL" (a TV caption on a GVA page): no date (before: May of the report's year or
+    the one before). "IN MAY", "SINCE MAY" stay months. Timeline17 11 values removed, GVA 2, all right."""
+    pages = list(timeline17_stating(timeline17_dir, "SOME MAY THINK FAR FETCHED"))
+    assert pages and not [t for _, tagged in pages for t in tagged if t.text == "MAY"]
+    _, _, tagged = gva_stating(gvc_dir, "AND MAY HAVE ALSOINJURED")
+    assert not [t for t in tagged if t.text == "MAY"]
+    assert values("HE HAS N'T BEEN IN WASHINGTON SINCE MAY.", "2008-09-24") == {"MAY": "2008-05"}

@@ -72,6 +72,7 @@ class Clock:
     last_month_at: int = -1
     last_year: Ref | None = None  # the last year resolved ("in 1990", "last year", "in March")
     last_quarter: str | None = None  # the last quarter resolved ("the second quarter ended Oct. 31"), its value
+    named_quarters: list[tuple[str, int]] = field(default_factory=list)  # the quarters the text named ("In 4th Quarter"): value, where
     # The last time of day read: its day, hour and where it ends ("at 10 a.m. and 1 p.m.": the second is on the first's day)
     last_time: tuple[date, int, int] | None = None
     # The year each month was last resolved in ("in February 2015", "on Feb. 3"): a report that names a
@@ -469,7 +470,7 @@ def fronted_tense(text: str, start: int, end: int, opening_only: bool = True) ->
     May 13, the joint venture, OTS, signed"), else None."""
     comma = re.match(r"\s*,\s*", text[end:end + 4])
     opens = not opening_only or opens_sentence(text, start) or \
-        cue("clause_opening_before").search(text, max(0, start - 28), start)
+        cue("clause_opening_before").search(text, max(0, start - 28), start) or _aside_after_verbless_phrase(text, start)
     if comma is None or not opens:
         return None
     after = end + comma.end()
@@ -485,6 +486,19 @@ def fronted_tense(text: str, start: int, end: int, opening_only: bool = True) ->
             return tense
         after = until + 1  # past an apposition ("On May 13, the joint venture, Ocean Therapies Solutions, signed")
     return None
+
+
+def _aside_after_verbless_phrase(text: str, start: int) -> bool:
+    """Whether a date set off by a comma before it (cue aside_opening_before) follows a phrase with no verb
+    of its own since the clause or its last subordinator opened ("although at the time of its release, in
+    September, economists hadn't declared"; not "who was in charge at the time of its explosion, on 20
+    April, will not testify")."""
+    aside = cue("aside_opening_before").search(text, max(0, start - 24), start)
+    if aside is None:
+        return False
+    phrase = text[_clause_start(text, aside.start()):aside.start()]
+    opener = list(cue("phrase_opens").finditer(phrase))
+    return cue("tense_cues_of_a_verb").search(phrase, opener[-1].end() if opener else 0) is None
 
 
 FRONTED_CLAUSES = 3  # the clauses after a fronted date its tense is looked for in: its own and two appositions

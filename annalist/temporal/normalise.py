@@ -92,6 +92,8 @@ def tag(text: str, dct: str | None) -> list[Timex]:
             continue  # the end of a span past midnight ("curfew - currently 8pm to 6am") is no day the story is on
         if kind == DATE and _A_QUARTER.fullmatch(value):
             clock.last_quarter = value  # what "that quarter" refers back to
+            if name == "quarter" and clause_tense(text, start) != "future":
+                clock.named_quarters.append((value, start))  # what "the latest period" may be: not an outlook's
         if told is not None and told.year:  # before the common era too ("In August" of 480 BC)
             if kind == DATE:
                 clock.last_year = Ref(told.year)
@@ -924,6 +926,8 @@ def _month_alone(m, clock, text, start):
                and cue("month_as_noun_modifier_after").match(text, m.end()))  # "a March report"
     if not led and (m["mon"] == "May" or m["mon"] == "March" and re.match(r"\s+[a-z]", text[m.end():])):
         return None  # "May God bless", "Theresa May"; "March on": a wish, a name, a verb ("(May-August 1950)" is led)
+    if m["mon"] == "MAY" and not (rel or m["step"]):
+        return None  # in capitals, the modal as often as not, led or not: "AND MAY HAVE ALSO INJURED", "THAT MAY ALLAH"
     if not rel and not m["step"] and cue("month_in_name").search(text, max(0, start - 40), start):
         return None  # part of a name: "the Long March", "the Women's March"
     if joined:  # "January and February 1943"
@@ -1068,6 +1072,24 @@ def _results_of_quarter(text: str, start: int, end: int) -> bool:
         and not _clause_looks_ahead(text, start, end)
 
 
+def _reported_quarter(clock: Clock, text: str, start: int, back_years: int = 0) -> str:
+    """The quarter a report on results is about: of the quarters the text has named (of the report's year
+    or the one before, none after the DCT's), the last when its sentence or the one before named it, else
+    the first ("Ralston Profit Declined 47% In 4th Quarter" of 1989-11-02: a company's fiscal quarter, not
+    the calendar's last, is "the latest period", and "a year earlier" is that quarter a year back; "in the
+    third quarter ..., down 9 percent from a year ago" after "first-quarter" is the third); with none named,
+    the last one ended before the DCT."""
+    dct = clock.dct
+    now = f"{dct.year:04d}-Q{(dct.month - 1) // 3 + 1}"
+    named = [(q, at) for q, at in clock.named_quarters if f"{dct.year - 1:04d}" <= q <= now]
+    if not named:
+        return _reporting_quarter(dct, back_years)
+    quarter, at = named[-1]
+    if not within_sentences(text, at, start, 2):
+        quarter = named[0][0]
+    return f"{int(quarter[:4]) - back_years:04d}{quarter[4:]}"
+
+
 def _reporting_quarter(dct: Ref, back_years: int = 0) -> str:
     """The quarter a news report is about: the last one that has ended before the DCT."""
     q = (dct.month - 1) // 3  # quarters ended before this month's quarter
@@ -1091,7 +1113,7 @@ def _report_quarter(m, clock, text, start):
     if which in ("previous", "prior"):
         value = _reporting_quarter(Ref(dct.year, max(1, dct.month - 3)))
     else:
-        value = _reporting_quarter(dct, back)
+        value = _reported_quarter(clock, text, start, back)
     return DATE, value, f"dct {dct.iso()}"
 
 
@@ -1114,14 +1136,14 @@ def _same_period_year_back(m, clock, text, start):
         return DATE, f"{year_value(month.year - 1)}-{month.month:02d}", f"mentioned {month.iso()}"
     dct = clock.dct
     if unit == "quarter" and dct and dct.month:
-        return DATE, _reporting_quarter(dct, 1), f"dct {dct.iso()}"
+        return DATE, _reported_quarter(clock, text, start, 1), f"dct {dct.iso()}"
     return _year_ago_adj(m, clock, text, start)  # the reported quarter a year back, else the year before
 
 
 def _year_ago_adj(m, clock, text, start):
     dct = clock.dct
     if dct and dct.month and _about_quarters(text, start):
-        return DATE, _reporting_quarter(dct, 1), f"dct {dct.iso()}"
+        return DATE, _reported_quarter(clock, text, start, 1), f"dct {dct.iso()}"
     return (DATE, f"{dct.year - 1:04d}", f"dct {dct.iso()}") if dct and dct.year else (DATE, "XXXX", "none")
 
 
@@ -1411,7 +1433,7 @@ def _relative_period(m, clock, text, start):
         return DATE, "XXXX", anchor
     if unit == "quarter" and rel == "this" and ref is clock.dct and ref.month \
             and _results_of_quarter(text, start, m.end()):
-        return DATE, _reporting_quarter(ref), anchor  # "This quarter's loss includes charges": the quarter reported
+        return DATE, _reported_quarter(clock, text, start), anchor  # "This quarter's loss includes charges": the quarter reported
     if unit == "year":
         return DATE, year_value(ref.year + shift), anchor
     if unit == "decade":
@@ -1627,7 +1649,7 @@ def _counted_from_report(m, clock, text, start, direction: int):
     if "and a half" in m.group(0).lower() and unit == "year":
         return DATE, shifted(dct, "month", direction * amount * 12), f"dct {dct.iso()}"
     if direction < 0 and unit == "year" and amount == 1 and dct.month and _about_quarters(text, start):
-        return DATE, _reporting_quarter(dct, 1), f"dct {dct.iso()}"
+        return DATE, _reported_quarter(clock, text, start, 1), f"dct {dct.iso()}"
     return DATE, shifted(dct, unit, direction * amount), f"dct {dct.iso()}"
 
 
@@ -1666,7 +1688,7 @@ def _later(m, clock, text, start):
     if unit == "year" and amount == 1 and direction < 0 and clock.dct and clock.dct.month \
             and not anchor.startswith("narrative") and _about_quarters(text, start):
         # Results compared "a year earlier" are the report's quarter a year back, whatever day was named.
-        return DATE, _reporting_quarter(clock.dct, 1), clock.dct_anchor
+        return DATE, _reported_quarter(clock, text, start, 1), clock.dct_anchor
     if unit == "year" and not float(amount).is_integer():
         value = shifted(ref, "month", direction * amount * 12)
     else:
