@@ -344,8 +344,22 @@ def clause_tense(text: str, start: int, end: int | None = None) -> str | None:
 
 def told_tense(text: str, start: int, end: int | None = None) -> str | None:
     """clause_tense, else, for a date that opens its sentence set off by a comma (from `start` to `end`),
-    the tense of the clause after it ("On July 19, the HCAO dropped charges")."""
-    return clause_tense(text, start, end) or (fronted_tense(text, start, end) if end is not None else None)
+    the tense of the clause after it ("On July 19, the HCAO dropped charges"), else, for one set off by
+    commas within a clause, the tense of the clause it interrupts ("there were, as of March, five major
+    ones")."""
+    if end is None:
+        return clause_tense(text, start)
+    return clause_tense(text, start, end) or fronted_tense(text, start, end) or _interrupted_tense(text, start, end)
+
+
+def _interrupted_tense(text: str, start: int, end: int) -> str | None:
+    """The tense of the clause before a date set off by commas on both sides (cue aside_opening_before):
+    "the investment banks -- there were, as of March, five major ones" (past), "who was in charge at the
+    time of its explosion, on 20 April, will not testify" (past)."""
+    aside = cue("aside_opening_before").search(text, max(0, start - 24), start)
+    if aside is None or re.match(r"\s*,", text[end:end + 3]) is None:
+        return None
+    return tense_before(text, aside.start())
 
 
 def _chronology_entry(text: str, start: int, end: int) -> bool:
@@ -379,36 +393,39 @@ def names_incident(text: str, end: int, start: int | None = None) -> bool:
 def _past_participle_before(text: str, position: int) -> str | None:
     """"past" for a month or day right after a past verb or participle ("plans announced in January", "the
     well ruptured on April 20"), or after "in"/"on" in a clause with a past verb earlier ("the uprising
-    began in February": `_past_verb_earlier`), unless the clause before it looks ahead, hedges or speaks
-    in the present ("should be completed in October", "the leak is plugged in August")."""
+    began in February": `_past_verb_earlier`), unless a modal, "be" or a present governs the last such verb
+    (just before it) or the date (between them): "should be completed in October", "the leak is plugged in
+    August", "ordered Dr Murray should stand trial in March"."""
     clause = text[_tense_clause_start(text, position):position]
-    if not (cue("past_verb_in").search(clause) or _past_verb_earlier(clause)
-            or cue("past_verb_right_before").search(clause)) \
-            or cue("not_past_before_participle").search(_subordinate_with_past_verb(clause)):
+    verbs = [found for found in (cue("past_verb_in").search(clause), _past_verb_earlier(clause),
+                                 cue("past_verb_right_before").search(clause)) if found]
+    if not verbs:
+        return None
+    verb = max(verbs, key=lambda found: found.start())
+    if cue("not_past_before_participle").search(clause, max(0, verb.start() - GOVERNOR_REACH)):
         return None
     return "past"
 
 
-def _subordinate_with_past_verb(clause: str) -> str:
-    """The part of `clause` from its last "when", "by the time", "after", ... on, if a past verb follows that
-    word ("might not have been available by the time work got under way on 19 April": the hedge is the main
-    clause's, the date the subordinate's), else the whole clause."""
-    openers = list(cue("subordinate_opens").finditer(clause))
-    if openers and cue("past_verb_earlier").search(clause, openers[-1].end()):
-        return clause[openers[-1].end():]
-    return clause
+# Characters before a past verb or participle within which a modal, "be" or a present governs it ("should
+# be completed in October", "the leak is plugged in August", "I hope he is dismissed in May"); one further
+# back speaks of another verb ("Part of our strategy is to help ensure that the hopes Iraqis expressed at
+# the polls in January": past). One after it, before the date, governs the date ("A judge ordered Dr
+# Conrad Murray should stand trial in March": to come).
+GOVERNOR_REACH = 20
 
 
-def _past_verb_earlier(clause: str) -> bool:
-    """Whether the clause before a date ("in"/"on" it) tells of the past by its last past verb: not a perfect
+def _past_verb_earlier(clause: str) -> re.Match | None:
+    """The past verb by which the clause before a date ("in"/"on" it) tells of the past by its last past verb: not a perfect
     ("have booked a holiday in"), nor one an infinitive or a clause of its own follows ("agreed to sell the
     unit in", "announced that the plant opens in")."""
     verbs = list(cue("past_verb_earlier").finditer(clause))
     if not verbs or cue("past_verb_date_after").search(clause) is None:
-        return False
+        return None
     verb = verbs[-1]
-    return not cue("perfect_before").search(clause[:verb.start()]) \
-        and not cue("infinitive_between").search(clause, verb.end())
+    if cue("perfect_before").search(clause[:verb.start()]) or cue("infinitive_between").search(clause, verb.end()):
+        return None
+    return verb
 
 
 MODAL_REACH = 60  # characters before a date within which "may" or "might" governs it
@@ -470,7 +487,8 @@ def fronted_tense(text: str, start: int, end: int, opening_only: bool = True) ->
     May 13, the joint venture, OTS, signed"), else None."""
     comma = re.match(r"\s*,\s*", text[end:end + 4])
     opens = not opening_only or opens_sentence(text, start) or \
-        cue("clause_opening_before").search(text, max(0, start - 28), start) or _aside_after_verbless_phrase(text, start)
+        cue("clause_opening_before").search(text, max(0, start - 28), start) or _aside_after_verbless_phrase(text, start) \
+        or _closes_opening_phrase(text, start)
     if comma is None or not opens:
         return None
     after = end + comma.end()
@@ -501,13 +519,26 @@ def _aside_after_verbless_phrase(text: str, start: int) -> bool:
     return cue("tense_cues_of_a_verb").search(phrase, opener[-1].end() if opener else 0) is None
 
 
+def _closes_opening_phrase(text: str, start: int) -> bool:
+    """Whether a date closes a phrase that opens its sentence with a preposition and has no verb of its own
+    (cue opening_phrase): "After a meeting with the king in March, the minister resigned"."""
+    sentence = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - OPENING_PHRASE_REACH), start)),
+                   default=0 if start <= OPENING_PHRASE_REACH else None)
+    if sentence is None or not cue("opening_phrase").match(text, sentence):
+        return False
+    return cue("tense_cues_of_a_verb").search(text, sentence, start) is None and "," not in text[sentence:start]
+
+
+OPENING_PHRASE_REACH = 80  # characters a phrase opening a sentence may run to the date that closes it
+
+
 FRONTED_CLAUSES = 3  # the clauses after a fronted date its tense is looked for in: its own and two appositions
 
 
 def _first_tense_cue(text: str, start: int, end: int) -> str | None:
     """"past" or "future" by the first tense cue between start and end, else None."""
     cues = []
-    for pattern in ("past_verb_earlier", "reported_past", "past_only", "future", "future_in_past"):
+    for pattern in ("past_verb_earlier", "past_verb_with_infinitive", "reported_past", "past_only", "future", "future_in_past"):
         found = cue(pattern).search(text, start, end)
         if found:
             cues.append((found.start(), "past" if pattern.startswith(("past", "reported")) or _plan_told(text, found)
