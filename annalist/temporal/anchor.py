@@ -416,9 +416,9 @@ GOVERNOR_REACH = 20
 
 
 def _past_verb_earlier(clause: str) -> re.Match | None:
-    """The past verb by which the clause before a date ("in"/"on" it) tells of the past by its last past verb: not a perfect
-    ("have booked a holiday in"), nor one an infinitive or a clause of its own follows ("agreed to sell the
-    unit in", "announced that the plant opens in")."""
+    """The last past verb of the clause before a date ("in"/"on" it), when it tells of the past: not a
+    perfect ("have booked a holiday in"), nor one an infinitive or a clause of its own follows ("agreed to
+    sell the unit in", "announced that the plant opens in"); else None."""
     verbs = list(cue("past_verb_earlier").finditer(clause))
     if not verbs or cue("past_verb_date_after").search(clause) is None:
         return None
