@@ -356,10 +356,16 @@ def _interrupted_tense(text: str, start: int, end: int) -> str | None:
     """The tense of the clause before a date set off by commas on both sides (cue aside_opening_before):
     "the investment banks -- there were, as of March, five major ones" (past), "who was in charge at the
     time of its explosion, on 20 April, will not testify" (past)."""
-    aside = cue("aside_opening_before").search(text, max(0, start - 24), start)
+    aside = _aside_opening(text, start)
     if aside is None or re.match(r"\s*,", text[end:end + 3]) is None:
         return None
     return tense_before(text, aside.start())
+
+
+def _aside_opening(text: str, start: int) -> re.Match | None:
+    """The comma and preposition that set off a date starting at `start` as an aside (cue
+    aside_opening_before: ", in September", ", as of March"), if any."""
+    return cue("aside_opening_before").search(text, max(0, start - 24), start)
 
 
 def _chronology_entry(text: str, start: int, end: int) -> bool:
@@ -511,7 +517,7 @@ def _aside_after_verbless_phrase(text: str, start: int) -> bool:
     of its own since the clause or its last subordinator opened ("although at the time of its release, in
     September, economists hadn't declared"; not "who was in charge at the time of its explosion, on 20
     April, will not testify")."""
-    aside = cue("aside_opening_before").search(text, max(0, start - 24), start)
+    aside = _aside_opening(text, start)
     if aside is None:
         return False
     phrase = text[_clause_start(text, aside.start()):aside.start()]
